@@ -1,0 +1,27 @@
+"""What the classifier returns for one report."""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Prediction:
+    agency: str
+    ward_code: str | None
+    category: str
+    escalate: bool
+    confidence: float  # probability of the chosen agency
+    category_confidence: float = 0.0
+    escalate_probability: float = 0.0
+    agency_ranking: tuple[tuple[str, float], ...] = field(default_factory=tuple)  # best first
+    category_ranking: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    model_version: str = ""
+
+    def contract(self, report_id) -> dict:
+        """The JSON object of the `python -m ml predict` contract (shared/taxonomy.md, section 5)."""
+        return {
+            "id": report_id,
+            "agency": self.agency,
+            "ward_code": self.ward_code,
+            "category": self.category,
+            "escalate": self.escalate,
+            "confidence": round(float(self.confidence), 4),
+        }
