@@ -1,0 +1,47 @@
+"""Configuration: embedded defaults, overridden by environment variables, overridden by the caller."""
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret_key(instance: Path) -> str:
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_config(overrides: Mapping | None = None, environ: Mapping | None = None) -> dict:
+    env = os.environ if environ is None else environ
+    overrides = dict(overrides or {})
+    instance = Path(overrides.get("INSTANCE_PATH") or env.get("INSTANCE_PATH") or PROJECT_ROOT / "instance")
+    config = {
+        "INSTANCE_PATH": str(instance),
+        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or f"sqlite:///{instance / 'app.db'}",
+        "REDIS_URL": env.get("REDIS_URL") or f"unix://{instance / 'redis' / 'redis.sock'}",
+        "ML_MODEL_DIR": env.get("ML_MODEL_DIR") or str(instance / "models"),
+        "ML_CORRECTIONS": env.get("ML_CORRECTIONS") or str(instance / "corrections.jsonl"),
+        "ROUTING_QUEUE": "routing",
+        # Reports whose agency confidence is below this go to the needs-triage queue.
+        "TRIAGE_CONFIDENCE_THRESHOLD": float(env.get("TRIAGE_CONFIDENCE_THRESHOLD", "0.45")),
+        "RECONCILE_INTERVAL_SECONDS": int(env.get("RECONCILE_INTERVAL_SECONDS", "60")),
+        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+        "REPORT_TEXT_MIN": 20,
+        "REPORT_TEXT_MAX": 10_000,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "PERMANENT_SESSION_LIFETIME": 8 * 3600,
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    }
+    if "SECRET_KEY" in overrides:
+        config["SECRET_KEY"] = overrides["SECRET_KEY"]
+    else:
+        config["SECRET_KEY"] = env.get("SECRET_KEY") or _secret_key(instance)
+    config.update(overrides)
+    return config

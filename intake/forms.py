@@ -1,0 +1,87 @@
+"""The citizen's forms: plain-language Vietnamese labels and messages."""
+import re
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from intake.states import Kind
+
+KIND_CHOICES = [
+    (Kind.PHAN_ANH.value, "Phản ánh, kiến nghị — báo cho cơ quan biết việc cán bộ làm chưa đúng, để chấn chỉnh. Có thể gửi ẩn danh."),
+    (Kind.KHIEU_NAI.value, "Khiếu nại — đề nghị xem xét lại một quyết định hay việc làm của cơ quan đã ảnh hưởng đến quyền lợi của chính bạn."),
+    (Kind.TO_CAO.value, "Tố cáo — báo một cán bộ vi phạm pháp luật để xử lý. Luật yêu cầu ghi rõ họ tên và địa chỉ người tố cáo; danh tính được giữ bí mật."),
+]
+
+PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class ReportForm(FlaskForm):
+    class Meta:
+        locales = ["vi"]
+
+    text = TextAreaField(
+        "Điều gì đã xảy ra?",
+        filters=[_strip],
+        validators=[DataRequired("Xin hãy kể lại điều đã xảy ra.")],
+        description="Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (chức vụ), làm thủ tục gì, họ đã nói hoặc đòi hỏi gì.",
+    )
+    ward = SelectField("Xã/phường nơi xảy ra (nếu biết)", validate_choice=False, default="")
+    office = StringField(
+        "Cơ quan, bộ phận hoặc thủ tục (nếu biết)",
+        filters=[_strip],
+        validators=[Optional(), Length(max=300, message="Xin ghi ngắn gọn, tối đa 300 ký tự.")],
+        description="Ví dụ: bộ phận một cửa UBND xã, chi nhánh văn phòng đăng ký đất đai, làm sổ đỏ, cấp căn cước…",
+    )
+    occurred_on = DateField(
+        "Ngày xảy ra (nếu nhớ)",
+        validators=[Optional()],
+        render_kw={"max": date.today().isoformat()},
+    )
+    kind = RadioField("Loại đơn", choices=KIND_CHOICES, default=Kind.PHAN_ANH.value)
+    reporter_name = StringField("Họ và tên", filters=[_strip], validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")])
+    reporter_address = StringField("Địa chỉ", filters=[_strip], validators=[Optional(), Length(max=300, message="Tối đa 300 ký tự.")])
+    reporter_phone = StringField("Số điện thoại", filters=[_strip], validators=[Optional()])
+    reporter_email = EmailField(
+        "Thư điện tử",
+        filters=[_strip],
+        validators=[Optional(), Email("Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com", check_deliverability=False)],
+    )
+
+    def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ward.choices = [("", "— Không rõ / không chọn —")] + list(ward_choices)
+        self._text_min, self._text_max = text_min, text_max
+
+    def validate_text(self, field):
+        n = len(field.data or "")
+        if n < self._text_min:
+            raise ValidationError(f"Nội dung quá ngắn ({n} ký tự). Xin viết ít nhất {self._text_min} ký tự để cơ quan hiểu được sự việc.")
+        if n > self._text_max:
+            raise ValidationError(f"Nội dung quá dài ({n} ký tự). Xin rút gọn còn tối đa {self._text_max:,} ký tự.".replace(",", "."))
+
+    def validate_ward(self, field):
+        valid = {code for code, _ in self.ward.choices}
+        if field.data and field.data not in valid:
+            raise ValidationError("Không tìm thấy xã/phường này trong danh sách 166 xã, phường của tỉnh. Xin chọn lại hoặc để trống.")
+
+    def validate_reporter_phone(self, field):
+        if field.data:
+            digits = re.sub(r"[\s.\-()]", "", field.data)
+            if not PHONE.match(digits):
+                raise ValidationError("Số điện thoại chưa đúng: cần 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).")
+            field.data = digits
+
+    def validate_occurred_on(self, field):
+        if field.data and field.data > date.today():
+            raise ValidationError("Ngày xảy ra không thể ở tương lai.")
+
+
+class StatusForm(FlaskForm):
+    code = StringField("Mã theo dõi", filters=[_strip], validators=[DataRequired("Xin nhập mã theo dõi, ví dụ TH-7KMP-3XRA.")])
+    passphrase = StringField("Mật mã tra cứu", filters=[_strip], validators=[DataRequired("Xin nhập mật mã tra cứu đã được cấp khi gửi.")])

@@ -1,0 +1,53 @@
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint, and_
+from sqlalchemy.ext.hybrid import hybrid_property
+from sqlalchemy.orm import Mapped, mapped_column
+
+from intake.models.base import Base, UTCDateTime
+
+
+class ClockStatus(StrEnum):
+    RUNNING = "running"
+    PAUSED = "paused"
+    MET = "met"
+    BREACHED = "breached"
+
+
+class Clock(Base):
+    """A legal deadline of one report for one stage (acceptance, resolution...)."""
+
+    __tablename__ = "clocks"
+    __table_args__ = (UniqueConstraint("report_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(30))
+    label: Mapped[str] = mapped_column(String(100))
+    starts_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)  # end of due_on in Vietnam, in UTC
+    amount: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20))  # working_days | calendar_days
+    policy_version: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default=ClockStatus.RUNNING, index=True)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @hybrid_property
+    def is_open(self) -> bool:
+        return self.status in (ClockStatus.RUNNING, ClockStatus.PAUSED)
+
+    @is_open.inplace.expression
+    @classmethod
+    def _is_open_expression(cls):
+        return cls.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED])
+
+    def is_overdue_on(self, today: date) -> bool:
+        return self.is_open and self.due_on < today
+
+    @classmethod
+    def overdue_on(cls, today: date):
+        """SQL condition: open and past its due date."""
+        return and_(cls._is_open_expression(), cls.due_on < today)

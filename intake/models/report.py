@@ -1,0 +1,67 @@
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from intake.models.base import Base, UTCDateTime, utcnow
+from intake.models.clock import Clock
+from intake.models.event import ReportEvent
+from intake.models.unit import Unit
+from intake.states import Status, check_transition
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_status_unit", "status", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(20), unique=True)
+    passphrase_hash: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    # What the citizen wrote and chose.
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))  # the kind the citizen chose
+    track: Mapped[str] = mapped_column(String(20))  # the legal track it is handled on
+    ward_code_given: Mapped[str | None] = mapped_column(String(5))
+    office: Mapped[str | None] = mapped_column(String(300))
+    occurred_on: Mapped[date | None] = mapped_column(Date)
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_address: Mapped[str | None] = mapped_column(String(300))
+    reporter_phone: Mapped[str | None] = mapped_column(String(20))
+    reporter_email: Mapped[str | None] = mapped_column(String(200))
+
+    # Routing.
+    status: Mapped[str] = mapped_column(String(20), default=Status.RECEIVED, index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    agency: Mapped[str | None] = mapped_column(String(40))
+    ward_code: Mapped[str | None] = mapped_column(String(5))
+    category: Mapped[str | None] = mapped_column(String(30))
+    escalate: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    labels: Mapped[dict | None] = mapped_column(JSON)  # runners-up and probabilities
+    model_version: Mapped[str | None] = mapped_column(String(80))
+    routed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(40))
+
+    unit: Mapped[Unit | None] = relationship()
+    events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
+    clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not (self.reporter_name or self.reporter_phone or self.reporter_email)
+
+    def record(self, event_kind: str, /, *, public: bool = False, actor_id: int | None = None, **data) -> ReportEvent:
+        event = ReportEvent(kind=event_kind, public=public, actor_id=actor_id, data=data, at=utcnow())
+        self.events.append(event)
+        return event
+
+    def move_to(self, status: Status, *, actor_id: int | None = None, public: bool = True, **data) -> ReportEvent:
+        """Change status along the state machine and record the transition as an event."""
+        check_transition(self.status, status)
+        previous, self.status = self.status, Status(status)
+        return self.record("status", public=public, actor_id=actor_id, previous=str(previous), status=str(status), **data)

@@ -1,0 +1,88 @@
+"""The citizen side: the report form, the receipt and the status page."""
+from flask import Blueprint, current_app, make_response, render_template, request
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import select
+
+from intake.extensions import db
+from intake.forms import ReportForm, StatusForm
+from intake.models import Report
+from intake.queueing import enqueue_routing
+from intake.receipts import normalize_tracking_code, verify_passphrase
+from intake.states import STATUS_LABELS
+from intake.submission import submit_report
+from intake.timeline import public_timeline
+from intake.units import ward_choices
+
+bp = Blueprint("public", __name__)
+
+
+def _report_form(**kwargs) -> ReportForm:
+    cfg = current_app.config
+    return ReportForm(
+        **kwargs,
+        ward_choices=ward_choices(),
+        text_min=cfg["REPORT_TEXT_MIN"],
+        text_max=cfg["REPORT_TEXT_MAX"],
+    )
+
+
+def _no_store(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/")
+def report_form():
+    return render_template("public/form.html", form=_report_form())
+
+
+@bp.post("/")
+def submit():
+    form = _report_form()
+    if not form.validate():
+        return render_template("public/form.html", form=form), 400
+    receipt = submit_report(
+        db.session,
+        text=form.text.data,
+        kind=form.kind.data,
+        ward_code=form.ward.data or None,
+        office=form.office.data,
+        occurred_on=form.occurred_on.data,
+        reporter_name=form.reporter_name.data,
+        reporter_address=form.reporter_address.data,
+        reporter_phone=form.reporter_phone.data,
+        reporter_email=form.reporter_email.data,
+    )
+    db.session.commit()  # the report is safe before anything else happens
+    enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], receipt.report_id)
+    response = make_response(render_template("public/receipt.html", receipt=receipt), 201)
+    return _no_store(response)
+
+
+@bp.route("/tra-cuu", methods=["GET", "POST"])
+def status():
+    form = StatusForm()
+    if request.method == "GET" or not form.validate():
+        return render_template("public/status_form.html", form=form), 200 if request.method == "GET" else 400
+    code = normalize_tracking_code(form.code.data)
+    report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
+    if report is None or not verify_passphrase(report.passphrase_hash, form.passphrase.data):
+        form.passphrase.errors = ["Mã theo dõi hoặc mật mã tra cứu không đúng. Xin kiểm tra lại trên biên nhận."]
+        return render_template("public/status_form.html", form=form), 403
+    response = make_response(render_template("public/status.html", report=report, timeline=public_timeline(report),
+                                             status_labels=STATUS_LABELS))
+    return _no_store(response)
+
+
+def handle_csrf_error(error: CSRFError):
+    """A missing or stale token: show the form again with the citizen's text kept."""
+    message = "Phiên gửi đơn đã hết hạn hoặc không hợp lệ. Nội dung của bạn vẫn còn đây, xin bấm gửi lại."
+    if request.endpoint == "public.submit":
+        form = _report_form(formdata=request.form)
+        form.form_errors.append(message)
+        return render_template("public/form.html", form=form), 400
+    if request.endpoint == "public.status":
+        form = StatusForm(formdata=request.form)
+        form.form_errors.append(message)
+        return render_template("public/status_form.html", form=form), 400
+    return render_template("error.html", message=message), 400

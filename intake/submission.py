@@ -1,0 +1,48 @@
+"""Filing a report: the service behind the public form. It flushes; the view commits."""
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from intake.models import Report
+from intake.receipts import hash_passphrase, new_passphrase, new_tracking_code
+from intake.states import Kind
+
+
+@dataclass(frozen=True)
+class Receipt:
+    report_id: int
+    tracking_code: str
+    passphrase: str  # shown once, never stored
+    kind: str
+    track: str
+
+
+def legal_track(kind: str, reporter_name: str | None, reporter_address: str | None) -> str:
+    """A denunciation without the reporter's name and address is handled as feedback (phản ánh)."""
+    if kind == Kind.TO_CAO and not (reporter_name and reporter_address):
+        return Kind.PHAN_ANH
+    return kind
+
+
+def submit_report(session: Session, *, text: str, kind: str, ward_code: str | None = None, office: str | None = None,
+                  occurred_on=None, reporter_name: str | None = None, reporter_address: str | None = None,
+                  reporter_phone: str | None = None, reporter_email: str | None = None) -> Receipt:
+    passphrase = new_passphrase()
+    report = Report(
+        tracking_code=new_tracking_code(),
+        passphrase_hash=hash_passphrase(passphrase),
+        text=text,
+        kind=kind,
+        track=legal_track(kind, reporter_name, reporter_address),
+        ward_code_given=ward_code or None,
+        office=office or None,
+        occurred_on=occurred_on,
+        reporter_name=reporter_name or None,
+        reporter_address=reporter_address or None,
+        reporter_phone=reporter_phone or None,
+        reporter_email=reporter_email or None,
+    )
+    session.add(report)
+    report.record("received", public=True, kind=kind, track=report.track)
+    session.flush()
+    return Receipt(report.id, report.tracking_code, passphrase, kind, report.track)

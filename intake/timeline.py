@@ -1,0 +1,49 @@
+"""What the citizen may see of a report's life: no labels, no notes, no names of officers."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake.models import Report
+from intake.states import KIND_LABELS, Kind, Status
+
+OUTCOME_LABELS = {
+    "substantiated": "Nội dung phản ánh là đúng",
+    "partly-substantiated": "Nội dung phản ánh đúng một phần",
+    "unsubstantiated": "Nội dung phản ánh không đúng",
+    "transferred": "Không thuộc thẩm quyền, đã chuyển cơ quan có thẩm quyền",
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    title: str
+    detail: str = ""
+
+
+def _describe(report: Report, event) -> TimelineEntry | None:
+    data = event.data or {}
+    if event.kind == "received":
+        detail = f"Loại đơn: {KIND_LABELS[Kind(data.get('kind', report.kind))]}."
+        if data.get("track") and data.get("track") != data.get("kind"):
+            detail += " Đơn tố cáo không ghi đủ họ tên và địa chỉ nên được xử lý theo trình tự phản ánh, kiến nghị."
+        return TimelineEntry(event.at, "Đã tiếp nhận đơn", detail)
+    if event.kind == "status":
+        status = data.get("status")
+        if status == Status.ROUTED:
+            return TimelineEntry(event.at, "Đã chuyển đến cơ quan có thẩm quyền", data.get("unit_name", ""))
+        if status == Status.NEEDS_TRIAGE:
+            return TimelineEntry(event.at, "Đang được cán bộ phân loại để chuyển đúng cơ quan")
+        if status == Status.ACCEPTED:
+            return TimelineEntry(event.at, "Cơ quan đã thụ lý đơn")
+        if status == Status.RESOLVED:
+            return TimelineEntry(event.at, "Đã có kết quả giải quyết", OUTCOME_LABELS.get(data.get("outcome"), ""))
+        if status == Status.CLOSED:
+            return TimelineEntry(event.at, "Hồ sơ đã đóng")
+    if event.kind == "deadline":
+        return TimelineEntry(event.at, f"{data.get('label', 'Thời hạn')}: {data.get('due_on_vi', '')}")
+    return None
+
+
+def public_timeline(report: Report) -> list[TimelineEntry]:
+    entries = (_describe(report, e) for e in report.events if e.public)
+    return [e for e in entries if e is not None]

@@ -1,0 +1,22 @@
+"""`python -m triage.cron`: the periodic jobs, enqueued by rq's cron scheduler."""
+import logging
+import sys
+
+from rq.cron import CronScheduler
+
+from intake.config import load_config
+from intake.queueing import redis_connection
+from triage.jobs import reconcile_unrouted
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s cron %(levelname)s %(message)s")
+    config = load_config()
+    scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
+    scheduler.register(reconcile_unrouted, "routing", interval=config["RECONCILE_INTERVAL_SECONDS"])
+    scheduler.start()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
