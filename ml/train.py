@@ -1,0 +1,359 @@
+"""Training: fit the classifier on the corpus's train split, measure it on the held-out split, publish it.
+
+`python -m ml train [--data ml/data/reports.jsonl] [--out DIR] [--with-corrections [FILE]]`
+
+The held-out split (`split == "test"`) is never used for fitting or for choosing
+settings; settings (DEFAULT_SETTINGS) were chosen by cross-validation inside the train
+split (`python -m ml select`, figures in BENCHMARKS.md). The escalation threshold is
+re-chosen at every training run from out-of-fold predictions on the train split.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ml.classifier import Classifier, default_model_dir, publish
+from ml.escalation import RULE_FEATURES, _plain, rule_features
+from ml.features import Doc, FeatureBuilder, analyze, with_dense
+from ml.taxonomy import Agency, Category
+
+ML_DIR = Path(__file__).resolve().parent
+DEFAULT_DATA = ML_DIR / "data" / "reports.jsonl"
+
+DEFAULT_SETTINGS: dict = {
+    "blocks": ["word", "word_plain", "syl", "char"],  # feature blocks (ml.features)
+    "min_df": 2,
+    "model": "svc_sigmoid",  # agency and category heads
+    "C": 0.5,
+    "calibration_folds": 3,
+    "augment_plain": True,  # also train on a diacritics-stripped copy of every accented text
+    "escalate_mode": "model",  # rule | model | rule_and_model | rule_or_model
+    "rule_features": True,  # escalation model sees the rule features
+    "rule_weight": 1.0,
+    "escalate_C": 4.0,
+    "escalate_threshold": "cv",  # "cv": chosen from out-of-fold F1 on train; or a number
+    "ttt_needs_escalate": False,
+    "corrections_weight": 2.0,
+    "seed": 13,
+}
+
+
+# --------------------------------------------------------------------------- data
+
+
+def load_rows(path: str | os.PathLike) -> list[dict]:
+    from ml.evaluate import load_jsonl
+
+    rows = load_jsonl(path)
+    for i, r in enumerate(rows, 1):
+        missing = [k for k in ("text", "agency", "category", "escalate") if k not in r]
+        if missing:
+            raise ValueError(f"{path}: row {i} lacks {missing}")
+    return rows
+
+
+def split_rows(rows: Sequence[dict]) -> tuple[list[dict], list[dict]]:
+    train = [r for r in rows if r.get("split", "train") == "train"]
+    test = [r for r in rows if r.get("split") == "test"]
+    return train, test
+
+
+def sha256_file(path: str | os.PathLike) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def code_version() -> str:
+    """git describe (or the package version) + a hash of the ml/*.py sources."""
+    h = hashlib.sha256()
+    for p in sorted(ML_DIR.glob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    src = h.hexdigest()[:12]
+    try:
+        desc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ML_DIR, capture_output=True,
+                              text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        desc = ""
+    if not desc:
+        try:
+            from importlib.metadata import version
+
+            desc = "v" + version("thanhhoa-phan-anh")
+        except Exception:  # noqa: BLE001 - package metadata is optional
+            desc = "unknown"
+    return f"{desc}+ml.{src}"
+
+
+# --------------------------------------------------------------------------- heads
+
+
+def make_head(settings: dict):
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression, SGDClassifier
+    from sklearn.svm import LinearSVC
+
+    kind, C, seed = settings["model"], settings["C"], settings.get("seed", 0)
+    if kind == "lr":
+        return LogisticRegression(C=C, max_iter=3000)
+    if kind in ("svc_sigmoid", "svc_isotonic"):
+        return CalibratedClassifierCV(LinearSVC(C=C, random_state=seed), method=kind.split("_")[1],
+                                      cv=settings.get("calibration_folds", 3))
+    if kind == "sgd":
+        return CalibratedClassifierCV(SGDClassifier(loss="modified_huber", alpha=1e-4 / max(C, 1e-6), random_state=seed,
+                                                    max_iter=50, tol=None),
+                                      method="sigmoid", cv=settings.get("calibration_folds", 3))
+    raise ValueError(f"unknown model {kind!r}")
+
+
+def make_escalate_head(settings: dict):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=settings.get("escalate_C", 4.0), max_iter=3000, class_weight="balanced")
+
+
+def escalate_matrix(X, texts: Sequence[str], settings: dict):
+    if not settings.get("rule_features", True):
+        return X
+    return with_dense(X, rule_features([_plain(t) for t in texts]), settings.get("rule_weight", 1.0))
+
+
+def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    """The probability threshold maximising F1 on out-of-fold predictions."""
+    best_t, best_f = 0.5, -1.0
+    for t in np.linspace(0.05, 0.95, 91):
+        pred = p >= t
+        tp = float(np.sum(pred & y))
+        fp = float(np.sum(pred & ~y))
+        fn = float(np.sum(~pred & y))
+        f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f > best_f + 1e-9:
+            best_t, best_f = float(t), f
+    return best_t
+
+
+# --------------------------------------------------------------------------- fitting
+
+
+class DocCache:
+    """Memoises `analyze` by text, so model selection segments every text once."""
+
+    def __init__(self):
+        self.docs: dict[str, Doc] = {}
+
+    def get_many(self, texts: Sequence[str], progress: bool = False, desc: str = "segmenting") -> list[Doc]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        if todo:
+            it = todo
+            if progress:
+                from tqdm import tqdm
+
+                it = tqdm(todo, desc=desc, unit="text", file=sys.stderr)
+            for t in it:
+                self.docs[t] = analyze(t)
+        return [self.docs[t] for t in texts]
+
+
+def _plain_copy(text: str) -> str | None:
+    from ml.normalize import strip_diacritics
+
+    s = strip_diacritics(text)
+    return s if s != text else None
+
+
+def training_set(rows: Sequence[dict], settings: dict, weights: Sequence[float] | None = None
+                 ) -> tuple[list[str], list[dict], np.ndarray]:
+    """Texts, label rows and sample weights, with diacritics-stripped copies when `augment_plain`."""
+    texts, labels, w = [], [], []
+    weights = weights if weights is not None else [1.0] * len(rows)
+    for r, wt in zip(rows, weights):
+        texts.append(r["text"])
+        labels.append(r)
+        w.append(wt)
+        if settings.get("augment_plain"):
+            p = _plain_copy(r["text"])
+            if p is not None:
+                texts.append(p)
+                labels.append(r)
+                w.append(wt)
+    return texts, labels, np.asarray(w, dtype=float)
+
+
+def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: Sequence[float] | None = None,
+                   cache: DocCache | None = None, progress: bool = False,
+                   step: Callable[[str], None] | None = None) -> Classifier:
+    """Fit features and the three heads on labelled rows; returns a Classifier without metadata."""
+    settings = {**DEFAULT_SETTINGS, **(settings or {})}
+    cache = cache or DocCache()
+    step = step or (lambda _name: None)
+    texts, labels, w = training_set(rows, settings, weights)
+    docs = cache.get_many(texts, progress=progress)
+    step("segmentation")
+    features = FeatureBuilder(settings["blocks"], min_df=settings["min_df"])
+    X = features.fit_transform(docs)
+    step("features")
+    ya = np.array([r["agency"] for r in labels])
+    yc = np.array([r["category"] for r in labels])
+    ye = np.array([bool(r["escalate"]) for r in labels])
+    agency = make_head(settings).fit(X, ya, sample_weight=w)
+    step("agency head")
+    category = make_head(settings).fit(X, yc, sample_weight=w)
+    step("category head")
+    esc_model = None
+    resolved = dict(settings)
+    if settings["escalate_mode"] != "rule" and ye.any() and not ye.all():
+        Xe = escalate_matrix(X, texts, settings)
+        if settings.get("escalate_threshold") == "cv":
+            resolved["escalate_threshold"] = _cv_threshold(Xe, ye, w, labels, settings)
+        esc_model = make_escalate_head(settings).fit(Xe, ye, sample_weight=w)
+    elif settings["escalate_mode"] != "rule":
+        resolved["escalate_mode"] = "rule"
+    if resolved.get("escalate_threshold") == "cv":
+        resolved["escalate_threshold"] = 0.5
+    step("escalation head")
+    return Classifier(features=features, agency_model=agency, category_model=category,
+                      escalate_model=esc_model, settings=resolved)
+
+
+def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], settings: dict, folds: int = 4) -> float:
+    """Escalation threshold from out-of-fold probabilities (folds grouped by original report)."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.array([id(r) for r in labels])
+    oof = np.zeros(len(ye))
+    for tr, va in GroupKFold(n_splits=folds).split(Xe, ye, groups):
+        m = make_escalate_head(settings).fit(Xe[tr], ye[tr], sample_weight=w[tr])
+        oof[va] = m.predict_proba(Xe[va])[:, list(m.classes_).index(True)]
+    return choose_threshold(ye, oof)
+
+
+# --------------------------------------------------------------------------- the train command
+
+
+def make_version(data_hash: str, now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{data_hash[:8]}"
+
+
+def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str | os.PathLike | None = None,
+                      corrections_path: str | os.PathLike | None = None, settings: dict | None = None,
+                      max_rows: int | None = None, progress: bool = True, evaluate_test: bool = True,
+                      corrections_weight: float | None = None) -> tuple[Classifier, Path, dict]:
+    """Train on the train split (+ corrections), measure on the test split, write and publish the artifact."""
+    import joblib
+    from tqdm import tqdm
+
+    from ml.corrections import load_corrections
+    from ml.evaluate import headline
+
+    t0 = time.time()
+    settings = {**DEFAULT_SETTINGS, **(settings or {})}
+    if corrections_weight is not None:
+        settings["corrections_weight"] = corrections_weight
+    out_dir = Path(out_dir) if out_dir is not None else default_model_dir()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = load_rows(data_path)
+    train, test = split_rows(rows)
+    if max_rows is not None:  # a small, fast model (tests): a stratified-ish deterministic subsample
+        rng = np.random.default_rng(settings["seed"])
+        idx = rng.permutation(len(train))[:max_rows]
+        train = [train[i] for i in sorted(idx)]
+        test = test[: max(1, max_rows // 4)]
+    data_hash = sha256_file(data_path)
+    corrections, corr_hash = [], None
+    if corrections_path is not None and Path(corrections_path).exists():
+        corrections = load_corrections(corrections_path)
+        corr_hash = sha256_file(corrections_path)
+    fit_rows = train + corrections
+    weights = [1.0] * len(train) + [float(settings["corrections_weight"])] * len(corrections)
+
+    cache = DocCache()
+    texts, _, _ = training_set(fit_rows, settings, weights)
+    cache.get_many(texts + [r["text"] for r in test] if evaluate_test else texts, progress=progress,
+                   desc="segmenting (train + held-out)")
+    steps = ["segmentation", "features", "agency head", "category head", "escalation head"]
+    bar = tqdm(total=len(steps) + (1 if evaluate_test and test else 0), desc="training", unit="step",
+               file=sys.stderr, disable=not progress)
+
+    def step(name):
+        bar.set_postfix_str(name)
+        bar.update(1)
+
+    clf = fit_classifier(fit_rows, settings, weights=weights, cache=cache, step=step)
+    train_seconds = time.time() - t0
+    metrics: dict = {}
+    if evaluate_test and test:
+        test_texts = [r["text"] for r in test]
+        preds = clf.predict_docs(cache.get_many(test_texts), test_texts)
+        from ml.evaluate import full_report
+
+        rep = full_report(test, preds)
+        metrics = {"test": {k: v for k, v in rep.items() if not isinstance(v, dict)},
+                   "test_no_diacritics": rep["no_diacritics"], "test_accented": rep["accented"],
+                   "test_agency_per_class": rep["agency_per_class"],
+                   "test_category_per_class": rep["category_per_class"]}
+        step("held-out evaluation")
+    bar.close()
+
+    combined_hash = data_hash if corr_hash is None else hashlib.sha256((data_hash + corr_hash).encode()).hexdigest()
+    version = make_version(combined_hash)
+    name = f"classifier-{version}.joblib"
+    clf.metadata = {
+        "version": version,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "data_path": str(data_path),
+        "data_sha256": data_hash,
+        "corrections_path": str(corrections_path) if corrections else None,
+        "corrections_sha256": corr_hash,
+        "n_corrections": len(corrections),
+        "corrections_weight": settings["corrections_weight"] if corrections else None,
+        "n_train": len(train),
+        "n_test": len(test),
+        "code_version": code_version(),
+        "settings": clf.settings,
+        "agency_labels": [str(c) for c in clf.agency_model.classes_],
+        "category_labels": [str(c) for c in clf.category_model.classes_],
+        "taxonomy_agencies": [a.value for a in Agency],
+        "taxonomy_categories": [c.value for c in Category],
+        "rule_features": list(RULE_FEATURES),
+        "n_features": clf.features.n_features,
+        "metrics": metrics,
+        "train_seconds": round(train_seconds, 1),
+    }
+    tmp = out_dir / f".{name}.tmp"
+    joblib.dump(clf, tmp, compress=3)
+    final = out_dir / name
+    os.replace(tmp, final)
+    clf.metadata["path"] = str(final)
+    publish(out_dir, name)
+    return clf, final, metrics
+
+
+def print_metrics(clf: Classifier, path: Path, metrics: dict, out=sys.stdout) -> None:
+    from ml.evaluate import format_headline, format_subsets, format_targets
+
+    md = clf.metadata
+    print(f"Model {md['version']} written to {path} (pointer {path.parent / 'current'} updated)", file=out)
+    print(f"  trained on {md['n_train']} train rows + {md['n_corrections']} corrections in {md['train_seconds']} s; "
+          f"{md['n_features']} features; code {md['code_version']}", file=out)
+    if metrics:
+        rep = {**metrics["test"], "no_diacritics": metrics["test_no_diacritics"], "accented": metrics["test_accented"]}
+        print(format_headline(rep, f"Held-out test split ({md['n_test']} rows):"), file=out)
+        print(format_subsets(rep), file=out)
+        print(format_targets(rep), file=out)
+
+
+def dump_json(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=float)
