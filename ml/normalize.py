@@ -27,28 +27,20 @@ __all__ = ["normalize", "strip_diacritics", "views", "ABBREVIATIONS"]
 
 # --------------------------------------------------------------------------- diacritics
 
-def _build_strip_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFD", ch)[0]
-        if base != ch and base.isascii():
-            table[cp] = base
-    for cp in range(0x0300, 0x0370):  # stray combining marks (decomposed input)
-        table[cp] = None
-    table[ord("đ")] = "d"
-    table[ord("Đ")] = "D"
-    table[ord("ð")] = "d"  # sometimes typed for đ
-    table[ord("Ð")] = "D"
-    return table
-
-
-_STRIP_TABLE = _build_strip_table()
+_MARKS_RE = re.compile("[\u0300-\u036f]+")
+_D_TABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 
 
 def strip_diacritics(text: str) -> str:
     """Remove all Vietnamese diacritics: "Đồng Lương" -> "Dong Luong". Case is kept."""
-    return text.translate(_STRIP_TABLE)
+    decomposed = unicodedata.normalize("NFD", text).translate(_D_TABLE)
+    ascii_ = decomposed.encode("ascii", "ignore")
+    if len(ascii_) == len(text):
+        # every non-ASCII character of the text was a letter with marks: the marks
+        # are all that was dropped (fast path, all in C)
+        return ascii_.decode("ascii")
+    # other non-ASCII characters (quotes, dashes, stray combining marks): keep them
+    return _MARKS_RE.sub("", decomposed)
 
 
 # --------------------------------------------------------------------------- tone marks
