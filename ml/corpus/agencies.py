@@ -17,6 +17,7 @@ class Service:
     docs: tuple[str, ...]  # what is filed: "hồ sơ cấp căn cước"
     scope: str = "local"
     officers: tuple[str, ...] = ()  # extra officers specific to this procedure
+    offices: tuple[tuple[str, str], ...] = ()  # local offices specific to this procedure
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ class AgencyInfo:
     body: tuple[str, ...] = field(default=())  # names of the body
 
 
-def S(procs, docs, scope="local", officers=()):
-    return Service(tuple(procs), tuple(docs), scope, tuple(officers))
+def S(procs, docs, scope="local", officers=(), offices=()):
+    return Service(tuple(procs), tuple(docs), scope, tuple(officers), tuple(offices))
 
 
 AGENCIES: dict[str, AgencyInfo] = {}
@@ -77,7 +78,9 @@ _add(AgencyInfo(
                    ("trung tâm phục vụ hành chính công {p}", "trung tâm hành chính công xã"),
                    ("trụ sở UBND {p}", "trụ sở xã"), ("một cửa {p}", "một cửa phường")),
     heads=("chủ tịch xã", "chủ tịch UBND xã", "phó chủ tịch xã", "phó chủ tịch UBND xã", "ông chủ tịch xã",
-           "bà phó chủ tịch xã", "ông PCT xã", "đồng chí phó chủ tịch", "ct xã", "chú chủ tịch xã", "anh phó chủ tịch xã"),
+           "bà phó chủ tịch xã", "ông PCT xã", "đồng chí phó chủ tịch", "ct xã", "chú chủ tịch xã", "anh phó chủ tịch xã",
+           "phó chủ tịch UBND xã phụ trách đất đai", "ông chủ tịch UBND xã", "pct xã", "bà chủ tịch xã", "CT UBND xã",
+           "đồng chí chủ tịch xã", "ông phó chủ tịch phụ trách văn hóa xã hội của xã"),
     body=("UBND xã", "xã", "phường"),
 ))
 
@@ -110,7 +113,8 @@ _add(AgencyInfo(
     local_offices=(("chi nhánh văn phòng đăng ký đất đai ở {p}", "chi nhánh văn phòng đăng ký đất đai"),
                    ("chi nhánh VPĐKĐĐ tại {p}", "chi nhánh VPĐKĐĐ"), ("văn phòng đất đai khu vực {p}", "văn phòng đất đai khu vực")),
     city_offices=("Văn phòng đăng ký đất đai tỉnh", "Sở Nông nghiệp và Môi trường", "Sở NN&MT", "sở nông nghiệp môi trường"),
-    heads=("giám đốc Sở Nông nghiệp và Môi trường", "phó giám đốc Sở NN&MT", "ông phó giám đốc sở nông nghiệp", "anh Phó GĐ sở tài nguyên cũ"),
+    heads=("giám đốc Sở Nông nghiệp và Môi trường", "phó giám đốc Sở NN&MT", "ông phó giám đốc sở nông nghiệp", "anh Phó GĐ sở tài nguyên cũ",
+           "giám đốc sở", "PGĐ Sở Nông nghiệp và Môi trường"),
     body=("Sở Nông nghiệp và Môi trường",),
 ))
 
@@ -135,7 +139,7 @@ _add(AgencyInfo(
     unit_heads=("trưởng phòng quản lý xây dựng", "giám đốc trung tâm đăng kiểm", "trưởng phòng quy hoạch", "đội trưởng thanh tra giao thông"),
     local_offices=(("trung tâm đăng kiểm ở {p}", "trung tâm đăng kiểm"), ("trạm đăng kiểm {p}", "trạm đăng kiểm xe cơ giới")),
     city_offices=("Sở Xây dựng", "sở xây dựng tỉnh", "bộ phận một cửa Sở Xây dựng", "Sở XD"),
-    heads=("giám đốc Sở Xây dựng", "phó giám đốc Sở Xây dựng", "ông PGĐ sở xây dựng", "anh Phó GĐ Sở XD"),
+    heads=("giám đốc Sở Xây dựng", "phó giám đốc Sở Xây dựng", "ông PGĐ sở xây dựng", "anh Phó GĐ Sở XD", "giám đốc sở xây dựng (ông H.)"),
     body=("Sở Xây dựng",),
 ))
 
@@ -185,7 +189,8 @@ _add(AgencyInfo(
     "so-giao-duc-dao-tao",
     services=(
         S(["xin cho con vào lớp 10", "nộp hồ sơ tuyển sinh lớp 10", "chuyển trường cho con", "xin cho cháu nhập học lớp 1"],
-          ["hồ sơ tuyển sinh", "hồ sơ chuyển trường", "hồ sơ nhập học"], officers=["cô văn thư nhà trường", "thầy phụ trách tuyển sinh"]),
+          ["hồ sơ tuyển sinh", "hồ sơ chuyển trường", "hồ sơ nhập học"], officers=["cô văn thư nhà trường", "thầy phụ trách tuyển sinh"],
+          offices=[("trường THPT ở {p}", "trường THPT"), ("trường THCS {p}", "trường cấp 2"), ("trường tiểu học {p}", "trường tiểu học")]),
         S(["đóng các khoản thu đầu năm cho con", "đóng quỹ lớp cho con", "cho con đi học thêm"], ["các khoản thu", "tiền học thêm"],
           officers=["cô giáo chủ nhiệm", "kế toán nhà trường", "thầy dạy toán", "ban đại diện phụ huynh"]),
         S(["xin cấp bản sao bằng tốt nghiệp", "xác minh văn bằng", "xin phúc khảo bài thi", "đính chính bằng tốt nghiệp"],
@@ -225,13 +230,15 @@ _add(AgencyInfo(
     "so-tu-phap",
     services=(
         S(["công chứng hợp đồng mua bán nhà", "công chứng văn bản thừa kế", "công chứng hợp đồng ủy quyền", "công chứng di chúc"],
-          ["hợp đồng công chứng", "hồ sơ công chứng"], officers=["công chứng viên", "nhân viên văn phòng công chứng"]),
+          ["hợp đồng công chứng", "hồ sơ công chứng"], officers=["công chứng viên", "nhân viên văn phòng công chứng"],
+          offices=[("văn phòng công chứng ở {p}", "văn phòng công chứng"), ("phòng công chứng {p}", "phòng công chứng")]),
         S(["xin trợ giúp pháp lý", "nhờ trợ giúp viên pháp lý bào chữa"], ["đơn trợ giúp pháp lý"], scope="city",
           officers=["trợ giúp viên pháp lý", "cán bộ trung tâm trợ giúp pháp lý"]),
         S(["xin thôi quốc tịch", "xin nhập quốc tịch cho vợ", "ghi chú kết hôn với người nước ngoài"], ["hồ sơ quốc tịch"], scope="city",
           officers=["chuyên viên phòng hành chính tư pháp"]),
         S(["thuê thừa phát lại lập vi bằng", "đấu giá tài sản thi hành án", "thuê luật sư"], ["vi bằng", "hồ sơ đấu giá"], scope="local",
-          officers=["thừa phát lại", "luật sư", "đấu giá viên"]),
+          officers=["thừa phát lại", "luật sư", "đấu giá viên"],
+          offices=[("văn phòng thừa phát lại ở {p}", "văn phòng thừa phát lại"), ("văn phòng luật sư ở {p}", "văn phòng luật sư")]),
     ),
     officers=("công chứng viên", "chuyên viên sở tư pháp", "nhân viên văn phòng công chứng", "cán bộ sở tư pháp"),
     unit_heads=("trưởng văn phòng công chứng", "giám đốc trung tâm trợ giúp pháp lý", "trưởng phòng công chứng số 1"),
@@ -350,7 +357,8 @@ _add(AgencyInfo(
     local_offices=(("công an {p}", "công an xã"), ("trụ sở công an {p}", "trụ sở công an xã"), ("điểm làm căn cước ở công an {p}", "công an phường")),
     city_offices=("Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06)", "phòng xuất nhập cảnh công an tỉnh", "Công an tỉnh",
                   "phòng cảnh sát giao thông công an tỉnh", "phòng PC07 công an tỉnh"),
-    heads=("giám đốc Công an tỉnh", "phó giám đốc Công an tỉnh", "ông phó giám đốc công an tỉnh"),
+    heads=("giám đốc Công an tỉnh", "phó giám đốc Công an tỉnh", "ông phó giám đốc công an tỉnh", "một phó giám đốc Công an tỉnh",
+           "ông đại tá phó giám đốc công an tỉnh"),
     body=("Công an tỉnh",),
 ))
 
@@ -390,7 +398,7 @@ _add(AgencyInfo(
     local_offices=(("BHXH cơ sở ở {p}", "BHXH cơ sở"), ("bảo hiểm xã hội khu vực {p}", "bảo hiểm xã hội khu vực"),
                    ("điểm giao dịch BHXH {p}", "BHXH huyện cũ")),
     city_offices=("BHXH tỉnh", "Bảo hiểm xã hội tỉnh Thanh Hóa", "bảo hiểm xã hội tỉnh"),
-    heads=("giám đốc BHXH tỉnh", "phó giám đốc Bảo hiểm xã hội tỉnh", "ông phó giám đốc bảo hiểm xã hội tỉnh"),
+    heads=("giám đốc BHXH tỉnh", "phó giám đốc Bảo hiểm xã hội tỉnh", "ông phó giám đốc bảo hiểm xã hội tỉnh", "bà PGĐ BHXH tỉnh"),
     body=("Bảo hiểm xã hội tỉnh",),
 ))
 

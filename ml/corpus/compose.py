@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import details, styles
 from .agencies import AGENCIES, ESCALATION_SOURCES, AgencyInfo, Service
-from .misconduct import MINOR, NARR, PRED
+from .misconduct import ESCALATE_NARR, MINOR, NARR, OTHER_DESKS, PRED
 from .places import (NewUnit, OldUnit, new_units, old_districts, old_units, render_district, render_new,
                      render_old, unit_by_code)
 
@@ -51,6 +51,9 @@ def cap(s: str) -> str:
 CITY_WARDS = sorted({o.successor for o in old_units() if o.district == "Thanh Hóa" and o.district_kind == "thành phố"})
 
 
+TOWNS = [o for o in old_units() if o.kind == "thị trấn"]
+
+
 @dataclass
 class Place:
     text: str | None  # how the text names it (None: not named)
@@ -58,18 +61,19 @@ class Place:
     form: str
 
 
-def place_for(rng: random.Random, unit: NewUnit | None = None) -> Place:
+def place_for(rng: random.Random, unit: NewUnit | None = None, wards_only: bool = False) -> Place:
     """Name a 2025 unit, half the time by a pre-2025 name that resolves to it."""
     if unit is None and rng.random() < 0.5:
         unit = rng.choice(new_units())
         return Place(render_new(rng, unit), unit.code, "new")
     if unit is not None:
-        olds = [o for o in old_units() if o.successor == unit.code]
+        olds = [o for o in old_units() if o.successor == unit.code and (not wards_only or o.kind == "phường")]
         if not olds or rng.random() < 0.5:
             return Place(render_new(rng, unit), unit.code, "new")
         o = rng.choice(olds)
     else:
-        o = rng.choice(old_units())
+        pool = TOWNS if rng.random() < 0.18 else old_units()
+        o = rng.choice(pool)
     with_district = (not o.name_unique) or rng.random() < 0.4
     form = {"xã": "old-commune", "phường": "old-ward", "thị trấn": "old-town"}[o.kind]
     return Place(render_old(rng, o, with_district), o.successor, form)
@@ -146,22 +150,33 @@ HEAD_NOT_ACCUSED_XA = [
     "Kính đề nghị đồng chí Chủ tịch UBND {w} xem xét, xử lý cán bộ này.",
     "Mong ông chủ tịch {w} chấn chỉnh lại bộ phận này.",
     "Tôi có gặp phó chủ tịch {w}, ông ấy hứa sẽ nhắc nhở nhưng mọi việc vẫn như cũ.",
+    "Nếu không được giải quyết tôi sẽ gửi đơn lên Chủ tịch UBND tỉnh.",
+    "Trưởng thôn cũng đã xác nhận cho tôi rồi mà {off} vẫn không chịu làm.",
 ]
 HEAD_NOT_ACCUSED_SO = [
     "Đề nghị {headword} chỉ đạo kiểm tra, xử lý.",
     "Tôi mong lãnh đạo {body} biết để chấn chỉnh.",
     "Tôi đã gửi thư cho lãnh đạo {body} và được trả lời sẽ kiểm tra, nhưng {off} vẫn vậy.",
+    "Tôi biết ông giám đốc sở rất quyết liệt chuyện này nên mới mạnh dạn phản ánh.",
+    "Mong Chủ tịch UBND tỉnh và lãnh đạo {body} quan tâm chỉ đạo.",
 ]
+FOLLOW_UP = ["Ngày {date} tôi quay lại lần nữa, gặp {name} ở quầy, vẫn không được giải quyết gì.",
+             "Tôi có ghi âm lại cuộc nói chuyện lúc {time} hôm đó, sẵn sàng cung cấp khi cơ quan chức năng cần.",
+             "Chuyện này không chỉ xảy ra với tôi, mấy người cùng thôn cũng gặp y như vậy.",
+             "Tôi đã chụp ảnh giấy hẹn và giữ lại toàn bộ giấy tờ liên quan.",
+             "Hôm đó có nhiều người chứng kiến, trong đó có {name}, người cùng xóm với tôi.",
+             "Tôi đã phản ánh qua đường dây nóng một lần nhưng chưa thấy ai liên hệ lại.",
+             "Tôi không muốn làm to chuyện, chỉ mong được làm đúng quy định như mọi người."]
 KHAC_CLOSE = ["Xin cảm ơn.", "Mong được trả lời.", "Trân trọng.", "Cảm ơn các anh chị.", "Mong được hướng dẫn."]
 IMPACT = ["Tôi phải nghỉ làm {n} buổi chỉ vì việc này.", "Nhà tôi ở xa, mỗi lần đi lại mất cả buổi.",
           "Bố tôi đã già, đi lại rất vất vả.", "Vợ chồng tôi phải xin nghỉ việc để đi lo giấy tờ.",
           "Vì chậm nên tôi lỡ mất hạn nộp hồ sơ cho con đi học.", "Tôi đã tốn tiền xe đi lại {n} lần."]
 
 
-def render_office(rng, info: AgencyInfo, scope: str, place: Place) -> tuple[str, bool]:
+def render_office(rng, info: AgencyInfo, svc: Service, scope: str, place: Place) -> tuple[str, bool]:
     """Office phrase for the service; returns (phrase, place_in_phrase)."""
-    if scope == "local" and info.local_offices:
-        tmpl, generic = rng.choice(info.local_offices)
+    if scope == "local" and (svc.offices or info.local_offices):
+        tmpl, generic = rng.choice(svc.offices or info.local_offices)
         if place.code is not None and place.text:
             return tmpl.format(p=place.text), True
         return generic, False
@@ -220,7 +235,7 @@ def compose(rng: random.Random) -> Report:
         role = "field" if located else "none"
     else:  # city office
         if located:
-            place = place_for(rng, unit_by_code(rng.choice(CITY_WARDS)))
+            place = place_for(rng, unit_by_code(rng.choice(CITY_WARDS)), wards_only=True)
             role = "city-office"
         else:
             place = null_place(rng)
@@ -236,7 +251,7 @@ def compose(rng: random.Random) -> Report:
         is_unit_head = False
     else:
         off, is_unit_head = officer_for(rng, info, svc)
-    office, place_in_office = render_office(rng, info, scope, place)
+    office, place_in_office = render_office(rng, info, svc, scope, place)
     if src == "xa" and escalate:
         office = "UBND " + (place.text if place.code and place.text and not place.text.startswith("UBND") else commune_word(place.code))
         place_in_office = place.code is not None and bool(place.text)
@@ -249,7 +264,10 @@ def compose(rng: random.Random) -> Report:
         place_in_office = False
 
     ctx = details.slots(rng)
-    ctx.update(off=off, doc=rng.choice(svc.docs), proc=rng.choice(svc.procs), office=office)
+    ctx.update(off=off, doc=rng.choice(svc.docs), proc=rng.choice(svc.procs), office=office, other=rng.choice(OTHER_DESKS))
+    if escalate:
+        ctx["head"] = off
+        ctx["off2"] = officer_for(rng, info, svc)[0]
 
     # --- sentences
     parts: list[str] = []
@@ -285,7 +303,7 @@ def compose(rng: random.Random) -> Report:
             where_sentence = rng.choice([f"Tôi đến {office} để {ctx['proc']}.", f"Hôm {ctx['date']} tôi lên {office} {ctx['proc']}.",
                                          f"Tôi có {ctx['doc']} nộp tại {office} từ {ctx['date']}.", f"Tôi {ctx['proc']} ở {office}."])
 
-    length = rng.choices(["short", "medium", "long"], weights=[0.25, 0.45, 0.30])[0]
+    length = rng.choices(["short", "medium", "long", "very-long"], weights=[0.24, 0.40, 0.26, 0.10])[0]
     if style == "formal" and length == "short":
         length = "medium"
 
@@ -296,6 +314,8 @@ def compose(rng: random.Random) -> Report:
         core = fill(rng.choice(narrs), ctx)
         if "{off}" not in core and rng.random() < 0.5:
             pass
+    elif escalate and category in ESCALATE_NARR and length != "short" and rng.random() < 0.35:
+        core = fill(rng.choice(ESCALATE_NARR[category]), ctx)
     elif use_narr:
         core = fill(rng.choice(narrs), ctx)
     else:
@@ -329,14 +349,19 @@ def compose(rng: random.Random) -> Report:
         else:
             parts.append(where_sentence)
             parts.append(core)
-        if length == "long":
+        if length == "very-long" and category != "khac":
+            parts.append(fill(rng.choice(FOLLOW_UP), ctx))
+            parts.append(fill(rng.choice([n for n in narrs if fill(n, ctx) != core] or narrs), ctx))
+        if length in ("long", "very-long"):
             extra_cat = category if category != "khac" and preds else None
             if extra_cat and use_narr:
                 parts.append(cap(rng.choice(["Cụ thể, ", "Không những thế, ", "Hơn nữa, ", ""]) + fill(rng.choice(preds), ctx)) + ".")
             elif extra_cat:
                 parts.append(fill(rng.choice(narrs), ctx))
-            if rng.random() < 0.6 and category != "khac":
+            if (rng.random() < 0.6 or length == "very-long") and category != "khac":
                 parts.append(fill(rng.choice(IMPACT), ctx))
+            if length == "very-long" and category != "khac":
+                parts.append(fill(rng.choice(FOLLOW_UP), ctx))
         if category != "khac" and rng.random() < 0.25:
             other = rng.choice([c for c in MINOR if c not in (category, "khac")])
             parts.append(rng.choice(MINOR[other]))

@@ -192,3 +192,77 @@ MINOR = {
 
 # Texts of category `khac` need no accused officer: the compliment and suggestion kinds.
 KHAC_NEEDS_OFFICER = {i for i, t in enumerate(NARR["khac"]) if "{off}" in t}
+
+# ---- more narratives where the category must be inferred (few stock words)
+NARR["doi-tien"] += [
+    "Tôi hỏi lệ phí bao nhiêu thì {off} giơ năm ngón tay, bảo 'năm trăm, không biên lai đâu'. Trên bảng niêm yết thì thủ tục này miễn phí.",
+    "{off} hẹn tôi ra quán nước gần đó 'nói chuyện', rồi bảo hồ sơ kiểu này phải có {money} để anh em 'đi lại'.",
+    "Cứ mỗi lần ký một tờ là {off} lại hỏi 'có gì cho anh em uống nước không'. Tôi đã đưa {money} rồi mà vẫn chưa xong.",
+    "Biên lai ghi {money} nhưng {off} thu của tôi gấp đôi, bảo phần còn lại là 'phí làm nhanh'.",
+]
+NARR["sach-nhieu"] += [
+    "Tôi nộp đúng mẫu mới nhất tải trên cổng dịch vụ công. {off} bảo mẫu đó 'không dùng ở đây', đưa mẫu khác, điền xong lại bảo điền sai dòng, bắt viết lại từ đầu.",
+    "Mỗi lần lên {off} lại hỏi vặn 'đất này mua của ai, tiền đâu ra', những chuyện không liên quan gì đến {doc}, rồi bảo về bổ sung giải trình.",
+    "Tôi đi lại từ tháng trước, lần nào {off} cũng tìm ra một lý do mới: khi thì sai dấu, khi thì ảnh không đúng nền, khi thì bảo chữ viết tay khó đọc.",
+]
+NARR["cham-tre"] += [
+    "Giấy hẹn ghi ngày {date} trả kết quả. Đến nay đã qua hơn {n} tuần, tôi gọi thì {off} bảo 'chờ thêm', đến thì bảo 'chưa về'.",
+    "Tôi nộp {doc} đã {n} tháng, hàng xóm nộp cùng đợt cũng chưa ai nhận được gì. Hỏi {off} thì chỉ được câu 'cứ về chờ'.",
+    "Lần đầu {off} hẹn {days} ngày, lần hai hẹn sang tuần, lần ba bảo cuối tháng. Bây giờ {doc} vẫn nằm nguyên trong tủ.",
+]
+NARR["thai-do"] += [
+    "{off} vừa ăn hạt hướng dương vừa nghe tôi trình bày, rồi phẩy tay 'biết rồi, về đi'. Tôi chưa nói hết câu.",
+    "Tôi xin phép hỏi thêm một câu thì {off} gắt lên 'hỏi gì mà hỏi lắm thế', cả phòng quay lại nhìn.",
+    "Người ta đứng chờ cả hàng, {off} ngồi gọi video với người nhà gần nửa tiếng mới chịu làm tiếp.",
+]
+NARR["sai-quy-trinh"] += [
+    "Theo thủ tục chỉ cần tờ khai và giấy tờ tùy thân, nhưng {off} đòi thêm giấy xác nhận không tiền án, bản sao sổ hộ khẩu và ảnh 4x6.",
+    "{off} nhận {doc} rồi để trên bàn, không vào sổ, không cho phiếu hẹn. Đến khi tôi hỏi lại thì bảo chưa nhận được gì.",
+    "Tôi hỏi cần những gì thì {off} bảo 'tự lên mạng mà xem', trong khi ở quầy không có bảng hướng dẫn nào.",
+]
+NARR["ne-tranh"] += [
+    "{off} bảo việc của tôi phải hỏi bên {other}. Bên {other} lại bảo phải có ý kiến của chỗ cũ. Tôi cầm {doc} đi qua đi lại {n} lượt.",
+    "Tôi mang {doc} đến, {off} không nhận mà bảo 'để xin ý kiến', từ đó đến nay không ai liên hệ lại, hỏi thì không ai biết.",
+    "Đến lần thứ {n}, {off} vẫn nói 'để hỏi cấp trên', cấp trên thì không bao giờ có mặt để gặp.",
+]
+NARR["loi-dung"] += [
+    "Người quen của {off} vào thẳng trong phòng, không cần lấy số. Hồ sơ của họ ký luôn trong buổi sáng, còn tôi nộp từ tuần trước vẫn chờ.",
+    "{off} gợi ý tôi bán lại lô đất cho 'một người anh em' với giá rẻ thì hồ sơ sẽ được duyệt ngay.",
+    "Tôi thấy {off} nhận hồ sơ của một người đứng ngoài cổng mang vào cả chồng, rồi ký ngay. Người đó sau đó ra mời tôi làm 'dịch vụ' {money}.",
+]
+NARR["khac"] += [
+    "Tôi muốn góp ý: nên có số điện thoại đường dây nóng dán ở cửa để người dân hỏi khi cần.",
+    "Xin hỏi tôi đang ở tỉnh khác thì có {proc} được không hay phải về tận nơi?",
+    "Cảm ơn {off} đã gọi điện hướng dẫn tôi bổ sung hồ sơ, làm rất nhanh.",
+    "Bãi đỗ xe trước cổng chật, xe máy để tràn ra đường, đề nghị bố trí lại.",
+    "{off} thường xuyên vắng mặt buổi chiều để đi đánh cầu lông, không rõ có đúng giờ giấc không.",
+]
+OTHER_DESKS = ["địa chính", "tư pháp", "văn phòng", "một cửa", "tài chính", "chính sách", "chuyên môn"]
+
+# Escalation narratives: the head (or deputy) of the body is accused, sometimes with a subordinate.
+ESCALATE_NARR = {
+    "doi-tien": [
+        "{off2} nói thẳng hồ sơ phải qua {head} ký, mà muốn {head} ký nhanh thì gửi {money}. Tôi đã đưa tận tay {head} tại phòng làm việc.",
+        "{head} trực tiếp gọi tôi lên phòng, bảo trường hợp của tôi 'khó', muốn xong thì chuẩn bị {money}.",
+    ],
+    "loi-dung": [
+        "{head} chỉ đạo {off2} đưa người nhà vào danh sách được hỗ trợ, trong khi hộ tôi đủ điều kiện lại bị loại.",
+        "{head} ký giao đất công cho em rể mình làm ki ốt, dân trong thôn ai cũng biết.",
+        "{off2} nói hồ sơ của người quen {head} thì được ưu tiên, còn dân thường phải chờ.",
+    ],
+    "thai-do": [
+        "Tại buổi tiếp dân, {head} quát tôi 'đừng có dạy đời' rồi bỏ ra ngoài, trước mặt rất nhiều người.",
+    ],
+    "ne-tranh": [
+        "Lịch tiếp dân ghi {head} tiếp vào thứ năm, nhưng {n} lần tôi đến đều được bảo đi họp. Đơn gửi {head} từ {date} chưa có trả lời.",
+    ],
+    "sach-nhieu": [
+        "Hồ sơ của tôi đã đủ, {off2} trình lên nhưng {head} không ký, bắt bổ sung hết lần này đến lần khác mà không nói rõ lý do.",
+    ],
+    "cham-tre": [
+        "{off2} nói hồ sơ xong từ lâu, chỉ chờ {head} ký. Đã hơn {n} tháng {head} vẫn giữ lại không ký.",
+    ],
+    "sai-quy-trinh": [
+        "{head} tự ý ra quy định mọi hồ sơ phải có chữ ký của trưởng thôn mới được nhận, không có văn bản nào quy định như vậy.",
+    ],
+}

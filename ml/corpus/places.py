@@ -118,8 +118,8 @@ def unit_by_code(code: str) -> NewUnit:
 
 # ---------------------------------------------------------------- rendering
 NEW_PREFIX = {
-    "xã": ["xã", "xã", "xã", "Xã", "X.", "UBND xã"],
-    "phường": ["phường", "phường", "phường", "Phường", "P.", "p.", "UBND phường"],
+    "xã": ["xã", "xã", "xã", "Xã", "X.", "xa"],
+    "phường": ["phường", "phường", "phường", "Phường", "P.", "p.", "F."],
 }
 OLD_PREFIX = {
     "xã": ["xã", "xã", "Xã"],
