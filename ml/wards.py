@@ -52,7 +52,8 @@ class WardMatch:
 
 # cue words (unaccented); "thị trấn", "thị xã", "thành phố" end in "tran", "xa", "pho"
 _CUE_WORDS = frozenset({"xa", "phuong", "tran", "tt", "huyen", "tx", "tp", "pho", "thon", "ban",
-                        "xom", "lang", "duong", "tinh", "kp", "tdp", "khu", "ngo", "cum"})
+                        "xom", "lang", "duong", "tinh", "kp", "tdp", "khu", "ngo", "cum",
+                        "p", "x", "h"})
 # kinds an alias may have after each cue, with the score of the match
 _CUE_KINDS = {
     "xa": {"new": 1.0, "old-commune": 1.0, "old-ward": 0.8},
@@ -87,6 +88,11 @@ _PROVINCIAL_RE = re.compile(
     r"|\bbenh vien\b|\bkho bac\b|\bvan phong dang ky\b|\bchi nhanh\b|\bcong chung\b"
     r"|\bngan hang\b|\bdien luc\b|\bcanh sat\b|\bthanh tra tinh\b|\bubnd tinh\b"
     r"|\buy ban nhan dan tinh\b|\bphong giao duc\b|\btruong\b|\bdang kiem\b"
+)
+# officers came out to the place: a home named alone is where the matter is
+_FIELD_RE = re.compile(
+    r"\b(?:xuong|ve|den|toi) (?:tan )?(?:kiem tra|do dac|do dat|xac minh|kiem dem|lap bien ban"
+    r"|nha|tan noi|hien truong|xuong|co so|cua hang|quan)\b"
 )
 _OPENING_RE = re.compile(r"[(\[{“‘\"']")
 _PUNCT_END = ".,;:!?)]}\"'”’…("
@@ -130,7 +136,8 @@ def _cue_kind(words: list[str], k: int) -> str | None:
     return _SIMPLE_CUES.get(w, "block")
 
 
-_SIMPLE_CUES = {"phuong": "phuong", "tt": "tt", "huyen": "huyen", "tx": "tx", "tp": "tp"}
+_SIMPLE_CUES = {"phuong": "phuong", "tt": "tt", "huyen": "huyen", "tx": "tx", "tp": "tp",
+                "p": "phuong", "x": "xa", "h": "huyen"}
 
 
 def _name_words(words: list[str], i: int) -> list[str]:
@@ -176,6 +183,8 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
         if not aliases:
             continue
         cue_start = k - 1 if words[k] in ("xa", "tran", "pho") and cue != "xa" else k
+        if cue_start < k and not words[cue_start]:
+            cue_start = k
         accented = " ".join(nwords[start:end]).rstrip(_PUNCT_END)
         mentions.append(_Mention(
             start=start, end=end, cue=cue, cue_start=cue_start, aliases=aliases,
@@ -224,7 +233,7 @@ def _words_after(words: list[str], i: int) -> list[str]:
 
 
 def _ends_clause(word: str) -> bool:
-    return word[-1:] in _PUNCT_END
+    return bool(word) and word[-1] in _PUNCT_END
 
 
 def _link_districts(mentions: list[_Mention], words: list[str]) -> None:
@@ -235,7 +244,7 @@ def _link_districts(mentions: list[_Mention], words: list[str]) -> None:
         d = mentions[i + 1]
         if d.cue not in ("huyen", "tx", "tp") or d.cue_start - m.end > 2:
             continue
-        if any(w[-1:] in _SENTENCE_PUNCT for w in words[m.end - 1:d.cue_start]):
+        if any(w and w[-1] in _SENTENCE_PUNCT for w in words[m.end - 1:d.cue_start]):
             continue
         dist = [a for a in d.aliases if a.kind == "old-district"]
         if dist:
@@ -288,12 +297,14 @@ def _choose_alias(m: _Mention, districts_named: set[str]) -> tuple[Alias, float]
 def _role(m: _Mention, words: list[str]) -> str:
     before: list[str] = []
     for w in reversed(words[max(0, m.cue_start - 8):m.cue_start]):
-        if w[-1:] in _SENTENCE_PUNCT:
+        if w and w[-1] in _SENTENCE_PUNCT:
             break
         before.append(w)
     before.reverse()
-    near = " ".join(before[-3:])
-    if _OFFICE_RE.search(near):
+    near = " ".join(w for w in before[-4:] if w)
+    if _HOME_RE.search(near):
+        return "home"
+    if _OFFICE_RE.search(" ".join(w for w in before[-3:] if w)):
         return "office"
     if _HOME_RE.search(" ".join(before)):
         return "home"
@@ -362,6 +373,6 @@ def extract_ward(text: str, normalized: tuple[str, str] | None = None) -> WardMa
     if info["roles"][top.code] == {"home"} and not info["bare_office"]:
         # only the reporter's home is named and the text never points at the commune's
         # own office: it locates the matter only when no provincial body is involved
-        if _PROVINCIAL_RE.search(info["plain"]):
+        if _PROVINCIAL_RE.search(info["plain"]) and not _FIELD_RE.search(info["plain"]):
             return None
     return top
