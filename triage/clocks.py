@@ -12,7 +12,7 @@ def start_clocks(report: Report, *, calendar: WorkingCalendar, policy: Policy, r
     have = {c.stage for c in report.clocks}
     created = []
     for plan in plan_clocks(report.track, report.received_at, calendar, policy, remote=remote, accepted_at=accepted_at):
-        if plan.stage in have:
+        if plan.stage in have or plan.condition:  # conditional stages start only when their condition arises
             continue
         clock = Clock(
             stage=plan.stage,

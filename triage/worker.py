@@ -7,7 +7,6 @@ from rq import Queue, SimpleWorker
 from triage.app import create_app
 from triage.jobs import reconcile_unrouted
 
-QUEUES = ("routing", "default")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
         app.extensions["services"].classifier()
         reconcile_unrouted()  # whatever Redis lost while nobody was looking
         redis = app.extensions["redis"]
-        worker = SimpleWorker([Queue(name, connection=redis) for name in QUEUES], connection=redis)
+        queues = [Queue(name, connection=redis) for name in (app.config["ROUTING_QUEUE"], "default")]
+        worker = SimpleWorker(queues, connection=redis)
         worker.work(with_scheduler=True, logging_level="INFO")
     return 0
 

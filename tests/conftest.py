@@ -1,0 +1,189 @@
+"""Shared fixtures: real Redis, real databases (SQLite always, PostgreSQL when TEST_DATABASE_URL is set)."""
+import os
+import shutil
+import uuid
+import pytest
+from redis import Redis
+from redis.exceptions import RedisError
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """The machine's Redis when REDIS_URL is set (always under CI), else an embedded one."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        try:
+            Redis.from_url(url, socket_connect_timeout=2).ping()
+        except RedisError as exc:
+            pytest.fail(f"REDIS_URL={url} is not reachable: {exc}")
+        yield url
+        return
+    if IN_CI:
+        pytest.fail("CI=true but REDIS_URL is not set: the tests must run against the machine's Redis")
+    from triage.embedded_redis import EmbeddedRedis
+
+    server = EmbeddedRedis(tmp_path_factory.mktemp("redis"), persistent=False).start()
+    yield server.url
+    server.stop()
+
+
+def _database_params():
+    params = ["sqlite"]
+    if os.environ.get("TEST_DATABASE_URL") or IN_CI:
+        params.append("postgresql")
+    return params
+
+
+@pytest.fixture(scope="session", params=_database_params())
+def database_url(request, tmp_path_factory):
+    """A migrated database with the directory of units loaded, once per backend."""
+    from intake.database import upgrade_database
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    else:
+        url = os.environ.get("TEST_DATABASE_URL")
+        if not url:
+            pytest.fail("CI=true but TEST_DATABASE_URL is not set: the tests must run against PostgreSQL")
+        _recreate_postgres_schema(url)
+    upgrade_database(url)
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from intake.units import load_units
+
+    engine = create_engine(url)
+    with Session(engine) as session:
+        load_units(session)
+        session.commit()
+    engine.dispose()
+    return url
+
+
+def _recreate_postgres_schema(url: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    except OperationalError as exc:
+        pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is not reachable: {exc}")
+    finally:
+        engine.dispose()
+
+
+MUTABLE_TABLES = ("report_events", "clocks", "reports", "users")
+
+
+def _empty_tables(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for table in MUTABLE_TABLES:
+            conn.execute(text(f"DELETE FROM {table}"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory):
+    """A real classifier, trained once per session from the project's corpus (a subsample, for speed)."""
+    from ml.train import train_and_publish
+
+    out = tmp_path_factory.mktemp("models")
+    train_and_publish(out_dir=out, max_rows=int(os.environ.get("TEST_MODEL_ROWS", "2500")), progress=False,
+                      evaluate_test=False)
+    return str(out)
+
+
+@pytest.fixture
+def make_app(database_url, redis_url, model_dir, tmp_path):
+    """Build an app on the session's database and Redis, with its own queue names."""
+    created = []
+
+    def _make(**overrides):
+        from triage.app import create_app
+
+        config = {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "REDIS_URL": redis_url,
+            "ROUTING_QUEUE": f"routing-test-{uuid.uuid4().hex[:8]}",
+            "ML_MODEL_DIR": model_dir,
+            **overrides,
+        }
+        app = create_app(config)
+        created.append(app)
+        return app
+
+    _empty_tables(database_url)
+    yield _make
+    from intake.extensions import db
+
+    for app in created:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app(WTF_CSRF_ENABLED=True)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def session(app):
+    from intake.extensions import db
+
+    with app.app_context():
+        yield db.session
+        db.session.rollback()
+
+
+@pytest.fixture
+def make_report(app):
+    """Factory: a stored report with overrides, e.g. make_report(text=..., kind="to-cao")."""
+    from intake.extensions import db
+    from intake.submission import submit_report
+
+    def _make(**overrides):
+        fields = {"text": "Cán bộ địa chính xã hẹn lần hẹn lữa, ba tháng chưa trả kết quả hồ sơ đất.", "kind": "phan-anh"}
+        fields.update(overrides)
+        with app.app_context():
+            receipt = submit_report(db.session, **fields)
+            db.session.commit()
+        return receipt
+
+    return _make
+
+
+def pytest_report_header(config):
+    return [f"CI={IN_CI}; REDIS_URL={'set' if os.environ.get('REDIS_URL') else 'embedded'}; "
+            f"PostgreSQL={'yes' if os.environ.get('TEST_DATABASE_URL') else 'no'}",
+            f"chromium={'yes' if shutil.which('chromium') else 'no'}"]
+
+
+@pytest.fixture
+def csrf_token():
+    """Read the CSRF token a page rendered into its form."""
+    import re
+
+    def _read(response) -> str:
+        match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', response.get_data(as_text=True))
+        assert match, "page has no CSRF token"
+        return match.group(1)
+
+    return _read
+

@@ -1,0 +1,68 @@
+"""A live service for end-to-end tests: gunicorn and an rq worker as real processes."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from urllib.request import urlopen
+
+import pytest
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_http(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer in {timeout} s")
+
+
+@pytest.fixture
+def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
+    """The web app on a free port and one worker, both on the test database and Redis."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ML_MODEL_DIR": model_dir,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "ROUTING_QUEUE": f"routing-e2e-{uuid.uuid4().hex[:8]}",
+        "SECRET_KEY": "e2e-secret",
+    }
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    web = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=open(logs / "web.log", "w"), stderr=subprocess.STDOUT)
+    worker = subprocess.Popen([sys.executable, "-m", "triage.worker"], cwd=ROOT, env=env,
+                              stdout=open(logs / "worker.log", "w"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_http(base + "/", web)
+        yield {"base": base, "env": env, "logs": logs, "worker": worker,
+               "app": make_app(ROUTING_QUEUE=env["ROUTING_QUEUE"])}
+    finally:
+        for process in (web, worker):
+            process.terminate()
+        for process in (web, worker):
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
