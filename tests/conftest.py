@@ -6,7 +6,7 @@ import pytest
 from redis import Redis
 from redis.exceptions import RedisError
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+from tests_support import IN_CI
 
 
 @pytest.fixture(scope="session")
