@@ -31,6 +31,18 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
         "TRIAGE_CONFIDENCE_THRESHOLD": float(env.get("TRIAGE_CONFIDENCE_THRESHOLD", "0.45")),
         "RECONCILE_INTERVAL_SECONDS": int(env.get("RECONCILE_INTERVAL_SECONDS", "60")),
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
+        # Deadlines and notifications.
+        "REMINDER_POINTS": env.get("REMINDER_POINTS", "half,before:2,due"),
+        "SWEEP_INTERVAL_SECONDS": int(env.get("SWEEP_INTERVAL_SECONDS", "300")),
+        "SMTP_HOST": env.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(env.get("SMTP_PORT", "25")),
+        "SMTP_USER": env.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": env.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": env.get("SMTP_STARTTLS", "") in ("1", "true", "yes"),
+        "MAIL_FROM": env.get("MAIL_FROM", "phananh@thanhhoa.gov.vn"),
+        "MAIL_MAX_ATTEMPTS": int(env.get("MAIL_MAX_ATTEMPTS", "5")),
+        # A row 'sending' for longer than this belonged to a worker that died: it is retried.
+        "MAIL_CLAIM_TIMEOUT_SECONDS": int(env.get("MAIL_CLAIM_TIMEOUT_SECONDS", "600")),
         "REPORT_TEXT_MIN": 20,
         "REPORT_TEXT_MAX": 10_000,
         "WTF_CSRF_TIME_LIMIT": None,

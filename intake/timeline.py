@@ -39,6 +39,13 @@ def _describe(report: Report, event) -> TimelineEntry | None:
             return TimelineEntry(event.at, "Đã có kết quả giải quyết", OUTCOME_LABELS.get(data.get("outcome"), ""))
         if status == Status.CLOSED:
             return TimelineEntry(event.at, "Hồ sơ đã đóng")
+    if event.kind == "breach":
+        return TimelineEntry(event.at, f"Đã quá hạn: {data.get('label', '')}",
+                             f"Từ nay {data.get('follower', 'cơ quan cấp trên')} trực tiếp theo dõi, đôn đốc việc giải quyết.")
+    if event.kind == "information-requested":
+        return TimelineEntry(event.at, "Cơ quan đề nghị bổ sung thông tin", data.get("question", ""))
+    if event.kind == "information-received":
+        return TimelineEntry(event.at, "Đã nhận thông tin bổ sung, tiếp tục xử lý")
     if event.kind == "deadline":
         return TimelineEntry(event.at, f"{data.get('label', 'Thời hạn')}: {data.get('due_on_vi', '')}")
     return None

@@ -10,6 +10,7 @@ from intake.extensions import csrf, db, login_manager
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from intake.queueing import redis_connection
+from triage.calendar_store import load_calendar
 from triage.services import Services
 
 
@@ -30,13 +31,14 @@ def create_app(config: Mapping | None = None) -> Flask:
     with app.app_context():
         configure_sqlite(db.engine)
     app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
-    app.extensions["services"] = Services.from_config(app.config)
+    app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session))
 
-    from triage import auth, cli, staff
+    from triage import auth, cli, staff, supervision
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(supervision.bp)
     auth.init_login(login_manager)
     cli.register(app)
     app.register_error_handler(CSRFError, handle_csrf_error)

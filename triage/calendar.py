@@ -29,11 +29,14 @@ A deadline falls due at the end of its Vietnamese day: see ``end_of_day_utc``.
 
 from __future__ import annotations
 
+import threading
 import tomllib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from importlib import resources
+from itertools import accumulate, compress
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -94,9 +97,70 @@ def end_of_day_utc(d: date | datetime) -> datetime:
     return datetime.combine(day, time.max, tzinfo=VN_TZ).astimezone(UTC)
 
 
+class _Table:
+    """An immutable snapshot of the calendar over whole years ``first``..``last``.
+
+    Indexes are ``ordinal - base`` (``base`` = ordinal of 1 January of ``first``):
+
+    * ``working[i]``: 1 when the day is a working day, else 0;
+    * ``cum[i]``: number of working days in [1/1/first, day i] (inclusive);
+    * ``days``: the ordinals of the working days, ascending, so that the k-th
+      working day of the table is ``days[k]`` and the working days up to day i are
+      ``days[:cum[i]]``;
+    * ``reasons``: why a day off is off (ordinal -> text), for the days off that are
+      not plain weekends (a day off missing from it is a "weekend").
+
+    Compact (about 9 bytes a day): arrays of machine integers, not lists of Python
+    objects, so even a table stretched over centuries by a stray date stays small.
+    A new table is built (under the calendar's lock) when a query leaves the range,
+    and swapped in with one attribute assignment; readers take one reference to the
+    table and use only it, so a concurrent extension never mixes two tables.
+    """
+
+    __slots__ = ("first", "last", "base", "end", "working", "cum", "days", "reasons")
+
+    def __init__(self, first: int, last: int, years: dict[int, _Year]) -> None:
+        self.first, self.last = first, last
+        self.base = date(first, 1, 1).toordinal()
+        self.end = date(last, 12, 31).toordinal()  # inclusive
+        self.working = b"".join(years[y].working for y in range(first, last + 1))
+        self.cum = array("l", accumulate(self.working))
+        self.days = array("l", compress(range(self.base, self.end + 1), self.working))
+        self.reasons: dict[int, str] = {}
+        for y in range(first, last + 1):
+            self.reasons.update(years[y].reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class _Year:
+    """The status of every day of one year, from the rule (overrides, ``holidays``,
+    weekend): ``working`` has one byte (1 = working) per day from 1 January;
+    ``reasons`` maps the ordinal of each day off that is not a plain weekend to its
+    reason."""
+
+    working: bytes
+    reasons: dict[int, str]
+
+
+# Years built around the first date a calendar is asked about; the range then grows
+# on demand (whole years, contiguous), with no fixed limit.
+_INITIAL_YEARS_BEFORE = 1
+_INITIAL_YEARS_AFTER = 3
+
+
 class WorkingCalendar:
     """Vietnamese civil-servant working days: overrides, then ``holidays`` VN, then
-    the Saturday/Sunday weekend."""
+    the Saturday/Sunday weekend.
+
+    Implementation: the status of every day of a contiguous range of whole years is
+    computed once (the only place the override table and the ``holidays`` package are
+    consulted) into a table of working-day flags, cumulative working-day counts and
+    the sorted list of working days (see ``_Table``). Every query is then O(1):
+    ``add_working_days`` is one count lookup plus an index into the working-day list,
+    ``working_days_between`` the difference of two counts. The range is built lazily
+    around the first date asked and extended, under a lock, when a query (or the end
+    of a long period) falls outside it.
+    """
 
     def __init__(self, overrides: Iterable[Override] = ()) -> None:
         table: dict[date, Override] = {}
@@ -111,6 +175,9 @@ class WorkingCalendar:
         self._overrides = table
         # observed=True: a holiday on a weekend gives the next working day off.
         self._holidays = holidays.country_holidays("VN", observed=True)
+        self._lock = threading.Lock()
+        self._years: dict[int, _Year] = {}  # built years, kept for re-use
+        self._table: _Table | None = None
 
     # -- inspection ---------------------------------------------------------
     @property
@@ -126,7 +193,24 @@ class WorkingCalendar:
     def day_off_reason(self, d: date | datetime) -> str | None:
         """Why ``d`` is a day off (override reason, holiday name or "weekend"), or
         ``None`` when it is a working day."""
-        day = legal_date(d)
+        o = legal_date(d).toordinal()
+        t = self._table
+        if t is None or not t.base <= o <= t.end:
+            t = self._cover(o, o)
+        if t.working[o - t.base]:
+            return None
+        return t.reasons.get(o, "weekend")
+
+    # -- the rule -------------------------------------------------------------
+    def is_working_day(self, d: date | datetime) -> bool:
+        o = legal_date(d).toordinal()
+        t = self._table
+        if t is None or not t.base <= o <= t.end:
+            t = self._cover(o, o)
+        return t.working[o - t.base] == 1
+
+    def _slow_day_off_reason(self, day: date) -> str | None:
+        # The rule itself, day by day; used only to build the table.
         row = self._overrides.get(day)
         if row is not None:
             return None if row.working else (row.reason or "override")
@@ -139,10 +223,6 @@ class WorkingCalendar:
             return "weekend"
         return None
 
-    # -- the rule -------------------------------------------------------------
-    def is_working_day(self, d: date | datetime) -> bool:
-        return self.day_off_reason(d) is None
-
     def _is_holidays_workday(self, day: date) -> bool:
         # Touch the holiday table first: with expand=True this populates the year,
         # which also fills the package's weekend_workdays for that year.
@@ -150,18 +230,77 @@ class WorkingCalendar:
         workdays = getattr(self._holidays, "weekend_workdays", None) or ()
         return day in workdays
 
+    # -- the table ------------------------------------------------------------
+    def _cover(self, lo: int, hi: int) -> _Table:
+        """The table, extended if needed so that ordinals ``lo``..``hi`` are inside."""
+        with self._lock:
+            t = self._table
+            if t is not None and t.base <= lo and hi <= t.end:
+                return t  # another thread extended it meanwhile
+            y_lo, y_hi = date.fromordinal(lo).year, date.fromordinal(hi).year
+            if t is None:
+                first = max(MINYEAR, y_lo - _INITIAL_YEARS_BEFORE)
+                last = min(MAXYEAR, y_hi + _INITIAL_YEARS_AFTER)
+            else:
+                first, last = min(t.first, y_lo), max(t.last, y_hi)
+            for year in range(first, last + 1):
+                if year not in self._years:
+                    self._years[year] = self._build_year(year)
+            t = _Table(first, last, self._years)
+            self._table = t
+            return t
+
+    def _build_year(self, year: int) -> _Year:
+        working = bytearray()
+        reasons: dict[int, str] = {}
+        day = date(year, 1, 1)
+        for ordinal in range(day.toordinal(), date(year, 12, 31).toordinal() + 1):
+            day = date.fromordinal(ordinal)
+            reason = self._slow_day_off_reason(day)
+            working.append(reason is None)
+            if reason is not None and reason != "weekend":
+                reasons[ordinal] = reason
+        return _Year(bytes(working), reasons)
+
+    def _extend_for_index(self, t: _Table, k: int) -> _Table:
+        """A table whose ``days`` list has an index ``k`` (of the current table's
+        numbering when k >= 0; before its first working day when k < 0). Returns the
+        new table; callers recompute their indexes against it."""
+        if k >= len(t.days):
+            # ~250 working days a year: enough years for the missing ones, plus one.
+            years = (k - len(t.days)) // 200 + 1
+            if t.last + years > MAXYEAR:
+                if t.last == MAXYEAR:
+                    raise OverflowError("date value out of range")
+                years = MAXYEAR - t.last
+            return self._cover(t.base, date(t.last + years, 12, 31).toordinal())
+        years = (-k) // 200 + 1
+        if t.first - years < MINYEAR:
+            if t.first == MINYEAR:
+                raise OverflowError("date value out of range")
+            years = t.first - MINYEAR
+        return self._cover(date(t.first - years, 1, 1).toordinal(), t.end)
+
     # -- arithmetic -------------------------------------------------------------
     def next_working_day(self, d: date | datetime, *, inclusive: bool = False) -> date:
         """The first working day strictly after ``d`` (or ``d`` itself when
         ``inclusive`` and ``d`` is a working day)."""
-        day = legal_date(d)
-        if inclusive and self.is_working_day(day):
-            return day
-        for _ in range(_MAX_DAYS_OFF_RUN):
-            day += timedelta(days=1)
-            if self.is_working_day(day):
-                return day
-        raise RuntimeError(f"no working day within {_MAX_DAYS_OFF_RUN} days of {d}")
+        o = legal_date(d).toordinal()
+        t = self._table
+        if t is None or not t.base <= o <= t.end:
+            t = self._cover(o, o)
+        while True:
+            i = o - t.base
+            # Working days strictly before d, plus d itself when it is not to be
+            # returned: the index of the answer in t.days.
+            k = t.cum[i] - t.working[i] if inclusive else t.cum[i]
+            if k < len(t.days):
+                break
+            t = self._extend_for_index(t, k)
+        result = t.days[k]
+        if result - o > _MAX_DAYS_OFF_RUN:  # the bound of the former day-by-day walk
+            raise RuntimeError(f"no working day within {_MAX_DAYS_OFF_RUN} days of {d}")
+        return date.fromordinal(result)
 
     def add_working_days(self, start: date | datetime, n: int) -> date:
         """The date on which a period of ``n`` working days that starts with the
@@ -169,16 +308,21 @@ class WorkingCalendar:
         kind of day ``start`` is) and only working days count, so the result is
         always a working day. ``n == 0`` gives ``start`` rolled forward to a working
         day; a negative ``n`` counts backwards (e.g. "2 working days before due")."""
-        day = legal_date(start)
         if n == 0:
-            return self.next_working_day(day, inclusive=True)
-        step = timedelta(days=1 if n > 0 else -1)
-        remaining = abs(n)
-        while remaining:
-            day += step
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
+            return self.next_working_day(start, inclusive=True)
+        o = legal_date(start).toordinal()
+        t = self._table
+        if t is None or not t.base <= o <= t.end:
+            t = self._cover(o, o)
+        while True:
+            i = o - t.base
+            # n > 0: the working days up to d are days[:cum]; the n-th after d is
+            # days[cum + n - 1]. n < 0: those strictly before d are
+            # days[:cum - working]; the |n|-th before d is days[cum - working + n].
+            k = t.cum[i] + n - 1 if n > 0 else t.cum[i] - t.working[i] + n
+            if 0 <= k < len(t.days):
+                return date.fromordinal(t.days[k])
+            t = self._extend_for_index(t, k)
 
     def working_days_between(self, a: date | datetime, b: date | datetime) -> int:
         """Signed count of working days in (a, b] when b > a, minus the count in
@@ -188,18 +332,15 @@ class WorkingCalendar:
         "còn N ngày làm việc", 0 is "đến hạn hôm nay", a negative one is "quá hạn N
         ngày làm việc". It is the inverse of ``add_working_days``:
         ``working_days_between(s, add_working_days(s, n)) == n`` for n >= 1."""
-        da, db = legal_date(a), legal_date(b)
-        if da == db:
+        oa, ob = legal_date(a).toordinal(), legal_date(b).toordinal()
+        if oa == ob:
             return 0
-        sign = 1 if db > da else -1
-        lo, hi = (da, db) if sign > 0 else (db, da)
-        count = 0
-        day = lo + timedelta(days=1)
-        while day <= hi:
-            if self.is_working_day(day):
-                count += 1
-            day += timedelta(days=1)
-        return sign * count
+        t = self._table
+        if t is None or not (t.base <= oa <= t.end and t.base <= ob <= t.end):
+            t = self._cover(min(oa, ob), max(oa, ob))
+        # Working days in (a, b] = cum[b] - cum[a]; negative when b < a, which is
+        # exactly minus the count in (b, a].
+        return t.cum[ob - t.base] - t.cum[oa - t.base]
 
     def add_calendar_days(self, start: date | datetime, n: int) -> date:
         """End of a period of ``n`` (calendar) days after the event on ``start``

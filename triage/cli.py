@@ -12,7 +12,9 @@ from intake.extensions import db
 from intake.models import Role, Unit, User
 from intake.units import load_units
 from triage.auth import hash_password
-from triage.jobs import reconcile_unrouted
+from triage.calendar_store import set_override
+from triage.jobs import enqueue_pending_notifications, reconcile_unrouted, sweep_deadlines
+from triage.outbox import retry_dead
 
 
 def prepare_database(app: Flask) -> tuple[int, int]:
@@ -69,8 +71,9 @@ def register(app: Flask) -> None:
     @click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.INSPECTOR.value)
     @click.option("--unit", "unit_code", help="unit code: a ward code (16522) or an agency code (so-y-te)")
     @click.option("--name", "full_name", default="")
+    @click.option("--email", default=None, help="where reminders and alerts for this person go")
     @click.password_option()
-    def users_create(username, role, unit_code, full_name, password):
+    def users_create(username, role, unit_code, full_name, email, password):
         """Create a staff account (an inspector needs --unit)."""
         unit = None
         if unit_code:
@@ -81,7 +84,8 @@ def register(app: Flask) -> None:
             raise click.BadParameter("an inspector belongs to one unit", param_hint="--unit")
         if db.session.scalar(select(User).where(User.username == username)):
             raise click.ClickException(f"user {username!r} already exists")
-        db.session.add(User(username=username, full_name=full_name, role=role, unit=unit, password_hash=hash_password(password)))
+        db.session.add(User(username=username, full_name=full_name, email=email, role=role, unit=unit,
+                              password_hash=hash_password(password)))
         db.session.commit()
         click.echo(f"created {role} {username}" + (f" of {unit.name}" if unit else ""))
 
@@ -93,6 +97,43 @@ def register(app: Flask) -> None:
     def routing_reconcile():
         """Enqueue every report still waiting to be routed."""
         click.echo(f"{reconcile_unrouted()} report(s) enqueued")
+
+    @app.cli.group("deadlines")
+    def deadlines_group():
+        """Legal clocks, reminders and notifications."""
+
+    @deadlines_group.command("sweep")
+    @click.option("--today", help="the day to sweep as (YYYY-MM-DD): moves time forward for drills and tests")
+    @click.option("--inline", is_flag=True, help="do the work here instead of enqueueing jobs for the workers")
+    def deadlines_sweep(today, inline):
+        """Find due reminders and breaches and unsent notifications (the periodic job, run now)."""
+        result = sweep_deadlines(today=today, inline=inline)
+        click.echo(f"{result['today']}: {result['clocks']} clock(s) due, {result['notifications']} notification(s) to send")
+
+    @deadlines_group.command("retry")
+    @click.argument("notification_id", type=int)
+    def deadlines_retry(notification_id):
+        """Send again a notification whose delivery gave up."""
+        if not retry_dead(db.session, notification_id):
+            raise click.ClickException(f"notification {notification_id} is not a failed delivery")
+        db.session.commit()
+        enqueue_pending_notifications()
+        click.echo(f"notification {notification_id} queued again")
+
+    @app.cli.group("calendar")
+    def calendar_group():
+        """The working-day calendar's yearly overrides."""
+
+    @calendar_group.command("set")
+    @click.argument("day", type=click.DateTime(formats=["%Y-%m-%d"]))
+    @click.option("--off/--working", "off", required=True, help="a day off, or a (Saturday) working day")
+    @click.option("--reason", required=True)
+    def calendar_set(day, off, reason):
+        """Add or change an override (a government decision): e.g. `calendar set 2027-02-05 --off --reason ...`."""
+        set_override(db.session, day.date(), working=not off, reason=reason)
+        db.session.commit()
+        current_app.extensions["services"].forget_calendar()
+        click.echo(f"{day.date()}: {'day off' if off else 'working day'} ({reason})")
 
     @app.cli.command("setup")
     def setup():

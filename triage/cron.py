@@ -6,14 +6,15 @@ from rq.cron import CronScheduler
 
 from intake.config import load_config
 from intake.queueing import redis_connection
-from triage.jobs import reconcile_unrouted
+from triage.jobs import reconcile_unrouted, sweep_deadlines
 
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s cron %(levelname)s %(message)s")
     config = load_config()
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
-    scheduler.register(reconcile_unrouted, "routing", interval=config["RECONCILE_INTERVAL_SECONDS"])
+    scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
+    scheduler.register(sweep_deadlines, "default", interval=config["SWEEP_INTERVAL_SECONDS"])
     scheduler.start()
     return 0
 

@@ -1,14 +1,20 @@
 """rq jobs: importable functions that take ids and are safe to run twice."""
 import logging
+import smtplib
+from datetime import date
 from functools import cache
 
 from flask import Flask, current_app, has_app_context
+from rq import Queue, Retry
 from sqlalchemy import select
 
 from intake.extensions import db
-from intake.models import Report
+from intake.models import Clock, Notification, Report, utcnow
 from intake.queueing import enqueue_routing
 from intake.states import Status
+from triage.calendar import legal_date
+from triage.deadline_service import due_clock_ids, process_clock
+from triage.outbox import claim, due_for_sending, mark_failed, mark_sent, release_stale_claims
 from triage.routing_service import route
 
 log = logging.getLogger(__name__)
@@ -57,3 +63,95 @@ def reconcile_unrouted() -> int:
     if ids:
         log.info("reconciler: %d report(s) waiting to be routed were enqueued", len(ids))
     return len(ids)
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+def _queue(app: Flask, name: str = "default") -> Queue:
+    return Queue(name, connection=app.extensions["redis"])
+
+
+def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
+    """The periodic sweep: every due clock and every unsent notification, found from the database.
+
+    It enqueues idempotent jobs (or, with inline=True, runs them here). Whatever Redis lost is found
+    again on the next sweep.
+    """
+    app = _app()
+    now = utcnow()
+    day = date.fromisoformat(today) if today else legal_date(now)
+    try:
+        released = release_stale_claims(db.session, now, app.config["MAIL_CLAIM_TIMEOUT_SECONDS"])
+        db.session.commit()
+        clock_ids = due_clock_ids(db.session, day)
+        db.session.rollback()
+    finally:
+        db.session.remove()
+    for clock_id in clock_ids:
+        if inline:
+            process_due_clock(clock_id, day.isoformat())
+        else:
+            _queue(app).enqueue(process_due_clock, clock_id, day.isoformat(), job_id=f"clock-{clock_id}-{day}",
+                                retry=Retry(max=3, interval=[10, 60, 300]), result_ttl=3600)
+    sent = enqueue_pending_notifications(inline=inline)
+    return {"today": day.isoformat(), "clocks": len(clock_ids), "notifications": sent, "released": released}
+
+
+def process_due_clock(clock_id: int, today: str) -> str:
+    app = _app()
+    services = app.extensions["services"]
+    try:
+        clock = db.session.scalar(select(Clock).where(Clock.id == clock_id).with_for_update())
+        if clock is None:
+            return "missing"
+        outcome = process_clock(db.session, clock, date.fromisoformat(today), utcnow(), calendar=services.calendar,
+                                points=services.points, links=services.links)
+        db.session.commit()
+        return outcome
+    finally:
+        db.session.remove()
+
+
+def enqueue_pending_notifications(inline: bool = False) -> int:
+    app = _app()
+    try:
+        ids = due_for_sending(db.session, utcnow())
+    finally:
+        db.session.remove()
+    for notification_id in ids:
+        if inline:
+            try:
+                send_notification(notification_id)
+            except DeliveryError:
+                pass  # recorded on the row; the next sweep retries it
+        else:
+            _queue(app).enqueue(send_notification, notification_id, job_id=f"notify-{notification_id}",
+                                retry=Retry(max=4, interval=[30, 120, 600, 1800]), result_ttl=3600)
+    return len(ids)
+
+
+class DeliveryError(RuntimeError):
+    """A message could not be delivered this time (the row says when it will be retried)."""
+
+
+def send_notification(notification_id: int) -> str:
+    """Deliver one outbox row at most once: it is claimed atomically before the SMTP conversation."""
+    app = _app()
+    services = app.extensions["services"]
+    try:
+        if not claim(db.session, notification_id, utcnow()):
+            db.session.rollback()
+            return "skipped"
+        db.session.commit()
+        row = db.session.get(Notification, notification_id)
+        try:
+            services.mailer.send(row.recipient, row.subject, row.body)
+        except (smtplib.SMTPException, OSError) as exc:
+            mark_failed(db.session, row, f"{type(exc).__name__}: {exc}", utcnow(), app.config["MAIL_MAX_ATTEMPTS"])
+            db.session.commit()
+            raise DeliveryError(f"notification {notification_id} to {row.recipient}: {exc}") from exc
+        mark_sent(db.session, row, utcnow())
+        db.session.commit()
+        return "sent"
+    finally:
+        db.session.remove()

@@ -37,6 +37,7 @@ def route(session: Session, report: Report, services) -> str:
         report.unit = unit
         report.move_to(Status.ROUTED, unit_code=unit.code, unit_name=unit.name, reason=destination.reason)
         outcome = "routed"
-    start_clocks(report, calendar=services.calendar, policy=services.policy, remote=bool(unit and unit.remote))
+    start_clocks(report, calendar=services.calendar, policy=services.policy, points=services.points,
+                 remote=bool(unit and unit.remote))
     session.flush()
     return outcome

@@ -1,20 +1,53 @@
 """What routing needs, built lazily once per process and passed in (tests build their own)."""
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from triage.calendar import WorkingCalendar, default_calendar
 from triage.deadlines import Policy, load_policy
+from triage.mailer import mailer_from_config
+from triage.reminders import DEFAULT_POINTS, parse_points
+
+CALENDAR_TTL_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Links:
+    base_url: str
+
+    def staff(self, report) -> str:
+        return f"{self.base_url.rstrip('/')}/can-bo/bao-cao/{report.id}"
+
+    def status(self) -> str:
+        return f"{self.base_url.rstrip('/')}/tra-cuu"
 
 
 @dataclass
 class Services:
     model_dir: str
     threshold: float
+    config: dict = field(default_factory=dict, repr=False)
+    calendar_loader: object = field(default=None, repr=False)
     _handle: object = field(default=None, repr=False)
+    _calendar: object = field(default=None, repr=False)
+    _calendar_at: float = 0.0
 
     @classmethod
-    def from_config(cls, config) -> "Services":
-        return cls(model_dir=config["ML_MODEL_DIR"], threshold=config["TRIAGE_CONFIDENCE_THRESHOLD"])
+    def from_config(cls, config, calendar_loader=None) -> "Services":
+        return cls(model_dir=config["ML_MODEL_DIR"], threshold=config["TRIAGE_CONFIDENCE_THRESHOLD"],
+                   config=dict(config), calendar_loader=calendar_loader)
+
+    @cached_property
+    def points(self) -> tuple[str, ...]:
+        return parse_points(self.config.get("REMINDER_POINTS", DEFAULT_POINTS))
+
+    @cached_property
+    def links(self) -> Links:
+        return Links(self.config.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"))
+
+    @cached_property
+    def mailer(self):
+        return mailer_from_config(self.config)
 
     def classifier(self):
         """The current model; a newer one published in model_dir is picked up without a restart."""
@@ -24,9 +57,17 @@ class Services:
             self._handle = ModelHandle(self.model_dir)
         return self._handle.get()
 
-    @cached_property
+    @property
     def calendar(self) -> WorkingCalendar:
-        return default_calendar()
+        """The calendar in force, rebuilt from the database at most once a minute (admins may edit it)."""
+        now = time.monotonic()
+        if self._calendar is None or now - self._calendar_at > CALENDAR_TTL_SECONDS:
+            self._calendar = self.calendar_loader() if self.calendar_loader else default_calendar()
+            self._calendar_at = now
+        return self._calendar
+
+    def forget_calendar(self) -> None:
+        self._calendar = None
 
     @cached_property
     def policy(self) -> Policy:

@@ -46,6 +46,7 @@ class Report(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(40))
+    overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # first breach of any clock
 
     unit: Mapped[Unit | None] = relationship()
     events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
