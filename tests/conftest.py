@@ -181,9 +181,61 @@ def csrf_token():
     import re
 
     def _read(response) -> str:
-        match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', response.get_data(as_text=True))
-        assert match, "page has no CSRF token"
-        return match.group(1)
+        for tag in re.findall(r"<input[^>]*>", response.get_data(as_text=True)):
+            if 'name="csrf_token"' in tag:
+                return re.search(r'value="([^"]+)"', tag).group(1)
+        raise AssertionError("page has no CSRF token")
 
     return _read
 
+
+
+class MailSink:
+    """A real SMTP server on loopback (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self):
+        import threading
+
+        self.messages = []
+        self.in_rcpt = threading.Event()
+        self.rcpt_delay = 0.0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        import asyncio
+
+        self.in_rcpt.set()
+        if self.rcpt_delay:
+            await asyncio.sleep(self.rcpt_delay)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append({"to": envelope.rcpt_tos[0], "subject": str(message["Subject"]),
+                              "body": message.get_content()})
+        return "250 Message accepted"
+
+    def to(self, address: str) -> list[dict]:
+        return [m for m in self.messages if m["to"] == address]
+
+
+@pytest.fixture
+def smtp_server():
+    from aiosmtpd.controller import Controller
+
+    sink = MailSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=_free_port())
+    controller.start()
+    sink.port = controller.port
+    yield sink
+    controller.stop()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
