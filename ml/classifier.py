@@ -99,19 +99,31 @@ class Classifier:
         c_classes = [str(c) for c in self.category_model.classes_]
         ttt = a_classes.index(ESCALATED_AGENCY) if ESCALATED_AGENCY in a_classes else None
         out = []
+        combine = self.settings.get("agency_scope", "all") == "non_escalated" and ttt is not None
         for i, text in enumerate(texts):
-            order_a = np.argsort(-pa[i])
-            order_c = np.argsort(-pc[i])
-            a_rank = tuple((a_classes[j], round(float(pa[i, j]), 4)) for j in order_a[:RUNNERS_UP + 1])
-            c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[:RUNNERS_UP + 1])
-            agency, conf = a_classes[order_a[0]], float(pa[i, order_a[0]])
             escalate = bool(esc[i])
+            if combine:
+                # the agency head was fitted on non-escalated reports: P(agency) = P(escalate) [thanh-tra-tinh]
+                # + P(not escalate) * P(agency | not escalated)
+                dist = (1.0 - pe[i]) * pa[i]
+                dist[ttt] += pe[i]
+            else:
+                dist = pa[i]
+            order_a = np.argsort(-dist)
+            order_c = np.argsort(-pc[i])
+            a_rank = tuple((a_classes[j], round(float(dist[j]), 4)) for j in order_a[:RUNNERS_UP + 1])
+            c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[:RUNNERS_UP + 1])
             if escalate:
-                p_ttt = float(pa[i, ttt]) if ttt is not None else 0.0
-                agency, conf = ESCALATED_AGENCY, max(float(pe[i]), p_ttt)
-            elif agency == ESCALATED_AGENCY and self.settings.get("ttt_needs_escalate", False):
-                # thanh-tra-tinh without an accused head: fall back to the runner-up body
-                agency, conf = a_classes[order_a[1]], float(pa[i, order_a[1]])
+                agency = ESCALATED_AGENCY
+                conf = float(dist[ttt]) if combine else max(float(pe[i]), float(pa[i, ttt]) if ttt is not None else 0.0)
+            else:
+                best = int(np.argmax(pa[i])) if combine else int(order_a[0])
+                agency, conf = a_classes[best], float(dist[best])
+                if best != order_a[0]:  # the ranking starts with the decision
+                    a_rank = ((agency, round(conf, 4)),) + tuple(r for r in a_rank if r[0] != agency)[:RUNNERS_UP]
+                if agency == ESCALATED_AGENCY and self.settings.get("ttt_needs_escalate", False):
+                    # thanh-tra-tinh without an accused head: fall back to the runner-up body
+                    agency, conf = a_classes[order_a[1]], float(dist[order_a[1]])
             ward = wards[i] if wards is not None else find_ward(text)
             out.append(Prediction(
                 agency=agency, ward_code=ward, category=c_classes[order_c[0]], escalate=escalate,

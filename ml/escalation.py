@@ -93,7 +93,13 @@ RULE_FEATURES = ("head_any", "head_accused", "head_recipient_only", "commune_hea
 _BARE_CHAIR = re.compile(r"\b(?:pho\s+)?chu\s+tich\b")
 
 
+_PREFILTER = re.compile(r"chu\s+tich|giam\s+doc|truong|\bp?ctx?\b|\bp?gd\b")  # every pattern needs one
+_NO_RULE_HIT = [0.0] * 7
+
+
 def rule_features_plain(plain: str) -> list[float]:
+    if not _PREFILTER.search(plain):  # no role word at all: most reports, answered with one cheap search
+        return list(_NO_RULE_HIT)
     heads = find_heads(plain)
     accused = [h for h in heads if not h[3]]
     return [

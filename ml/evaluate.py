@@ -114,6 +114,9 @@ def headline(rows: Sequence[dict], preds: Sequence[Prediction]) -> dict:
     ge = [bool(r["escalate"]) for r in rows]
     pe = [bool(p.escalate) for p in preds]
     ep, er, ef = binary_prf(ge, pe)
+    if not any(ge):  # no positive in the gold: recall and F1 are undefined, not 0
+        er = ef = float("nan")
+        ep = ep if any(pe) else float("nan")
     correct = [g == p for g, p in zip(ga, pa)]
     return {
         "n": n,

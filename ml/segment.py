@@ -18,7 +18,9 @@ def segment(text: str) -> list[str]:
 
     if not text or not text.strip():
         return []
-    return [w.replace(" ", "_") for w in word_tokenize(text)]
+    # The text comes from ml.normalize (NFC, one tone-mark placement), so underthesea's own per-token
+    # normalisation is skipped: same words on normalised text (checked on the corpus), less time.
+    return [w.replace(" ", "_") for w in word_tokenize(text, use_token_normalize=False)]
 
 
 def syllables(text: str) -> list[str]:

@@ -37,6 +37,9 @@ ESCALATION = {
     "model + rule features": {"escalate_mode": "model", "rule_features": True},
     "rule AND model": {"escalate_mode": "rule_and_model", "rule_features": True},
     "rule OR model": {"escalate_mode": "rule_or_model", "rule_features": True},
+    "model + rule features, balanced": {"escalate_mode": "model", "rule_features": True, "escalate_balanced": True},
+    "model + rule features, agency head on all rows": {"escalate_mode": "model", "rule_features": True,
+                                                       "agency_scope": "all"},
 }
 
 
@@ -77,15 +80,16 @@ def cross_validate(rows: Sequence[dict], settings: dict, k: int, cache: DocCache
                          ("escalate_plain", ph["escalate_f1"])):
             accum.setdefault(key, []).append(val)
     out = {k2: float(np.mean(v)) for k2, v in accum.items()}
+    out["agency_sd"] = float(np.std(accum["agency"], ddof=1)) if k > 1 else 0.0
     out["seconds_per_fit"] = (time.time() - t0) / k
     return out
 
 
-HEADER = ("config", "agency", "cat-F1", "esc-F1", "ECE", "agency plain", "cat-F1 plain", "esc-F1 plain", "s/fit")
+HEADER = ("config", "agency (sd)", "cat-F1", "esc-F1", "ECE", "agency plain", "cat-F1 plain", "esc-F1 plain", "s/fit")
 
 
 def _row(name: str, m: dict) -> str:
-    return (f"| {name} | {m['agency']:.3f} | {m['category']:.3f} | {m['escalate']:.3f} | {m['ece']:.3f} | "
+    return (f"| {name} | {m['agency']:.3f} ({m['agency_sd']:.3f}) | {m['category']:.3f} | {m['escalate']:.3f} | {m['ece']:.3f} | "
             f"{m['agency_plain']:.3f} | {m['category_plain']:.3f} | {m['escalate_plain']:.3f} | {m['seconds_per_fit']:.1f} |")
 
 
@@ -118,15 +122,16 @@ def run_selection(data_path, folds: int = 4, stage: str = "all", max_rows: int |
         print(_table(title, res), flush=True)
         return res
 
-    if stage in ("features", "all"):
+    stages = set(stage.split(",")) if stage != "all" else {"features", "augment", "models", "escalation"}
+    if "features" in stages:
         results["features"] = run("Feature blocks (svc+sigmoid C=0.5, plain-copy augmentation, rule escalation)",
                                   {k: {"blocks": v} for k, v in FEATURE_SETS.items()}, {"escalate_mode": "rule"})
-    if stage in ("augment", "all"):
+    if "augment" in stages:
         results["augment"] = run("Diacritics-stripped training copies (chosen blocks)",
                                  {"with plain copies": {"augment_plain": True},
                                   "without": {"augment_plain": False}}, {"escalate_mode": "rule"})
-    if stage in ("models", "all"):
+    if "models" in stages:
         results["models"] = run("Linear models (chosen blocks)", MODELS, {"escalate_mode": "rule"})
-    if stage in ("escalation", "all"):
+    if "escalation" in stages:
         results["escalation"] = run("Escalation: rules, model, combinations (chosen blocks and model)", ESCALATION, {})
     return results

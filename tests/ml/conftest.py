@@ -8,7 +8,7 @@ import pytest
 
 from ml.train import DEFAULT_DATA
 
-SMALL_ROWS = 1500  # train rows of the session model: enough to route clear sentences, ~15 s to train
+SMALL_ROWS = 1000  # train rows of the session model: enough to route clear sentences, ~15 s to train
 
 
 def _require_corpus():
