@@ -97,6 +97,17 @@ def end_of_day_utc(d: date | datetime) -> datetime:
     return datetime.combine(day, time.max, tzinfo=VN_TZ).astimezone(UTC)
 
 
+@dataclass(frozen=True, slots=True)
+class _Year:
+    """The status of every day of one year, from the rule (overrides, ``holidays``,
+    weekend): ``working`` has one byte (1 = working) per day from 1 January;
+    ``reasons`` maps the ordinal of each day off that is not a plain weekend to its
+    reason."""
+
+    working: bytes
+    reasons: dict[int, str]
+
+
 class _Table:
     """An immutable snapshot of the calendar over whole years ``first``..``last``.
 
@@ -110,7 +121,7 @@ class _Table:
     * ``reasons``: why a day off is off (ordinal -> text), for the days off that are
       not plain weekends (a day off missing from it is a "weekend").
 
-    Compact (about 9 bytes a day): arrays of machine integers, not lists of Python
+    Compact (about 8 bytes a day): arrays of 32-bit integers, not lists of Python
     objects, so even a table stretched over centuries by a stray date stays small.
     A new table is built (under the calendar's lock) when a query leaves the range,
     and swapped in with one attribute assignment; readers take one reference to the
@@ -124,22 +135,11 @@ class _Table:
         self.base = date(first, 1, 1).toordinal()
         self.end = date(last, 12, 31).toordinal()  # inclusive
         self.working = b"".join(years[y].working for y in range(first, last + 1))
-        self.cum = array("l", accumulate(self.working))
-        self.days = array("l", compress(range(self.base, self.end + 1), self.working))
+        self.cum = array("i", accumulate(self.working))
+        self.days = array("i", compress(range(self.base, self.end + 1), self.working))
         self.reasons: dict[int, str] = {}
         for y in range(first, last + 1):
             self.reasons.update(years[y].reasons)
-
-
-@dataclass(frozen=True, slots=True)
-class _Year:
-    """The status of every day of one year, from the rule (overrides, ``holidays``,
-    weekend): ``working`` has one byte (1 = working) per day from 1 January;
-    ``reasons`` maps the ordinal of each day off that is not a plain weekend to its
-    reason."""
-
-    working: bytes
-    reasons: dict[int, str]
 
 
 # Years built around the first date a calendar is asked about; the range then grows
@@ -253,8 +253,7 @@ class WorkingCalendar:
     def _build_year(self, year: int) -> _Year:
         working = bytearray()
         reasons: dict[int, str] = {}
-        day = date(year, 1, 1)
-        for ordinal in range(day.toordinal(), date(year, 12, 31).toordinal() + 1):
+        for ordinal in range(date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal() + 1):
             day = date.fromordinal(ordinal)
             reason = self._slow_day_off_reason(day)
             working.append(reason is None)
