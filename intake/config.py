@@ -27,6 +27,7 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
         "ML_MODEL_DIR": env.get("ML_MODEL_DIR") or str(instance / "models"),
         "ML_CORRECTIONS": env.get("ML_CORRECTIONS") or str(instance / "corrections.jsonl"),
         "ROUTING_QUEUE": env.get("ROUTING_QUEUE", "routing"),
+        "JOBS_QUEUE": env.get("JOBS_QUEUE", "default"),  # deadlines and notifications
         # Reports whose agency confidence is below this go to the needs-triage queue.
         "TRIAGE_CONFIDENCE_THRESHOLD": float(env.get("TRIAGE_CONFIDENCE_THRESHOLD", "0.45")),
         "RECONCILE_INTERVAL_SECONDS": int(env.get("RECONCILE_INTERVAL_SECONDS", "60")),

@@ -116,6 +116,7 @@ def make_app(database_url, redis_url, model_dir, tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_url,
             "REDIS_URL": redis_url,
             "ROUTING_QUEUE": f"routing-test-{uuid.uuid4().hex[:8]}",
+            "JOBS_QUEUE": f"jobs-test-{uuid.uuid4().hex[:8]}",
             "ML_MODEL_DIR": model_dir,
             **overrides,
         }

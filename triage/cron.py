@@ -14,7 +14,7 @@ def main() -> int:
     config = load_config()
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
-    scheduler.register(sweep_deadlines, "default", interval=config["SWEEP_INTERVAL_SECONDS"])
+    scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
     scheduler.start()
     return 0
 

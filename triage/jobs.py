@@ -9,7 +9,7 @@ from rq import Queue, Retry
 from sqlalchemy import select
 
 from intake.extensions import db
-from intake.models import Clock, Notification, Report, utcnow
+from intake.models import Clock, Delivery, Notification, Report, utcnow
 from intake.queueing import enqueue_routing
 from intake.states import Status
 from triage.calendar import legal_date
@@ -67,8 +67,8 @@ def reconcile_unrouted() -> int:
 
 # --- deadlines -------------------------------------------------------------------------------
 
-def _queue(app: Flask, name: str = "default") -> Queue:
-    return Queue(name, connection=app.extensions["redis"])
+def _queue(app: Flask) -> Queue:
+    return Queue(app.config["JOBS_QUEUE"], connection=app.extensions["redis"])
 
 
 def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
@@ -89,7 +89,7 @@ def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
         db.session.remove()
     for clock_id in clock_ids:
         if inline:
-            process_due_clock(clock_id, day.isoformat())
+            process_due_clock(clock_id, day.isoformat(), enqueue_sends=False)
         else:
             _queue(app).enqueue(process_due_clock, clock_id, day.isoformat(), job_id=f"clock-{clock_id}-{day}",
                                 retry=Retry(max=3, interval=[10, 60, 300]), result_ttl=3600)
@@ -97,7 +97,7 @@ def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
     return {"today": day.isoformat(), "clocks": len(clock_ids), "notifications": sent, "released": released}
 
 
-def process_due_clock(clock_id: int, today: str) -> str:
+def process_due_clock(clock_id: int, today: str, enqueue_sends: bool = True) -> str:
     app = _app()
     services = app.extensions["services"]
     try:
@@ -107,9 +107,18 @@ def process_due_clock(clock_id: int, today: str) -> str:
         outcome = process_clock(db.session, clock, date.fromisoformat(today), utcnow(), calendar=services.calendar,
                                 points=services.points, links=services.links)
         db.session.commit()
-        return outcome
+        new = db.session.scalars(select(Notification.id).where(
+            Notification.clock_id == clock_id, Notification.status == Delivery.PENDING)).all()
     finally:
         db.session.remove()
+    for notification_id in new if enqueue_sends else ():  # sent right away; the sweep would find them too
+        _enqueue_send(app, notification_id)
+    return outcome
+
+
+def _enqueue_send(app: Flask, notification_id: int) -> None:
+    _queue(app).enqueue(send_notification, notification_id, job_id=f"notify-{notification_id}",
+                        retry=Retry(max=4, interval=[30, 120, 600, 1800]), result_ttl=3600)
 
 
 def enqueue_pending_notifications(inline: bool = False) -> int:
@@ -125,8 +134,7 @@ def enqueue_pending_notifications(inline: bool = False) -> int:
             except DeliveryError:
                 pass  # recorded on the row; the next sweep retries it
         else:
-            _queue(app).enqueue(send_notification, notification_id, job_id=f"notify-{notification_id}",
-                                retry=Retry(max=4, interval=[30, 120, 600, 1800]), result_ttl=3600)
+            _enqueue_send(app, notification_id)
     return len(ids)
 
 

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
         app.extensions["services"].classifier()
         reconcile_unrouted()  # whatever Redis lost while nobody was looking
         redis = app.extensions["redis"]
-        queues = [Queue(name, connection=redis) for name in (app.config["ROUTING_QUEUE"], "default")]
+        queues = [Queue(name, connection=redis) for name in (app.config["ROUTING_QUEUE"], app.config["JOBS_QUEUE"])]
         worker = SimpleWorker(queues, connection=redis)
         worker.work(with_scheduler=True, logging_level="INFO")
     return 0

@@ -159,7 +159,7 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(make_
         from rq import Queue
 
         assert db.session.get(Notification, dead_id).status == "pending"
-        Queue("default", connection=up.extensions["redis"]).empty()
+        Queue(up.config["JOBS_QUEUE"], connection=up.extensions["redis"]).empty()
         enqueue_pending_notifications(inline=True)
         db.session.remove()
         assert db.session.get(Notification, dead_id).status == "sent"

@@ -44,6 +44,7 @@ def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
         "ML_MODEL_DIR": model_dir,
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "ROUTING_QUEUE": f"routing-e2e-{uuid.uuid4().hex[:8]}",
+        "JOBS_QUEUE": f"jobs-e2e-{uuid.uuid4().hex[:8]}",
         "SECRET_KEY": "e2e-secret",
     }
     logs = tmp_path / "logs"
@@ -57,7 +58,7 @@ def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
     try:
         _wait_http(base + "/", web)
         yield {"base": base, "env": env, "logs": logs, "worker": worker,
-               "app": make_app(ROUTING_QUEUE=env["ROUTING_QUEUE"])}
+               "app": make_app(ROUTING_QUEUE=env["ROUTING_QUEUE"], JOBS_QUEUE=env["JOBS_QUEUE"])}
     finally:
         for process in (web, worker):
             process.terminate()
@@ -66,3 +67,52 @@ def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
                 process.wait(15)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+class Workers:
+    """rq worker processes started and killed by a test."""
+
+    def __init__(self, env: dict, logs: Path):
+        self.env, self.logs, self.processes = env, logs, []
+
+    def start(self) -> subprocess.Popen:
+        n = len(self.processes)
+        process = subprocess.Popen([sys.executable, "-m", "triage.worker"], cwd=ROOT, env=self.env,
+                                   stdout=open(self.logs / f"worker{n}.log", "w"), stderr=subprocess.STDOUT)
+        self.processes.append(process)
+        return process
+
+    def stop_all(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def workers(database_url, redis_url, model_dir, tmp_path, smtp_server, make_app):
+    """Worker processes on the test database, Redis and SMTP server; `app` is a matching in-process app."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ML_MODEL_DIR": model_dir,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "ROUTING_QUEUE": f"routing-rel-{uuid.uuid4().hex[:8]}",
+        "JOBS_QUEUE": f"jobs-rel-{uuid.uuid4().hex[:8]}",
+        "SECRET_KEY": "rel-secret",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_server.port),
+        "MAIL_CLAIM_TIMEOUT_SECONDS": "1",
+    }
+    logs = tmp_path / "logs"
+    logs.mkdir(exist_ok=True)
+    pool = Workers(env, logs)
+    pool.app = make_app(**{k: env[k] for k in ("ROUTING_QUEUE", "JOBS_QUEUE", "SMTP_HOST")},
+                        SMTP_PORT=smtp_server.port, MAIL_CLAIM_TIMEOUT_SECONDS=1)
+    yield pool
+    pool.stop_all()
