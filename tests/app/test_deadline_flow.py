@@ -171,3 +171,45 @@ def test_inspectors_cannot_see_the_supervisor_page(app, client, csrf_token):
     token = csrf_token(client.get("/can-bo/dang-nhap"))
     client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": "tp", "password": "mat-khau-dai-12"})
     assert client.get("/can-bo/giam-sat/thong-bao").status_code == 404
+
+
+def test_cli_moves_time_forward(mail_app, make_report, smtp_server):
+    receipt, clock_id, starts_on, due_on, amount = _routed_report(mail_app, make_report)
+    runner = mail_app.test_cli_runner()
+    result = runner.invoke(args=["deadlines", "sweep", "--today", (due_on + timedelta(days=1)).isoformat(), "--inline"])
+    assert result.exit_code == 0, result.output
+    assert "1 clock(s) due" in result.output
+    assert {m["to"] for m in smtp_server.messages} == {"ubnd.phuongquangphu@thanhhoa.gov.vn", "thanh-tra-tinh@thanhhoa.gov.vn"}
+    again = runner.invoke(args=["deadlines", "sweep", "--today", (due_on + timedelta(days=2)).isoformat(), "--inline"])
+    assert "0 clock(s) due" in again.output
+    assert len(smtp_server.messages) == 2
+
+
+def test_extensions_follow_the_law(make_app, make_report):
+    from triage.clocks import extend_clock
+    from triage.deadlines import ExtensionError
+
+    app = make_app()
+    receipt = make_report(text=TEXT, ward_code="16522", kind="to-cao", **CITIZEN)
+    services = app.extensions["services"]
+    with app.app_context():
+        route_report(receipt.report_id)
+        report = db.session.get(Report, receipt.report_id)
+        with pytest.raises(ExtensionError):  # the acceptance window of a tố cáo cannot be extended
+            extend_clock(report.clocks[0], complexity="complex", policy=services.policy,
+                         calendar=services.calendar, points=services.points)
+        accept_report(report, now=report.received_at + timedelta(days=2), services=services)
+        resolution = next(c for c in report.clocks if c.stage == "resolution")
+        first_due = resolution.due_on
+        assert resolution.amount == 30 and resolution.unit == "calendar_days"
+        extend_clock(resolution, complexity="especially_complex", policy=services.policy,
+                     calendar=services.calendar, points=services.points)
+        second_due = resolution.due_on
+        assert (second_due - first_due).days >= 28  # +30 calendar days, both ends moved off days off
+        extend_clock(resolution, complexity="especially_complex", policy=services.policy,
+                     calendar=services.calendar, points=services.points)
+        assert resolution.extensions == 2 and resolution.due_on > second_due
+        with pytest.raises(ExtensionError):  # at most twice, 90 days in all
+            extend_clock(resolution, complexity="especially_complex", policy=services.policy,
+                         calendar=services.calendar, points=services.points)
+        db.session.rollback()
