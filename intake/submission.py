@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from intake.models import Report
+from intake.search import fold
 from intake.receipts import hash_passphrase, new_passphrase, new_tracking_code
 from intake.states import Kind
 
@@ -32,6 +33,7 @@ def submit_report(session: Session, *, text: str, kind: str, ward_code: str | No
         tracking_code=new_tracking_code(),
         passphrase_hash=hash_passphrase(passphrase),
         text=text,
+        text_folded=fold(text),
         kind=kind,
         track=legal_track(kind, reporter_name, reporter_address),
         ward_code_given=ward_code or None,

@@ -33,11 +33,12 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
     app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session))
 
-    from triage import auth, cli, staff, supervision
+    from triage import auth, case_view, cli, staff, supervision
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)
+    app.register_blueprint(case_view.bp)
     app.register_blueprint(supervision.bp)
     auth.init_login(login_manager)
     cli.register(app)

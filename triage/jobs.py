@@ -5,6 +5,7 @@ from datetime import date
 from functools import cache
 
 from flask import Flask, current_app, has_app_context
+from redis.exceptions import RedisError
 from rq import Queue, Retry
 from sqlalchemy import select
 
@@ -62,7 +63,22 @@ def reconcile_unrouted() -> int:
         enqueue_routing(redis, app.config["ROUTING_QUEUE"], report_id)
     if ids:
         log.info("reconciler: %d report(s) waiting to be routed were enqueued", len(ids))
+    _resume_answered()
     return len(ids)
+
+
+def _resume_answered() -> None:
+    """Clocks still paused although the reporter has answered (the job was lost): resume them now."""
+    from intake.models import ClockStatus, ReportEvent
+
+    try:
+        answered = db.session.scalars(
+            select(Clock.report_id).distinct().join(ReportEvent, ReportEvent.report_id == Clock.report_id)
+            .where(Clock.status == ClockStatus.PAUSED, ReportEvent.kind == "information-received")).all()
+    finally:
+        db.session.remove()
+    for report_id in answered:
+        resume_after_reply(report_id)
 
 
 # --- deadlines -------------------------------------------------------------------------------
@@ -161,5 +177,60 @@ def send_notification(notification_id: int) -> str:
         mark_sent(db.session, row, utcnow())
         db.session.commit()
         return "sent"
+    finally:
+        db.session.remove()
+
+
+# --- corrections and replies ----------------------------------------------------------------------
+
+def export_corrections() -> int:
+    """Write every correction to ML_CORRECTIONS (JSON Lines) for `python -m ml train --with-corrections`."""
+    import json
+    import os
+    from pathlib import Path
+
+    from intake.models import Correction
+
+    app = _app()
+    try:
+        rows = db.session.scalars(select(Correction).order_by(Correction.id)).all()
+        lines = [json.dumps({"id": f"correction-{c.id}", "text": c.text, "agency": c.agency, "ward_code": c.ward_code,
+                             "category": c.category, "escalate": c.escalate, "source": "reroute",
+                             "reason": c.reason}, ensure_ascii=False) for c in rows]
+    finally:
+        db.session.remove()
+    path = Path(app.config["ML_CORRECTIONS"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    os.replace(tmp, path)  # readers never see half a file
+    return len(lines)
+
+
+def enqueue_export_corrections() -> None:
+    app = _app()
+    try:
+        _queue(app).enqueue(export_corrections, job_id="export-corrections", result_ttl=600)
+    except RedisError:
+        log.warning("corrections export not enqueued; run `flask corrections export`")
+
+
+def resume_after_reply(report_id: int) -> str:
+    """The reporter answered an information request on the status page: the paused clocks run again."""
+    from triage.clocks import resume_clocks
+
+    app = _app()
+    services = app.extensions["services"]
+    try:
+        report = db.session.scalar(select(Report).where(Report.id == report_id).with_for_update())
+        replies = [e for e in report.events if e.kind == "information-received"]
+        asked = [e for e in report.events if e.kind == "information-requested"]
+        answered = replies and (not asked or replies[-1].id > asked[-1].id)
+        if not answered or not any(c.status == "paused" for c in report.clocks):
+            db.session.rollback()
+            return "nothing-paused"
+        resume_clocks(report, replies[-1].at, services.calendar, services.points)
+        db.session.commit()
+        return "resumed"
     finally:
         db.session.remove()

@@ -6,6 +6,15 @@ from intake.states import Status
 from intake.units import unit_for
 from triage.clocks import start_clocks
 from triage.routing import choose_destination
+from ml.taxonomy import Agency
+
+
+def accused_body(session: Session, prediction, ward_code: str | None):
+    """The body whose head an escalated report accuses: the best non-inspectorate agency of the prediction."""
+    for agency, _p in prediction.agency_ranking:
+        if agency != Agency.THANH_TRA_TINH:
+            return unit_for(session, agency=agency, ward_code=ward_code)
+    return unit_for(session, agency=Agency.XA, ward_code=ward_code)
 
 
 def route(session: Session, report: Report, services) -> str:
@@ -27,6 +36,8 @@ def route(session: Session, report: Report, services) -> str:
                   escalate=prediction.escalate, confidence=round(prediction.confidence, 4),
                   model_version=prediction.model_version)
 
+    if prediction.escalate:
+        report.accused_unit = accused_body(session, prediction, report.ward_code)
     destination = choose_destination(prediction, threshold=services.threshold, ward_given=report.ward_code_given)
     unit = None if destination.needs_triage else unit_for(session, agency=destination.agency, ward_code=destination.ward_code)
     report.routed_at = utcnow()

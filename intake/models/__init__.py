@@ -2,10 +2,11 @@
 from intake.models.base import Base, utcnow
 from intake.models.calendar_override import CalendarOverride
 from intake.models.clock import Clock, ClockStatus
+from intake.models.correction import Correction
 from intake.models.event import ReportEvent
 from intake.models.notification import Delivery, Notification
 from intake.models.report import Report
 from intake.models.unit import Unit
 from intake.models.user import Role, User
 
-__all__ = ["Base", "CalendarOverride", "Clock", "ClockStatus", "Delivery", "Notification", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]
+__all__ = ["Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]

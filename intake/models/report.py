@@ -7,12 +7,16 @@ from intake.models.base import Base, UTCDateTime, utcnow
 from intake.models.clock import Clock
 from intake.models.event import ReportEvent
 from intake.models.unit import Unit
+from intake.models.user import User
 from intake.states import Status, check_transition
 
 
 class Report(Base):
     __tablename__ = "reports"
-    __table_args__ = (Index("ix_reports_status_unit", "status", "unit_id"),)
+    __table_args__ = (
+        Index("ix_reports_status_unit", "status", "unit_id"),
+        Index("ix_reports_unit_received", "unit_id", "received_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tracking_code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -31,9 +35,14 @@ class Report(Base):
     reporter_phone: Mapped[str | None] = mapped_column(String(20))
     reporter_email: Mapped[str | None] = mapped_column(String(200))
 
+    text_folded: Mapped[str] = mapped_column(Text, default="")  # lower case, no diacritics: for search
+
     # Routing.
     status: Mapped[str] = mapped_column(String(20), default=Status.RECEIVED, index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    # For an escalated report: the body whose head is accused. It must never see the report.
+    accused_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     agency: Mapped[str | None] = mapped_column(String(40))
     ward_code: Mapped[str | None] = mapped_column(String(5))
     category: Mapped[str | None] = mapped_column(String(30))
@@ -48,7 +57,17 @@ class Report(Base):
     outcome: Mapped[str | None] = mapped_column(String(40))
     overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # first breach of any clock
 
-    unit: Mapped[Unit | None] = relationship()
+    # "6 rõ" (Công văn 443-CV/TU): who, what, responsible unit, authority, when, result.
+    sixclear_task: Mapped[str | None] = mapped_column(Text)
+    sixclear_responsibility: Mapped[str | None] = mapped_column(String(300))
+    sixclear_authority: Mapped[str | None] = mapped_column(String(300))
+    sixclear_due_on: Mapped[date | None] = mapped_column(Date)
+    findings: Mapped[str | None] = mapped_column(Text)
+    response: Mapped[str | None] = mapped_column(Text)  # the answer to the reporter
+
+    unit: Mapped[Unit | None] = relationship(foreign_keys=[unit_id])
+    accused_unit: Mapped[Unit | None] = relationship(foreign_keys=[accused_unit_id])
+    assignee: Mapped["User | None"] = relationship(foreign_keys=[assignee_id])
     events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
     clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
 

@@ -1,0 +1,50 @@
+"""Forms of the case file's actions (server-side, CSRF-protected, working without JavaScript)."""
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+OUTCOMES = [
+    ("substantiated", "Phản ánh đúng"),
+    ("partly-substantiated", "Phản ánh đúng một phần"),
+    ("unsubstantiated", "Phản ánh không đúng"),
+    ("transferred", "Không thuộc thẩm quyền — đã chuyển cơ quan có thẩm quyền"),
+]
+COMPLEXITY = [("complex", "Vụ việc phức tạp"), ("especially_complex", "Vụ việc đặc biệt phức tạp")]
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class SixClearForm(FlaskForm):
+    assignee = SelectField("Rõ người — cán bộ xử lý", coerce=str, validators=[Optional()])
+    task = TextAreaField("Rõ việc — việc sẽ làm", filters=[_strip], validators=[Optional(), Length(max=2000)])
+    responsibility = StringField("Rõ trách nhiệm — đơn vị chịu trách nhiệm", filters=[_strip],
+                                 validators=[Optional(), Length(max=300)])
+    authority = StringField("Rõ thẩm quyền — căn cứ pháp lý", filters=[_strip], validators=[Optional(), Length(max=300)])
+    due_on = DateField("Rõ thời gian — hạn hoàn thành", validators=[Optional()])
+
+
+class RerouteForm(FlaskForm):
+    unit = SelectField("Chuyển đến", coerce=str, validators=[DataRequired("Xin chọn nơi chuyển đến.")])
+    reason = StringField("Lý do", filters=[_strip], validators=[DataRequired("Xin ghi lý do chuyển đơn."), Length(min=5, max=500)])
+
+
+class TextForm(FlaskForm):
+    text = TextAreaField("Nội dung", filters=[_strip], validators=[DataRequired("Nội dung đang để trống."), Length(max=5000)])
+
+
+class ExtendForm(FlaskForm):
+    stage = SelectField("Thời hạn", coerce=str)
+    complexity = SelectField("Mức độ", choices=COMPLEXITY)
+    reason = StringField("Lý do gia hạn", filters=[_strip], validators=[DataRequired("Xin ghi lý do gia hạn."), Length(min=5, max=500)])
+
+
+class ResolveForm(FlaskForm):
+    outcome = SelectField("Kết quả", choices=OUTCOMES)
+    response = TextAreaField("Trả lời người phản ánh", filters=[_strip],
+                             validators=[DataRequired("Xin viết nội dung trả lời người phản ánh."), Length(max=5000)])
+
+
+class EmptyForm(FlaskForm):
+    """Buttons that only need the CSRF token."""
