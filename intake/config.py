@@ -50,6 +50,14 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "PERMANENT_SESSION_LIFETIME": 8 * 3600,
+        # Staff sign-in: lock after repeated failures, per-client throttle, idle timeout, secure cookie.
+        "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
+        "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "RATELIMIT_KEY_PREFIX": env.get("RATELIMIT_KEY_PREFIX", "login"),
+        "SESSION_IDLE_MINUTES": int(env.get("SESSION_IDLE_MINUTES", "30")),
+        "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
+        "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     }
     if "SECRET_KEY" in overrides:
@@ -57,4 +65,6 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
     else:
         config["SECRET_KEY"] = env.get("SECRET_KEY") or _secret_key(instance)
     config.update(overrides)
+    if config.get("PREFERRED_URL_SCHEME") == "https" and "SESSION_COOKIE_SECURE" not in overrides:
+        config["SESSION_COOKIE_SECURE"] = True
     return config

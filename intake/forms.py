@@ -3,7 +3,7 @@ import re
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import DateField, EmailField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from intake.states import Kind
@@ -85,3 +85,15 @@ class ReportForm(FlaskForm):
 class StatusForm(FlaskForm):
     code = StringField("Mã theo dõi", filters=[_strip], validators=[DataRequired("Xin nhập mã theo dõi, ví dụ TH-7KMP-3XRA.")])
     passphrase = StringField("Mật mã tra cứu", filters=[_strip], validators=[DataRequired("Xin nhập mật mã tra cứu đã được cấp khi gửi.")])
+
+
+class ReplyForm(FlaskForm):
+    """The reporter's answer to an information request, sent from the status page."""
+
+    code = HiddenField()
+    passphrase = HiddenField()
+    answer = TextAreaField(
+        "Trả lời của bạn",
+        filters=[_strip],
+        validators=[DataRequired("Xin viết nội dung trả lời."), Length(max=5000, message="Tối đa 5.000 ký tự.")],
+    )

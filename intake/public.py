@@ -4,13 +4,13 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from intake.extensions import db
-from intake.forms import ReportForm, StatusForm
+from intake.forms import ReplyForm, ReportForm, StatusForm
 from intake.models import Report
-from intake.queueing import enqueue_routing
+from intake.queueing import enqueue_resume, enqueue_routing
 from intake.receipts import normalize_tracking_code, verify_passphrase
 from intake.states import STATUS_LABELS
 from intake.submission import submit_report
-from intake.timeline import public_timeline
+from intake.timeline import open_question, public_timeline
 from intake.units import ward_choices
 
 bp = Blueprint("public", __name__)
@@ -59,19 +59,55 @@ def submit():
     return _no_store(response)
 
 
+def _find(code: str, passphrase: str) -> Report | None:
+    code = normalize_tracking_code(code)
+    report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
+    if report is None or not verify_passphrase(report.passphrase_hash, passphrase):
+        return None
+    return report
+
+
+def _status_page(report: Report, code: str, passphrase: str, reply: ReplyForm | None = None, status: int = 200,
+                 message: str | None = None):
+    question = open_question(report)
+    if question and reply is None:
+        reply = ReplyForm(formdata=None, data={"code": code, "passphrase": passphrase})
+    response = make_response(render_template(
+        "public/status.html", report=report, timeline=public_timeline(report), status_labels=STATUS_LABELS,
+        question=question, reply=reply if question else None, message=message), status)
+    return _no_store(response)
+
+
 @bp.route("/tra-cuu", methods=["GET", "POST"])
 def status():
     form = StatusForm()
     if request.method == "GET" or not form.validate():
         return render_template("public/status_form.html", form=form), 200 if request.method == "GET" else 400
-    code = normalize_tracking_code(form.code.data)
-    report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
-    if report is None or not verify_passphrase(report.passphrase_hash, form.passphrase.data):
+    report = _find(form.code.data, form.passphrase.data)
+    if report is None:
         form.passphrase.errors = ["Mã theo dõi hoặc mật mã tra cứu không đúng. Xin kiểm tra lại trên biên nhận."]
         return render_template("public/status_form.html", form=form), 403
-    response = make_response(render_template("public/status.html", report=report, timeline=public_timeline(report),
-                                             status_labels=STATUS_LABELS))
-    return _no_store(response)
+    return _status_page(report, form.code.data, form.passphrase.data)
+
+
+@bp.post("/tra-cuu/tra-loi")
+def reply():
+    """The reporter answers the inspector's question; the clocks resume."""
+    form = ReplyForm()
+    report = _find(form.code.data or "", form.passphrase.data or "")
+    if report is None:
+        status_form = StatusForm(formdata=None)
+        status_form.form_errors.append("Mã theo dõi hoặc mật mã tra cứu không đúng. Xin tra cứu lại.")
+        return render_template("public/status_form.html", form=status_form), 403
+    if open_question(report) is None:
+        return _status_page(report, form.code.data, form.passphrase.data, message="Không có câu hỏi nào đang chờ trả lời.")
+    if not form.validate():
+        return _status_page(report, form.code.data, form.passphrase.data, reply=form, status=400)
+    report.record("information-received", public=True, answer=form.answer.data)
+    db.session.commit()
+    enqueue_resume(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], report.id)
+    return _status_page(report, form.code.data, form.passphrase.data,
+                        message="Đã gửi câu trả lời của bạn đến cơ quan giải quyết. Cảm ơn bạn.")
 
 
 def handle_csrf_error(error: CSRFError):
@@ -81,7 +117,7 @@ def handle_csrf_error(error: CSRFError):
         form = _report_form(formdata=request.form)
         form.form_errors.append(message)
         return render_template("public/form.html", form=form), 400
-    if request.endpoint == "public.status":
+    if request.endpoint in ("public.status", "public.reply"):
         form = StatusForm(formdata=request.form)
         form.form_errors.append(message)
         return render_template("public/status_form.html", form=form), 400

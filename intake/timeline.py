@@ -46,6 +46,9 @@ def _describe(report: Report, event) -> TimelineEntry | None:
         return TimelineEntry(event.at, "Cơ quan đề nghị bổ sung thông tin", data.get("question", ""))
     if event.kind == "information-received":
         return TimelineEntry(event.at, "Đã nhận thông tin bổ sung, tiếp tục xử lý")
+    if event.kind == "extended":
+        return TimelineEntry(event.at, f"Gia hạn {data.get('label', 'thời hạn')} đến {data.get('due_on_vi', '')}",
+                             data.get("reason", ""))
     if event.kind == "deadline":
         return TimelineEntry(event.at, f"{data.get('label', 'Thời hạn')}: {data.get('due_on_vi', '')}")
     return None
@@ -54,3 +57,12 @@ def _describe(report: Report, event) -> TimelineEntry | None:
 def public_timeline(report: Report) -> list[TimelineEntry]:
     entries = (_describe(report, e) for e in report.events if e.public)
     return [e for e in entries if e is not None]
+
+
+def open_question(report: Report) -> str | None:
+    """The inspector's question still waiting for the reporter's answer, if any."""
+    asked = [e for e in report.events if e.kind == "information-requested"]
+    answered = [e for e in report.events if e.kind == "information-received"]
+    if asked and (not answered or answered[-1].id < asked[-1].id):
+        return asked[-1].data.get("question", "")
+    return None

@@ -17,7 +17,7 @@ def _strip(value):
 
 
 class SixClearForm(FlaskForm):
-    assignee = SelectField("Rõ người — cán bộ xử lý", coerce=str, validators=[Optional()])
+    assignee = SelectField("Rõ người — cán bộ xử lý", coerce=str, validate_choice=False, validators=[Optional()])
     task = TextAreaField("Rõ việc — việc sẽ làm", filters=[_strip], validators=[Optional(), Length(max=2000)])
     responsibility = StringField("Rõ trách nhiệm — đơn vị chịu trách nhiệm", filters=[_strip],
                                  validators=[Optional(), Length(max=300)])
@@ -26,7 +26,8 @@ class SixClearForm(FlaskForm):
 
 
 class RerouteForm(FlaskForm):
-    unit = SelectField("Chuyển đến", coerce=str, validators=[DataRequired("Xin chọn nơi chuyển đến.")])
+    unit = SelectField("Chuyển đến", coerce=str, validate_choice=False,
+                       validators=[DataRequired("Xin chọn nơi chuyển đến.")])
     reason = StringField("Lý do", filters=[_strip], validators=[DataRequired("Xin ghi lý do chuyển đơn."), Length(min=5, max=500)])
 
 

@@ -119,7 +119,7 @@ def save_sixclear(report_id: int):
     form = _forms(report)["sixclear"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
-    assignee = db.session.get(User, int(form.assignee.data)) if form.assignee.data else None
+    assignee = db.session.get(User, int(form.assignee.data)) if (form.assignee.data or "").isdigit() else None
     try:
         if (assignee.id if assignee else None) != report.assignee_id:
             actions.assign_report(report, assignee, actor_id=current_user.id)
@@ -155,6 +155,8 @@ def reroute(report_id: int):
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
     unit = None if form.unit.data == TRIAGE_CHOICE else db.session.scalar(select(Unit).where(Unit.code == form.unit.data))
+    if unit is None and form.unit.data != TRIAGE_CHOICE:
+        return _refused(report, "Không tìm thấy đơn vị này.")
     try:
         correction = actions.reroute_report(db.session, report, unit, reason=form.reason.data, actor_id=current_user.id)
     except actions.ActionRefused as exc:
