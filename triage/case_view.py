@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from intake.extensions import db
 from intake.models import Report, Role, Unit, User, utcnow
-from intake.states import STATUS_LABELS, InvalidTransition, Status
+from intake.states import KIND_LABELS, STATUS_LABELS, InvalidTransition, Status
 from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
 from triage import case_actions as actions
 from triage.access import visible_reports
@@ -16,6 +16,13 @@ from triage.deadlines import ExtensionError
 from triage.redaction import redact
 
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/bao-cao")
+EVENT_LABELS = {
+    "received": "Tiếp nhận đơn", "classified": "Phân loại tự động", "status": "Chuyển trạng thái",
+    "deadline": "Tính thời hạn", "assigned": "Giao cán bộ xử lý", "six-clear": "Cập nhật \"6 rõ\"",
+    "note": "Ghi chú nội bộ", "findings": "Kết quả xác minh", "information-requested": "Đề nghị bổ sung thông tin",
+    "information-received": "Người phản ánh trả lời", "extended": "Gia hạn", "breach": "Quá hạn",
+    "reminder": "Nhắc hạn", "contact-viewed": "Xem thông tin liên hệ người phản ánh",
+}
 TRIAGE_CHOICE = "__triage__"
 
 
@@ -92,7 +99,7 @@ def _render(report: Report, contact: bool = False, status: int = 200):
         "staff/case.html", report=report, status_labels=STATUS_LABELS, agency_names=AGENCY_NAMES,
         category_names=CATEGORY_NAMES, calendar=_services().calendar, today=legal_date(utcnow()), forms=_forms(report),
         may=lambda what: _may(report, what), missing=actions.missing_sixclear(report), actors=actors,
-        show_contact=contact, Status=Status), status
+        show_contact=contact, Status=Status, event_labels=EVENT_LABELS, kind_labels=KIND_LABELS), status
 
 
 def _done(report: Report, message: str):
