@@ -58,7 +58,13 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
         "SESSION_IDLE_MINUTES": int(env.get("SESSION_IDLE_MINUTES", "30")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
         "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # Evidence files: per file and per report limits; a request may be larger so that an oversized
+        # file is refused with a message while the rest of the report is kept.
+        "ATTACHMENTS_DIR": env.get("ATTACHMENTS_DIR") or str(instance / "attachments"),
+        "ATTACHMENT_MAX_FILES": int(env.get("ATTACHMENT_MAX_FILES", "5")),
+        "ATTACHMENT_MAX_FILE_MB": int(env.get("ATTACHMENT_MAX_FILE_MB", "10")),
+        "ATTACHMENT_MAX_TOTAL_MB": int(env.get("ATTACHMENT_MAX_TOTAL_MB", "25")),
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_REQUEST_MB", "64")) * 1024 * 1024,
     }
     if "SECRET_KEY" in overrides:
         config["SECRET_KEY"] = overrides["SECRET_KEY"]

@@ -3,7 +3,8 @@ import re
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, EmailField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (DateField, EmailField, HiddenField, MultipleFileField, RadioField, SelectField, StringField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from intake.states import Kind
@@ -44,6 +45,11 @@ class ReportForm(FlaskForm):
         render_kw={"max": date.today().isoformat()},
     )
     kind = RadioField("Loại đơn", choices=KIND_CHOICES, default=Kind.PHAN_ANH.value)
+    attachments = MultipleFileField(
+        "Ảnh, tệp PDF, video hoặc ghi âm làm bằng chứng (không bắt buộc)",
+        description="Tối đa 5 tệp, mỗi tệp 10 MB, tổng 25 MB. Thông tin vị trí trong ảnh được xóa trước khi cán bộ xem.",
+        render_kw={"accept": "image/*,application/pdf,video/*,audio/*"},
+    )
     reporter_name = StringField("Họ và tên", filters=[_strip], validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")])
     reporter_address = StringField("Địa chỉ", filters=[_strip], validators=[Optional(), Length(max=300, message="Tối đa 300 ký tự.")])
     reporter_phone = StringField("Số điện thoại", filters=[_strip], validators=[Optional()])
@@ -92,6 +98,7 @@ class ReplyForm(FlaskForm):
 
     code = HiddenField()
     passphrase = HiddenField()
+    attachments = MultipleFileField("Tệp đính kèm (không bắt buộc)", render_kw={"accept": "image/*,application/pdf,video/*,audio/*"})
     answer = TextAreaField(
         "Trả lời của bạn",
         filters=[_strip],

@@ -3,6 +3,7 @@ from flask import Blueprint, current_app, make_response, render_template, reques
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
+from intake.attachments import AttachmentStore, Limits
 from intake.extensions import db
 from intake.forms import ReplyForm, ReportForm, StatusForm
 from intake.models import Report
@@ -36,11 +37,25 @@ def report_form():
     return render_template("public/form.html", form=_report_form())
 
 
+def _store() -> AttachmentStore:
+    cfg = current_app.config
+    mb = 1024 * 1024
+    return AttachmentStore(cfg["ATTACHMENTS_DIR"], Limits(cfg["ATTACHMENT_MAX_FILES"], cfg["ATTACHMENT_MAX_FILE_MB"] * mb,
+                                                          cfg["ATTACHMENT_MAX_TOTAL_MB"] * mb))
+
+
+def _uploads():
+    return [f for f in request.files.getlist("attachments") if f and f.filename]
+
+
 @bp.post("/")
 def submit():
     form = _report_form()
     if not form.validate():
+        if _uploads():
+            form.form_errors.append("Vì đơn chưa gửi được, xin chọn lại các tệp đính kèm trước khi gửi.")
         return render_template("public/form.html", form=form), 400
+    files = _store().accept(_uploads())
     receipt = submit_report(
         db.session,
         text=form.text.data,
@@ -52,10 +67,11 @@ def submit():
         reporter_address=form.reporter_address.data,
         reporter_phone=form.reporter_phone.data,
         reporter_email=form.reporter_email.data,
+        attachments=files.accepted,
     )
     db.session.commit()  # the report is safe before anything else happens
     enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], receipt.report_id)
-    response = make_response(render_template("public/receipt.html", receipt=receipt), 201)
+    response = make_response(render_template("public/receipt.html", receipt=receipt, files=files), 201)
     return _no_store(response)
 
 
@@ -103,11 +119,18 @@ def reply():
         return _status_page(report, form.code.data, form.passphrase.data, message="Không có câu hỏi nào đang chờ trả lời.")
     if not form.validate():
         return _status_page(report, form.code.data, form.passphrase.data, reply=form, status=400)
-    report.record("information-received", public=True, answer=form.answer.data)
+    files = _store().accept(_uploads(), already=len(report.attachments))
+    event = report.record("information-received", public=True, answer=form.answer.data, attachments=len(files.accepted))
+    db.session.flush()
+    for attachment in files.accepted:
+        attachment.event_id = event.id
+        report.attachments.append(attachment)
     db.session.commit()
     enqueue_resume(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], report.id)
-    return _status_page(report, form.code.data, form.passphrase.data,
-                        message="Đã gửi câu trả lời của bạn đến cơ quan giải quyết. Cảm ơn bạn.")
+    message = "Đã gửi câu trả lời của bạn đến cơ quan giải quyết. Cảm ơn bạn."
+    if files.refused:
+        message += " Một số tệp không được nhận: " + "; ".join(f"{name}: {why}" for name, why in files.refused) + "."
+    return _status_page(report, form.code.data, form.passphrase.data, message=message)
 
 
 def handle_csrf_error(error: CSRFError):

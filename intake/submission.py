@@ -27,7 +27,8 @@ def legal_track(kind: str, reporter_name: str | None, reporter_address: str | No
 
 def submit_report(session: Session, *, text: str, kind: str, ward_code: str | None = None, office: str | None = None,
                   occurred_on=None, reporter_name: str | None = None, reporter_address: str | None = None,
-                  reporter_phone: str | None = None, reporter_email: str | None = None) -> Receipt:
+                  reporter_phone: str | None = None, reporter_email: str | None = None,
+                  attachments=()) -> Receipt:
     passphrase = new_passphrase()
     report = Report(
         tracking_code=new_tracking_code(),
@@ -44,7 +45,8 @@ def submit_report(session: Session, *, text: str, kind: str, ward_code: str | No
         reporter_phone=reporter_phone or None,
         reporter_email=reporter_email or None,
     )
+    report.attachments.extend(attachments)
     session.add(report)
-    report.record("received", public=True, kind=kind, track=report.track)
+    report.record("received", public=True, kind=kind, track=report.track, attachments=len(report.attachments))
     session.flush()
     return Receipt(report.id, report.tracking_code, passphrase, kind, report.track)

@@ -77,7 +77,8 @@ def _recreate_postgres_schema(url: str) -> None:
         engine.dispose()
 
 
-MUTABLE_TABLES = ("notifications", "report_events", "clocks", "reports", "users", "calendar_overrides")
+MUTABLE_TABLES = ("attachments", "corrections", "notifications", "report_events", "clocks", "reports", "users",
+                  "calendar_overrides")
 
 
 def _empty_tables(url: str) -> None:

@@ -1,5 +1,5 @@
 """The case file: everything about one report, and the actions an inspector takes on it."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -22,6 +22,7 @@ EVENT_LABELS = {
     "note": "Ghi chú nội bộ", "findings": "Kết quả xác minh", "information-requested": "Đề nghị bổ sung thông tin",
     "information-received": "Người phản ánh trả lời", "extended": "Gia hạn", "breach": "Quá hạn",
     "reminder": "Nhắc hạn", "contact-viewed": "Xem thông tin liên hệ người phản ánh",
+    "original-viewed": "Tải bản gốc tệp đính kèm",
 }
 TRIAGE_CHOICE = "__triage__"
 
@@ -292,3 +293,35 @@ def redacted(report_id: int):
     known = (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
     return render_template("staff/redacted.html", report=report, text=redact(report.text, known=known),
                            agency_names=AGENCY_NAMES, category_names=CATEGORY_NAMES)
+
+
+@bp.get("/<int:report_id>/tep/<int:attachment_id>")
+@login_required
+def attachment(report_id: int, attachment_id: int):
+    """Evidence, always as a download: the metadata-free copy, or the original for the unit's own inspectors."""
+    from urllib.parse import quote
+
+    from flask import send_file
+
+    from intake.attachments import AttachmentStore
+
+    report = _load(report_id)
+    item = next((a for a in report.attachments if a.id == attachment_id), None)
+    if item is None:
+        abort(404)
+    original = request.args.get("ban") == "goc" or not item.has_clean_copy
+    if original and item.has_clean_copy:
+        _require(report, "act")
+        report.record("original-viewed", actor_id=current_user.id, attachment_id=item.id)
+        db.session.commit()
+    store = AttachmentStore(current_app.config["ATTACHMENTS_DIR"])
+    path = store.path(item, clean=not original)
+    name = item.display_name if original else item.display_name.rsplit(".", 1)[0] + (
+        ".jpg" if item.clean_content_type == "image/jpeg" else ".png")
+    response = send_file(path, mimetype=item.content_type if original else item.clean_content_type,
+                         as_attachment=True, download_name=name, max_age=0)
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from intake.models.attachment import Attachment
 from intake.models.base import Base, UTCDateTime, utcnow
 from intake.models.clock import Clock
 from intake.models.event import ReportEvent
@@ -70,6 +71,7 @@ class Report(Base):
     assignee: Mapped["User | None"] = relationship(foreign_keys=[assignee_id])
     events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
     clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
+    attachments: Mapped[list[Attachment]] = relationship(order_by=Attachment.id, cascade="all, delete-orphan")
 
     @property
     def is_anonymous(self) -> bool:
