@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ml.escalation import _plain, rule_features
+from ml.escalation import rule_features
 from ml.features import Doc, FeatureBuilder, analyze, with_dense
 from ml.prediction import Prediction
 from ml.taxonomy import Agency
@@ -52,6 +52,54 @@ def find_ward(text: str) -> str | None:
     return match.code if match is not None else None
 
 
+# --------------------------------------------------------------------------- linear heads
+
+
+def _expit(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # = 1 / (1 + exp(-z)), without overflow warnings
+
+
+class LinearHead:
+    """A fitted linear classifier reduced to numpy arrays (no scikit-learn needed to load or predict).
+
+    kind "ovr_sigmoid": one-vs-rest scores, each through its Platt sigmoid, normalised to sum 1
+    (= CalibratedClassifierCV(method="sigmoid", ensemble=False) over a linear model);
+    "binary_sigmoid": the same for two classes; "logistic": LogisticRegression (binary or multinomial).
+    `train.compile_head` builds it and checks it reproduces the fitted estimator.
+    """
+
+    def __init__(self, kind: str, classes, coef, intercept, a=None, b=None):
+        self.kind = kind
+        self.classes_ = np.asarray(classes)
+        self.coef = np.ascontiguousarray(coef, dtype=np.float32)  # (n_scores, n_features)
+        self.intercept = np.asarray(intercept, dtype=np.float64)
+        self.a = None if a is None else np.asarray(a, dtype=np.float64)
+        self.b = None if b is None else np.asarray(b, dtype=np.float64)
+
+    def decision_function(self, X) -> np.ndarray:
+        return np.asarray(X @ self.coef.T, dtype=np.float64) + self.intercept
+
+    def predict_proba(self, X) -> np.ndarray:
+        d = self.decision_function(X)
+        k = len(self.classes_)
+        if self.kind == "logistic":
+            if k == 2:
+                p1 = _expit(d[:, 0])
+                return np.column_stack([1.0 - p1, p1])
+            d = d - d.max(axis=1, keepdims=True)
+            e = np.exp(d)
+            return e / e.sum(axis=1, keepdims=True)
+        p = _expit(-(self.a * d + self.b))
+        if self.kind == "binary_sigmoid":
+            p1 = p[:, 0]
+            proba = np.column_stack([1.0 - p1, p1])
+        else:
+            den = p.sum(axis=1, keepdims=True)
+            proba = np.divide(p, den, out=np.full_like(p, 1.0 / k), where=den != 0)
+        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        return proba
+
+
 # --------------------------------------------------------------------------- the model
 
 
@@ -69,9 +117,9 @@ class Classifier:
         return self.metadata.get("version", "")
 
     # -- escalation ---------------------------------------------------------------------
-    def _escalate(self, X, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _escalate(self, X, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
         """(probability, decision) of escalation for each text."""
-        rules = rule_features([_plain(t) for t in texts])
+        rules = rule_features([d.plain for d in docs])
         rule_hit = rules[:, 1] > 0  # head_accused
         mode = self.settings.get("escalate_mode", "model")
         if self.escalate_model is None or mode == "rule":
@@ -94,7 +142,7 @@ class Classifier:
         X = self.features.transform(docs)
         pa = self.agency_model.predict_proba(X)
         pc = self.category_model.predict_proba(X)
-        pe, esc = self._escalate(X, texts)
+        pe, esc = self._escalate(X, docs)
         a_classes = [str(c) for c in self.agency_model.classes_]
         c_classes = [str(c) for c in self.category_model.classes_]
         ttt = a_classes.index(ESCALATED_AGENCY) if ESCALATED_AGENCY in a_classes else None

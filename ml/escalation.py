@@ -18,7 +18,6 @@ model selection).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import numpy as np
 
@@ -62,13 +61,11 @@ _RECIPIENT_CUE = re.compile(
     r"(?:\s+(?:ong|ba|dong\s+chi|d/c|dc|lanh\s+dao|cac|anh|chi|toi|len|den))*\s*[:,]?\s*$"
 )
 
-_DIACRITIC_MAP = str.maketrans({"đ": "d", "Đ": "D"})
-
-
 def _plain(text: str) -> str:
-    """Lowercase, diacritics removed (self-contained so the rules work on any input)."""
-    text = unicodedata.normalize("NFD", (text or "").translate(_DIACRITIC_MAP).lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    """The normalised (lowercase, abbreviations expanded) diacritics-free view, as `Doc.plain`."""
+    from ml.normalize import views
+
+    return views(text or "")[1]
 
 
 def _is_recipient(plain: str, start: int) -> bool:
@@ -93,7 +90,8 @@ RULE_FEATURES = ("head_any", "head_accused", "head_recipient_only", "commune_hea
 _BARE_CHAIR = re.compile(r"\b(?:pho\s+)?chu\s+tich\b")
 
 
-_PREFILTER = re.compile(r"chu\s+tich|giam\s+doc|truong|\bp?ctx?\b|\bp?gd\b")  # every pattern needs one
+# Every head pattern contains one of these; a text without any cannot mention an accused head.
+_PREFILTER = re.compile(r"chu\s+tich|giam\s+doc|\bp?ctx?\b|\bp?gd\b|truong\s+(?:thue|cuc)|cuc\s+truong")
 _NO_RULE_HIT = [0.0] * 7
 
 

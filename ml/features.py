@@ -19,15 +19,13 @@ Which blocks are used is a setting chosen by cross-validation on the train split
 """
 from __future__ import annotations
 
-import operator
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize as l2_normalize
 
 from ml.segment import segment
 
@@ -88,62 +86,114 @@ class TokenNgrams:
 
     def __call__(self, doc: Doc) -> list[str]:
         toks = getattr(doc, self.field)
-        out: list[str] = []
-        if self.n_min <= 1:
-            out.extend(toks)
-        n_tok = len(toks)
-        for n in range(max(2, self.n_min), self.n_max + 1):
-            for i in range(n_tok - n + 1):
-                out.append(" ".join(toks[i:i + n]))
+        out: list[str] = list(toks) if self.n_min <= 1 else []
+        if self.n_max >= 2 and self.n_min <= 2:
+            out += [a + " " + b for a, b in zip(toks, toks[1:])]
+        if self.n_max >= 3 and self.n_min <= 3:
+            out += [a + " " + b + " " + c for a, b, c in zip(toks, toks[1:], toks[2:])]
+        for n in range(max(4, self.n_min), self.n_max + 1):
+            out += [" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1)]
         return out
 
 
-def _vectorizer(block: str, min_df: int) -> TfidfVectorizer:
-    common = dict(sublinear_tf=True, min_df=min_df, dtype=np.float32, lowercase=False)
+class CharNgrams:
+    """Picklable analyzer: character n-grams inside word boundaries (sklearn's "char_wb") of `Doc.plain`."""
+
+    def __init__(self, n_min: int, n_max: int):
+        self.n_min, self.n_max = n_min, n_max
+
+    def __call__(self, doc: Doc) -> list[str]:
+        out: list[str] = []
+        append = out.append
+        for w in doc.plain.split():
+            w = " " + w + " "
+            w_len = len(w)
+            for n in range(self.n_min, self.n_max + 1):
+                offset = 0
+                append(w[:n])
+                while offset + n < w_len:
+                    offset += 1
+                    append(w[offset:offset + n])
+                if offset == 0:
+                    break
+        return out
+
+
+def _analyzer(block: str):
     if block == "word":
-        return TfidfVectorizer(analyzer=TokenNgrams("words", 1, 2), **common)
+        return TokenNgrams("words", 1, 2)
     if block == "word_plain":
-        return TfidfVectorizer(analyzer=TokenNgrams("words_plain", 1, 2), **common)
+        return TokenNgrams("words_plain", 1, 2)
     if block == "syl":
-        return TfidfVectorizer(analyzer=TokenNgrams("syls", 1, 3), **common)
+        return TokenNgrams("syls", 1, 3)
     if block == "char":
-        return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5),
-                               preprocessor=operator.attrgetter("plain"), **common)
+        return CharNgrams(2, 5)
     raise ValueError(f"unknown feature block {block!r}; known: {BLOCKS}")
 
 
 class FeatureBuilder:
-    """Fits one TF-IDF vectoriser per block and stacks their (per-block L2-normalised) outputs."""
+    """One TF-IDF block per feature family, each L2-normalised, stacked (and scaled by 1/sqrt(#blocks)).
+
+    `fit` learns each block's vocabulary and idf with scikit-learn's TfidfVectorizer
+    (sublinear tf, smooth idf, min_df); `transform` is a plain-Python/numpy
+    re-implementation of its transform (identical output, checked by the tests), so a
+    loaded model needs neither scikit-learn nor its import time.
+    """
 
     def __init__(self, blocks: Sequence[str] = BLOCKS, min_df: int = 2):
         self.blocks = tuple(blocks)
         self.min_df = min_df
-        self.vectorizers: dict[str, TfidfVectorizer] = {}
+        self.analyzers = [_analyzer(b) for b in self.blocks]
+        self.vocabs: list[dict[str, int]] = []
+        self.idfs: list[np.ndarray] = []
 
     def fit(self, docs: Sequence[Doc]) -> "FeatureBuilder":
-        self.vectorizers = {b: _vectorizer(b, self.min_df).fit(docs) for b in self.blocks}
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.vocabs, self.idfs = [], []
+        for an in self.analyzers:
+            v = TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=self.min_df, lowercase=False,
+                                dtype=np.float32).fit(docs)
+            self.vocabs.append(dict(v.vocabulary_))
+            self.idfs.append(np.asarray(v.idf_, dtype=np.float32))
         return self
 
     def transform(self, docs: Sequence[Doc]) -> sp.csr_matrix:
-        parts = [self.vectorizers[b].transform(docs) for b in self.blocks]
-        if len(parts) == 1:
-            return parts[0].tocsr()
-        scale = 1.0 / np.sqrt(len(parts))
-        return (sp.hstack(parts, format="csr") * scale).astype(np.float32)
+        n, n_blocks = len(docs), len(self.blocks)
+        scale = 1.0 / np.sqrt(n_blocks) if n_blocks > 1 else 1.0
+        offsets = np.cumsum([0] + [len(v) for v in self.vocabs])
+        cols: list[int] = []
+        vals: list[int] = []
+        lens: list[int] = []  # entries per (doc, block), doc-major
+        for doc in docs:
+            for an, vocab in zip(self.analyzers, self.vocabs):
+                cnt = Counter(an(doc))
+                get = vocab.get
+                cols.extend([get(f, -1) for f in cnt])
+                vals.extend(cnt.values())
+                lens.append(len(cnt))
+        c = np.asarray(cols, dtype=np.int64)
+        key = np.repeat(np.arange(n * n_blocks, dtype=np.int64), lens)  # doc * n_blocks + block
+        keep = c >= 0
+        c, key = c[keep], key[keep]
+        if c.size == 0:
+            return sp.csr_matrix((n, int(offsets[-1])), dtype=np.float32)
+        bk = key % n_blocks
+        c = c + offsets[bk]
+        idf = np.concatenate(self.idfs)
+        v = (np.log(np.asarray(vals, dtype=np.float64)[keep]) + 1.0) * idf[c]
+        norms = np.sqrt(np.bincount(key, weights=v * v, minlength=n * n_blocks))
+        v = v / norms[key] * scale
+        X = sp.csr_matrix((v.astype(np.float32), (key // n_blocks, c)), shape=(n, int(offsets[-1])))
+        X.sum_duplicates()
+        return X
 
     def fit_transform(self, docs: Sequence[Doc]) -> sp.csr_matrix:
         return self.fit(docs).transform(docs)
 
     @property
     def n_features(self) -> int:
-        return sum(len(v.vocabulary_) for v in self.vectorizers.values())
-
-    def __getstate__(self):
-        # The fitted stop_words_ set can be large and is never used at predict time.
-        for v in self.vectorizers.values():
-            if hasattr(v, "stop_words_"):
-                v.stop_words_ = None
-        return self.__dict__
+        return sum(len(v) for v in self.vocabs)
 
 
 def with_dense(X: sp.csr_matrix, dense: np.ndarray, weight: float = 1.0) -> sp.csr_matrix:
@@ -151,4 +201,4 @@ def with_dense(X: sp.csr_matrix, dense: np.ndarray, weight: float = 1.0) -> sp.c
     return sp.hstack([X, sp.csr_matrix(np.asarray(dense, dtype=np.float32) * weight)], format="csr")
 
 
-__all__ = ["Doc", "analyze", "analyze_many", "FeatureBuilder", "BLOCKS", "with_dense", "l2_normalize"]
+__all__ = ["Doc", "analyze", "analyze_many", "FeatureBuilder", "BLOCKS", "with_dense"]

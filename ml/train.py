@@ -22,7 +22,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from ml.classifier import Classifier, default_model_dir, publish
-from ml.escalation import RULE_FEATURES, _plain, rule_features
+from ml.escalation import RULE_FEATURES, rule_features
 from ml.features import Doc, FeatureBuilder, analyze, with_dense
 from ml.taxonomy import Agency, Category
 
@@ -122,17 +122,48 @@ def make_head(settings: dict):
     raise ValueError(f"unknown model {kind!r}")
 
 
+def compile_head(est, X_check=None):
+    """The fitted estimator as a numpy-only LinearHead when its form allows, else the estimator itself.
+
+    With `X_check`, the compiled head must reproduce the estimator's probabilities (else it is not used).
+    """
+    from sklearn.calibration import CalibratedClassifierCV, _SigmoidCalibration
+    from sklearn.linear_model import LogisticRegression
+
+    from ml.classifier import LinearHead
+
+    head = None
+    if isinstance(est, LogisticRegression):
+        coef, icpt = est.coef_, est.intercept_
+        head = LinearHead("logistic", est.classes_, coef, icpt)
+    elif (isinstance(est, CalibratedClassifierCV) and len(est.calibrated_classifiers_) == 1
+          and all(isinstance(c, _SigmoidCalibration) for c in est.calibrated_classifiers_[0].calibrators)):
+        cc = est.calibrated_classifiers_[0]
+        base = cc.estimator
+        if list(base.classes_) == list(est.classes_) and hasattr(base, "coef_"):
+            kind = "binary_sigmoid" if len(est.classes_) == 2 else "ovr_sigmoid"
+            head = LinearHead(kind, est.classes_, base.coef_, base.intercept_,
+                              a=[c.a_ for c in cc.calibrators], b=[c.b_ for c in cc.calibrators])
+    if head is None:
+        return est
+    if X_check is not None:
+        ref = est.predict_proba(X_check)
+        if not np.allclose(head.predict_proba(X_check), ref, atol=1e-4):
+            return est
+    return head
+
+
 def make_escalate_head(settings: dict):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=settings.get("escalate_C", 4.0), max_iter=3000,
+    return LogisticRegression(C=settings.get("escalate_C", 4.0), solver="liblinear",
                               class_weight="balanced" if settings.get("escalate_balanced", False) else None)
 
 
-def escalate_matrix(X, texts: Sequence[str], settings: dict):
+def escalate_matrix(X, docs: Sequence[Doc], settings: dict):
     if not settings.get("rule_features", True):
         return X
-    return with_dense(X, rule_features([_plain(t) for t in texts]), settings.get("rule_weight", 1.0))
+    return with_dense(X, rule_features([d.plain for d in docs]), settings.get("rule_weight", 1.0))
 
 
 def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -225,7 +256,7 @@ def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: 
     esc_model = None
     resolved = dict(settings)
     if settings["escalate_mode"] != "rule" and ye.any() and not ye.all():
-        Xe = escalate_matrix(X, texts, settings)
+        Xe = escalate_matrix(X, docs, settings)
         if settings.get("escalate_threshold") == "cv":
             resolved["escalate_threshold"] = _cv_threshold(Xe, ye, w, labels, settings)
         esc_model = make_escalate_head(settings).fit(Xe, ye, sample_weight=w)
@@ -234,11 +265,16 @@ def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: 
     if resolved.get("escalate_threshold") == "cv":
         resolved["escalate_threshold"] = 0.5
     step("escalation head")
+    if settings.get("compile_heads", True):  # numpy-only heads: no scikit-learn import when serving
+        check = X[: min(200, X.shape[0])]
+        agency, category = compile_head(agency, check), compile_head(category, check)
+        if esc_model is not None:
+            esc_model = compile_head(esc_model, escalate_matrix(check, docs[: check.shape[0]], settings))
     return Classifier(features=features, agency_model=agency, category_model=category,
                       escalate_model=esc_model, settings=resolved)
 
 
-def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], settings: dict, folds: int = 4) -> float:
+def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], settings: dict, folds: int = 3) -> float:
     """Escalation threshold from out-of-fold probabilities (folds grouped by original report)."""
     from sklearn.model_selection import GroupKFold
 
@@ -344,7 +380,7 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
         "train_seconds": round(train_seconds, 1),
     }
     tmp = out_dir / f".{name}.tmp"
-    joblib.dump(clf, tmp, compress=3)
+    joblib.dump(clf, tmp, compress=0)  # uncompressed: loads ~6x faster; size stays well under 50 MB
     final = out_dir / name
     os.replace(tmp, final)
     clf.metadata["path"] = str(final)

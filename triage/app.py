@@ -33,13 +33,14 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
     app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session))
 
-    from triage import auth, case_view, cli, staff, supervision
+    from triage import admin, auth, case_view, cli, staff, supervision
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(staff.bp)
     app.register_blueprint(case_view.bp)
     app.register_blueprint(supervision.bp)
+    app.register_blueprint(admin.bp)
     auth.init_login(login_manager)
     cli.register(app)
     app.register_error_handler(CSRFError, handle_csrf_error)

@@ -89,6 +89,71 @@ def register(app: Flask) -> None:
         db.session.commit()
         click.echo(f"created {role} {username}" + (f" of {unit.name}" if unit else ""))
 
+    def _user(username: str) -> User:
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise click.ClickException(f"no user {username!r}")
+        return user
+
+    @users_group.command("set-role")
+    @click.argument("username")
+    @click.argument("role", type=click.Choice([r.value for r in Role]))
+    @click.option("--unit", "unit_code", help="move to this unit as well (an inspector needs one)")
+    def users_set_role(username, role, unit_code):
+        """Change a user's role (and unit)."""
+        user = _user(username)
+        unit = user.unit
+        if unit_code:
+            unit = db.session.scalar(select(Unit).where(Unit.code == unit_code))
+            if unit is None:
+                raise click.BadParameter(f"no unit with code {unit_code!r}", param_hint="--unit")
+        if role == Role.INSPECTOR and unit is None:
+            raise click.BadParameter("an inspector belongs to one unit", param_hint="--unit")
+        user.role, user.unit = role, unit
+        db.session.commit()
+        click.echo(f"{username} is now {role}" + (f" of {unit.name}" if unit else ""))
+
+    @users_group.command("deactivate")
+    @click.argument("username")
+    @click.option("--reactivate", is_flag=True, help="allow the account to sign in again")
+    def users_deactivate(username, reactivate):
+        """Stop an account from signing in (its open sessions are refused from the next request)."""
+        user = _user(username)
+        user.active = bool(reactivate)
+        db.session.commit()
+        click.echo(f"{username} {'reactivated' if reactivate else 'deactivated'}")
+
+    @users_group.command("reset-password")
+    @click.argument("username")
+    @click.password_option()
+    def users_reset_password(username, password):
+        """Set a new password (12 characters or more); also unlocks the account and ends its sessions."""
+        if len(password) < 12:
+            raise click.BadParameter("at least 12 characters", param_hint="--password")
+        user = _user(username)
+        user.password_hash = hash_password(password)
+        user.failed_logins, user.locked_until = 0, None
+        db.session.commit()
+        click.echo(f"password of {username} reset")
+
+    @units_group.command("set")
+    @click.argument("code")
+    @click.option("--email", default=None, help="where the unit's notifications go")
+    @click.option("--remote/--not-remote", default=None, help="vùng sâu vùng xa: longer complaint deadlines")
+    def units_set(code, email, remote):
+        """Change a unit's e-mail address or remote flag."""
+        unit = db.session.scalar(select(Unit).where(Unit.code == code))
+        if unit is None:
+            raise click.ClickException(f"no unit with code {code!r}")
+        if email is None and remote is None:
+            raise click.UsageError("nothing to change: give --email and/or --remote/--not-remote")
+        if email is not None:
+            unit.email = email
+        if remote is not None:
+            unit.remote = remote
+        db.session.commit()
+        click.echo(f"{unit.code} {unit.name}: email={unit.email} remote={'yes' if unit.remote else 'no'}")
+
     @app.cli.group("routing")
     def routing_group():
         """Routing jobs."""

@@ -211,3 +211,36 @@ def test_corrections_are_folded_into_training(tmp_path):
     assert clf.metadata["corrections_sha256"] == hashlib.sha256(corr.read_bytes()).hexdigest()
     p = load_classifier(out).predict(["Thủ tục zorblat của tôi bị cán bộ làm khó"])[0]
     assert p.agency == "so-tu-phap"
+
+
+# --------------------------------------------------------------------------- serving form
+
+def test_loaded_model_needs_no_scikit_learn(small_model_dir):
+    """Heads are compiled to numpy arrays: a worker loading the model never imports scikit-learn."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom ml import load_classifier\n"
+            f"clf = load_classifier({str(small_model_dir)!r})\n"
+            "p = clf.predict(['cán bộ xã đòi tiền'])[0]\n"
+            "print(type(clf.agency_model).__name__, p.agency, any(m.startswith('sklearn') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "LinearHead"
+    assert out[2] == "False"
+
+
+def test_feature_transform_matches_scikit_learn(corpus_rows):
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from ml.features import FeatureBuilder, analyze
+
+    docs = [analyze(r["text"]) for r in corpus_rows[:300]]
+    fb = FeatureBuilder(["word", "word_plain", "syl", "char"]).fit(docs[:200])
+    ours = fb.transform(docs[200:])
+    ref = sp.hstack([TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=2, lowercase=False).fit(docs[:200])
+                     .transform(docs[200:]) for an in fb.analyzers]).tocsr() / 2.0
+    assert ours.shape == ref.shape
+    assert abs(ours - ref).max() < 1e-5
+    assert np.isclose(sp.linalg.norm(ours[0]), 1.0, atol=1e-5)
