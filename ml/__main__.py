@@ -48,8 +48,6 @@ def _iter_lines(fd: int):
 
 def cmd_predict(args) -> int:
     from ml.classifier import default_model_dir, load_classifier
-    from ml.features import analyze
-
     try:
         clf = load_classifier(args.model or default_model_dir())
     except (FileNotFoundError, TypeError) as e:
@@ -63,7 +61,7 @@ def cmd_predict(args) -> int:
     def flush():
         if pending:
             texts = [t for _, t in pending]
-            preds = clf.predict_docs([analyze(t) for t in texts], texts)
+            preds = clf.predict_docs([clf.analyze(t) for t in texts], texts)
             out.write("".join(json.dumps(p.contract(rid), ensure_ascii=False) + "\n"
                               for (rid, _), p in zip(pending, preds)))
             out.flush()

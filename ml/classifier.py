@@ -181,9 +181,13 @@ class Classifier:
             ))
         return out
 
+    def analyze(self, text: str) -> Doc:
+        """What the model needs of a text (the segmentation only when a feature block uses words)."""
+        return analyze(text, words=self.features.needs_words)
+
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         texts = [t if isinstance(t, str) else "" for t in texts]
-        return self.predict_docs([analyze(t) for t in texts], texts)
+        return self.predict_docs([self.analyze(t) for t in texts], texts)
 
 
 # --------------------------------------------------------------------------- artifacts

@@ -58,15 +58,21 @@ def _strip(text: str) -> str:
     return strip_diacritics(text)
 
 
-def analyze(text: str) -> Doc:
+WORD_BLOCKS = frozenset({"word", "word_plain"})
+
+
+def analyze(text: str, words: bool = True) -> Doc:
+    """Both views of `text` and, when `words`, its segmentation (the one underthesea CRF pass)."""
     norm, plain = _views(text or "")
-    words = [w for w in segment(norm) if _HAS_ALNUM.search(w)]
-    joined = " ".join(words)
+    syls = tuple(_SYL_RE.findall(plain))
+    if not words:
+        return Doc(norm=norm, plain=plain, words=(), words_plain=(), syls=syls)
+    ws = [w for w in segment(norm) if w[0].isalnum() or _HAS_ALNUM.search(w)]  # drop punctuation tokens
+    joined = " ".join(ws)
     stripped = _strip(joined).split(" ") if joined else []
-    if len(stripped) != len(words):  # defensive: stripping must not merge or split words
-        stripped = [_strip(w) for w in words]
-    return Doc(norm=norm, plain=plain, words=tuple(words), words_plain=tuple(stripped),
-               syls=tuple(_SYL_RE.findall(plain)))
+    if len(stripped) != len(ws):  # defensive: stripping must not merge or split words
+        stripped = [_strip(w) for w in ws]
+    return Doc(norm=norm, plain=plain, words=tuple(ws), words_plain=tuple(stripped), syls=syls)
 
 
 def analyze_many(texts: Iterable[str], progress: bool = False, desc: str = "segmenting") -> list[Doc]:
@@ -174,7 +180,7 @@ class FeatureBuilder:
                 lens.append(len(cnt))
         c = np.asarray(cols, dtype=np.int64)
         key = np.repeat(np.arange(n * n_blocks, dtype=np.int64), lens)  # doc * n_blocks + block
-        keep = c >= 0
+        keep = c >= 0  # features outside the vocabulary
         c, key = c[keep], key[keep]
         if c.size == 0:
             return sp.csr_matrix((n, int(offsets[-1])), dtype=np.float32)
@@ -190,6 +196,11 @@ class FeatureBuilder:
 
     def fit_transform(self, docs: Sequence[Doc]) -> sp.csr_matrix:
         return self.fit(docs).transform(docs)
+
+    @property
+    def needs_words(self) -> bool:
+        """Whether any block uses the segmentation (else `analyze(..., words=False)` suffices)."""
+        return bool(WORD_BLOCKS & set(self.blocks))
 
     @property
     def n_features(self) -> int:

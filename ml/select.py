@@ -20,6 +20,7 @@ FEATURE_SETS = {
     "syl": ["syl"],
     "char": ["char"],
     "word+syl": ["word", "word_plain", "syl"],
+    "word (accented only)+syl": ["word", "syl"],
     "syl+char": ["syl", "char"],
     "word+char": ["word", "word_plain", "char"],
     "combined": ["word", "word_plain", "syl", "char"],

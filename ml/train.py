@@ -23,14 +23,14 @@ import numpy as np
 
 from ml.classifier import Classifier, default_model_dir, publish
 from ml.escalation import RULE_FEATURES, rule_features
-from ml.features import Doc, FeatureBuilder, analyze, with_dense
+from ml.features import WORD_BLOCKS, Doc, FeatureBuilder, analyze, with_dense
 from ml.taxonomy import Agency, Category
 
 ML_DIR = Path(__file__).resolve().parent
 DEFAULT_DATA = ML_DIR / "data" / "reports.jsonl"
 
 DEFAULT_SETTINGS: dict = {
-    "blocks": ["word", "word_plain", "syl"],  # feature blocks (ml.features); CV: BENCHMARKS.md
+    "blocks": ["syl"],  # feature blocks (ml.features); chosen by CV, see BENCHMARKS.md
     "min_df": 2,
     "model": "svc_sigmoid",  # agency and category heads
     "C": 0.5,
@@ -186,7 +186,8 @@ def choose_threshold(y: np.ndarray, p: np.ndarray) -> float:
 class DocCache:
     """Memoises `analyze` by text, so model selection segments every text once."""
 
-    def __init__(self):
+    def __init__(self, words: bool = True):
+        self.words = words  # segment (only needed by the word feature blocks)
         self.docs: dict[str, Doc] = {}
 
     def get_many(self, texts: Sequence[str], progress: bool = False, desc: str = "segmenting") -> list[Doc]:
@@ -198,7 +199,7 @@ class DocCache:
 
                 it = tqdm(todo, desc=desc, unit="text", file=sys.stderr)
             for t in it:
-                self.docs[t] = analyze(t)
+                self.docs[t] = analyze(t, words=self.words)
         return [self.docs[t] for t in texts]
 
 
@@ -232,7 +233,7 @@ def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: 
                    step: Callable[[str], None] | None = None) -> Classifier:
     """Fit features and the three heads on labelled rows; returns a Classifier without metadata."""
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
-    cache = cache or DocCache()
+    cache = cache or DocCache(words=bool(WORD_BLOCKS & set(settings["blocks"])))
     step = step or (lambda _name: None)
     texts, labels, w = training_set(rows, settings, weights)
     docs = cache.get_many(texts, progress=progress)
@@ -326,10 +327,10 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
     fit_rows = train + corrections
     weights = [1.0] * len(train) + [float(settings["corrections_weight"])] * len(corrections)
 
-    cache = DocCache()
+    cache = DocCache(words=bool(WORD_BLOCKS & set(settings["blocks"])))
     texts, _, _ = training_set(fit_rows, settings, weights)
     cache.get_many(texts + [r["text"] for r in test] if evaluate_test else texts, progress=progress,
-                   desc="segmenting (train + held-out)")
+                   desc="analysing (train + held-out)")
     steps = ["segmentation", "features", "agency head", "category head", "escalation head"]
     bar = tqdm(total=len(steps) + (1 if evaluate_test and test else 0), desc="training", unit="step",
                file=sys.stderr, disable=not progress)

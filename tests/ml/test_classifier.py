@@ -244,3 +244,16 @@ def test_feature_transform_matches_scikit_learn(corpus_rows):
     assert ours.shape == ref.shape
     assert abs(ours - ref).max() < 1e-5
     assert np.isclose(sp.linalg.norm(ours[0]), 1.0, atol=1e-5)
+
+
+def test_segment_equals_underthesea_word_tokenize(corpus_rows):
+    """ml.segment drives underthesea's own regex tokeniser and CRF model: same words as word_tokenize."""
+    from underthesea import word_tokenize
+
+    from ml.normalize import normalize
+    from ml.segment import segment
+
+    texts = [normalize(r["text"]) for r in corpus_rows[:400]]
+    for t in texts:
+        assert segment(t) == [w.replace(" ", "_") for w in word_tokenize(t, use_token_normalize=False)]
+    assert segment("") == []
