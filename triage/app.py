@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from flask import Flask
 from flask_wtf.csrf import CSRFError
 
+from intake import audit
 from intake.config import PROJECT_ROOT, load_config
 from intake.database import configure_sqlite
 from intake.extensions import csrf, db, login_manager
@@ -43,6 +44,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     auth.init_login(login_manager)
     cli.register(app)
+    audit.init_app(app)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.jinja_env.filters["vi_date"] = _vi_date
     app.jinja_env.filters["vi_datetime"] = _vi_datetime

@@ -1,5 +1,6 @@
 """The database models; importing this module registers every table on the metadata."""
 from intake.models.attachment import Attachment
+from intake.models.audit import AuditRecord
 from intake.models.base import Base, utcnow
 from intake.models.calendar_override import CalendarOverride
 from intake.models.clock import Clock, ClockStatus
@@ -10,4 +11,4 @@ from intake.models.report import Report
 from intake.models.unit import Unit
 from intake.models.user import Role, User
 
-__all__ = ["Attachment", "Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]
+__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]
