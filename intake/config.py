@@ -56,6 +56,13 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
         # Namespace of the sign-in counters in Redis; empty: "login" (a TESTING app gets one of its own).
         "RATELIMIT_KEY_PREFIX": env.get("RATELIMIT_KEY_PREFIX", ""),
+        # The public side: per-client limits, and a lock per tracking code after wrong passphrases.
+        "SUBMIT_RATE_LIMIT": env.get("SUBMIT_RATE_LIMIT", "5 per minute;30 per hour"),
+        "STATUS_RATE_LIMIT": env.get("STATUS_RATE_LIMIT", "10 per minute;60 per hour"),
+        "STATUS_MAX_FAILURES": int(env.get("STATUS_MAX_FAILURES", "5")),
+        "STATUS_LOCK_MINUTES": int(env.get("STATUS_LOCK_MINUTES", "15")),
+        # Contact details of closed reports are erased after this many days (0: never).
+        "CONTACT_RETENTION_DAYS": int(env.get("CONTACT_RETENTION_DAYS", "365")),
         "SESSION_IDLE_MINUTES": int(env.get("SESSION_IDLE_MINUTES", "30")),
         "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
         "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),

@@ -18,8 +18,15 @@ KIND_CHOICES = [
 PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value):
+    """Trim, and drop control characters (a NUL cannot even be stored in PostgreSQL); keep newlines and tabs."""
+    return CONTROL.sub("", value).strip() if isinstance(value, str) else value
+
+
+_strip = clean_text
 
 
 class ReportForm(FlaskForm):

@@ -8,13 +8,15 @@ from intake.extensions import db
 from intake.forms import ReplyForm, ReportForm, StatusForm
 from intake.models import Report
 from intake.queueing import enqueue_resume, enqueue_routing
-from intake.receipts import normalize_tracking_code, verify_passphrase
+from intake.receipts import DUMMY_HASH, normalize_tracking_code, verify_passphrase
+from intake.status_guard import CodeGuard
 from intake.states import STATUS_LABELS
 from intake.submission import submit_report
 from intake.timeline import open_question, public_timeline
 from intake.units import ward_choices
 
 bp = Blueprint("public", __name__)
+HONEYPOT = "website"
 
 
 def _report_form(**kwargs) -> ReportForm:
@@ -50,6 +52,8 @@ def _uploads():
 
 @bp.post("/")
 def submit():
+    if request.form.get(HONEYPOT):  # a field people never see: only robots fill it
+        return render_template("error.html", message="Không gửi được đơn. Xin thử lại."), 400
     form = _report_form()
     if not form.validate():
         if _uploads():
@@ -75,12 +79,39 @@ def submit():
     return _no_store(response)
 
 
+LOCKED = "Mã theo dõi này đang tạm khóa tra cứu vì đã nhập sai mật mã nhiều lần. Xin thử lại sau {minutes} phút."
+WRONG = "Mã theo dõi hoặc mật mã tra cứu không đúng. Xin kiểm tra lại trên biên nhận."
+
+
+class CodeLocked(Exception):
+    pass
+
+
+def _guard() -> CodeGuard:
+    cfg = current_app.config
+    return CodeGuard(current_app.extensions["redis"], cfg["STATUS_MAX_FAILURES"], cfg["STATUS_LOCK_MINUTES"] * 60)
+
+
 def _find(code: str, passphrase: str) -> Report | None:
+    """The report if code and passphrase match; raises CodeLocked after too many wrong passphrases."""
     code = normalize_tracking_code(code)
+    guard = _guard()
+    if code and guard.locked(code):
+        raise CodeLocked()
     report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
-    if report is None or not verify_passphrase(report.passphrase_hash, passphrase):
+    # A missing report costs the same slow hash as a wrong passphrase.
+    ok = verify_passphrase(report.passphrase_hash if report else DUMMY_HASH, passphrase) and report is not None
+    if not ok:
+        if code:
+            guard.failed(code)
         return None
+    guard.succeeded(code)
     return report
+
+
+def _locked_page(form):
+    form.form_errors.append(LOCKED.format(minutes=current_app.config["STATUS_LOCK_MINUTES"]))
+    return render_template("public/status_form.html", form=form), 429
 
 
 def _status_page(report: Report, code: str, passphrase: str, reply: ReplyForm | None = None, status: int = 200,
@@ -99,9 +130,12 @@ def status():
     form = StatusForm()
     if request.method == "GET" or not form.validate():
         return render_template("public/status_form.html", form=form), 200 if request.method == "GET" else 400
-    report = _find(form.code.data, form.passphrase.data)
+    try:
+        report = _find(form.code.data, form.passphrase.data)
+    except CodeLocked:
+        return _locked_page(form)
     if report is None:
-        form.passphrase.errors = ["Mã theo dõi hoặc mật mã tra cứu không đúng. Xin kiểm tra lại trên biên nhận."]
+        form.passphrase.errors = [WRONG]
         return render_template("public/status_form.html", form=form), 403
     return _status_page(report, form.code.data, form.passphrase.data)
 
@@ -110,10 +144,13 @@ def status():
 def reply():
     """The reporter answers the inspector's question; the clocks resume."""
     form = ReplyForm()
-    report = _find(form.code.data or "", form.passphrase.data or "")
+    status_form = StatusForm(formdata=None)
+    try:
+        report = _find(form.code.data or "", form.passphrase.data or "")
+    except CodeLocked:
+        return _locked_page(status_form)
     if report is None:
-        status_form = StatusForm(formdata=None)
-        status_form.form_errors.append("Mã theo dõi hoặc mật mã tra cứu không đúng. Xin tra cứu lại.")
+        status_form.form_errors.append(WRONG)
         return render_template("public/status_form.html", form=status_form), 403
     if open_question(report) is None:
         return _status_page(report, form.code.data, form.passphrase.data, message="Không có câu hỏi nào đang chờ trả lời.")

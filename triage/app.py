@@ -4,12 +4,13 @@ from collections.abc import Mapping
 from flask import Flask
 from flask_wtf.csrf import CSRFError
 
-from intake import audit
+from intake import audit, security
 from intake.config import PROJECT_ROOT, load_config
 from intake.database import configure_sqlite
 from intake.extensions import csrf, db, login_manager
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
+from intake.ratelimit import limit_view
 from intake.queueing import redis_connection
 from triage.calendar_store import load_calendar
 from triage.services import Services
@@ -45,6 +46,10 @@ def create_app(config: Mapping | None = None) -> Flask:
     auth.init_login(login_manager)
     cli.register(app)
     audit.init_app(app)
+    security.init_app(app)
+    for endpoint, limit in (("public.submit", "SUBMIT_RATE_LIMIT"), ("public.status", "STATUS_RATE_LIMIT"),
+                            ("public.reply", "STATUS_RATE_LIMIT")):
+        limit_view(app, endpoint, limit)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.jinja_env.filters["vi_date"] = _vi_date
     app.jinja_env.filters["vi_datetime"] = _vi_datetime

@@ -11,10 +11,7 @@ Hardening, all configured in ``intake.config``:
   sign-in whatever the activity; it is refused as soon as its user is deactivated or their password
   is reset; sign-in starts from an empty session (no fixation).
 """
-import hashlib
-import hmac
 import time
-import uuid
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -27,6 +24,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
 from intake.extensions import db
+from intake.ratelimit import keyed_hash, limit_view
 from intake.models import User
 from intake.models.base import utcnow
 
@@ -37,7 +35,6 @@ _DUMMY_HASH = _hasher.hash("not-a-password")
 
 BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 IDLE_NOTICE = "Phiên làm việc đã hết hạn. Xin đăng nhập lại."
-TOO_MANY = "Bạn đã thử đăng nhập quá nhiều lần trong thời gian ngắn. Xin đợi một phút rồi thử lại."
 
 # Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id).
 SEEN_AT, LOGIN_AT, PASSWORD_MARK, NOTICE = "seen_at", "login_at", "pw_mark", "login_notice"
@@ -60,7 +57,7 @@ class LoginForm(FlaskForm):
 
 
 def _keyed_hash(value: str) -> str:
-    return hmac.new(str(current_app.config["SECRET_KEY"]).encode(), value.encode(), hashlib.sha256).hexdigest()
+    return keyed_hash(value)
 
 
 def password_mark(user: User) -> str:
@@ -184,53 +181,9 @@ def _enforce_session_limits():
 
 
 # ------------------------------------------------------------------ per-client throttle
-def client_key() -> str:
-    """The limiter's key: a keyed hash of the remote address, so Redis never holds a raw IP."""
-    return "c:" + _keyed_hash("ip:" + (request.remote_addr or "unknown"))[:32]
-
-
-def limiter_storage_uri(redis_url: str) -> str:
-    """The app's REDIS_URL in the form the `limits` library reads (unix sockets: redis+unix://)."""
-    if redis_url.startswith("unix://"):
-        return "redis+" + redis_url
-    return redis_url
-
-
-def _too_many_requests(error):
-    response = current_app.make_response((render_template("error.html", message=TOO_MANY), 429))
-    response.headers["Retry-After"] = "60"
-    return response
-
-
 def _init_limiter(state) -> None:
-    """Bind a Flask-Limiter to this app and throttle POSTs to the sign-in view.
-
-    One limiter per app (tests build many apps in one process). Redis errors are swallowed and
-    counting falls back to memory, so an unreachable Redis never blocks sign-in.
-    """
-    from flask_limiter import Limiter
-
-    app = state.app
-    config = app.config
-    if not config.get("RATELIMIT_KEY_PREFIX"):
-        # Apps built by tests share one Redis and one client address: each counts on its own.
-        config["RATELIMIT_KEY_PREFIX"] = f"login-test-{uuid.uuid4().hex[:12]}" if app.testing else "login"
-    config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
-    limiter = Limiter(
-        key_func=client_key,
-        storage_uri=config.get("RATELIMIT_STORAGE_URI") or limiter_storage_uri(config["REDIS_URL"]),
-        storage_options={"socket_connect_timeout": 1, "socket_timeout": 1},
-        swallow_errors=True,
-        in_memory_fallback_enabled=True,
-        strategy="fixed-window",
-    )
-    limiter.init_app(app)
-    endpoint = f"{bp.name}.login"
-    app.view_functions[endpoint] = limiter.limit(
-        lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=client_key,
-    )(app.view_functions[endpoint])
-    app.extensions["login_limiter"] = limiter
-    app.register_error_handler(429, _too_many_requests)
+    """Throttle POSTs to the sign-in view per client (see intake.ratelimit)."""
+    limit_view(state.app, f"{bp.name}.login", "LOGIN_RATE_LIMIT")
 
 
 # Recorded after the routes above, so the sign-in view exists when this runs at registration.

@@ -3,6 +3,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from intake.forms import clean_text
+
 OUTCOMES = [
     ("substantiated", "Phản ánh đúng"),
     ("partly-substantiated", "Phản ánh đúng một phần"),
@@ -12,8 +14,7 @@ OUTCOMES = [
 COMPLEXITY = [("complex", "Vụ việc phức tạp"), ("especially_complex", "Vụ việc đặc biệt phức tạp")]
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+_strip = clean_text
 
 
 class SixClearForm(FlaskForm):

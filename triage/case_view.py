@@ -22,7 +22,7 @@ EVENT_LABELS = {
     "note": "Ghi chú nội bộ", "findings": "Kết quả xác minh", "information-requested": "Đề nghị bổ sung thông tin",
     "information-received": "Người phản ánh trả lời", "extended": "Gia hạn", "breach": "Quá hạn",
     "reminder": "Nhắc hạn", "contact-viewed": "Xem thông tin liên hệ người phản ánh",
-    "original-viewed": "Tải bản gốc tệp đính kèm",
+    "original-viewed": "Tải bản gốc tệp đính kèm", "contact-purged": "Xóa thông tin liên hệ hết hạn lưu giữ",
 }
 TRIAGE_CHOICE = "__triage__"
 

@@ -13,7 +13,7 @@ from intake.models import Role, Unit, User
 from intake.units import load_units
 from triage.auth import hash_password
 from triage.calendar_store import set_override
-from triage.jobs import enqueue_pending_notifications, reconcile_unrouted, sweep_deadlines
+from triage.jobs import enqueue_pending_notifications, purge_contacts, reconcile_unrouted, sweep_deadlines
 from triage.outbox import retry_dead
 
 
@@ -184,6 +184,12 @@ def register(app: Flask) -> None:
         db.session.commit()
         enqueue_pending_notifications()
         click.echo(f"notification {notification_id} queued again")
+
+    @app.cli.command("purge-contacts")
+    @click.option("--today", help="as of this day (YYYY-MM-DD)")
+    def purge_contacts_command(today):
+        """Erase contact details of reports closed longer ago than CONTACT_RETENTION_DAYS."""
+        click.echo(f"{purge_contacts(today)} report(s) anonymised")
 
     @app.cli.group("calendar")
     def calendar_group():

@@ -6,7 +6,7 @@ from rq.cron import CronScheduler
 
 from intake.config import load_config
 from intake.queueing import redis_connection
-from triage.jobs import reconcile_unrouted, sweep_deadlines
+from triage.jobs import purge_contacts, reconcile_unrouted, sweep_deadlines
 
 
 def main() -> int:
@@ -15,6 +15,7 @@ def main() -> int:
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
+    scheduler.register(purge_contacts, config["JOBS_QUEUE"], cron="30 2 * * *")  # nightly
     scheduler.start()
     return 0
 

@@ -1,7 +1,7 @@
 """rq jobs: importable functions that take ids and are safe to run twice."""
 import logging
 import smtplib
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 
 from flask import Flask, current_app, has_app_context
@@ -232,5 +232,31 @@ def resume_after_reply(report_id: int) -> str:
         resume_clocks(report, replies[-1].at, services.calendar, services.points)
         db.session.commit()
         return "resumed"
+    finally:
+        db.session.remove()
+
+
+def purge_contacts(today: str | None = None) -> int:
+    """Erase reporters' contact details from reports closed longer ago than CONTACT_RETENTION_DAYS.
+
+    The anonymised report stays for statistics."""
+    from datetime import timedelta
+
+    app = _app()
+    days = app.config["CONTACT_RETENTION_DAYS"]
+    if days <= 0:
+        return 0
+    now = utcnow()
+    cutoff = (now if not today else datetime.combine(date.fromisoformat(today), datetime.min.time(), UTC)) - timedelta(days=days)
+    try:
+        reports = db.session.scalars(select(Report).where(
+            Report.status == Status.CLOSED, Report.closed_at < cutoff,
+            (Report.reporter_name.is_not(None) | Report.reporter_address.is_not(None)
+             | Report.reporter_phone.is_not(None) | Report.reporter_email.is_not(None)))).all()
+        for report in reports:
+            report.reporter_name = report.reporter_address = report.reporter_phone = report.reporter_email = None
+            report.record("contact-purged", retention_days=days)
+        db.session.commit()
+        return len(reports)
     finally:
         db.session.remove()

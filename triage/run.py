@@ -11,6 +11,8 @@ from triage.cli import ensure_model, prepare_database
 from triage.embedded_redis import EmbeddedRedis
 
 HOST, PORT = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
+# Access log without the client's address or user agent: method, path (no query string), status, time.
+ACCESS_LOG = ["--access-logfile", "-", "--access-logformat", "%(m)s %(U)s %(s)s %(L)ss"]
 
 
 def _say(message: str) -> None:
@@ -37,7 +39,7 @@ def main() -> int:
     py = sys.executable
     commands = {
         "web": [py, "-m", "gunicorn", "-w", os.environ.get("WEB_CONCURRENCY", "2"), "-b", f"{HOST}:{PORT}",
-                "--access-logfile", "-", "--access-logformat", '%(m)s %(U)s %(s)s %(L)ss', "wsgi:app"],
+                *ACCESS_LOG, "wsgi:app"],
         "worker": [py, "-m", "triage.worker"],
         "cron": [py, "-m", "triage.cron"],
     }

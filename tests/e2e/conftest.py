@@ -9,6 +9,8 @@ from urllib.request import urlopen
 
 import pytest
 
+from triage.run import ACCESS_LOG
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,11 +48,13 @@ def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
         "ROUTING_QUEUE": f"routing-e2e-{uuid.uuid4().hex[:8]}",
         "JOBS_QUEUE": f"jobs-e2e-{uuid.uuid4().hex[:8]}",
         "SECRET_KEY": "e2e-secret",
+        "RATELIMIT_KEY_PREFIX": f"rl-e2e-{uuid.uuid4().hex[:8]}",
+        "STATUS_RATE_LIMIT": "1000 per minute",
     }
     logs = tmp_path / "logs"
     logs.mkdir()
     web = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"],
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", *ACCESS_LOG, "wsgi:app"],
         cwd=ROOT, env=env, stdout=open(logs / "web.log", "w"), stderr=subprocess.STDOUT)
     worker = subprocess.Popen([sys.executable, "-m", "triage.worker"], cwd=ROOT, env=env,
                               stdout=open(logs / "worker.log", "w"), stderr=subprocess.STDOUT)

@@ -1,0 +1,36 @@
+"""Per-tracking-code protection of the status page: after repeated wrong passphrases the code is locked
+for a while. Counters live in Redis only, under a keyed hash of the code, and expire by themselves."""
+from redis import Redis
+from redis.exceptions import RedisError
+
+from intake.ratelimit import keyed_hash
+
+
+class CodeGuard:
+    def __init__(self, redis: Redis, max_failures: int, lock_seconds: int):
+        self.redis, self.max_failures, self.lock_seconds = redis, max_failures, lock_seconds
+
+    @staticmethod
+    def _key(code: str) -> str:
+        return "status-fail:" + keyed_hash("code:" + code)[:32]
+
+    def locked(self, code: str) -> bool:
+        try:
+            return int(self.redis.get(self._key(code)) or 0) >= self.max_failures
+        except RedisError:
+            return False  # the passphrase's strength still stands when Redis is away
+
+    def failed(self, code: str) -> None:
+        try:
+            pipe = self.redis.pipeline()
+            pipe.incr(self._key(code))
+            pipe.expire(self._key(code), self.lock_seconds)
+            pipe.execute()
+        except RedisError:
+            pass
+
+    def succeeded(self, code: str) -> None:
+        try:
+            self.redis.delete(self._key(code))
+        except RedisError:
+            pass
