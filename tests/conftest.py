@@ -77,7 +77,7 @@ def _recreate_postgres_schema(url: str) -> None:
         engine.dispose()
 
 
-MUTABLE_TABLES = ("attachments", "corrections", "notifications", "report_events", "clocks", "reports", "users",
+MUTABLE_TABLES = ("periodic_reports", "attachments", "corrections", "notifications", "report_events", "clocks", "reports", "users",
                   "calendar_overrides")
 
 

@@ -3,6 +3,7 @@ from datetime import datetime
 
 from intake.models import Report
 from intake.states import Status
+from triage.calendar import legal_date
 from triage.clocks import pause_clocks, resume_clocks, start_clocks, stop_clocks
 
 
@@ -13,14 +14,22 @@ def accept_report(report: Report, *, now: datetime, services, actor_id: int | No
         raise ActionRefused("Chưa thể thụ lý: cần điền đủ \"6 rõ\" — còn thiếu " + ", ".join(missing) + ".")
     report.move_to(Status.ACCEPTED, actor_id=actor_id)
     report.accepted_at = now
+    acceptance = next((c for c in report.clocks if c.stage == "acceptance"), None)
+    report.accepted_wd = max(0, services.calendar.working_days_between(report.received_at, now))
+    report.accepted_on_time = acceptance is None or (acceptance.is_open and legal_date(now) <= acceptance.due_on)
     stop_clocks(report, now, stages={"acceptance", "forward", "notify"})
     start_clocks(report, calendar=services.calendar, policy=services.policy, points=services.points,
                  remote=bool(report.unit and report.unit.remote), accepted_at=now)
 
 
-def resolve_report(report: Report, *, now: datetime, outcome: str, actor_id: int | None = None) -> None:
+def resolve_report(report: Report, *, now: datetime, outcome: str, actor_id: int | None = None,
+                   calendar=None) -> None:
     report.move_to(Status.RESOLVED, actor_id=actor_id, outcome=outcome)
-    report.resolved_at, report.outcome = now, outcome
+    report.resolved_at, report.outcome, report.resolved_by_id = now, outcome, actor_id
+    resolution = next((c for c in report.clocks if c.stage == "resolution"), None)
+    report.resolved_on_time = resolution is None or (resolution.is_open and legal_date(now) <= resolution.due_on)
+    if calendar is not None:
+        report.resolved_wd = max(0, calendar.working_days_between(report.received_at, now))
     stop_clocks(report, now)
 
 

@@ -252,7 +252,8 @@ def resolve(report_id: int):
         return _refused(report, _form_errors(form))
     try:
         report.response = form.response.data
-        actions.resolve_report(report, now=utcnow(), outcome=form.outcome.data, actor_id=current_user.id)
+        actions.resolve_report(report, now=utcnow(), outcome=form.outcome.data, actor_id=current_user.id,
+                               calendar=_services().calendar)
     except InvalidTransition:
         return _refused(report, "Chỉ giải quyết được đơn đã thụ lý.")
     return _done(report, "Đã ghi kết quả giải quyết và trả lời người phản ánh.")

@@ -7,8 +7,9 @@ from intake.models.clock import Clock, ClockStatus
 from intake.models.correction import Correction
 from intake.models.event import ReportEvent
 from intake.models.notification import Delivery, Notification
+from intake.models.periodic_report import PeriodicReport
 from intake.models.report import Report
 from intake.models.unit import Unit
 from intake.models.user import Role, User
 
-__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]
+__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "PeriodicReport", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intake.models.attachment import Attachment
@@ -17,6 +17,7 @@ class Report(Base):
     __table_args__ = (
         Index("ix_reports_status_unit", "status", "unit_id"),
         Index("ix_reports_unit_received", "unit_id", "received_at"),
+        Index("ix_reports_received_unit_category", "received_at", "unit_id", "category"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,6 +59,14 @@ class Report(Base):
     outcome: Mapped[str | None] = mapped_column(String(40))
     overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # first breach of any clock
 
+    # Figures for KPIs and dashboards, kept by the services that accept and resolve (working days).
+    accepted_wd: Mapped[int | None] = mapped_column(Integer)  # received → accepted
+    accepted_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    resolved_wd: Mapped[int | None] = mapped_column(Integer)  # received → resolved
+    resolved_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reopened: Mapped[int] = mapped_column(Integer, default=0)
+
     # "6 rõ" (Công văn 443-CV/TU): who, what, responsible unit, authority, when, result.
     sixclear_task: Mapped[str | None] = mapped_column(Text)
     sixclear_responsibility: Mapped[str | None] = mapped_column(String(300))
@@ -69,6 +78,7 @@ class Report(Base):
     unit: Mapped[Unit | None] = relationship(foreign_keys=[unit_id])
     accused_unit: Mapped[Unit | None] = relationship(foreign_keys=[accused_unit_id])
     assignee: Mapped["User | None"] = relationship(foreign_keys=[assignee_id])
+    resolved_by: Mapped["User | None"] = relationship(foreign_keys=[resolved_by_id])
     events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
     clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
     attachments: Mapped[list[Attachment]] = relationship(order_by=Attachment.id, cascade="all, delete-orphan")
