@@ -125,14 +125,15 @@ def run_selection(data_path, folds: int = 4, stage: str = "all", max_rows: int |
 
     stages = set(stage.split(",")) if stage != "all" else {"features", "augment", "models", "escalation"}
     if "features" in stages:
-        results["features"] = run("Feature blocks (svc+sigmoid C=0.5, plain-copy augmentation, rule escalation)",
-                                  {k: {"blocks": v} for k, v in FEATURE_SETS.items()}, {"escalate_mode": "rule"})
+        results["features"] = run("Feature blocks (other settings as DEFAULT_SETTINGS)",
+                                  {k: {"blocks": v} for k, v in FEATURE_SETS.items()}, {})
     if "augment" in stages:
-        results["augment"] = run("Diacritics-stripped training copies (chosen blocks)",
+        results["augment"] = run("Diacritics-stripped training copies (chosen blocks, rule escalation for speed)",
                                  {"with plain copies": {"augment_plain": True},
                                   "without": {"augment_plain": False}}, {"escalate_mode": "rule"})
     if "models" in stages:
-        results["models"] = run("Linear models (chosen blocks)", MODELS, {"escalate_mode": "rule"})
+        results["models"] = run("Linear models (chosen blocks, rule escalation for speed)", MODELS,
+                                {"escalate_mode": "rule"})
     if "escalation" in stages:
         results["escalation"] = run("Escalation: rules, model, combinations (chosen blocks and model)", ESCALATION, {})
     return results

@@ -35,7 +35,7 @@ DEFAULT_SETTINGS: dict = {
     "model": "svc_sigmoid",  # agency and category heads
     "C": 0.5,
     "calibration_folds": 3,
-    "augment_plain": True,  # also train on a diacritics-stripped copy of every accented text
+    "augment_plain": True,  # also train on a diacritics-stripped copy of every accented text (CV: BENCHMARKS.md)
     "escalate_mode": "model",  # rule | model | rule_and_model | rule_or_model
     "rule_features": True,  # escalation model sees the rule features
     "rule_weight": 1.0,
@@ -279,7 +279,8 @@ def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], set
     """Escalation threshold from out-of-fold probabilities (folds grouped by original report)."""
     from sklearn.model_selection import GroupKFold
 
-    groups = np.array([id(r) for r in labels])
+    first: dict[int, int] = {}  # a report and its diacritics-stripped copy share a group (deterministic ids)
+    groups = np.array([first.setdefault(id(r), len(first)) for r in labels])
     oof = np.zeros(len(ye))
     for tr, va in GroupKFold(n_splits=folds).split(Xe, ye, groups):
         m = make_escalate_head(settings).fit(Xe[tr], ye[tr], sample_weight=w[tr])
