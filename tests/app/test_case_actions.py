@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 
 from intake.extensions import db
+from tests_support import PASSWORD, look_up, sign_in
 from intake.models import Correction, Report
 from triage.jobs import export_corrections, resume_after_reply, route_report
 
@@ -13,7 +14,6 @@ TEXT = ("Tôi tên là Hoàng Văn Em, số điện thoại 0912345678. Cán b�
         "hẹn lần hẹn lữa, hồ sơ cấp đổi sổ đỏ của tôi nộp từ tháng trước đến nay chưa trả.")
 CHAIRMAN = ("Phó chủ tịch UBND phường Quảng Phú đòi tôi đưa 20 triệu thì mới ký hồ sơ xin phép xây dựng, "
             "tôi tố cáo ông này nhận hối lộ.")
-PASSWORD = "mat-khau-dai-12"
 
 
 def _user(app, username, *args):
@@ -22,9 +22,7 @@ def _user(app, username, *args):
 
 
 def _login(client, csrf_token, username):
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    response = client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})
-    assert response.status_code == 302
+    assert sign_in(client, csrf_token, username).status_code == 302
 
 
 def _flash(page: str) -> list[str]:
@@ -76,9 +74,7 @@ def test_question_pauses_the_clock_and_the_reporter_answers_on_the_status_page(a
         assert db.session.get(Report, case.report_id).clocks[0].status == "paused"
 
     citizen = app.test_client()
-    token = csrf_token(citizen.get("/tra-cuu"))
-    page = citizen.post("/tra-cuu", data={"csrf_token": token, "code": case.tracking_code,
-                                          "passphrase": case.passphrase}).get_data(as_text=True)
+    page = look_up(citizen, csrf_token, case.tracking_code, case.passphrase).get_data(as_text=True)
     assert "Xin gửi số giấy hẹn trả kết quả." in page and "tạm dừng" in page
     token = csrf_token(citizen.get("/tra-cuu"))
     empty = citizen.post("/tra-cuu/tra-loi", data={"csrf_token": token, "code": case.tracking_code,
@@ -113,10 +109,7 @@ def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, cs
     page = _post(client, csrf_token, case.report_id, "dong")
     assert "Đã đóng hồ sơ." in page.get_data(as_text=True)
 
-    citizen = app.test_client()
-    token = csrf_token(citizen.get("/tra-cuu"))
-    status = citizen.post("/tra-cuu", data={"csrf_token": token, "code": case.tracking_code,
-                                            "passphrase": case.passphrase}).get_data(as_text=True)
+    status = look_up(app.test_client(), csrf_token, case.tracking_code, case.passphrase).get_data(as_text=True)
     assert "Phường đã trả kết quả và kiểm điểm cán bộ địa chính." in status
     assert "Nội dung phản ánh là đúng" in status
     assert "Anh T. đã từng" not in status and "40 ngày không lý do" not in status

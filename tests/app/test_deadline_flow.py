@@ -5,7 +5,8 @@ import pytest
 from sqlalchemy import func, select
 
 from intake.extensions import db
-from intake.models import Clock, Notification, Report, User
+from tests_support import look_up, sign_in
+from intake.models import Clock, Notification, Report
 from triage.case_actions import accept_report, receive_information, request_information
 from triage.jobs import route_report, sweep_deadlines
 from triage.reminders import reminder_points
@@ -80,10 +81,7 @@ def test_reminders_at_each_point_then_breach_each_exactly_once(mail_app, make_re
 def test_breach_shows_on_the_status_page(mail_app, make_report, csrf_token):
     receipt, _, _, due_on, _ = _routed_report(mail_app, make_report)
     _sweep(mail_app, due_on + timedelta(days=1))
-    client = mail_app.test_client()
-    token = csrf_token(client.get("/tra-cuu"))
-    page = client.post("/tra-cuu", data={"csrf_token": token, "code": receipt.tracking_code,
-                                          "passphrase": receipt.passphrase}).get_data(as_text=True)
+    page = look_up(mail_app.test_client(), csrf_token, receipt.tracking_code, receipt.passphrase).get_data(as_text=True)
     assert "Đã quá hạn: Hạn tiếp nhận, phân loại" in page
     assert "Thanh tra tỉnh trực tiếp theo dõi" in page
 
@@ -149,8 +147,7 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(make_
     up = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
     up.test_cli_runner().invoke(args=["users", "create", "gs", "--role", "supervisor", "--password", "mat-khau-dai-12"])
     client = up.test_client()
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": "gs", "password": "mat-khau-dai-12"})
+    sign_in(client, csrf_token, "gs")
     page = client.get("/can-bo/giam-sat/thong-bao?status=dead").get_data(as_text=True)
     assert "Gửi thất bại" in page and "ConnectionRefusedError" in page
     token = csrf_token(client.get("/can-bo/giam-sat/thong-bao"))
@@ -168,8 +165,7 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(make_
 
 def test_inspectors_cannot_see_the_supervisor_page(app, client, csrf_token):
     app.test_cli_runner().invoke(args=["users", "create", "tp", "--unit", "16522", "--password", "mat-khau-dai-12"])
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": "tp", "password": "mat-khau-dai-12"})
+    sign_in(client, csrf_token, "tp")
     assert client.get("/can-bo/giam-sat/thong-bao").status_code == 404
 
 

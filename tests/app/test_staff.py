@@ -2,6 +2,7 @@
 import re
 
 from intake.extensions import db
+from tests_support import sign_in
 from intake.models import Report, User
 from triage.jobs import route_report
 
@@ -18,9 +19,7 @@ def _create_user(app, *args):
     return result
 
 
-def _login(client, csrf_token, username, password="mat-khau-dai-12"):
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    return client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": password})
+_login = sign_in
 
 
 def test_cli_creates_accounts_and_checks_units(app):

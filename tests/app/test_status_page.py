@@ -2,13 +2,12 @@
 import re
 
 from intake.extensions import db
+from tests_support import look_up
 from intake.models import Report
 from triage.jobs import route_report
 
 
-def _lookup(client, csrf_token, code, passphrase):
-    token = csrf_token(client.get("/tra-cuu"))
-    return client.post("/tra-cuu", data={"csrf_token": token, "code": code, "passphrase": passphrase})
+_lookup = look_up
 
 
 def test_wrong_passphrase_or_code_tells_nothing(client, csrf_token, make_report):

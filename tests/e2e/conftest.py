@@ -1,5 +1,6 @@
 """A live service for end-to-end tests: gunicorn and an rq worker as real processes."""
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from urllib.request import urlopen
 
 import pytest
 
+from tests_support import ci_requires
 from triage.run import ACCESS_LOG
 
 from pathlib import Path
@@ -35,22 +37,46 @@ def _wait_http(url: str, process: subprocess.Popen, timeout: float = 30) -> None
     raise RuntimeError(f"{url} did not answer in {timeout} s")
 
 
-@pytest.fixture
-def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
-    """The web app on a free port and one worker, both on the test database and Redis."""
-    port = _free_port()
-    env = {
+def _service_env(database_url, redis_url, model_dir, tmp_path, **extra) -> dict:
+    """The environment of the service's processes: the test database, Redis and model, queues of their own."""
+    tag = uuid.uuid4().hex[:8]
+    return {
         **os.environ,
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "ML_MODEL_DIR": model_dir,
         "INSTANCE_PATH": str(tmp_path / "instance"),
-        "ROUTING_QUEUE": f"routing-e2e-{uuid.uuid4().hex[:8]}",
-        "JOBS_QUEUE": f"jobs-e2e-{uuid.uuid4().hex[:8]}",
-        "SECRET_KEY": "e2e-secret",
-        "RATELIMIT_KEY_PREFIX": f"rl-e2e-{uuid.uuid4().hex[:8]}",
+        "ROUTING_QUEUE": f"routing-{tag}",
+        "JOBS_QUEUE": f"jobs-{tag}",
+        "SECRET_KEY": f"secret-{tag}",
+        "RATELIMIT_KEY_PREFIX": f"rl-{tag}",
         "STATUS_RATE_LIMIT": "1000 per minute",
+        **extra,
     }
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        ci_requires("chromium")
+        pytest.skip("Debian's chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+            "--no-first-run", "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=args)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
+    """The web app on a free port and one worker, both on the test database and Redis."""
+    port = _free_port()
+    env = _service_env(database_url, redis_url, model_dir, tmp_path)
     logs = tmp_path / "logs"
     logs.mkdir()
     web = subprocess.Popen(
@@ -100,19 +126,8 @@ class Workers:
 @pytest.fixture
 def workers(database_url, redis_url, model_dir, tmp_path, smtp_server, make_app):
     """Worker processes on the test database, Redis and SMTP server; `app` is a matching in-process app."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "ML_MODEL_DIR": model_dir,
-        "INSTANCE_PATH": str(tmp_path / "instance"),
-        "ROUTING_QUEUE": f"routing-rel-{uuid.uuid4().hex[:8]}",
-        "JOBS_QUEUE": f"jobs-rel-{uuid.uuid4().hex[:8]}",
-        "SECRET_KEY": "rel-secret",
-        "SMTP_HOST": "127.0.0.1",
-        "SMTP_PORT": str(smtp_server.port),
-        "MAIL_CLAIM_TIMEOUT_SECONDS": "1",
-    }
+    env = _service_env(database_url, redis_url, model_dir, tmp_path, SMTP_HOST="127.0.0.1",
+                       SMTP_PORT=str(smtp_server.port), MAIL_CLAIM_TIMEOUT_SECONDS="1")
     logs = tmp_path / "logs"
     logs.mkdir(exist_ok=True)
     pool = Workers(env, logs)

@@ -1,31 +1,12 @@
 """A real browser (Debian's Chromium, headless) on a phone-sized screen, with and without JavaScript."""
-import os
 import re
-import shutil
 import time
 
 import pytest
 
-from tests_support import ci_requires
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-        "--no-first-run", "--disable-component-update", "--disable-sync"]
 TEXT = ("Tôi đến công an phường Hạc Thành làm căn cước cho con, cán bộ bảo thiếu giấy tờ, bắt về bổ sung "
         "ba lần, lần nào cũng đòi thêm một loại giấy khác không có trong quy định.")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        ci_requires("chromium")
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

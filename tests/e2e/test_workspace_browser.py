@@ -1,34 +1,14 @@
 """The whole case in a real browser: citizen files → inspector accepts with "6 rõ" → asks → citizen answers →
 inspector resolves → citizen sees the outcome. Screenshots go to docs/screenshots/ for the README."""
 import re
-import shutil
 import time
 from pathlib import Path
 
-import pytest
 
-from tests_support import ci_requires
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-        "--no-first-run", "--disable-component-update", "--disable-sync"]
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TEXT = ("Tôi lên bộ phận một cửa UBND xã Ngọc Lặc làm thủ tục chứng thực hợp đồng, cán bộ bảo phải nộp thêm "
         "giấy xác nhận tình trạng hôn nhân dù thủ tục không yêu cầu, bắt đi lại ba lần.")
 PASSWORD = "mat-khau-dai-12"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        ci_requires("chromium")
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _shot(page, name: str) -> None:
