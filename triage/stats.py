@@ -70,6 +70,7 @@ TZ = ZoneInfo(TZ_NAME)
 DEFAULT_MIN_SAMPLE = 10
 Z95 = 1.959963984540054
 FINISHED = (Status.RESOLVED.value, Status.CLOSED.value)
+OPEN = tuple(s.value for s in Status if s.value not in FINISHED)  # an IN list: index range scans on status
 SUBSTANTIATED = ("substantiated", "partly-substantiated")
 FINDINGS = ("substantiated", "partly-substantiated", "unsubstantiated")
 FILTER_KEYS = ("unit_id", "category", "agency", "ward_code", "track", "assignee_id", "resolved_by_id")
@@ -312,7 +313,7 @@ def _filter_terms(filters: dict) -> list:
 
 
 def _is_open():
-    return Report.status.not_in(FINISHED)
+    return Report.status.in_(OPEN)
 
 
 def _figure_terms(figure: str, lo: datetime, hi: datetime) -> list:

@@ -1,0 +1,348 @@
+"""Benchmark of the supervisors' dashboard (triage/stats.py) on PostgreSQL with 1,000,000 reports over 3 years.
+
+    .venv/bin/python bench/dashboard_bench.py [--reuse] [--reports 1000000] [--today 2026-11-20] [--reps 5]
+                                              [--explain]
+
+1. (Re)creates the database ``bench_dashboard`` on 127.0.0.1:5432 (user postgres), runs the Alembic
+   migrations (``upgrade_database``: the indexes of 0008 included), loads the units, then generates in SQL
+   (INSERT ... SELECT FROM generate_series) ``--reports`` reports received over the 3 years before "today",
+   with the figure columns set consistently: working days to acceptance 1..10 (on time when <= 7), accepted
+   at received + 1.4 x that many days if that is before today (97 %); working days to resolution
+   acceptance + 5..44 (on time when <= 37), resolved when that falls before today (95 %), closed 30 days
+   after; outcome substantiated 30 % / partly 20 % / unsubstantiated 40 % / transferred 10 %; overdue_at
+   set at the first breach (acceptance after 7 working days, resolution after 37, for reports resolved late
+   or still open past those points); 8 categories, the unit's agency and ward (a random ward for provincial
+   bodies), 2 % escalated, 300 officers assigned and resolving. Then VACUUM ANALYZE. ``--reuse`` keeps an
+   existing, fully generated database.
+2. Times (median of ``--reps``, new Session each run), for a supervisor, in the same run:
+   - baseline ``SELECT COUNT(*) FROM reports``;
+   - the province dashboard's queries for this month: period_summary (this and the previous period),
+     trend by week and by month (with previous periods), category x unit and x agency matrices, ward rows;
+     and the same for the year;
+   - the league table (month, quarter, year);
+   - a unit drill-down (the first page of 50 and its COUNT) for a supervisor and for the unit's inspector.
+   Targets: each dashboard query and the league < 1 s, the drill-down < 300 ms.
+3. ``--explain``: EXPLAIN ANALYZE of every statement of the month's league.
+
+Exit status 1 if a target is missed. Only the ``bench_dashboard`` database is dropped/created.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, event, func, select, text  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from intake.database import upgrade_database  # noqa: E402
+from intake.models import Report, Role, Unit, User  # noqa: E402
+from intake.units import load_units  # noqa: E402
+from triage import stats  # noqa: E402
+
+SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+DB_NAME = "bench_dashboard"
+URL = f"{SERVER}/{DB_NAME}"
+DASHBOARD_TARGET_S, DRILL_TARGET_S = 1.0, 0.3
+ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
+OFFICERS = 300
+
+GEN_SQL = [
+    "SELECT setseed(0.42)",
+    "CREATE TEMP TABLE u AS SELECT row_number() OVER (ORDER BY id) AS rn, id, agency, ward_code FROM units",
+    "CREATE TEMP TABLE w AS SELECT row_number() OVER (ORDER BY id) AS rn, ward_code FROM units "
+    "WHERE ward_code IS NOT NULL",
+    """
+    INSERT INTO users (id, username, full_name, password_hash, role, unit_id, active, created_at, failed_logins)
+    SELECT i, 'canbo' || i, 'Cán bộ ' || i, '-', 'inspector', (SELECT id FROM u WHERE rn = 1 + (i - 1) % 181),
+           true, now(), 0
+    FROM generate_series(1, :officers) i
+    """,
+    """
+    CREATE TEMP TABLE gen AS
+    SELECT row_number() OVER (ORDER BY received_at)::int AS id, *
+    FROM (
+        SELECT (CAST(:today AS timestamp) - random() * 3 * 365.25 * interval '1 day')
+                   AT TIME ZONE 'Asia/Ho_Chi_Minh' AS received_at,
+               1 + floor(random() * (SELECT count(*) FROM u))::int AS unit_rn,
+               1 + floor(random() * (SELECT count(*) FROM w))::int AS ward_rn,
+               1 + floor(random() * 10)::int AS acc_wd,
+               5 + floor(random() * 40)::int AS res_extra,
+               random() AS r_acc, random() AS r_res, random() AS r_out, random() AS r_misc
+        FROM generate_series(1, :n)
+    ) s
+    """,
+    """
+    CREATE TEMP TABLE fig AS
+    SELECT g.id,
+           CASE WHEN g.r_acc < 0.97 AND g.received_at + g.acc_wd * interval '1.4 days' < CAST(:today AS timestamptz)
+                THEN g.received_at + g.acc_wd * interval '1.4 days' END AS accepted_at,
+           g.acc_wd, g.acc_wd + g.res_extra AS res_wd
+    FROM gen g
+    """,
+    """
+    CREATE TEMP TABLE fig2 AS
+    SELECT f.*,
+           CASE WHEN f.accepted_at IS NOT NULL AND g.r_res < 0.95
+                     AND g.received_at + f.res_wd * interval '1.4 days' < CAST(:today AS timestamptz)
+                THEN g.received_at + f.res_wd * interval '1.4 days' END AS resolved_at
+    FROM fig f JOIN gen g USING (id)
+    """,
+    """
+    INSERT INTO reports (id, tracking_code, passphrase_hash, received_at, text, text_folded, kind, track,
+                         status, unit_id, agency, ward_code, category, escalate, accused_unit_id, confidence,
+                         model_version, routed_at, accepted_at, resolved_at, closed_at, outcome, overdue_at,
+                         accepted_wd, accepted_on_time, resolved_wd, resolved_on_time, resolved_by_id, reopened,
+                         assignee_id)
+    SELECT g.id,
+           'TH-' || substr(:alphabet, g.id % 22 + 1, 1) || substr(:alphabet, g.id / 22 % 22 + 1, 1)
+                 || substr(:alphabet, g.id / 484 % 22 + 1, 1) || substr(:alphabet, g.id / 10648 % 22 + 1, 1)
+                 || '-' || substr(:alphabet, g.id / 234256 % 22 + 1, 1)
+                 || substr(:alphabet, g.id / 5153632 % 22 + 1, 1) || 'AA',
+           '-', g.received_at,
+           'Phản ánh số ' || g.id || ': cán bộ một cửa hẹn lần hẹn lữa, chưa trả kết quả hồ sơ.',
+           'phan anh so ' || g.id || ': can bo mot cua hen lan hen lua, chua tra ket qua ho so.',
+           'phan-anh', (ARRAY['phan-anh', 'khieu-nai', 'to-cao'])[1 + g.id % 3],
+           CASE WHEN f.resolved_at IS NOT NULL AND f.resolved_at < CAST(:today AS timestamptz) - interval '30 days'
+                THEN 'closed' WHEN f.resolved_at IS NOT NULL THEN 'resolved'
+                WHEN f.accepted_at IS NOT NULL THEN 'accepted' ELSE 'routed' END,
+           u.id, u.agency, coalesce(u.ward_code, w.ward_code),
+           (ARRAY['doi-tien', 'sach-nhieu', 'cham-tre', 'thai-do', 'sai-quy-trinh', 'ne-tranh', 'loi-dung',
+                  'khac'])[1 + floor(g.r_misc * 8)::int],
+           g.r_misc < 0.02, CASE WHEN g.r_misc < 0.02 THEN u.id END, 0.8, 'bench',
+           g.received_at + interval '2 minutes', f.accepted_at, f.resolved_at,
+           CASE WHEN f.resolved_at < CAST(:today AS timestamptz) - interval '30 days'
+                THEN f.resolved_at + interval '30 days' END,
+           CASE WHEN f.resolved_at IS NULL THEN NULL WHEN g.r_out < 0.3 THEN 'substantiated'
+                WHEN g.r_out < 0.5 THEN 'partly-substantiated' WHEN g.r_out < 0.9 THEN 'unsubstantiated'
+                ELSE 'transferred' END,
+           CASE WHEN (f.accepted_at IS NOT NULL AND f.acc_wd > 7)
+                     OR (f.accepted_at IS NULL AND g.received_at + interval '9.8 days' < CAST(:today AS timestamptz))
+                THEN g.received_at + interval '9.8 days'
+                WHEN (f.resolved_at IS NOT NULL AND f.res_wd > 37)
+                     OR (f.resolved_at IS NULL AND g.received_at + interval '51.8 days' < CAST(:today AS timestamptz))
+                THEN g.received_at + interval '51.8 days' END,
+           CASE WHEN f.accepted_at IS NOT NULL THEN f.acc_wd END,
+           CASE WHEN f.accepted_at IS NOT NULL THEN f.acc_wd <= 7 END,
+           CASE WHEN f.resolved_at IS NOT NULL THEN f.res_wd END,
+           CASE WHEN f.resolved_at IS NOT NULL THEN f.res_wd <= 37 END,
+           CASE WHEN f.resolved_at IS NOT NULL THEN 1 + g.id % :officers END,
+           CASE WHEN g.r_res < 0.02 THEN 1 ELSE 0 END,
+           CASE WHEN f.accepted_at IS NOT NULL THEN 1 + g.id % :officers END
+    FROM gen g JOIN fig2 f USING (id) JOIN u ON u.rn = g.unit_rn JOIN w ON w.rn = g.ward_rn
+    """,
+    "SELECT setval(pg_get_serial_sequence('reports', 'id'), :n)",
+    "SELECT setval(pg_get_serial_sequence('users', 'id'), :officers)",
+    "DROP TABLE gen", "DROP TABLE fig", "DROP TABLE fig2", "DROP TABLE u", "DROP TABLE w",
+]
+
+
+def admin_engine():
+    return create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
+
+
+def database_exists() -> bool:
+    eng = admin_engine()
+    try:
+        with eng.connect() as conn:
+            return bool(conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB_NAME}))
+    finally:
+        eng.dispose()
+
+
+def recreate_database() -> None:
+    eng = admin_engine()
+    try:
+        with eng.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
+            conn.execute(text(f"CREATE DATABASE {DB_NAME}"))
+    finally:
+        eng.dispose()
+
+
+def populated(engine, n: int) -> bool:
+    try:
+        with Session(engine) as session:
+            return session.scalar(select(func.count()).select_from(Report)) == n
+    except Exception:  # noqa: BLE001 - no tables yet
+        return False
+
+
+def generate(engine, n: int, today: date) -> float:
+    t0 = time.perf_counter()
+    with Session(engine) as session:
+        created, _ = load_units(session)
+        session.commit()
+    print(f"units loaded ({created} created)")
+    params = {"n": n, "today": today, "alphabet": ALPHABET, "officers": OFFICERS}
+    with engine.begin() as conn:
+        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+        conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+        conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
+        for sql in GEN_SQL:
+            t = time.perf_counter()
+            conn.execute(text(sql), {k: v for k, v in params.items() if f":{k}" in sql})
+            print(f"  {time.perf_counter() - t:7.1f} s  {' '.join(sql.split())[:60]}")
+    gen_s = time.perf_counter() - t0
+    t = time.perf_counter()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE reports")
+        conn.exec_driver_sql("ANALYZE units")
+        conn.exec_driver_sql("ANALYZE users")
+    print(f"  {time.perf_counter() - t:7.1f} s  VACUUM ANALYZE")
+    return gen_s
+
+
+def timed(fn, reps: int):
+    times, result = [], None
+    for _ in range(reps):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), times, result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--reuse", action="store_true", help="keep an existing, fully generated bench_dashboard")
+    ap.add_argument("--reports", type=int, default=1_000_000)
+    ap.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 20))
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the month's league statements")
+    args = ap.parse_args()
+    n, today = args.reports, args.today
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}")
+    engine = create_engine(URL)
+    if args.reuse and database_exists() and populated(engine, n):
+        print(f"reusing {DB_NAME}: {n:,} reports already there (generation skipped); migrations brought up to date")
+        upgrade_database(URL)
+    else:
+        engine.dispose()
+        recreate_database()
+        engine = create_engine(URL)
+        t = time.perf_counter()
+        upgrade_database(URL)
+        print(f"migrations: {time.perf_counter() - t:.1f} s")
+        print(f"generation of {n:,} reports: {generate(engine, n, today):.1f} s (plus VACUUM ANALYZE above)")
+    with engine.connect() as conn:
+        pg = conn.scalar(text("SHOW server_version"))
+        size = conn.scalar(text("SELECT pg_size_pretty(pg_total_relation_size('reports'))"))
+        status = dict(conn.execute(text("SELECT status, count(*) FROM reports GROUP BY status")).all())
+        indexes = [r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'reports' "
+                                                   "ORDER BY 1"))]
+    print(f"PostgreSQL {pg}; reports table + indexes: {size}; today = {today}; statuses: {status}")
+    print(f"indexes on reports: {', '.join(indexes)}")
+
+    supervisor = User(id=0, username="bench", role=Role.SUPERVISOR)
+    with Session(engine) as session:
+        unit_id, unit_code = session.execute(select(Unit.id, Unit.code).where(Unit.ward_code.is_not(None))
+                                             .order_by(Unit.id).limit(1)).one()
+    inspector = User(id=-1, username="bench-inspector", role=Role.INSPECTOR, unit_id=unit_id)
+    month = stats.month_period(today)
+    quarter = stats.quarter_period(today)
+    year = stats.year_period(today)
+    prev = stats.previous_period(month)
+
+    def run(fn):
+        def go():
+            with Session(engine) as session:
+                return fn(session)
+        return go
+
+    cases = [
+        ("baseline SELECT COUNT(*) FROM reports", None,
+         run(lambda s: s.scalar(text("SELECT COUNT(*) FROM reports")))),
+    ]
+    for label, p in (("month", month), ("year", year)):
+        cases += [
+            (f"dashboard {label}: period_summary", DASHBOARD_TARGET_S,
+             run(lambda s, p=p: stats.period_summary(s, supervisor, p.start, p.end))),
+            (f"dashboard {label}: trend by week (+ previous)", DASHBOARD_TARGET_S,
+             run(lambda s, p=p: stats.trend(s, supervisor, p.start, p.end, "week"))),
+            (f"dashboard {label}: trend by month (+ previous)", DASHBOARD_TARGET_S,
+             run(lambda s, p=p: stats.trend(s, supervisor, p.start, p.end, "month"))),
+            (f"dashboard {label}: category x unit", DASHBOARD_TARGET_S,
+             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.start, p.end, by="unit"))),
+            (f"dashboard {label}: category x agency", DASHBOARD_TARGET_S,
+             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.start, p.end, by="agency"))),
+            (f"dashboard {label}: ward rows (map)", DASHBOARD_TARGET_S,
+             run(lambda s, p=p: stats.ward_rows(s, supervisor, p.start, p.end))),
+        ]
+    cases.append(("dashboard month: previous period_summary", DASHBOARD_TARGET_S,
+                  run(lambda s: stats.period_summary(s, supervisor, prev.start, prev.end))))
+    for label, p in (("month", month), ("quarter", quarter), ("year", year)):
+        cases.append((f"league {label} (181 units)", DASHBOARD_TARGET_S,
+                      run(lambda s, p=p: stats.league(s, supervisor, p.start, p.end, today=today))))
+    cases.append(("officer rows quarter", DASHBOARD_TARGET_S,
+                  run(lambda s: stats.officer_rows(s, supervisor, quarter.start, quarter.end))))
+
+    def drill(user, figure, p):
+        def fn(s):
+            rows = s.scalars(stats.figure_query(user, figure, p.start, p.end, unit_id=unit_id).limit(50)).all()
+            return len(rows), stats.count_figure(s, user, figure, p.start, p.end, unit_id=unit_id)
+        return run(fn)
+
+    for label, user in (("supervisor", supervisor), ("inspector", inspector)):
+        for figure, p in (("received", month), ("overdue", month), ("resolved_late", year)):
+            cases.append((f"drill-down unit {unit_code} {figure} {p.kind} ({label}): page of 50 + count",
+                          DRILL_TARGET_S, drill(user, figure, p)))
+
+    results, failures = [], []
+    base = None
+    for label, target, fn in cases:
+        med, times, result = timed(fn, args.reps)
+        if base is None:
+            base = med
+        results.append((label, med, times, target))
+        ok = target is None or med < target
+        if not ok:
+            failures.append(label)
+        extra = ""
+        if isinstance(result, tuple):
+            extra = f" -> {result[0]} rows, count {result[1]:,}"
+        elif isinstance(result, int):
+            extra = f" -> {result:,}"
+        elif isinstance(result, list):
+            extra = f" -> {len(result)} rows"
+        print(f"{label:70s} median {med * 1000:8.1f} ms  x{med / base:5.2f} baseline  "
+              f"[{', '.join(f'{x * 1000:.0f}' for x in times)}]{extra}"
+              f"{'' if target is None else ('  OK' if ok else f'  MISSED (< {target * 1000:.0f} ms)')}")
+
+    summ = run(lambda s: stats.period_summary(s, supervisor, month.start, month.end))()
+    print(f"\nmonth {month.label}: received {summ.received:,}, open {summ.open_now:,}, overdue {summ.overdue_now:,}, "
+          f"resolved {summ.resolved:,}, acceptance on time {summ.accepted_on_time.rate:.1%}, "
+          f"resolution on time {summ.resolved_on_time.rate:.1%}, median/p90 wd acceptance "
+          f"{summ.accepted_wd_median}/{summ.accepted_wd_p90}, resolution {summ.resolved_wd_median}/{summ.resolved_wd_p90}")
+
+    if args.explain:
+        captured = []
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _capture(conn, cursor, statement, parameters, context, executemany):
+            if statement.lstrip().upper().startswith("SELECT") and "reports" in statement:
+                captured.append((statement, parameters))
+
+        run(lambda s: stats.league(s, supervisor, month.start, month.end, today=today))()
+        event.remove(engine, "before_cursor_execute", _capture)
+        with engine.connect() as conn:
+            for statement, parameters in captured:
+                print("\n" + " ".join(statement.split())[:300])
+                for row in conn.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS) {statement}", parameters):
+                    print("   ", row[0])
+    engine.dispose()
+    print(f"\ntargets: {'ALL MET' if not failures else 'MISSED: ' + '; '.join(failures)}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

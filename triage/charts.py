@@ -1,0 +1,262 @@
+"""Server-side SVG charts for the dashboard: bars, lines, heat map and a map of points from lat/lon.
+
+No JavaScript, no web fonts, no online tiles: each function returns a `Markup` <svg> with role="img", a
+<title> and a <desc> (referenced by aria-labelledby), numbers written on the marks where they fit (readable
+in black and white print), and optional links on the marks (drill-down). The pages put a <details> data table
+beside every chart as the text fallback.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import count
+
+from markupsafe import Markup, escape
+
+_ids = count(1)
+# Sequential palette (light to dark), distinguishable in greyscale print.
+HEAT = ("#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000")
+SERIES = ("#1f5fa8", "#9aa7b4", "#d7301f", "#2e8b57")
+FONT = 'font-family="system-ui, sans-serif"'
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: list  # numbers (None: no value)
+    color: str | None = None
+    links: list | None = None  # one URL (or None) per value
+    dashed: bool = False
+
+
+def _head(width: int, height: int, title: str, desc: str, css: str) -> tuple[str, str]:
+    uid = f"chart{next(_ids)}"
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" viewBox="0 0 {width} {height}" '
+            f'width="100%" style="max-width:{width}px" role="img" aria-labelledby="{uid}-t {uid}-d" {FONT} '
+            f'font-size="12"><title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>')
+    return uid, head
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1
+    exponent = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * exponent:
+            return step * exponent
+    return 10 * exponent
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.1f}".replace(".", ",")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _link(inner: str, href: str | None, label: str) -> str:
+    if not href:
+        return inner
+    return f'<a href="{escape(href)}" aria-label="{escape(label)}">{inner}</a>'
+
+
+def _axes(width, height, left, top, plot_w, plot_h, top_value, labels, *, percent=False) -> list[str]:
+    parts = []
+    for i in range(5):
+        value = top_value * i / 4
+        y = top + plot_h - plot_h * i / 4
+        text = f"{value * 100:.0f}%" if percent else _fmt(round(value, 1) if value % 1 else int(value))
+        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d7de" '
+                     f'stroke-width="1"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">'
+                     f'{escape(text)}</text>')
+    n = max(1, len(labels))
+    step = max(1, math.ceil(n / 14))  # at most ~14 labels under the axis
+    for i, label in enumerate(labels):
+        if i % step:
+            continue
+        x = left + plot_w * (i + 0.5) / n
+        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#333" '
+                     f'font-size="11">{escape(label)}</text>')
+    parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
+    return parts
+
+
+def _legend(series: list[Series], x: int, y: int) -> list[str]:
+    parts, offset = [], 0
+    for i, s in enumerate(series):
+        color = s.color or SERIES[i % len(SERIES)]
+        dash = ' stroke-dasharray="4 3"' if s.dashed else ""
+        parts.append(f'<rect x="{x + offset}" y="{y - 9}" width="12" height="10" fill="{color}"{dash} '
+                     f'stroke="#333" stroke-width="0.5"/><text x="{x + offset + 16}" y="{y}" fill="#222">'
+                     f'{escape(s.name)}</text>')
+        offset += 28 + 7 * len(s.name)
+    return parts
+
+
+def bar_chart(title: str, desc: str, labels: list[str], series: list[Series], *, width: int = 720,
+              height: int = 260, percent: bool = False) -> Markup:
+    """Grouped vertical bars: one group per label, one bar per series (e.g. this period and the previous)."""
+    uid, head = _head(width, height, title, desc, "bars")
+    left, top, right, bottom = 52, 28, 12, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+    top_value = 1.0 if percent else _nice_max(max((v or 0 for s in series for v in s.values), default=0))
+    parts = [head, *_legend(series, left, 16), *_axes(width, height, left, top, plot_w, plot_h, top_value, labels,
+                                                      percent=percent)]
+    n, k = max(1, len(labels)), max(1, len(series))
+    group_w = plot_w / n
+    bar_w = max(2.0, group_w * 0.8 / k)
+    for si, s in enumerate(series):
+        color = s.color or SERIES[si % len(SERIES)]
+        for i, value in enumerate(s.values):
+            if value is None:
+                continue
+            h = plot_h * (value / top_value if top_value else 0)
+            x = left + group_w * i + group_w * 0.1 + bar_w * si
+            y = top + plot_h - h
+            shown = f"{value * 100:.0f}%" if percent else _fmt(value)
+            label = f"{s.name}, {labels[i]}: {shown}"
+            bar = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{max(h, 0.5):.1f}" fill="{color}" '
+                   f'stroke="#333" stroke-width="0.4"><title>{escape(label)}</title></rect>')
+            if bar_w >= 14 and value:
+                bar += (f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" font-size="10" '
+                        f'fill="#111">{escape(shown)}</text>')
+            parts.append(_link(bar, s.links[i] if s.links else None, label))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def line_chart(title: str, desc: str, labels: list[str], series: list[Series], *, width: int = 720,
+               height: int = 260, percent: bool = False) -> Markup:
+    """Lines with a dot per value; a dashed series for the previous period."""
+    uid, head = _head(width, height, title, desc, "lines")
+    left, top, right, bottom = 52, 28, 12, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+    top_value = 1.0 if percent else _nice_max(max((v or 0 for s in series for v in s.values), default=0))
+    parts = [head, *_legend(series, left, 16), *_axes(width, height, left, top, plot_w, plot_h, top_value, labels,
+                                                      percent=percent)]
+    n = max(1, len(labels))
+    for si, s in enumerate(series):
+        color = s.color or SERIES[si % len(SERIES)]
+        points = []
+        for i, value in enumerate(s.values):
+            if value is None:
+                continue
+            x = left + plot_w * (i + 0.5) / n
+            y = top + plot_h - plot_h * (value / top_value if top_value else 0)
+            points.append((i, x, y, value))
+        if len(points) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for _, x, y, _ in points)
+            dash = ' stroke-dasharray="6 4"' if s.dashed else ""
+            parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"{dash}/>')
+        for i, x, y, value in points:
+            shown = f"{value * 100:.0f}%" if percent else _fmt(value)
+            label = f"{s.name}, {labels[i] if i < len(labels) else i}: {shown}"
+            dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{color}" stroke="#fff">'
+                   f'<title>{escape(label)}</title></circle>')
+            parts.append(_link(dot, s.links[i] if s.links else None, label))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def heat_color(value: float, top: float) -> str:
+    if not value or top <= 0:
+        return "#ffffff"
+    index = min(len(HEAT) - 1, int(math.ceil(value / top * (len(HEAT) - 1))))
+    return HEAT[max(1, index)]
+
+
+def heat_map(title: str, desc: str, row_labels: list[str], col_labels: list[str], values: list[list],
+             *, links: list[list] | None = None, cell: int = 34, label_width: int = 170,
+             header_height: int = 120) -> Markup:
+    """Rows x columns of shaded cells with the number written in each (0 left blank)."""
+    rows, cols = len(row_labels), len(col_labels)
+    width = label_width + cols * cell + 10
+    height = header_height + rows * cell + 10
+    uid, head = _head(width, height, title, desc, "heat")
+    top = max((v or 0 for row in values for v in row), default=0)
+    parts = [head]
+    for j, label in enumerate(col_labels):
+        x = label_width + j * cell + cell / 2
+        parts.append(f'<text transform="translate({x + 4:.1f},{header_height - 6}) rotate(-55)" font-size="11" '
+                     f'fill="#222">{escape(_short(label, 24))}<title>{escape(label)}</title></text>')
+    for i, label in enumerate(row_labels):
+        y = header_height + i * cell
+        parts.append(f'<text x="{label_width - 6}" y="{y + cell / 2 + 4:.1f}" text-anchor="end" fill="#222">'
+                     f'{escape(_short(label, 28))}<title>{escape(label)}</title></text>')
+        for j in range(cols):
+            value = values[i][j] or 0
+            x = label_width + j * cell
+            fill = heat_color(value, top)
+            text_color = "#fff" if top and value / top > 0.6 else "#111"
+            tip = f"{label} × {col_labels[j]}: {_fmt(value)}"
+            box = (f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#c8c8c8">'
+                   f'<title>{escape(tip)}</title></rect>')
+            if value:
+                box += (f'<text x="{x + cell / 2}" y="{y + cell / 2 + 4}" text-anchor="middle" font-size="11" '
+                        f'fill="{text_color}">{escape(_fmt(value))}</text>')
+            parts.append(_link(box, links[i][j] if links and value else None, tip))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    lat: float
+    lon: float
+    label: str
+    value: float | None  # what the colour shows (None: no data)
+    size: float = 0  # what the area shows (e.g. reports received)
+    href: str | None = None
+    text: str = ""  # the tooltip's figures
+
+
+def point_map(title: str, desc: str, points: list[MapPoint], *, legend_title: str, value_max: float | None = None,
+              percent: bool = False, width: int = 640, height: int = 640) -> Markup:
+    """Wards as circles at their centroids (equirectangular projection corrected by cos(latitude)), area by
+    `size`, colour by `value`; a legend of the colour classes. No base map: the points draw the province."""
+    uid, head = _head(width, height, title, desc, "map")
+    located = [p for p in points if p.lat is not None and p.lon is not None]
+    parts = [head, f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f6f8fa"/>']
+    if not located:
+        parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">Không có dữ liệu</text></svg>')
+        return Markup("".join(parts))
+    lat0 = sum(p.lat for p in located) / len(located)
+    kx = math.cos(math.radians(lat0))
+    xs = [p.lon * kx for p in located]
+    ys = [p.lat for p in located]
+    pad, legend_h = 24, 70
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-6)
+    scale = min((width - 2 * pad) / max(max(xs) - min(xs), 1e-6), (height - 2 * pad - legend_h) / max(
+        max(ys) - min(ys), 1e-6), (width - 2 * pad) / span * 2)
+    top = value_max if value_max is not None else max((p.value or 0 for p in located), default=0)
+    size_top = max((p.size for p in located), default=0) or 1
+    for p in sorted(located, key=lambda q: -q.size):  # small circles drawn last, on top
+        x = pad + (p.lon * kx - min(xs)) * scale
+        y = pad + (max(ys) - p.lat) * scale
+        r = 3 + 11 * math.sqrt(p.size / size_top) if p.size else 3
+        fill = "#ffffff" if p.value is None else heat_color(p.value, top) if p.value else HEAT[0]
+        tip = f"{p.label}: {p.text}" if p.text else p.label
+        dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#444" stroke-width="0.7">'
+               f'<title>{escape(tip)}</title></circle>')
+        parts.append(_link(dot, p.href, tip))
+    # Legend: the colour classes.
+    y0 = height - legend_h + 18
+    parts.append(f'<text x="{pad}" y="{y0}" fill="#222">{escape(legend_title)}</text>')
+    classes = len(HEAT) - 1
+    for i in range(1, len(HEAT)):
+        low = top * (i - 1) / classes
+        high = top * i / classes
+        text = f"{low * 100:.0f}–{high * 100:.0f}%" if percent else f"{_fmt(round(low))}–{_fmt(round(high))}"
+        x = pad + (i - 1) * 72
+        parts.append(f'<rect x="{x}" y="{y0 + 8}" width="16" height="12" fill="{HEAT[i]}" stroke="#444" '
+                     f'stroke-width="0.5"/><text x="{x + 20}" y="{y0 + 18}" font-size="10" fill="#222">'
+                     f'{escape(text)}</text>')
+    parts.append(f'<text x="{pad}" y="{y0 + 40}" font-size="10" fill="#444">Kích thước vòng tròn: số đơn tiếp nhận; '
+                 f'vòng trắng: không có đơn.</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
