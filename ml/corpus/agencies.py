@@ -18,6 +18,7 @@ class Service:
     scope: str = "local"
     officers: tuple[str, ...] = ()  # extra officers specific to this procedure
     offices: tuple[tuple[str, str], ...] = ()  # local offices specific to this procedure
+    mentions: tuple[str, ...] = ()  # sentences naming another body in passing (label unchanged)
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,6 @@ _add(AgencyInfo(
     services=(
         S(["xin giấy phép bán lẻ xăng dầu", "xin giấy phép bán rượu", "xin giấy phép bán lẻ thuốc lá", "đăng ký khuyến mại"],
           ["hồ sơ giấy phép kinh doanh xăng dầu", "hồ sơ cấp phép bán rượu"], scope="city"),
-        S(["thuê ki ốt ở chợ", "phản ánh ban quản lý chợ thu phí", "xin chỗ bán hàng trong chợ"], ["hợp đồng thuê ki ốt"],
-          officers=["ban quản lý chợ", "nhân viên thu phí chợ"]),
         S(["khiếu nại hóa đơn tiền điện tăng vọt", "xin kéo điện cho xưởng", "phản ánh cắt điện không báo trước"],
           ["đơn khiếu nại tiền điện"], scope="city", officers=["chuyên viên phòng quản lý năng lượng"]),
         S(["bị đội quản lý thị trường kiểm tra cửa hàng", "bị quản lý thị trường thu giữ hàng"], ["biên bản kiểm tra"], scope="field",
@@ -263,8 +262,7 @@ _add(AgencyInfo(
         S(["xin chứng nhận xuất xứ hàng hóa", "thuê đất trong cụm công nghiệp"], ["hồ sơ C/O", "hồ sơ cụm công nghiệp"], scope="city"),
     ),
     officers=("chuyên viên sở công thương", "cán bộ sở công thương", "cán bộ phòng quản lý thương mại"),
-    unit_heads=("trưởng ban quản lý chợ", "đội trưởng quản lý thị trường", "trưởng phòng quản lý thương mại", "chi cục trưởng quản lý thị trường"),
-    local_offices=(("chợ {p}", "chợ trung tâm"), ("ban quản lý chợ {p}", "ban quản lý chợ")),
+    unit_heads=("đội trưởng quản lý thị trường", "trưởng phòng quản lý thương mại", "chi cục trưởng quản lý thị trường"),
     city_offices=("Sở Công Thương", "sở công thương tỉnh", "Sở CT"),
     heads=("giám đốc Sở Công Thương", "phó giám đốc Sở Công Thương", "ông phó giám đốc sở công thương"),
     body=("Sở Công Thương",),
@@ -321,7 +319,7 @@ _add(AgencyInfo(
         S(["đăng ký sinh hoạt tôn giáo tập trung", "xin phép tổ chức lễ của nhà thờ", "đăng ký người chuyên hoạt động tôn giáo",
            "xin sửa chữa chùa"],
           ["hồ sơ đăng ký sinh hoạt tôn giáo", "hồ sơ đăng ký tôn giáo"], scope="city", officers=["chuyên viên phòng tôn giáo"]),
-        S(["xét công nhận người có uy tín trong đồng bào", "xin học bổng cho học sinh dân tộc nội trú"], ["hồ sơ xét người có uy tín"],
+        S(["xét công nhận người có uy tín trong đồng bào", "xin hỗ trợ cho người có uy tín ở bản"], ["hồ sơ xét người có uy tín"],
           scope="city"),
     ),
     officers=("chuyên viên sở dân tộc và tôn giáo", "cán bộ sở dân tộc", "cán bộ ban tôn giáo cũ", "chuyên viên sở"),
@@ -423,3 +421,26 @@ ESCALATION_SOURCES = {
     "so-giao-duc-dao-tao": 3, "so-y-te": 3, "so-tu-phap": 2, "so-cong-thuong": 2, "so-van-hoa-the-thao-du-lich": 2,
     "so-khoa-hoc-cong-nghe": 2, "so-dan-toc-ton-giao": 2, "cong-an-tinh": 4, "thue": 3, "bhxh": 3,
 }
+
+
+def _merge_coverage() -> None:
+    """Add the procedures, officers and offices of coverage.py to each agency."""
+    from dataclasses import replace
+
+    from .coverage import EXTRA
+
+    for code, extra in EXTRA.items():
+        info = AGENCIES[code]
+        svcs = tuple(Service(tuple(p), tuple(d), sc, tuple(o), tuple(of), tuple(m))
+                     for p, d, sc, o, of, m in extra.get("services", ()))
+        AGENCIES[code] = replace(
+            info,
+            services=info.services + svcs,
+            officers=info.officers + tuple(extra.get("officers", ())),
+            unit_heads=info.unit_heads + tuple(extra.get("unit_heads", ())),
+            local_offices=info.local_offices + tuple(extra.get("local_offices", ())),
+            city_offices=info.city_offices + tuple(extra.get("city_offices", ())),
+        )
+
+
+_merge_coverage()

@@ -9,7 +9,7 @@ from pathlib import Path
 from .compose import compose
 
 SEED = 20250701
-N_REPORTS = 7000
+N_REPORTS = 9500
 TEST_SHARE = 15  # percent
 OUT_PATH = Path(__file__).resolve().parents[1] / "data" / "reports.jsonl"
 

@@ -7,16 +7,17 @@ from dataclasses import dataclass
 
 from . import details, styles
 from .agencies import AGENCIES, ESCALATION_SOURCES, AgencyInfo, Service
+from .coverage import MENTION_PREFIX
 from .misconduct import ESCALATE_NARR, MINOR, NARR, OTHER_DESKS, PRED
 from .places import (NewUnit, OldUnit, new_units, old_districts, old_units, render_district, render_new,
                      render_old, unit_by_code)
 
 # Label shares among non-escalated reports (normalised below); escalations come on top.
 AGENCY_WEIGHTS = {
-    "xa": 0.36, "thanh-tra-tinh": 0.025, "cong-an-tinh": 0.09, "so-nong-nghiep-moi-truong": 0.08, "thue": 0.05,
-    "bhxh": 0.05, "so-y-te": 0.05, "so-giao-duc-dao-tao": 0.045, "so-xay-dung": 0.04, "so-tai-chinh": 0.035,
-    "so-noi-vu": 0.04, "so-tu-phap": 0.035, "so-cong-thuong": 0.035, "so-van-hoa-the-thao-du-lich": 0.032,
-    "so-khoa-hoc-cong-nghe": 0.032, "so-dan-toc-ton-giao": 0.032,
+    "xa": 0.34, "thanh-tra-tinh": 0.025, "cong-an-tinh": 0.085, "so-nong-nghiep-moi-truong": 0.085, "thue": 0.045,
+    "bhxh": 0.045, "so-y-te": 0.045, "so-giao-duc-dao-tao": 0.045, "so-xay-dung": 0.05, "so-tai-chinh": 0.04,
+    "so-noi-vu": 0.05, "so-tu-phap": 0.04, "so-cong-thuong": 0.04, "so-van-hoa-the-thao-du-lich": 0.045,
+    "so-khoa-hoc-cong-nghe": 0.04, "so-dan-toc-ton-giao": 0.04,
 }
 CATEGORY_WEIGHTS = {"doi-tien": 0.14, "sach-nhieu": 0.13, "cham-tre": 0.14, "thai-do": 0.13, "sai-quy-trinh": 0.12,
                     "ne-tranh": 0.11, "loi-dung": 0.10, "khac": 0.13}
@@ -264,7 +265,8 @@ def compose(rng: random.Random) -> Report:
         place_in_office = False
 
     ctx = details.slots(rng)
-    ctx.update(off=off, doc=rng.choice(svc.docs), proc=rng.choice(svc.procs), office=office, other=rng.choice(OTHER_DESKS))
+    ctx.update(off=off, doc=rng.choice(svc.docs), proc=rng.choice(svc.procs), office=office, other=rng.choice(OTHER_DESKS),
+               w=commune_word(place.code))
     if escalate:
         ctx["head"] = off
         ctx["off2"] = officer_for(rng, info, svc)[0]
@@ -322,6 +324,17 @@ def compose(rng: random.Random) -> Report:
         subj = off if rng.random() < 0.6 or office.lower()[:8] in off.lower() else f"{off} ở {office}"
         core = cap(subj) + " " + fill(rng.choice(preds), ctx) + "."
 
+    # Another body named in passing; the accused officer's body stays the label.
+    mention = ""
+    if svc.mentions and rng.random() < (0.45 if length != "short" else 0.2):
+        mention = fill(rng.choice(svc.mentions), ctx)
+    if not escalate and category != "khac" and not mention and rng.random() < 0.12:
+        opts = [t for t, not_for in MENTION_PREFIX if src not in not_for]
+        pre = fill(rng.choice(opts), ctx)
+        if core[:1].isupper() and core[1:2].islower():
+            core = core[0].lower() + core[1:]
+        core = cap(pre + core)
+
     if length == "short":
         loc = ""
         if place_in_office or role == "city-office":
@@ -334,6 +347,8 @@ def compose(rng: random.Random) -> Report:
             core = cap(f"{off} {loc}".strip()) + " " + fill(rng.choice(preds), ctx) + "."
         elif loc:
             core = rng.choice([f"{cap(loc)}: {core}", f"{core.rstrip('.')} ({loc})."])
+        if mention:
+            parts.append(mention)
         parts.append(core)
     else:
         if style == "formal":
@@ -348,7 +363,12 @@ def compose(rng: random.Random) -> Report:
             parts.append(where_sentence + core[0].lower() + core[1:])
         else:
             parts.append(where_sentence)
+            if mention and rng.random() < 0.6:
+                parts.append(mention)
+                mention = ""
             parts.append(core)
+        if mention:
+            parts.append(mention)
         if length == "very-long" and category != "khac":
             parts.append(fill(rng.choice(FOLLOW_UP), ctx))
             parts.append(fill(rng.choice([n for n in narrs if fill(n, ctx) != core] or narrs), ctx))

@@ -237,6 +237,42 @@ NARR["khac"] += [
     "Bãi đỗ xe trước cổng chật, xe máy để tràn ra đường, đề nghị bố trí lại.",
     "{off} thường xuyên vắng mặt buổi chiều để đi đánh cầu lông, không rõ có đúng giờ giấc không.",
 ]
+# ---- narratives that describe several behaviours; the category is the primary one
+# (taxonomy.md §3): repeated demands for papers the rules do not require is
+# sai-quy-trinh even when the officer is also curt; obstruction aimed at getting
+# something ("phải biết điều") is sach-nhieu; an explicit sum is doi-tien; brokers
+# working with staff is loi-dung; a file left unhandled for weeks is cham-tre.
+NARR["sai-quy-trinh"] += [
+    "Lần đầu {off} bảo thiếu giấy xác nhận của thôn, lần sau đòi thêm bản sao sổ hộ khẩu, lần thứ {n} lại bắt giấy khám sức khỏe, toàn những thứ thủ tục không yêu cầu. Tôi hỏi căn cứ thì {off} chỉ nói cộc lốc 'quy định thế'.",
+    "Mỗi lần lên, {off} lại đòi thêm một loại giấy mới không có trong danh mục niêm yết. Đi lại {n} lần tôi vẫn chưa nộp được {doc}.",
+    "{doc} đã đủ theo niêm yết nhưng {off} bắt phải có xác nhận của xã, rồi xác nhận của công an, rồi bản sao công chứng. Không ai hướng dẫn một lần cho đủ, lại còn bị trễ mất {n} tuần.",
+    "{off} yêu cầu tôi nộp bản chính sổ hộ khẩu giấy, trong khi sổ hộ khẩu đã bỏ từ lâu. Tôi giải thích thì bị gắt, nhưng cái sai chính là yêu cầu không đúng quy định.",
+]
+NARR["sach-nhieu"] += [
+    "Giấy tờ tôi đủ cả, {off} vẫn bắt bổ sung lần thứ {n}, rồi nói bóng gió 'làm thế này thì còn lâu, phải biết điều một chút'. Tôi hiểu họ muốn gì nhưng không chịu.",
+    "{off} cầm {doc} lật đi lật lại, chê chỗ này chỗ kia, bảo 'về nghĩ cách đi rồi quay lại'. Người đi cùng tôi 'gửi' riêng thì được làm ngay.",
+    "Tôi bị {off} gọi lên {n} lần chỉ để hỏi những chuyện không liên quan, lần nào cũng kết thúc bằng câu 'chị tự hiểu nhé'.",
+]
+NARR["cham-tre"] += [
+    "Quá hẹn {n} tuần, tôi gọi hỏi thì {off} nói trống không 'chưa xong' rồi tắt máy. Đến nay {doc} vẫn chưa có kết quả.",
+    "{doc} nộp đủ từ {date}, không bị yêu cầu bổ sung gì, nhưng đến nay vẫn chưa xong. Mỗi lần hỏi {off} chỉ bảo chờ.",
+]
+NARR["thai-do"] += [
+    "Tôi chỉ hỏi {doc} đến đâu rồi, {off} quát ầm lên 'hỏi lắm thế, về đi', trước mặt bao nhiêu người. Tôi chưa bao giờ bị đối xử như vậy.",
+    "Hồ sơ thì vẫn đúng hẹn, nhưng cách {off} nói chuyện với người già như mắng con cháu, tôi thấy không chấp nhận được.",
+]
+NARR["ne-tranh"] += [
+    "{off} không nhận {doc}, bảo sang bên {other} hỏi; bên đó lại đẩy về. Thành ra {n} tuần trôi qua mà hồ sơ chưa ai chịu nhận.",
+    "Cả {n} lần tôi đến, {off} đều nói việc này không thuộc trách nhiệm của mình, nhưng cũng không nói là của ai.",
+]
+NARR["doi-tien"] += [
+    "Hồ sơ bị ngâm {n} tuần, đến khi {off} gợi ý gửi {money} 'cho nhanh' thì tôi mới hiểu vì sao.",
+    "{off} liên tục bắt bổ sung giấy tờ, cuối cùng nói thẳng: 'đưa {money} thì khỏi bổ sung gì nữa'.",
+]
+NARR["loi-dung"] += [
+    "Hồ sơ tự nộp thì bị trả về vì thiếu giấy, nhưng người cò ngoài cổng bảo đưa {money} là xong, và đúng là hồ sơ qua cò được {off} ký ngay.",
+    "{off} là người nhà của chủ doanh nghiệp trúng thầu, ai cũng biết nhưng vẫn ngồi thẩm định hồ sơ đó.",
+]
 OTHER_DESKS = ["địa chính", "tư pháp", "văn phòng", "một cửa", "tài chính", "chính sách", "chuyên môn"]
 
 # Escalation narratives: the head (or deputy) of the body is accused, sometimes with a subordinate.

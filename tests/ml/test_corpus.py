@@ -58,15 +58,15 @@ def test_ids_and_texts_unique(rows):
 
 def test_counts(rows):
     n = len(rows)
-    assert n >= 5000
+    assert n >= 9000
     ag = Counter(r["agency"] for r in rows)
     assert set(ag) == {a.value for a in Agency}
-    assert min(ag.values()) >= 150
+    assert min(ag.values()) >= 250
     assert ag.most_common(1)[0][0] == "xa"
     assert 0.25 <= ag["xa"] / n <= 0.36
     cat = Counter(r["category"] for r in rows)
     assert set(cat) == {c.value for c in Category}
-    assert min(cat.values()) >= 350
+    assert min(cat.values()) >= 500
     esc = sum(r["escalate"] for r in rows) / n
     assert 0.11 <= esc <= 0.16
     located = sum(r["ward_code"] is not None for r in rows) / n
@@ -151,3 +151,36 @@ def test_generator_imports_no_service_code():
     src = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "ml" / "corpus").glob("*.py"))
     for mod in ("flask", "sqlalchemy", "intake", "triage"):
         assert not re.search(rf"^\s*(from|import)\s+{mod}\b", src, re.MULTILINE), mod
+
+
+# Subjects of each row of taxonomy.md's agency table that the corpus must cover,
+# written without diacritics (matched against the normalised text of that agency's rows).
+TAXONOMY_SUBJECTS = {
+    "xa": ["khai sinh", "ket hon", "chung thuc", "xac nhan", "tro cap", "ki ot", "cho xa", "duong lien thon"],
+    "so-nong-nghiep-moi-truong": ["so do", "do dac", "boi thuong", "moi truong", "kiem lam", "thuy loi", "de", "thu y"],
+    "so-xay-dung": ["giay phep xay dung", "quy hoach", "dang kiem", "duong tinh", "van tai", "nha o xa hoi"],
+    "so-tai-chinh": ["dang ky doanh nghiep", "dau tu", "tai san cong", "gia"],
+    "so-noi-vu": ["cong chuc", "that nghiep", "liet si", "lao dong", "luong"],
+    "so-giao-duc-dao-tao": ["tuyen sinh", "cac khoan thu", "bang tot nghiep", "hoc them"],
+    "so-y-te": ["benh vien", "giay kham suc khoe", "chung chi hanh nghe", "bao tro xa hoi", "tre em"],
+    "so-tu-phap": ["cong chung", "luat su", "tro giup phap ly", "quoc tich", "thua phat lai"],
+    "so-cong-thuong": ["xang dau", "ruou", "thuoc la", "dien", "quan ly thi truong"],
+    "so-van-hoa-the-thao-du-lich": ["karaoke", "su kien", "xuat ban", "in", "ban tin", "khach san", "huong dan vien", "lu hanh", "di tich",
+                                    "trang thong tin dien tu"],
+    "so-khoa-hoc-cong-nghe": ["buu dien", "vien thong", "dich vu cong", "do luong", "nhan hieu"],
+    "so-dan-toc-ton-giao": ["ton giao", "dan toc", "nguoi co uy tin"],
+    "cong-an-tinh": ["can cuoc", "tru", "ho chieu", "dang ky xe", "bang lai", "ly lich tu phap", "pccc"],
+    "thue": ["hoan thue", "truoc ba", "tien su dung dat", "hoa don", "ma so thue"],
+    "bhxh": ["so bhxh", "luong huu", "thai san", "bhyt"],
+}
+
+
+def test_taxonomy_subjects_covered(rows):
+    texts: dict[str, list[str]] = {}
+    for r in rows:
+        if not r["escalate"]:
+            texts.setdefault(r["agency"], []).append(" " + _norm(r["text"]) + " ")
+    for agency, subjects in TAXONOMY_SUBJECTS.items():
+        for s in subjects:
+            n = sum(f" {s} " in t for t in texts[agency])
+            assert n >= 5, (agency, s, n)
