@@ -1,7 +1,8 @@
 """The staff side: the queue of reports a user may work on, with filters, counts, search and bulk actions.
 
-Every list, count and search goes through `visible_reports`; counting is done by the database (GROUP BY /
-COUNT), and the "most urgent first" order is a correlated subquery on the nearest pending clock.
+Every list, count and search goes through `visible_reports`; counting is done by the database (one GROUP BY
+over the combinations of the filters' values, summed per facet here); "most urgent first" and the overdue filter
+read `Report.next_due_on` (the nearest pending due date, kept by the ORM on every flush), so they are index walks.
 """
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -9,7 +10,7 @@ from datetime import date
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 from wtforms import SelectField, StringField
 from wtforms.validators import Length, Optional
@@ -72,26 +73,37 @@ class Filters:
 
 # -- SQL pieces ------------------------------------------------------------------------------------------------
 
-def _pending_clock():
-    """A clock that still counts: open (running/paused), or breached on a report not yet resolved."""
-    return or_(Clock.is_open, and_(Clock.status == ClockStatus.BREACHED, Report.status.not_in(FINISHED)))
+@dataclass(frozen=True)
+class DueTerms:
+    """The due filters as SQL conditions on the report row, with no per-row subquery.
+
+    `overdue`: not resolved, and a pending clock (open, or breached) is past its due date, i.e.
+    `Report.next_due_on` (the earliest pending due date, kept on every flush) is before today. This covers
+    "has a breached clock" because a breached clock's due date is always before today: the sweep breaches a
+    clock only once today is past its due date (deadline_service._breach), and an extension that moves the
+    date makes it running again (clocks.extend_clock). `soon`: an open clock falls due within SOON_WORKING_DAYS working days: a
+    semi-join on the few clocks in that window (index ix_clocks_status_due_report).
+    """
+
+    overdue: ColumnElement
+    soon: ColumnElement
 
 
-def nearest_due():
-    """Correlated subquery: the earliest due date among the report's pending clocks (NULL if none)."""
-    return (select(func.min(Clock.due_on)).where(Clock.report_id == Report.id, _pending_clock())
-            .correlate(Report).scalar_subquery())
-
-
-def due_condition(kind: str, today: date, calendar):
-    if kind == "overdue":
-        late = or_(and_(Clock.is_open, Clock.due_on < today), Clock.status == ClockStatus.BREACHED)
-        return and_(Report.status.not_in(FINISHED), exists().where(Clock.report_id == Report.id, late))
+def due_terms(today: date, calendar) -> DueTerms:
     soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS)
-    return exists().where(Clock.report_id == Report.id, Clock.is_open, Clock.due_on >= today, Clock.due_on <= soon_until)
+    soon_ids = select(Clock.report_id).where(Clock.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED]),
+                                             Clock.due_on >= today, Clock.due_on <= soon_until)
+    return DueTerms(overdue=and_(Report.status.not_in(FINISHED), Report.next_due_on < today),
+                    soon=Report.id.in_(soon_ids))
 
 
-def _conditions(f: Filters, *, user, today: date, calendar, skip: str | None = None) -> list:
+def _search_term(f: Filters):
+    if f.q and (pattern := like_pattern(f.q)):
+        return or_(Report.text_folded.like(pattern, escape="\\"), Report.tracking_code == f.q.upper())
+    return None
+
+
+def _conditions(f: Filters, *, user, due: DueTerms, skip: str | None = None) -> list:
     """The WHERE terms of the filters; `skip` leaves one facet out (to count that facet's values)."""
     terms = []
     if f.status and skip != "status":
@@ -103,46 +115,75 @@ def _conditions(f: Filters, *, user, today: date, calendar, skip: str | None = N
     if f.ward and skip != "ward":
         terms.append(Report.ward_code == f.ward)
     if f.due and skip != "due":
-        terms.append(due_condition(f.due, today, calendar))
+        terms.append(due.overdue if f.due == "overdue" else due.soon)
     if f.assignee and skip != "assignee":
         terms.append(Report.assignee_id == user.id if f.assignee == "me" else Report.assignee_id.is_(None))
-    if f.q and (pattern := like_pattern(f.q)):
-        terms.append(or_(Report.text_folded.like(pattern, escape="\\"), Report.tracking_code == f.q.upper()))
+    if (search := _search_term(f)) is not None:
+        terms.append(search)
     return terms
 
 
-def _filtered(user, columns, terms):
-    return visible_reports(user, select(*columns)).where(*terms)
+def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[dict, int]:
+    """Counts per value of each filter, with the other filters applied (what picking that value would show),
+    and the total with every filter applied.
 
+    One grouped query counts the reports per combination of (status, track, category, assigned to me / to no
+    one / to someone else) with only the search applied, and per combination how many are overdue and due
+    soon; every facet's counts and the total are sums over those few hundred rows here. The ward counts, when
+    shown, are one more grouped query; with a search, the ward is one more key of the same query instead, so
+    the matching texts are read once.
+    """
+    assignee = case((Report.assignee_id == user.id, "me"), (Report.assignee_id.is_(None), "none"), else_="other")
+    search = _search_term(f)
+    by_ward = with_ward and search is not None
+    columns = [Report.status.label("status"), Report.track.label("track"), Report.category.label("category"),
+               assignee.label("assignee"), case((due.overdue, 1), else_=0).label("overdue"),
+               case((due.soon, 1), else_=0).label("soon")]
+    if by_ward:
+        columns.append(Report.ward_code.label("ward"))
+    per_report = visible_reports(user, select(*columns).select_from(Report))
+    if search is not None:
+        per_report = per_report.where(search)
+    if f.ward and not by_ward:
+        per_report = per_report.where(Report.ward_code == f.ward)
+    per_report = per_report.subquery("per_report")
+    keys = [per_report.c[name] for name in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ())]
+    rows = [row._mapping for row in db.session.execute(
+        select(*keys, func.count().label("n"), func.sum(per_report.c.overdue).label("n_overdue"),
+               func.sum(per_report.c.soon).label("n_soon")).group_by(*keys))]
 
-def _grouped(user, f, column, facet, today, calendar) -> dict:
-    query = _filtered(user, [column, func.count()], _conditions(f, user=user, today=today, calendar=calendar,
-                                                                skip=facet)).group_by(column)
-    return {value: n for value, n in db.session.execute(query)}
+    def matches(row, skip):
+        return all(not getattr(f, facet) or skip == facet or row[facet] == getattr(f, facet)
+                   for facet in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ()))
 
+    def shown(row) -> int:
+        """How many of a combination's reports pass the due filter."""
+        return int(row["n"] if not f.due else row["n_overdue"] if f.due == "overdue" else row["n_soon"])
 
-def facet_counts(user, f: Filters, today: date, calendar, *, with_ward: bool) -> dict:
-    """Counts per value of each filter, with the other filters applied: what picking that value would show."""
-    counts = {
-        "status": _grouped(user, f, Report.status, "status", today, calendar),
-        "track": _grouped(user, f, Report.track, "track", today, calendar),
-        "category": _grouped(user, f, Report.category, "category", today, calendar),
-    }
-    if with_ward:
-        counts["ward"] = _grouped(user, f, Report.ward_code, "ward", today, calendar)
+    def tally(facet) -> dict:
+        values: dict = {}
+        for row in rows:
+            if matches(row, facet) and (n := shown(row)):
+                values[row[facet]] = values.get(row[facet], 0) + n
+        return values
 
-    def flags(facet, named):
-        cols = [func.count()] + [func.coalesce(func.sum(case((cond, 1), else_=0)), 0) for _, cond in named]
-        row = db.session.execute(_filtered(user, cols, _conditions(f, user=user, today=today, calendar=calendar,
-                                                                   skip=facet))).one()
-        return {"": row[0], **{name: n for (name, _), n in zip(named, row[1:])}}
-
-    counts["due"] = flags("due", [(k, due_condition(k, today, calendar)) for k, _ in DUE_CHOICES])
-    counts["assignee"] = flags("assignee", [("me", Report.assignee_id == user.id), ("none", Report.assignee_id.is_(None))])
+    counts: dict[str, dict] = {facet: tally(facet) for facet in ("status", "track", "category")}
+    due_rows = [row for row in rows if matches(row, "due")]
+    counts["due"] = {"": sum(r["n"] for r in due_rows), "overdue": sum(int(r["n_overdue"]) for r in due_rows),
+                     "soon": sum(int(r["n_soon"]) for r in due_rows)}
+    who = tally("assignee")
+    counts["assignee"] = {"": sum(who.values()), "me": who.get("me", 0), "none": who.get("none", 0)}
+    total = sum(shown(row) for row in rows if matches(row, None))
+    if by_ward:
+        counts["ward"] = tally("ward")
+    elif with_ward:
+        query = (visible_reports(user, select(Report.ward_code, func.count()).select_from(Report))
+                 .where(*_conditions(f, user=user, due=due, skip="ward")).group_by(Report.ward_code))
+        counts["ward"] = {value: n for value, n in db.session.execute(query)}
     for facet in ("status", "track", "category", "ward"):
         if facet in counts:
             counts[facet][""] = sum(counts[facet].values())
-    return counts
+    return counts, total
 
 
 def order_terms(sort: str) -> list:
@@ -150,8 +191,8 @@ def order_terms(sort: str) -> list:
         return [Report.received_at.desc(), Report.id.desc()]
     if sort == "oldest":
         return [Report.received_at.asc(), Report.id.asc()]
-    due = nearest_due()
-    return [case((due.is_(None), 1), else_=0), due.asc(), Report.received_at.asc(), Report.id.asc()]
+    # Most urgent first: the nearest pending due date, reports without one last (index ix_reports_next_due).
+    return [Report.next_due_on.asc().nulls_last(), Report.received_at.asc(), Report.id.asc()]
 
 
 # -- the page ----------------------------------------------------------------------------------------------------
@@ -222,20 +263,24 @@ def queue():
     user, services = current_user, _services()
     calendar, today = services.calendar, legal_date(utcnow())
     f = Filters.parse(request.args)
-    terms = _conditions(f, user=user, today=today, calendar=calendar)
-    total = db.session.scalar(_filtered(user, [func.count()], terms))
+    due = due_terms(today, calendar)
+    with_ward = _sees_wards(user)
+    counts, total = facet_counts(user, f, due, with_ward=with_ward)
     pages = max(1, -(-total // PAGE_SIZE))
     try:
         page = min(max(1, int(request.args.get("page", 1))), pages)
     except ValueError:
         page = 1
-    query = (visible_reports(user).where(*terms).order_by(*order_terms(f.sort))
-             .options(selectinload(Report.clocks), joinedload(Report.assignee))
-             .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE))
-    reports = db.session.scalars(query).unique().all()
+    # The page's ids first (narrow rows: the sort never carries the reports' texts), then those reports.
+    query = visible_reports(user, select(Report.id).select_from(Report))
+    ids = list(db.session.scalars(query.where(*_conditions(f, user=user, due=due))
+                                  .order_by(*order_terms(f.sort))
+                                  .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
+    loaded = {r.id: r for r in db.session.scalars(
+        select(Report).where(Report.id.in_(ids)).options(selectinload(Report.clocks), joinedload(Report.assignee))
+    ).unique()} if ids else {}
+    reports = [loaded[i] for i in ids if i in loaded]
 
-    with_ward = _sees_wards(user)
-    counts = facet_counts(user, f, today, calendar, with_ward=with_ward)
     ward_choices = []
     if with_ward:
         codes = sorted(c for c in counts["ward"] if c)

@@ -23,6 +23,8 @@ class Clock(Base):
         UniqueConstraint("report_id", "stage"),
         # The sweep's query: running clocks whose next reminder or breach date has come.
         Index("ix_clocks_status_next_action_on", "status", "next_action_on"),
+        # The staff queue's "due soon" filter (open clocks due in the next days) and per-report look-ups.
+        Index("ix_clocks_status_due_report", "status", "due_on", "report_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

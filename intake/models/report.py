@@ -1,11 +1,11 @@
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from intake.models.attachment import Attachment
 from intake.models.base import Base, UTCDateTime, utcnow
-from intake.models.clock import Clock
+from intake.models.clock import Clock, ClockStatus
 from intake.models.event import ReportEvent
 from intake.models.unit import Unit
 from intake.models.user import User
@@ -18,6 +18,11 @@ class Report(Base):
         Index("ix_reports_status_unit", "status", "unit_id"),
         Index("ix_reports_unit_received", "unit_id", "received_at"),
         Index("ix_reports_received_unit_category", "received_at", "unit_id", "category"),
+        # The staff queue (migration 0007): "most urgent first" walks this index; the facet counts read
+        # the covering one (index-only on PostgreSQL).
+        Index("ix_reports_next_due", "next_due_on", "received_at", "id"),
+        Index("ix_reports_queue_facets", "status", "track", "category", "assignee_id", "ward_code", "next_due_on",
+              postgresql_include=["id"]),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,6 +63,9 @@ class Report(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(40))
     overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # first breach of any clock
+    # The earliest due date among the pending clocks (open, or breached while the report is not resolved);
+    # None if none. Kept by `_keep_next_due_on` on every flush that changes a clock or the status.
+    next_due_on: Mapped[date | None] = mapped_column(Date)
 
     # Figures for KPIs and dashboards, kept by the services that accept and resolve (working days).
     accepted_wd: Mapped[int | None] = mapped_column(Integer)  # received → accepted
@@ -97,3 +105,37 @@ class Report(Base):
         check_transition(self.status, status)
         previous, self.status = self.status, Status(status)
         return self.record("status", public=public, actor_id=actor_id, previous=str(previous), status=str(status), **data)
+
+
+FINISHED = (Status.RESOLVED, Status.CLOSED)
+
+
+def pending_due_on(report: Report, gone=()) -> date | None:
+    """The earliest due date among the report's pending clocks: open (running/paused), or breached on a report
+    not yet resolved. The staff queue's "most urgent first" order and its overdue filter read it."""
+    finished = report.status in FINISHED
+    dues = [c.due_on for c in report.clocks if c not in gone and c.due_on is not None and (
+        c.status in (ClockStatus.RUNNING, ClockStatus.PAUSED) or (c.status == ClockStatus.BREACHED and not finished))]
+    return min(dues, default=None)
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_next_due_on(session: Session, _flush_context, _instances) -> None:
+    """Keep `Report.next_due_on` right whatever changed a clock (start, stop, pause, resume, extend, breach, a
+    clock added or removed) or the status (a resolved report's old breach no longer counts)."""
+    touched: dict[int, Report] = {}
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Report):
+            if obj in session.deleted:
+                continue
+            state = inspect(obj)
+            if state.pending or state.attrs.status.history.has_changes() or state.attrs.clocks.history.has_changes():
+                touched[id(obj)] = obj
+        elif isinstance(obj, Clock) and obj.report_id is not None:
+            report = session.get(Report, obj.report_id)
+            if report is not None and report not in session.deleted:
+                touched[id(report)] = report
+    for report in touched.values():
+        value = pending_due_on(report, gone=session.deleted)
+        if report.next_due_on != value:
+            report.next_due_on = value
