@@ -31,15 +31,15 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchdb import SERVER, database_exists, recreate_database, timed  # noqa: E402
 from sqlalchemy import create_engine, event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
@@ -48,7 +48,6 @@ from intake.models import Report, Role, Unit, User  # noqa: E402
 from intake.units import load_units  # noqa: E402
 from triage import stats  # noqa: E402
 
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 DB_NAME = "bench_dashboard"
 URL = f"{SERVER}/{DB_NAME}"
 DASHBOARD_TARGET_S, DRILL_TARGET_S = 1.0, 0.3
@@ -145,29 +144,6 @@ GEN_SQL = [
 ]
 
 
-def admin_engine():
-    return create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
-
-
-def database_exists() -> bool:
-    eng = admin_engine()
-    try:
-        with eng.connect() as conn:
-            return bool(conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB_NAME}))
-    finally:
-        eng.dispose()
-
-
-def recreate_database() -> None:
-    eng = admin_engine()
-    try:
-        with eng.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
-            conn.execute(text(f"CREATE DATABASE {DB_NAME}"))
-    finally:
-        eng.dispose()
-
-
 def populated(engine, n: int) -> bool:
     try:
         with Session(engine) as session:
@@ -201,15 +177,6 @@ def generate(engine, n: int, today: date) -> float:
     return gen_s
 
 
-def timed(fn, reps: int):
-    times, result = [], None
-    for _ in range(reps):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), times, result
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuse", action="store_true", help="keep an existing, fully generated bench_dashboard")
@@ -223,12 +190,12 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}")
     engine = create_engine(URL)
-    if args.reuse and database_exists() and populated(engine, n):
+    if args.reuse and database_exists(DB_NAME) and populated(engine, n):
         print(f"reusing {DB_NAME}: {n:,} reports already there (generation skipped); migrations brought up to date")
         upgrade_database(URL)
     else:
         engine.dispose()
-        recreate_database()
+        recreate_database(DB_NAME)
         engine = create_engine(URL)
         t = time.perf_counter()
         upgrade_database(URL)

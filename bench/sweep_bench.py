@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import time
 from datetime import date
@@ -39,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchdb import SERVER, database_exists, recreate_database, timed  # noqa: E402
 from sqlalchemy import create_engine, event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
@@ -48,7 +48,6 @@ from intake.receipts import hash_passphrase  # noqa: E402
 from intake.units import load_units  # noqa: E402
 from triage.deadline_service import due_clock_ids  # noqa: E402
 
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 DB_NAME = "bench_sweep"
 URL = f"{SERVER}/{DB_NAME}"
 INDEX = "ix_clocks_status_next_action_on"
@@ -130,29 +129,6 @@ GEN_SQL = [
 ]
 
 
-def admin_engine():
-    return create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
-
-
-def database_exists() -> bool:
-    eng = admin_engine()
-    try:
-        with eng.connect() as conn:
-            return bool(conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB_NAME}))
-    finally:
-        eng.dispose()
-
-
-def recreate_database() -> None:
-    eng = admin_engine()
-    try:
-        with eng.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
-            conn.execute(text(f"CREATE DATABASE {DB_NAME}"))
-    finally:
-        eng.dispose()
-
-
 def populated(engine, n: int) -> bool:
     try:
         with Session(engine) as session:
@@ -192,15 +168,6 @@ def generate(engine, n: int, today: date, due_frac: float) -> float:
     return gen_s
 
 
-def timed(fn, reps: int) -> tuple[float, list[float], object]:
-    times, result = [], None
-    for _ in range(reps):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), times, result
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuse", action="store_true", help="keep an existing, fully generated bench_sweep")
@@ -214,11 +181,11 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}")
     engine = create_engine(URL)
-    if args.reuse and database_exists() and populated(engine, n):
+    if args.reuse and database_exists(DB_NAME) and populated(engine, n):
         print(f"reusing {DB_NAME}: {n:,} reports and clocks already there (generation skipped)")
     else:
         engine.dispose()
-        recreate_database()
+        recreate_database(DB_NAME)
         engine = create_engine(URL)
         t = time.perf_counter()
         upgrade_database(URL)

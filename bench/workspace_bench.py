@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import time
 from datetime import date, datetime
@@ -41,6 +40,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchdb import SERVER, database_exists, recreate_database, timed  # noqa: E402
 from sqlalchemy import create_engine, event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
@@ -51,7 +51,6 @@ from intake.search import fold  # noqa: E402
 from intake.units import load_units  # noqa: E402
 from triage.auth import hash_password  # noqa: E402
 
-SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 DB_NAME = "bench_workspace"
 URL = f"{SERVER}/{DB_NAME}"
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -237,29 +236,6 @@ GEN_SQL = [
 ]
 
 
-def admin_engine():
-    return create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
-
-
-def database_exists() -> bool:
-    eng = admin_engine()
-    try:
-        with eng.connect() as conn:
-            return bool(conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": DB_NAME}))
-    finally:
-        eng.dispose()
-
-
-def recreate_database() -> None:
-    eng = admin_engine()
-    try:
-        with eng.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
-            conn.execute(text(f"CREATE DATABASE {DB_NAME}"))
-    finally:
-        eng.dispose()
-
-
 def populated(engine, n: int) -> bool:
     try:
         with Session(engine) as session:
@@ -337,16 +313,6 @@ def describe(engine) -> None:
                 print(f"  {label}: {c:,} reports in the unit")
 
 
-def timed(fn, reps: int) -> tuple[float, list[float], object]:
-    result = fn()  # warm-up
-    times = []
-    for _ in range(reps):
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), times, result
-
-
 def make_app():
     from triage.app import create_app
 
@@ -417,14 +383,14 @@ def main() -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}")
     engine = create_engine(URL)
-    if args.reuse and database_exists() and populated(engine, n):
+    if args.reuse and database_exists(DB_NAME) and populated(engine, n):
         print(f"reusing {DB_NAME}: {n:,} reports already there (generation skipped); migrating to head")
         upgrade_database(URL)
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("ANALYZE")
     else:
         engine.dispose()
-        recreate_database()
+        recreate_database(DB_NAME)
         engine = create_engine(URL)
         t = time.perf_counter()
         upgrade_database(URL)
@@ -441,7 +407,7 @@ def main() -> int:
             db.session.rollback()
             return value
 
-        base_med, base_times, count = timed(baseline, args.reps)
+        base_med, base_times, count = timed(baseline, args.reps, warm_up=True)
     print(f"\nbaseline SELECT COUNT(*) FROM reports -> {count:,}: median {base_med * 1000:.1f} ms "
           f"[{', '.join(f'{x * 1000:.1f}' for x in base_times)}]")
 
@@ -451,7 +417,7 @@ def main() -> int:
         client = sign_in(app, username)
         case_id = case_id_for(engine, username)
         for name, path in PAGES + [("case page", f"/can-bo/bao-cao/{case_id}")]:
-            med, times, response = timed(lambda: client.get(path), args.reps)
+            med, times, response = timed(lambda: client.get(path), args.reps, warm_up=True)
             status = response.status_code
             body = response.get_data(as_text=True)
             total = ""
