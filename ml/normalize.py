@@ -93,6 +93,7 @@ ABBREVIATIONS: dict[str, str] = {
     "cq": "cơ quan", "pct": "phó chủ tịch",
     # places
     "tp": "thành phố", "tx": "thị xã", "tdp": "tổ dân phố", "kp": "khu phố",
+    "phg": "phường",
     # papers
     "sdd": "sổ đỏ", "sđđ": "sổ đỏ", "sđ": "sổ đỏ", "gcn": "giấy chứng nhận",
     "gcnqsdđ": "giấy chứng nhận quyền sử dụng đất",
@@ -125,8 +126,11 @@ _NUM_UNIT_RE = re.compile(r"(\d)\s?(tr|k|h)(\d{1,2})?(?![\w])")
 _NUM_UNITS = {"tr": "triệu", "k": "nghìn", "h": "giờ"}
 
 # dotted forms of division words: "p.Quảng Phú", "x. Quảng Ninh", "tp.Thanh Hóa",
-# "h.Quảng Xương", "tt.Ngọc Lặc", "tx.Nghi Sơn"
-_DOTTED_RE = re.compile(r"(?<![\w.])(tp|tx|tt|p|x|h)\.\s*(?=[^\W\d_])")
+# "h.Quảng Xương", "tt.Ngọc Lặc", "tx.Nghi Sơn"; also with a space before the dot
+# ("p . Thiệu Khánh"; not "x ." / "h .": "anh X . ở quầy") or a comma and a space
+# for the dot ("p, Quảng Thành", "tt, Lam Sơn"; not "h, ": "8h, ")
+_DOTTED_RE = re.compile(
+    r"(?<![\w.,])(?:(tp|tx|tt|p|x|h)\.\s*|(tp|tx|tt|p) \.\s*|(tp|tx|tt|p|x), \s*)(?=[^\W\d_])")
 _DOTTED = {"tp": "thành phố ", "tx": "thị xã ", "tt": "thị trấn ", "p": "phường ",
            "x": "xã ", "h": "huyện "}
 
@@ -138,6 +142,10 @@ _TT_PLACE_RE = re.compile(
     r"(?!(?:Hành|Y|Dịch|Phục|Kiểm|Giáo|Đăng|Phát|Thông|Hỗ|Tư|Giám|Trợ|Văn|Bảo|Quản|"
     r"Công|Kỹ|Khuyến|Dạy|Đào|Thương|Xúc|Truyền|Chăm|Hanh|Dich|Dang|Thong|Cong|Giao)\b)"
 )
+
+
+def _dotted(m: re.Match) -> str:
+    return _DOTTED[m.group(1) or m.group(2) or m.group(3)]
 
 
 def _abbr(m: re.Match) -> str:
@@ -154,7 +162,7 @@ def _normalize_token(tok: str) -> str:
     """Normalise one lower-cased, whitespace-free chunk (may carry punctuation)."""
     t = _OLD_TONE_RE.sub(_tone_fix, tok)
     t = _NUM_UNIT_RE.sub(_num_unit, t)
-    t = _DOTTED_RE.sub(lambda m: _DOTTED[m.group(1)], t)
+    t = _DOTTED_RE.sub(_dotted, t)
     return _TOKEN_RE.sub(_abbr, t)
 
 
@@ -177,7 +185,8 @@ _NORM_TOKEN = _TokenCache(_normalize_token)
 _STRIP_TOKEN = _TokenCache(strip_diacritics)
 # context rules that span two chunks: "2 tr", "8 h", "500 k"; "x. Quảng Ninh"
 _NUM_UNIT_SPACED_RE = re.compile(r"\d (?:tr|k|h)\b")
-_DOTTED_SPACED = ("p. ", "x. ", "h. ", "tp. ", "tx. ", "tt. ")
+_DOTTED_SPACED = ("p. ", "x. ", "h. ", "tp. ", "tx. ", "tt. ", "p . ", "tp . ", "tx . ", "tt . ",
+                  "p, ", "x, ", "tt, ", "tp, ", "tx, ")
 
 
 def _normalized_tokens(text: str) -> list[str]:
@@ -188,7 +197,7 @@ def _normalized_tokens(text: str) -> list[str]:
     if _NUM_UNIT_SPACED_RE.search(s):
         s = _NUM_UNIT_RE.sub(_num_unit, s)
     if any(g in s for g in _DOTTED_SPACED):
-        s = _DOTTED_RE.sub(lambda m: _DOTTED[m.group(1)], s)
+        s = _DOTTED_RE.sub(_dotted, s)
     cache = _NORM_TOKEN
     return [cache[t] for t in s.split()]
 

@@ -92,7 +92,8 @@ _PROVINCIAL_RE = re.compile(
 # officers came out to the place: a home named alone is where the matter is
 _FIELD_RE = re.compile(
     r"\b(?:xuong|ve|den|toi) (?:tan )?(?:kiem tra|do dac|do dat|xac minh|kiem dem|lap bien ban"
-    r"|nha|tan noi|hien truong|xuong|co so|cua hang|quan)\b"
+    r"|nha(?! qua buu dien)|hien truong|xuong|co so|cua hang|quan)\b"
+    r"|\bxuong tan noi\b"
 )
 _OPENING_RE = re.compile(r"[(\[{“‘\"']")
 _PUNCT_END = ".,;:!?)]}\"'”’…("
@@ -102,6 +103,11 @@ _UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
 _TITLE_RUN_RE = re.compile(rf"[{_UPPER}](?<!\w.)\w*(?:[ \t]+[{_UPPER}]\w*)+")
 # bare names that are too common to count without a division word
 _BARE_STOP = {("thanh", "hoa"), ("viet", "nam"), ("ha", "noi")}
+# common surnames: a Title-Case run of three words or more starting with one is a
+# person's name, not a place ("Vũ Minh Sơn", "Cầm Văn Toàn")
+_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh mai trinh"
+    " cam lo quach luong lam kieu tong thai doan vuong cao chu luu ta khuc".split())
 
 
 @dataclass
@@ -196,6 +202,8 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
     runs = _TITLE_RUN_RE.findall(original) if not original.islower() else ()
     for run in runs:
         rw = strip_diacritics(normalize(run)).split()
+        if len(rw) > 2 and rw[0] in _SURNAMES:
+            continue  # a person's full name ("Tôi là Phạm Ngọc Liên"), not a place
         for length in (3, 2):
             for i in range(len(rw) - length + 1):
                 key = tuple(rw[i:i + length])

@@ -64,3 +64,14 @@ def test_views():
     assert views("") == ("", "")
     # unaccented input gives the same unaccented view
     assert views("can bo xa ngoc lac ko tiep")[1] == "can bo xa ngoc lac khong tiep"
+
+
+def test_ward_abbreviation_variants():
+    from ml.normalize import normalize
+    assert normalize("phg Đông Sơn") == "phường đông sơn"
+    assert normalize("ở p . Thiệu Khánh cũ") == "ở phường thiệu khánh cũ"
+    assert normalize("trụ sở ở P, Quảng Thành") == "trụ sở ở phường quảng thành"
+    assert normalize("tt, Lam Sơn") == "thị trấn lam sơn"
+    # not initials or hours
+    assert normalize("anh X . ở quầy") == "anh x . ở quầy"
+    assert normalize("lúc 8h, tôi") == "lúc 8 giờ, tôi"

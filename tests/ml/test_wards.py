@@ -84,3 +84,23 @@ def test_null_cases():
 def test_bare_title_case_name():
     m = extract_ward("Bệnh viện đa khoa ở Ngọc Lặc bắt bệnh nhân nộp thêm tiền.")
     assert (m.code, m.via) == ("15061", "bare-name")
+
+
+def test_ward_abbreviations_phg_spaced_and_comma():
+    assert code("Cán bộ một cửa phg Quảng Phú bắt tôi chờ cả ngày.") == "16522"
+    assert code("cb tiep nhan o p . quang phu hen toi 3 lan") == "16522"
+    assert code("hồ sơ nộp ở ubnd x, nguyệt ấn từ tháng trước vẫn chưa xong") == "15106"
+
+
+def test_person_name_is_not_a_place():
+    # "Ngọc Lặc" inside a full name after a surname is not the unit
+    assert code("Tôi là Trần Ngọc Lặc, cán bộ Sở Y tế bắt tôi chờ mãi.") is None
+    assert code("Bệnh viện đa khoa ở Ngọc Lặc bắt bệnh nhân nộp thêm tiền.") == "15061"
+
+
+def test_result_by_post_is_not_officers_coming_out():
+    text = ("Nhà tôi ở xã Hoa Lộc, làm hộ chiếu ở Công an tỉnh, đăng ký gửi kết quả "
+            "về nhà qua bưu điện mà chờ mãi.")
+    assert code(text) is None
+    # officers who come to the house do locate it
+    assert code("Nhà tôi ở xã Hoa Lộc, cán bộ Sở Nông nghiệp xuống tận nơi đo đất rồi đòi tiền.") == "16072"
