@@ -126,12 +126,12 @@ _NUM_UNIT_RE = re.compile(r"(\d)\s?(tr|k|h)(\d{1,2})?(?![\w])")
 _NUM_UNITS = {"tr": "triệu", "k": "nghìn", "h": "giờ"}
 
 # dotted forms of division words: "p.Quảng Phú", "x. Quảng Ninh", "tp.Thanh Hóa",
-# "h.Quảng Xương", "tt.Ngọc Lặc", "tx.Nghi Sơn"; also with a space before the dot
+# "h.Quảng Xương", "tt.Ngọc Lặc", "tx.Nghi Sơn", texting "F.Hạc Thành" ("f" for "ph"); also with a space before the dot
 # ("p . Thiệu Khánh"; not "x ." / "h .": "anh X . ở quầy") or a comma and a space
 # for the dot ("p, Quảng Thành", "tt, Lam Sơn"; not "h, ": "8h, ")
 _DOTTED_RE = re.compile(
-    r"(?<![\w.,])(?:(tp|tx|tt|p|x|h)\.\s*|(tp|tx|tt|p) \.\s*|(tp|tx|tt|p|x), \s*)(?=[^\W\d_])")
-_DOTTED = {"tp": "thành phố ", "tx": "thị xã ", "tt": "thị trấn ", "p": "phường ",
+    r"(?<![\w.,])(?:(tp|tx|tt|p|f|x|h)\.\s*|(tp|tx|tt|p) \.\s*|(tp|tx|tt|p|x), \s*)(?=[^\W\d_])")
+_DOTTED = {"tp": "thành phố ", "tx": "thị xã ", "tt": "thị trấn ", "p": "phường ", "f": "phường ",
            "x": "xã ", "h": "huyện "}
 
 # "tt" / "TT" followed by a capitalised word is a town ("TT Ngọc Lặc"); tested on the

@@ -75,3 +75,7 @@ def test_ward_abbreviation_variants():
     # not initials or hours
     assert normalize("anh X . ở quầy") == "anh x . ở quầy"
     assert normalize("lúc 8h, tôi") == "lúc 8 giờ, tôi"
+
+
+def test_texting_f_for_ph_in_ward_names():
+    assert "phường hạc thành" in normalize("Tôi lên sở ở F.Hạc Thành")
