@@ -73,6 +73,14 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
         "ATTACHMENT_MAX_FILE_MB": int(env.get("ATTACHMENT_MAX_FILE_MB", "10")),
         "ATTACHMENT_MAX_TOTAL_MB": int(env.get("ATTACHMENT_MAX_TOTAL_MB", "25")),
         "MAX_CONTENT_LENGTH": int(env.get("MAX_REQUEST_MB", "64")) * 1024 * 1024,
+        # Periodic reports (XLSX kept for download) and the public transparency page.
+        "PERIODIC_REPORTS_DIR": env.get("PERIODIC_REPORTS_DIR") or str(instance / "periodic"),
+        # The workbook's "Quá hạn" sheet lists at most this many overdue reports, longest late first (0: all);
+        # the full list is the queue's CSV export filtered on "Quá hạn".
+        "PERIODIC_OVERDUE_ROWS": int(env.get("PERIODIC_OVERDUE_ROWS", "10000")),
+        # On the public page, a count from 1 to this - 1 (and any rate over fewer reports) is shown as "—".
+        "PUBLIC_MIN_CELL": int(env.get("PUBLIC_MIN_CELL", "5")),
+        "PUBLIC_CACHE_SECONDS": int(env.get("PUBLIC_CACHE_SECONDS", "600")),
     }
     if "SECRET_KEY" in overrides:
         config["SECRET_KEY"] = overrides["SECRET_KEY"]

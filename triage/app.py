@@ -35,7 +35,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
     app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session))
 
-    from triage import admin, auth, case_view, cli, dashboard, staff, supervision
+    from triage import admin, auth, case_view, cli, dashboard, reports_view, staff, supervision, transparency
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth.bp)
@@ -44,6 +44,9 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(supervision.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(dashboard.bp)
+    app.register_blueprint(reports_view.bp)
+    app.register_blueprint(reports_view.exports)
+    app.register_blueprint(transparency.bp)
     auth.init_login(login_manager)
     cli.register(app)
     audit.init_app(app)

@@ -7,6 +7,7 @@ from rq.cron import CronScheduler
 from intake.config import load_config
 from intake.queueing import redis_connection
 from triage.jobs import purge_contacts, reconcile_unrouted, sweep_deadlines
+from triage.periodic_jobs import build_due_periodic_reports
 
 
 def main() -> int:
@@ -16,6 +17,9 @@ def main() -> int:
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
     scheduler.register(purge_contacts, config["JOBS_QUEUE"], cron="30 2 * * *")  # nightly
+    # Periodic reports: due on the first working day of a month/quarter/year (Vietnamese date); every 6 hours,
+    # whatever the server's time zone, and idempotent (a period already built is left alone).
+    scheduler.register(build_due_periodic_reports, config["JOBS_QUEUE"], cron="20 */6 * * *", job_timeout=1800)
     scheduler.start()
     return 0
 
