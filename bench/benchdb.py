@@ -49,3 +49,48 @@ def timed(fn, reps: int, warm_up: bool = False) -> tuple[float, list[float], obj
         result = fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times), times, result
+
+
+def machine_line() -> str:
+    import os
+    import platform
+
+    return (f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def run_steps(conn, steps: list[str], params: dict) -> None:
+    """Run generation statements in order, printing how long each took."""
+    for sql in steps:
+        t = time.perf_counter()
+        conn.execute(text(sql), {k: v for k, v in params.items() if f":{k}" in sql})
+        print(f"  {time.perf_counter() - t:7.1f} s  {' '.join(sql.split())[:60]}")
+
+
+def vacuum_analyze(engine, statements: list[str]) -> None:
+    t = time.perf_counter()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
+    print(f"  {time.perf_counter() - t:7.1f} s  VACUUM ANALYZE")
+
+
+def prepare(name: str, *, reuse: bool, populated, generate):
+    """The bench database: reused when asked and complete (migrated to head), else made anew and generated."""
+    from intake.database import upgrade_database
+
+    engine = create_engine(url(name))
+    if reuse and database_exists(name) and populated(engine):
+        print(f"reusing {name}: data already there (generation skipped); migrating to head")
+        upgrade_database(url(name))
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
+        return engine
+    engine.dispose()
+    recreate_database(name)
+    engine = create_engine(url(name))
+    t = time.perf_counter()
+    upgrade_database(url(name))
+    print(f"migrations: {time.perf_counter() - t:.1f} s")
+    print(f"generation: {generate(engine):.1f} s (plus VACUUM ANALYZE above)")
+    return engine

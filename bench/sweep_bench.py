@@ -28,8 +28,6 @@ Only the ``bench_sweep`` database is dropped/created; nothing else is touched.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import time
 from datetime import date
@@ -38,11 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchdb import SERVER, database_exists, recreate_database, timed  # noqa: E402
-from sqlalchemy import create_engine, event, func, select, text  # noqa: E402
+from benchdb import SERVER, machine_line, prepare, run_steps, timed, vacuum_analyze  # noqa: E402
+from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from intake.database import upgrade_database  # noqa: E402
 from intake.models import Clock, Report, Unit  # noqa: E402
 from intake.receipts import hash_passphrase  # noqa: E402
 from intake.units import load_units  # noqa: E402
@@ -152,19 +149,9 @@ def generate(engine, n: int, today: date, due_frac: float) -> float:
         conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
         conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
-        for sql in GEN_SQL:
-            t = time.perf_counter()
-            stmt = text(sql)
-            conn.execute(stmt, {k: v for k, v in params.items() if f":{k}" in sql})
-            label = " ".join(sql.split())[:60]
-            print(f"  {time.perf_counter() - t:7.1f} s  {label}")
+        run_steps(conn, GEN_SQL, params)
     gen_s = time.perf_counter() - t0
-    t = time.perf_counter()
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("VACUUM ANALYZE reports")
-        conn.exec_driver_sql("VACUUM ANALYZE clocks")
-        conn.exec_driver_sql("ANALYZE units")
-    print(f"  {time.perf_counter() - t:7.1f} s  VACUUM ANALYZE")
+    vacuum_analyze(engine, ["VACUUM ANALYZE reports", "VACUUM ANALYZE clocks", "ANALYZE units"])
     return gen_s
 
 
@@ -178,20 +165,9 @@ def main() -> int:
     args = ap.parse_args()
     n, today = args.reports, args.today
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}")
-    engine = create_engine(URL)
-    if args.reuse and database_exists(DB_NAME) and populated(engine, n):
-        print(f"reusing {DB_NAME}: {n:,} reports and clocks already there (generation skipped)")
-    else:
-        engine.dispose()
-        recreate_database(DB_NAME)
-        engine = create_engine(URL)
-        t = time.perf_counter()
-        upgrade_database(URL)
-        print(f"migrations: {time.perf_counter() - t:.1f} s")
-        gen_s = generate(engine, n, today, args.due_pct / 100)
-        print(f"generation of {n:,} reports + {n:,} clocks: {gen_s:.1f} s (plus VACUUM ANALYZE above)")
+    print(machine_line())
+    engine = prepare(DB_NAME, reuse=args.reuse, populated=lambda e: populated(e, n),
+                     generate=lambda e: generate(e, n, today, args.due_pct / 100))
     with engine.connect() as conn:
         pg = conn.scalar(text("SHOW server_version"))
         sb = conn.scalar(text("SHOW shared_buffers"))

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import time
 from datetime import date, datetime
@@ -40,11 +39,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchdb import SERVER, database_exists, recreate_database, timed  # noqa: E402
-from sqlalchemy import create_engine, event, func, select, text  # noqa: E402
+from benchdb import SERVER, machine_line, prepare, run_steps, timed, vacuum_analyze  # noqa: E402
+from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from intake.database import upgrade_database  # noqa: E402
 from intake.models import Report, Role, Unit, User  # noqa: E402
 from intake.receipts import hash_passphrase  # noqa: E402
 from intake.search import fold  # noqa: E402
@@ -282,16 +280,9 @@ def generate(engine, n: int) -> float:
                                 "AND indexdef LIKE '%USING gin%'")).all()
         for name, _ in gin:
             conn.exec_driver_sql(f"DROP INDEX {name}")
-        for sql in GEN_SQL + [definition for _, definition in gin]:
-            t = time.perf_counter()
-            conn.execute(text(sql), {k: v for k, v in params.items() if f":{k}" in sql})
-            print(f"  {time.perf_counter() - t:7.1f} s  {' '.join(sql.split())[:70]}")
+        run_steps(conn, GEN_SQL + [definition for _, definition in gin], params)
     gen_s = time.perf_counter() - t0
-    t = time.perf_counter()
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for table in ("reports", "clocks", "report_events", "users", "units"):
-            conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
-    print(f"  {time.perf_counter() - t:7.1f} s  VACUUM ANALYZE")
+    vacuum_analyze(engine, [f"VACUUM ANALYZE {t}" for t in ("reports", "clocks", "report_events", "users", "units")])
     return gen_s
 
 
@@ -380,22 +371,8 @@ def main() -> int:
     args = ap.parse_args()
     n = args.reports
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}")
-    engine = create_engine(URL)
-    if args.reuse and database_exists(DB_NAME) and populated(engine, n):
-        print(f"reusing {DB_NAME}: {n:,} reports already there (generation skipped); migrating to head")
-        upgrade_database(URL)
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("ANALYZE")
-    else:
-        engine.dispose()
-        recreate_database(DB_NAME)
-        engine = create_engine(URL)
-        t = time.perf_counter()
-        upgrade_database(URL)
-        print(f"migrations: {time.perf_counter() - t:.1f} s")
-        print(f"generation of {n:,} reports: {generate(engine, n):.1f} s (plus VACUUM ANALYZE above)")
+    print(f"{machine_line()}, load average {os.getloadavg()[0]:.2f}")
+    engine = prepare(DB_NAME, reuse=args.reuse, populated=lambda e: populated(e, n), generate=lambda e: generate(e, n))
     describe(engine)
 
     app = make_app()
