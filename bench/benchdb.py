@@ -77,7 +77,7 @@ def vacuum_analyze(engine, statements: list[str]) -> None:
 
 def prepare(name: str, *, reuse: bool, populated, generate):
     """The bench database: reused when asked and complete (migrated to head), else made anew and generated."""
-    from intake.database import upgrade_database
+    from core.database import upgrade_database
 
     engine = create_engine(url(name))
     if reuse and database_exists(name) and populated(engine):

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from triage.calendar import WorkingCalendar, default_calendar, legal_date, load_overrides  # noqa: E402
+from triage.deadlines.calendar import WorkingCalendar, default_calendar, legal_date, load_overrides  # noqa: E402
 
 ONE = timedelta(days=1)
 
@@ -145,15 +145,24 @@ def single_calls(cal, starts: list[date], n: int, reps: int) -> tuple[float, flo
     return statistics.median(worsts), statistics.median(means)
 
 
+def _source_at_rev(rev: str) -> str:
+    """The calendar module's source at ``rev``: triage/deadlines/calendar.py, or triage/calendar.py before the
+    domain sub-packages."""
+    for path in ("triage/deadlines/calendar.py", "triage/calendar.py"):
+        shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+        if shown.returncode == 0:
+            return shown.stdout
+    raise SystemExit(f"no calendar module at {rev}")
+
+
 def calendar_at_rev(rev: str) -> WorkingCalendar:
-    """``default_calendar()`` of triage/calendar.py as it was at git ``rev`` (e.g. the
+    """``default_calendar()`` of triage/deadlines/calendar.py as it was at git ``rev`` (e.g. the
     day-by-day implementation before issue 4), with today's shipped overrides."""
-    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:triage/calendar.py"],
-                         check=True, capture_output=True, text=True).stdout
+    src = _source_at_rev(rev)
     mod = types.ModuleType("calendar_at_rev")
     mod.__package__ = "triage"
     sys.modules[mod.__name__] = mod  # dataclasses look the module up
-    exec(compile(src, f"{rev}:triage/calendar.py", "exec"), mod.__dict__)
+    exec(compile(src, f"{rev}:calendar.py", "exec"), mod.__dict__)
     return mod.WorkingCalendar([mod.Override(r.day, r.working, r.reason) for r in load_overrides()])
 
 
@@ -163,7 +172,7 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=7, help="repetitions (median reported)")
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--compare-rev", metavar="REV",
-                    help="also time the WorkingCalendar of triage/calendar.py at this git revision "
+                    help="also time the WorkingCalendar of triage/deadlines/calendar.py at this git revision "
                          "(e.g. the commit before issue 4) on the same mix")
     args = ap.parse_args()
 

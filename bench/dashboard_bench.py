@@ -1,4 +1,4 @@
-"""Benchmark of the supervisors' dashboard (triage/stats.py) on PostgreSQL with 1,000,000 reports over 3 years.
+"""Benchmark of the supervisors' dashboard (triage/reporting/stats.py) on PostgreSQL with 1,000,000 reports over 3 years.
 
     .venv/bin/python bench/dashboard_bench.py [--reuse] [--reports 1000000] [--today 2026-11-20] [--reps 5]
                                               [--explain]
@@ -41,9 +41,9 @@ from benchdb import SERVER, machine_line, prepare, run_steps, timed, vacuum_anal
 from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from intake.models import Report, Role, Unit, User  # noqa: E402
-from intake.units import load_units  # noqa: E402
-from triage import stats  # noqa: E402
+from core.models import Report, Role, Unit, User  # noqa: E402
+from core.units import load_units  # noqa: E402
+from triage.reporting import stats  # noqa: E402
 
 DB_NAME = "bench_dashboard"
 URL = f"{SERVER}/{DB_NAME}"

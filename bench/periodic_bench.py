@@ -16,7 +16,7 @@ The "Quá hạn" sheet lists at most ``--overdue-rows`` (PERIODIC_OVERDUE_ROWS, 
 
 Times, median of ``--reps`` (a new Session each run), in the same run:
   (a) baseline ``SELECT COUNT(*) FROM reports``;
-  (b) collect_figures (every SQL aggregation of the four sheets, through triage.stats / triage.report_figures);
+  (b) collect_figures (every SQL aggregation of the four sheets, through triage.reporting.stats / triage.reporting.figures);
   (c) write_workbook (openpyxl, write-only);
   (d) build_report end to end (b + c + the PeriodicReport row, rolled back), for the month; once for the
       quarter and the year.
@@ -40,9 +40,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from intake.models import Clock, Report  # noqa: E402
-from triage.calendar import default_calendar  # noqa: E402
-from triage.periodic_reports import Period, build_report, collect_figures, write_workbook  # noqa: E402
+from core.models import Clock, Report  # noqa: E402
+from triage.deadlines.calendar import default_calendar  # noqa: E402
+from triage.reporting.periodic import Period, build_report, collect_figures, write_workbook  # noqa: E402
 
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 OWN_DB = "bench_periodic"
@@ -86,7 +86,7 @@ def exists(name: str) -> bool:
 
 
 def make_own(n: int, today: date, reuse: bool) -> str:
-    from intake.database import upgrade_database
+    from core.database import upgrade_database
 
     url = f"{SERVER}/{OWN_DB}"
     if reuse and exists(OWN_DB):

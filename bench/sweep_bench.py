@@ -14,7 +14,7 @@
    Then ANALYZE. With ``--reuse`` an existing, fully generated ``bench_sweep`` is
    kept as it is (generation skipped).
 2. Times, median of ``--reps`` runs each, in the same run:
-   (a) ``triage.deadline_service.due_clock_ids(session, today)``, the real function,
+   (a) ``triage.deadlines.sweep.due_clock_ids(session, today)``, the real function,
        through a SQLAlchemy Session on postgresql+psycopg;
    (b) the baseline ``SELECT COUNT(*) FROM clocks`` (a full pass over the table);
    and prints both, the rows found and the ratio a / b. Target: (a) < 2 s.
@@ -40,10 +40,10 @@ from benchdb import SERVER, machine_line, prepare, run_steps, timed, vacuum_anal
 from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from intake.models import Clock, Report, Unit  # noqa: E402
+from core.models import Clock, Report, Unit  # noqa: E402
 from intake.receipts import hash_passphrase  # noqa: E402
-from intake.units import load_units  # noqa: E402
-from triage.deadline_service import due_clock_ids  # noqa: E402
+from core.units import load_units  # noqa: E402
+from triage.deadlines.sweep import due_clock_ids  # noqa: E402
 
 DB_NAME = "bench_sweep"
 URL = f"{SERVER}/{DB_NAME}"

@@ -12,7 +12,7 @@
      mix with resolved/closed, older ones mostly closed or resolved with a stale open tail;
    - tracks (phản ánh 70 %, khiếu nại 15 %, tố cáo 15 %), categories (8 values), assignees (the two bench
      inspectors on part of their units' worked reports), text from a pool of Vietnamese sentences with
-     ``text_folded`` (lower case, no diacritics; folded in Python with ``intake.search.fold``);
+     ``text_folded`` (lower case, no diacritics; folded in Python with ``core.search.fold``);
    - clocks: an acceptance clock (running / paused / met / breached, by status and age) for every routed
      report and after, a resolution clock for accepted and later ones; due dates off weekends;
    - three timeline events per report.
@@ -43,11 +43,11 @@ from benchdb import SERVER, machine_line, prepare, run_steps, timed, vacuum_anal
 from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from intake.models import Report, Role, Unit, User  # noqa: E402
+from core.models import Report, Role, Unit, User  # noqa: E402
 from intake.receipts import hash_passphrase  # noqa: E402
-from intake.search import fold  # noqa: E402
-from intake.units import load_units  # noqa: E402
-from triage.auth import hash_password  # noqa: E402
+from core.search import fold  # noqa: E402
+from core.units import load_units  # noqa: E402
+from triage.casework.auth import hash_password  # noqa: E402
 
 DB_NAME = "bench_workspace"
 URL = f"{SERVER}/{DB_NAME}"
@@ -212,7 +212,7 @@ GEN_SQL = [
     WHERE g.status IN ('accepted', 'resolved', 'closed')
     """,
     "UPDATE reports r SET overdue_at = c.breached_at FROM clocks c WHERE c.report_id = r.id AND c.status = 'breached'",
-    # what the ORM keeps on every flush (intake.models.report._keep_next_due_on), as migration 0007 backfills it
+    # what the ORM keeps on every flush (core.models.report._keep_next_due_on), as migration 0007 backfills it
     """
     UPDATE reports r SET next_due_on = p.due_on
     FROM (SELECT c.report_id, min(c.due_on) AS due_on FROM clocks c JOIN reports r2 ON r2.id = c.report_id
@@ -344,7 +344,7 @@ def explain_page(app, engine, client, path) -> None:
         captured.append((statement, parameters))
 
     with app.app_context():
-        from intake.extensions import db
+        from core.extensions import db
 
         app_engine = db.engine
     event.listen(app_engine, "before_cursor_execute", capture)
@@ -377,7 +377,7 @@ def main() -> int:
 
     app = make_app()
     with app.app_context():  # the baseline, through the app's own engine and session, timed the same way
-        from intake.extensions import db
+        from core.extensions import db
 
         def baseline():
             value = db.session.scalar(text("SELECT COUNT(*) FROM reports"))

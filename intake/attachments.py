@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from intake.models import Attachment
+from core.models import Attachment
 
 # What phones produce: photos, PDF scans, short videos and voice recordings.
 SIGNATURES: list[tuple[str, str, callable]] = [

@@ -7,7 +7,7 @@ from wtforms import (DateField, EmailField, HiddenField, MultipleFileField, Radi
                      TextAreaField)
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from intake.states import Kind
+from core.states import Kind
 
 KIND_CHOICES = [
     (Kind.PHAN_ANH.value, "Phản ánh, kiến nghị — báo cho cơ quan biết việc cán bộ làm chưa đúng, để chấn chỉnh. Có thể gửi ẩn danh."),

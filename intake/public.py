@@ -4,16 +4,16 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from intake.attachments import AttachmentStore, Limits
-from intake.extensions import db
+from core.extensions import db
 from intake.forms import ReplyForm, ReportForm, StatusForm
-from intake.models import Report
-from intake.queueing import enqueue_resume, enqueue_routing
+from core.models import Report
+from core.queueing import enqueue_resume, enqueue_routing
 from intake.receipts import DUMMY_HASH, normalize_tracking_code, verify_passphrase
 from intake.status_guard import CodeGuard
-from intake.states import STATUS_LABELS
+from core.states import STATUS_LABELS
 from intake.submission import submit_report
 from intake.timeline import open_question, public_timeline
-from intake.units import ward_choices
+from core.units import ward_choices
 
 bp = Blueprint("public", __name__)
 HONEYPOT = "website"

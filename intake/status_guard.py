@@ -3,7 +3,7 @@ for a while. Counters live in Redis only, under a keyed hash of the code, and ex
 from redis import Redis
 from redis.exceptions import RedisError
 
-from intake.ratelimit import keyed_hash
+from core.ratelimit import keyed_hash
 
 
 class CodeGuard:

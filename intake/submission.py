@@ -3,10 +3,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from intake.models import Report
-from intake.search import fold
+from core.models import Report
+from core.search import fold
 from intake.receipts import hash_passphrase, new_passphrase, new_tracking_code
-from intake.states import Kind
+from core.states import Kind
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from intake.models import Report
-from intake.states import KIND_LABELS, Kind, Status
+from core.models import Report
+from core.states import KIND_LABELS, Kind, Status
 
 OUTCOME_LABELS = {
     "substantiated": "Nội dung phản ánh là đúng",

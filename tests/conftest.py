@@ -39,7 +39,7 @@ def _database_params():
 @pytest.fixture(scope="session", params=_database_params())
 def database_url(request, tmp_path_factory):
     """A migrated database with the directory of units loaded, once per backend."""
-    from intake.database import upgrade_database
+    from core.database import upgrade_database
 
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
@@ -52,7 +52,7 @@ def database_url(request, tmp_path_factory):
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
-    from intake.units import load_units
+    from core.units import load_units
 
     engine = create_engine(url)
     with Session(engine) as session:
@@ -127,7 +127,7 @@ def make_app(database_url, redis_url, model_dir, tmp_path):
 
     _empty_tables(database_url)
     yield _make
-    from intake.extensions import db
+    from core.extensions import db
 
     for app in created:
         with app.app_context():
@@ -147,7 +147,7 @@ def client(app):
 
 @pytest.fixture
 def session(app):
-    from intake.extensions import db
+    from core.extensions import db
 
     with app.app_context():
         yield db.session
@@ -157,7 +157,7 @@ def session(app):
 @pytest.fixture
 def make_report(app):
     """Factory: a stored report with overrides, e.g. make_report(text=..., kind="to-cao")."""
-    from intake.extensions import db
+    from core.extensions import db
     from intake.submission import submit_report
 
     def _make(**overrides):

@@ -1,56 +1,41 @@
-"""The application factory: it binds the citizen side (intake) and the staff side (triage)."""
+"""The web application factory: the kernel (triage.context) plus the citizen side (intake) and the staff side."""
 from collections.abc import Mapping
 
 from flask import Flask
 from flask_wtf.csrf import CSRFError
 
-from intake import audit, security
-from intake.config import PROJECT_ROOT, load_config
-from intake.database import configure_sqlite
-from intake.extensions import csrf, db, login_manager
+from core import audit, headers
+from core.extensions import csrf, login_manager
+from core.ratelimit import limit_view
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
-from intake.ratelimit import limit_view
-from intake.queueing import redis_connection
-from triage.calendar_store import load_calendar
-from triage.services import Services
+from triage import cli
+from triage.admin import views as admin
+from triage.casework import auth, case_file, queue
+from triage.context import create_base_app
+from triage.deadlines import views as supervision
+from triage.reporting import dashboard, exports, transparency
 
 
 def create_app(config: Mapping | None = None) -> Flask:
-    app = Flask(
-        "triage",
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "intake" / "static"),
-        instance_path=None,
-    )
-    app.config.update(load_config(config))
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 15}})
-
-    db.init_app(app)
+    app = create_base_app(config)
     csrf.init_app(app)
     login_manager.init_app(app)
-    with app.app_context():
-        configure_sqlite(db.engine)
-    app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
-    app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session))
-
-    from triage import admin, auth, case_view, cli, dashboard, reports_view, staff, supervision, transparency
 
     app.register_blueprint(public_bp)
     app.register_blueprint(auth.bp)
-    app.register_blueprint(staff.bp)
-    app.register_blueprint(case_view.bp)
+    app.register_blueprint(queue.bp)
+    app.register_blueprint(case_file.bp)
     app.register_blueprint(supervision.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(dashboard.bp)
-    app.register_blueprint(reports_view.bp)
-    app.register_blueprint(reports_view.exports)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(exports.exports)
     app.register_blueprint(transparency.bp)
     auth.init_login(login_manager)
     cli.register(app)
     audit.init_app(app)
-    security.init_app(app)
+    headers.init_app(app)
     for endpoint, limit in (("public.submit", "SUBMIT_RATE_LIMIT"), ("public.status", "STATUS_RATE_LIMIT"),
                             ("public.reply", "STATUS_RATE_LIMIT")):
         limit_view(app, endpoint, limit)

@@ -7,14 +7,16 @@ import click
 from flask import Flask, current_app
 from sqlalchemy import select
 
-from intake.database import upgrade_database
-from intake.extensions import db
-from intake.models import Role, Unit, User
-from intake.units import load_units
-from triage.auth import hash_password
-from triage.calendar_store import set_override
-from triage.jobs import enqueue_pending_notifications, purge_contacts, reconcile_unrouted, sweep_deadlines
-from triage.outbox import retry_dead
+from core.database import upgrade_database
+from core.extensions import db
+from core.models import Role, Unit, User
+from core.units import load_units
+from triage.casework.auth import hash_password
+from triage.deadlines.calendar_store import set_override
+from triage.casework.jobs import purge_contacts
+from triage.deadlines.jobs import enqueue_pending_notifications, sweep_deadlines
+from triage.routing.jobs import reconcile_unrouted
+from triage.deadlines.outbox import retry_dead
 
 
 def prepare_database(app: Flask) -> tuple[int, int]:

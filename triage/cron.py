@@ -4,10 +4,12 @@ import sys
 
 from rq.cron import CronScheduler
 
-from intake.config import load_config
-from intake.queueing import redis_connection
-from triage.jobs import purge_contacts, reconcile_unrouted, sweep_deadlines
-from triage.periodic_jobs import build_due_periodic_reports
+from core.config import load_config
+from core.queueing import redis_connection
+from triage.casework.jobs import purge_contacts
+from triage.deadlines.jobs import sweep_deadlines
+from triage.routing.jobs import reconcile_unrouted
+from triage.reporting.jobs import build_due_periodic_reports
 
 
 def main() -> int:

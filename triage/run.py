@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from intake.config import PROJECT_ROOT, load_config
+from core.config import PROJECT_ROOT, load_config
 from triage.cli import ensure_model, prepare_database
 from triage.embedded_redis import EmbeddedRedis
 

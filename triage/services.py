@@ -3,10 +3,10 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from triage.calendar import WorkingCalendar, default_calendar
-from triage.deadlines import Policy, load_policy
-from triage.mailer import mailer_from_config
-from triage.reminders import DEFAULT_POINTS, parse_points
+from triage.deadlines.calendar import WorkingCalendar, default_calendar
+from triage.deadlines.policy import Policy, load_policy
+from triage.deadlines.mailer import mailer_from_config
+from triage.deadlines.reminders import DEFAULT_POINTS, parse_points
 
 CALENDAR_TTL_SECONDS = 60
 

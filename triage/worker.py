@@ -7,12 +7,11 @@ import sys
 
 from rq import Queue, SimpleWorker
 
-from intake.extensions import db
-from triage.app import create_app
+from core.extensions import db
+from triage.context import create_base_app
+from triage.routing.jobs import reconcile_unrouted
 
 PR_SET_PDEATHSIG = 1
-from triage.jobs import reconcile_unrouted
-
 
 
 def _die_with_parent() -> None:
@@ -27,7 +26,7 @@ def _die_with_parent() -> None:
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
     os.register_at_fork(after_in_child=_die_with_parent)
-    app = create_app()
+    app = create_base_app()
     with app.app_context():
         # Load the model once, before any job (a forking worker would reload it in every child).
         app.extensions["services"].classifier()

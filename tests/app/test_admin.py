@@ -4,9 +4,9 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select, text
 
-from intake.extensions import db
-from intake.models import CalendarOverride, Unit, User, utcnow
-from triage.deadlines import load_policy
+from core.extensions import db
+from core.models import CalendarOverride, Unit, User, utcnow
+from triage.deadlines.policy import load_policy
 
 PASSWORD = "mat-khau-dai-12"
 BASE = "/can-bo/quan-tri"

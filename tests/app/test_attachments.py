@@ -7,9 +7,9 @@ import zipfile
 import pytest
 from PIL import ExifTags, Image
 
-from intake.extensions import db
-from intake.models import Report
-from triage.jobs import route_report
+from core.extensions import db
+from core.models import Report
+from triage.routing.jobs import route_report
 
 TEXT = "Cán bộ địa chính UBND phường Quảng Phú đòi 2 triệu mới đo đạc lại thửa đất, tôi có ảnh giấy hẹn."
 PASSWORD = "mat-khau-dai-12"

@@ -3,10 +3,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
-from intake.audit import AuditViolation, verify_chain
-from intake.extensions import db
-from intake.models import AuditRecord
-from triage.jobs import route_report
+from core.audit import AuditViolation, verify_chain
+from core.extensions import db
+from core.models import AuditRecord
+from triage.routing.jobs import route_report
 
 PASSWORD = "mat-khau-dai-12"
 TEXT = "Cán bộ tư pháp UBND phường Quảng Phú quát nạt người dân khi tôi đến chứng thực giấy tờ, số đt 0912345678."

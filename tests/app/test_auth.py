@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from redis import Redis
 
-from intake.extensions import db
-from intake.models import User, utcnow
+from core.extensions import db
+from core.models import User, utcnow
 
 PASSWORD = "mat-khau-dai-12"
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
@@ -111,7 +111,7 @@ def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app,
 
     # Both answers cost one real argon2 verification (against a dummy hash for an unknown user), so the
     # time taken does not tell which usernames exist.
-    import triage.auth
+    import triage.casework.auth
 
     verified = []
 
@@ -126,7 +126,7 @@ def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app,
         def __getattr__(self, name):
             return getattr(self.real, name)
 
-    monkeypatch.setattr(triage.auth, "_hasher", Counting(triage.auth._hasher))
+    monkeypatch.setattr(triage.casework.auth, "_hasher", Counting(triage.casework.auth._hasher))
     for username in ("khong.ton.tai", "tp.quangphu"):
         token = csrf_token(client.get("/can-bo/dang-nhap"))
         client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": "sai-mat-khau"})

@@ -10,10 +10,10 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from intake.extensions import db
-from intake.models import Notification, PeriodicReport, Report, Unit, User
+from core.extensions import db
+from core.models import Notification, PeriodicReport, Report, Unit, User
 from tests_support import PASSWORD, sign_in
-from triage.jobs import route_report
+from triage.routing.jobs import route_report
 
 ROLES = ("anonymous", "inspector_a", "inspector_b", "triage", "supervisor", "admin")
 STAFF = set(ROLES) - {"anonymous"}

@@ -5,10 +5,12 @@ from datetime import timedelta
 
 import pytest
 
-from intake.extensions import db
+from core.extensions import db
 from tests_support import PASSWORD, look_up, sign_in
-from intake.models import Correction, Report
-from triage.jobs import export_corrections, resume_after_reply, route_report
+from core.models import Correction, Report
+from triage.casework.jobs import export_corrections
+from triage.deadlines.jobs import resume_after_reply
+from triage.routing.jobs import route_report
 
 TEXT = ("Tôi tên là Hoàng Văn Em, số điện thoại 0912345678. Cán bộ địa chính UBND phường Quảng Phú "
         "hẹn lần hẹn lữa, hồ sơ cấp đổi sổ đỏ của tôi nộp từ tháng trước đến nay chưa trả.")
@@ -182,7 +184,7 @@ def test_extension_is_recorded_and_refused_past_the_limit(app, client, csrf_toke
                           ward_code="15061", kind="to-cao", reporter_name="Lê Thị F", reporter_address="xã Ngọc Lặc")
     with app.app_context():
         route_report(receipt.report_id)
-        from triage.case_actions import accept_report
+        from triage.casework.actions import accept_report
 
         report = db.session.get(Report, receipt.report_id)
         accept_report(report, now=report.received_at + timedelta(days=1), services=app.extensions["services"])

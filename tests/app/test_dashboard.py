@@ -1,4 +1,4 @@
-"""The supervisors' dashboard and triage/stats.py against figures computed by hand on a small fixed data set.
+"""The supervisors' dashboard and triage/reporting/stats.py against figures computed by hand on a small fixed data set.
 
 The data set (March 2026, days in Asia/Ho_Chi_Minh; DASHBOARD_MIN_SAMPLE = 4), put straight in the database:
 
@@ -39,10 +39,10 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import select
 
-from intake.extensions import db
-from intake.models import Report, Unit, User
+from core.extensions import db
+from core.models import Report, Unit, User
 from intake.receipts import new_tracking_code
-from triage import stats
+from triage.reporting import stats
 
 PASSWORD = "mat-khau-dai-12"
 A, B = "16522", "15061"

@@ -4,12 +4,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from intake.extensions import db
+from core.extensions import db
 from tests_support import look_up, sign_in
-from intake.models import Clock, Notification, Report
-from triage.case_actions import accept_report, receive_information, request_information
-from triage.jobs import route_report, sweep_deadlines
-from triage.reminders import reminder_points
+from core.models import Clock, Notification, Report
+from triage.casework.actions import accept_report, receive_information, request_information
+from triage.deadlines.jobs import sweep_deadlines
+from triage.routing.jobs import route_report
+from triage.deadlines.reminders import reminder_points
 
 TEXT = ("Cán bộ địa chính UBND phường Quảng Phú hẹn lần hẹn lữa, hồ sơ tách thửa của tôi nộp từ đầu tháng "
         "đến nay quá hẹn mà không ai trả lời.")
@@ -117,7 +118,7 @@ def test_pause_while_waiting_for_the_citizen_moves_the_deadline(mail_app, make_r
         receive_information(report, now=resumed_at, services=services)
         db.session.commit()
         clock = report.clocks[0]
-        from triage.calendar import legal_date
+        from triage.deadlines.calendar import legal_date
 
         lost = calendar.working_days_between(legal_date(paused_at), legal_date(resumed_at))
         assert clock.status == "running"
@@ -126,7 +127,7 @@ def test_pause_while_waiting_for_the_citizen_moves_the_deadline(mail_app, make_r
 
 
 def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(make_app, make_report, smtp_server, csrf_token):
-    from triage.jobs import enqueue_pending_notifications
+    from triage.deadlines.jobs import enqueue_pending_notifications
 
     down = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=1, MAIL_MAX_ATTEMPTS=2)
     receipt, clock_id, starts_on, due_on, amount = _routed_report(down, make_report)
@@ -182,8 +183,8 @@ def test_cli_moves_time_forward(mail_app, make_report, smtp_server):
 
 
 def test_extensions_follow_the_law(make_app, make_report):
-    from triage.clocks import extend_clock
-    from triage.deadlines import ExtensionError
+    from triage.deadlines.clocks import extend_clock
+    from triage.deadlines.policy import ExtensionError
 
     app = make_app()
     receipt = make_report(text=TEXT, ward_code="16522", kind="to-cao", **CITIZEN)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intake.extensions import db
+from core.extensions import db
 from intake.submission import submit_report
-from triage.jobs import route_report
+from triage.routing.jobs import route_report
 
 PAYLOADS = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "<svg/onload=alert(1)>",
             "javascript:alert(1)", "{{7*7}}", "{% raw %}", "\x00\x01\x1b[31m", "' OR 1=1 --", "</textarea><b>x</b>"]

@@ -22,13 +22,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from intake.extensions import db
-from intake.models import Clock, PeriodicReport, Report, Role, Unit, User
+from core.extensions import db
+from core.models import Clock, PeriodicReport, Report, Role, Unit, User
 from intake.receipts import new_tracking_code
-from intake.search import fold
-from triage.auth import hash_password
-from triage.periodic_jobs import build_due_periodic_reports, build_periodic_report, due_periods
-from triage.periodic_reports import Period, file_path
+from core.search import fold
+from triage.casework.auth import hash_password
+from triage.reporting.jobs import build_due_periodic_reports, build_periodic_report, due_periods
+from triage.reporting.periodic import Period, file_path
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "mat-khau-dai-12"

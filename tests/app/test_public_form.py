@@ -3,7 +3,7 @@ import re
 
 from sqlalchemy import select
 
-from intake.models import Report
+from core.models import Report
 from intake.receipts import ALPHABET
 
 GOOD_TEXT = "Cán bộ một cửa xã Ngọc Lặc đòi 2 triệu tiền bồi dưỡng mới nhận hồ sơ đất của tôi."
@@ -47,7 +47,7 @@ def test_too_short_and_too_long_texts_are_refused_and_kept(client, csrf_token, a
     assert "Nội dung quá dài" in _errors(response)[0]
     assert long_text.strip()[:200] in response.get_data(as_text=True)
     with app.app_context():
-        from intake.extensions import db
+        from core.extensions import db
 
         assert db.session.scalar(select(Report).limit(1)) is None
 
@@ -86,7 +86,7 @@ def test_receipt_shows_a_code_already_in_the_database(client, csrf_token, app):
     assert re.fullmatch(rf"TH-[{ALPHABET}]{{4}}-[{ALPHABET}]{{4}}", code)
     assert re.fullmatch(rf"[{ALPHABET}]{{4}}(-[{ALPHABET}]{{4}}){{2}}", passphrase)
     assert response.headers["Cache-Control"] == "no-store"
-    from intake.extensions import db
+    from core.extensions import db
 
     with app.app_context():
         report = db.session.scalar(select(Report).where(Report.tracking_code == code))
@@ -107,7 +107,7 @@ def test_anonymous_denunciation_goes_on_the_feedback_track(client, csrf_token, a
                   reporter_address="thôn 3, xã Ngọc Lặc")
     assert named.status_code == 201
     assert "trình tự <strong>phản ánh" not in named.get_data(as_text=True)
-    from intake.extensions import db
+    from core.extensions import db
 
     with app.app_context():
         tracks = db.session.execute(select(Report.kind, Report.track).order_by(Report.id)).all()
@@ -120,7 +120,7 @@ def test_submission_survives_redis_being_down(make_app, csrf_token):
     response = _post(client, csrf_token, text=GOOD_TEXT)
     assert response.status_code == 201
     code = re.search(r'id="tracking-code">([^<]+)<', response.get_data(as_text=True)).group(1)
-    from intake.extensions import db
+    from core.extensions import db
 
     with app.app_context():
         report = db.session.scalar(select(Report).where(Report.tracking_code == code))

@@ -10,13 +10,13 @@ import pytest
 from rq import Queue
 from sqlalchemy import func, select
 
-from intake.extensions import db
-from intake.models import Clock, Correction, Report, ReportEvent, Unit, User, utcnow
+from core.extensions import db
+from core.models import Clock, Correction, Report, ReportEvent, Unit, User, utcnow
 from intake.receipts import new_tracking_code
-from intake.search import fold
+from core.search import fold
 from intake.submission import submit_report
-from triage.calendar import legal_date
-from triage.jobs import route_report
+from triage.deadlines.calendar import legal_date
+from triage.routing.jobs import route_report
 
 PASSWORD = "mat-khau-dai-12"
 CODE = re.compile(r"TH-[A-Z0-9]{4}-[A-Z0-9]{4}")

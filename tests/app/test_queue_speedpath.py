@@ -4,13 +4,13 @@ from datetime import timedelta
 
 from sqlalchemy import Date, column, text
 
-from intake.extensions import db
-from intake.models import Clock, Report, utcnow
-from triage.calendar import legal_date
-from triage.clocks import extend_clock, pause_clocks, resume_clocks, stop_clocks
-from triage.deadline_service import process_clock
-from triage.deadlines import ExtensionError
-from triage.jobs import route_report
+from core.extensions import db
+from core.models import Clock, Report, utcnow
+from triage.deadlines.calendar import legal_date
+from triage.deadlines.clocks import extend_clock, pause_clocks, resume_clocks, stop_clocks
+from triage.deadlines.sweep import process_clock
+from triage.deadlines.policy import ExtensionError
+from triage.routing.jobs import route_report
 
 # The same rule as migration 0007's backfill, computed by the database from the clocks.
 FROM_CLOCKS = text("""

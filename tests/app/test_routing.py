@@ -1,11 +1,11 @@
 """The routing job with the real classifier: unit, labels, clocks, events; idempotent; triage below threshold."""
 from sqlalchemy import func, select
 
-from intake.extensions import db
-from intake.models import Clock, Report, ReportEvent
+from core.extensions import db
+from core.models import Clock, Report, ReportEvent
 from ml.prediction import Prediction
-from triage.jobs import reconcile_unrouted, route_report
-from triage.routing import choose_destination
+from triage.routing.jobs import reconcile_unrouted, route_report
+from triage.routing.rules import choose_destination
 
 LAND_DELAY = ("Tôi nộp hồ sơ đăng ký biến động đất ở bộ phận một cửa UBND phường Quảng Phú từ tháng 3, "
               "cán bộ hẹn 15 ngày nhưng đến nay đã hai tháng vẫn chưa trả kết quả, hỏi thì bảo chờ.")

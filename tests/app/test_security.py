@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from redis import Redis
 
-from intake.extensions import db
-from intake.models import Report
+from core.extensions import db
+from core.models import Report
 
 TEXT = "Cán bộ một cửa UBND phường Quảng Phú gây khó dễ, bắt tôi đi lại nhiều lần mới nhận hồ sơ."
 
@@ -79,7 +79,7 @@ def test_passphrase_brute_force_hits_the_lock(make_app, make_report, csrf_token,
 
 
 def test_contact_details_are_purged_after_retention(app, make_report):
-    from triage.jobs import purge_contacts
+    from triage.casework.jobs import purge_contacts
 
     closed = make_report(text=TEXT, reporter_name="Vũ Thị H", reporter_phone="0987000111", reporter_email="h@example.vn")
     still_open = make_report(text=TEXT, reporter_name="Ngô Văn K")

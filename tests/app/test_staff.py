@@ -1,10 +1,10 @@
 """Inspectors: accounts from the CLI, sign-in, their own unit's queue only."""
 import re
 
-from intake.extensions import db
+from core.extensions import db
 from tests_support import sign_in
-from intake.models import Report, User
-from triage.jobs import route_report
+from core.models import Report, User
+from triage.routing.jobs import route_report
 
 QUANG_PHU = ("Cán bộ tư pháp UBND phường Quảng Phú hẹn lần hẹn lữa, nộp hồ sơ chứng thực từ đầu tháng "
              "mà ba tuần vẫn chưa trả, hỏi thì bảo chờ.")

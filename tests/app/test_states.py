@@ -1,7 +1,7 @@
 import pytest
 
-from intake.models import Report
-from intake.states import InvalidTransition, Status, check_transition
+from core.models import Report
+from core.states import InvalidTransition, Status, check_transition
 
 
 def test_allowed_path_records_every_transition():

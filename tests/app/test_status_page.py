@@ -1,10 +1,10 @@
 """The citizen follows a report with code + passphrase and sees the public timeline only."""
 import re
 
-from intake.extensions import db
+from core.extensions import db
 from tests_support import look_up
-from intake.models import Report
-from triage.jobs import route_report
+from core.models import Report
+from triage.routing.jobs import route_report
 
 
 _lookup = look_up

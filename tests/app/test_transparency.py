@@ -12,13 +12,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from intake.extensions import db
-from intake.models import Report, Role, Unit, User, utcnow
+from core.extensions import db
+from core.models import Report, Role, Unit, User, utcnow
 from intake.receipts import new_tracking_code
-from intake.search import fold
+from core.search import fold
 from ml.taxonomy import CATEGORY_NAMES
-from triage.auth import hash_password
-from triage.transparency import clear_cache, window
+from triage.casework.auth import hash_password
+from triage.reporting.transparency import clear_cache, window
 
 PASSWORD = "mat-khau-dai-12"
 TEXT = "Cán bộ tư pháp xã đòi thêm tiền bồi dưỡng mới chứng thực giấy tờ cho gia đình tôi, rất bức xúc."

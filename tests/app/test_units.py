@@ -1,9 +1,9 @@
 """The directory of units: 166 communes/wards with their 2025 codes, every provincial body, escalation parents."""
 from sqlalchemy import func, select
 
-from intake.extensions import db
-from intake.models import Unit
-from intake.units import load_units
+from core.extensions import db
+from core.models import Unit
+from core.units import load_units
 from ml.taxonomy import Agency
 
 

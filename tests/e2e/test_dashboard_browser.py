@@ -1,10 +1,10 @@
 """A supervisor's dashboard in a real browser, with a screenshot for the README."""
 from pathlib import Path
 
-from intake.extensions import db
+from core.extensions import db
 from intake.submission import submit_report
 from tests_support import PASSWORD
-from triage.jobs import route_report
+from triage.routing.jobs import route_report
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TEXTS = [
@@ -22,7 +22,7 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service):
         db.session.commit()
         for report_id in ids:
             route_report(report_id)
-        from intake.models import Report
+        from core.models import Report
 
         codes = {db.session.get(Report, i).tracking_code for i in ids}
     result = app.test_cli_runner().invoke(args=["users", "create", "giamsat", "--role", "supervisor",

@@ -6,10 +6,11 @@ from datetime import timedelta
 from redis import Redis
 from sqlalchemy import func, select
 
-from intake.extensions import db
-from intake.models import Notification, Report
+from core.extensions import db
+from core.models import Notification, Report
 from intake.submission import submit_report
-from triage.jobs import route_report, sweep_deadlines
+from triage.deadlines.jobs import sweep_deadlines
+from triage.routing.jobs import route_report
 
 TEXT = "Cán bộ một cửa UBND phường Quảng Phú hẹn lần hẹn lữa, hồ sơ của tôi quá hạn mà không ai trả lời ({n})."
 

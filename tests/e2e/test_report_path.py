@@ -7,8 +7,8 @@ import urllib.request
 
 from sqlalchemy import select
 
-from intake.extensions import db
-from intake.models import Report
+from core.extensions import db
+from core.models import Report
 
 TEXT = ("Tôi lên bộ phận một cửa UBND xã Ngọc Lặc làm thủ tục đăng ký khai sinh cho con, "
         "cán bộ đòi 500 nghìn tiền bồi dưỡng mới làm nhanh, không đưa thì hẹn tuần sau.")

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from triage.calendar import (
+from triage.deadlines.calendar import (
     Override,
     WorkingCalendar,
     default_calendar,

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 import holidays
 import pytest
 
-from triage.calendar import Override, WorkingCalendar, default_calendar, legal_date
+from triage.deadlines.calendar import Override, WorkingCalendar, default_calendar, legal_date
 
 ONE = timedelta(days=1)
 

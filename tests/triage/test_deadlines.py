@@ -10,8 +10,8 @@ from importlib import resources
 
 import pytest
 
-from triage.calendar import default_calendar
-from triage.deadlines import (
+from triage.deadlines.calendar import default_calendar
+from triage.deadlines.policy import (
     ClockPlan,
     ExtensionError,
     Kind,
@@ -229,7 +229,7 @@ def test_pause_edge_cases(cal):
 def test_custom_policy_file(tmp_path, cal):
     # A policy with another version and a shorter tố cáo acceptance (5 working
     # days from 12/2: 13/2, 23, 24, 25, 26/2 -> 26/2).
-    text = resources.files("triage").joinpath("data/deadline_policy.toml").read_text(encoding="utf-8")
+    text = resources.files("triage.deadlines").joinpath("data/deadline_policy.toml").read_text(encoding="utf-8")
     text = text.replace('version = "2026-07"', 'version = "test-1"')
     old = 'stage = "acceptance"\nlabel_vi = "Hạn thụ lý"\namount = 7'
     assert text.count(old) == 1

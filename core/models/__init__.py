@@ -1,0 +1,15 @@
+"""The database models; importing this module registers every table on the metadata."""
+from core.models.attachment import Attachment
+from core.models.audit import AuditRecord
+from core.models.base import Base, utcnow
+from core.models.calendar_override import CalendarOverride
+from core.models.clock import Clock, ClockStatus
+from core.models.correction import Correction
+from core.models.event import ReportEvent
+from core.models.notification import Delivery, Notification
+from core.models.periodic_report import PeriodicReport
+from core.models.report import Report
+from core.models.unit import Unit
+from core.models.user import Role, User
+
+__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "PeriodicReport", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]

@@ -1,0 +1,141 @@
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, event, inspect
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+
+from core.models.attachment import Attachment
+from core.models.base import Base, UTCDateTime, utcnow
+from core.models.clock import Clock, ClockStatus
+from core.models.event import ReportEvent
+from core.models.unit import Unit
+from core.models.user import User
+from core.states import Status, check_transition
+
+
+class Report(Base):
+    __tablename__ = "reports"
+    __table_args__ = (
+        Index("ix_reports_status_unit", "status", "unit_id"),
+        Index("ix_reports_unit_received", "unit_id", "received_at"),
+        Index("ix_reports_received_unit_category", "received_at", "unit_id", "category"),
+        # The staff queue (migration 0007): "most urgent first" walks this index; the facet counts read
+        # the covering one (index-only on PostgreSQL).
+        Index("ix_reports_next_due", "next_due_on", "received_at", "id"),
+        Index("ix_reports_queue_facets", "status", "track", "category", "assignee_id", "ward_code", "next_due_on",
+              postgresql_include=["id"]),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(20), unique=True)
+    passphrase_hash: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    # What the citizen wrote and chose.
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))  # the kind the citizen chose
+    track: Mapped[str] = mapped_column(String(20))  # the legal track it is handled on
+    ward_code_given: Mapped[str | None] = mapped_column(String(5))
+    office: Mapped[str | None] = mapped_column(String(300))
+    occurred_on: Mapped[date | None] = mapped_column(Date)
+    reporter_name: Mapped[str | None] = mapped_column(String(200))
+    reporter_address: Mapped[str | None] = mapped_column(String(300))
+    reporter_phone: Mapped[str | None] = mapped_column(String(20))
+    reporter_email: Mapped[str | None] = mapped_column(String(200))
+
+    text_folded: Mapped[str] = mapped_column(Text, default="")  # lower case, no diacritics: for search
+
+    # Routing.
+    status: Mapped[str] = mapped_column(String(20), default=Status.RECEIVED, index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    # For an escalated report: the body whose head is accused. It must never see the report.
+    accused_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    agency: Mapped[str | None] = mapped_column(String(40))
+    ward_code: Mapped[str | None] = mapped_column(String(5))
+    category: Mapped[str | None] = mapped_column(String(30))
+    escalate: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    labels: Mapped[dict | None] = mapped_column(JSON)  # runners-up and probabilities
+    model_version: Mapped[str | None] = mapped_column(String(80))
+    routed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # first breach of any clock
+    # The earliest due date among the pending clocks (open, or breached while the report is not resolved);
+    # None if none. Kept by `_keep_next_due_on` on every flush that changes a clock or the status.
+    next_due_on: Mapped[date | None] = mapped_column(Date)
+
+    # Figures for KPIs and dashboards, kept by the services that accept and resolve (working days).
+    accepted_wd: Mapped[int | None] = mapped_column(Integer)  # received → accepted
+    accepted_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    resolved_wd: Mapped[int | None] = mapped_column(Integer)  # received → resolved
+    resolved_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reopened: Mapped[int] = mapped_column(Integer, default=0)
+
+    # "6 rõ" (Công văn 443-CV/TU): who, what, responsible unit, authority, when, result.
+    sixclear_task: Mapped[str | None] = mapped_column(Text)
+    sixclear_responsibility: Mapped[str | None] = mapped_column(String(300))
+    sixclear_authority: Mapped[str | None] = mapped_column(String(300))
+    sixclear_due_on: Mapped[date | None] = mapped_column(Date)
+    findings: Mapped[str | None] = mapped_column(Text)
+    response: Mapped[str | None] = mapped_column(Text)  # the answer to the reporter
+
+    unit: Mapped[Unit | None] = relationship(foreign_keys=[unit_id])
+    accused_unit: Mapped[Unit | None] = relationship(foreign_keys=[accused_unit_id])
+    assignee: Mapped["User | None"] = relationship(foreign_keys=[assignee_id])
+    resolved_by: Mapped["User | None"] = relationship(foreign_keys=[resolved_by_id])
+    events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
+    clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
+    attachments: Mapped[list[Attachment]] = relationship(order_by=Attachment.id, cascade="all, delete-orphan")
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not (self.reporter_name or self.reporter_phone or self.reporter_email)
+
+    def record(self, event_kind: str, /, *, public: bool = False, actor_id: int | None = None, **data) -> ReportEvent:
+        event = ReportEvent(kind=event_kind, public=public, actor_id=actor_id, data=data, at=utcnow())
+        self.events.append(event)
+        return event
+
+    def move_to(self, status: Status, *, actor_id: int | None = None, public: bool = True, **data) -> ReportEvent:
+        """Change status along the state machine and record the transition as an event."""
+        check_transition(self.status, status)
+        previous, self.status = self.status, Status(status)
+        return self.record("status", public=public, actor_id=actor_id, previous=str(previous), status=str(status), **data)
+
+
+FINISHED = (Status.RESOLVED, Status.CLOSED)
+
+
+def pending_due_on(report: Report, gone=()) -> date | None:
+    """The earliest due date among the report's pending clocks: open (running/paused), or breached on a report
+    not yet resolved. The staff queue's "most urgent first" order and its overdue filter read it."""
+    finished = report.status in FINISHED
+    dues = [c.due_on for c in report.clocks if c not in gone and c.due_on is not None and (
+        c.status in (ClockStatus.RUNNING, ClockStatus.PAUSED) or (c.status == ClockStatus.BREACHED and not finished))]
+    return min(dues, default=None)
+
+
+@event.listens_for(Session, "before_flush")
+def _keep_next_due_on(session: Session, _flush_context, _instances) -> None:
+    """Keep `Report.next_due_on` right whatever changed a clock (start, stop, pause, resume, extend, breach, a
+    clock added or removed) or the status (a resolved report's old breach no longer counts)."""
+    touched: dict[int, Report] = {}
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Report):
+            if obj in session.deleted:
+                continue
+            state = inspect(obj)
+            if state.pending or state.attrs.status.history.has_changes() or state.attrs.clocks.history.has_changes():
+                touched[id(obj)] = obj
+        elif isinstance(obj, Clock) and obj.report_id is not None:
+            report = session.get(Report, obj.report_id)
+            if report is not None and report not in session.deleted:
+                touched[id(report)] = report
+    for report in touched.values():
+        value = pending_due_on(report, gone=session.deleted)
+        if report.next_due_on != value:
+            report.next_due_on = value

@@ -1,0 +1,190 @@
+"""Staff sign-in with Flask-Login; passwords hashed with argon2.
+
+Hardening, all configured in ``core.config``:
+
+- an account is locked for LOGIN_LOCK_MINUTES after LOGIN_MAX_FAILURES wrong passwords in a row
+  (counted on the user row, reset on success); a locked account is refused even with the right
+  password; an unknown username gets the wrong-password message after the same argon2 work;
+- sign-in POSTs are throttled per client (LOGIN_RATE_LIMIT) by Flask-Limiter with Redis storage,
+  keyed by an HMAC of the remote address (no raw IP in Redis), failing open when Redis is down;
+- a session ends after SESSION_IDLE_MINUTES without a request, and PERMANENT_SESSION_LIFETIME after
+  sign-in whatever the activity; it is refused as soon as its user is deactivated or their password
+  is reset; sign-in starts from an empty session (no fixation).
+"""
+import time
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask_login import login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select, update
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from core.extensions import db
+from core.ratelimit import keyed_hash, limit_view
+from core.models import User
+from core.models.base import utcnow
+
+bp = Blueprint("auth", __name__, url_prefix="/can-bo")
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so timing does not tell which usernames exist.
+_DUMMY_HASH = _hasher.hash("not-a-password")
+
+BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
+IDLE_NOTICE = "Phiên làm việc đã hết hạn. Xin đăng nhập lại."
+
+# Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id).
+SEEN_AT, LOGIN_AT, PASSWORD_MARK, NOTICE = "seen_at", "login_at", "pw_mark", "login_notice"
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Tên đăng nhập", validators=[DataRequired("Xin nhập tên đăng nhập.")])
+    password = PasswordField("Mật khẩu", validators=[DataRequired("Xin nhập mật khẩu.")])
+
+
+def _keyed_hash(value: str) -> str:
+    return keyed_hash(value)
+
+
+def password_mark(user: User) -> str:
+    """A keyed digest of the password hash kept in the session: a password reset ends older sessions."""
+    return _keyed_hash("pw:" + user.password_hash)[:24]
+
+
+def init_login(manager) -> None:
+    manager.login_view = "auth.login"
+    manager.login_message = "Xin đăng nhập để tiếp tục."
+
+    @manager.user_loader
+    def _load(user_id: str):
+        try:
+            user = db.session.get(User, int(user_id))
+        except (TypeError, ValueError):
+            return None
+        # A deactivated user, or a session from before a password reset, is anonymous from the next request.
+        if user is None or not user.active or session.get(PASSWORD_MARK) != password_mark(user):
+            return None
+        return user
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("staff.queue")
+
+
+def _locked_message(user: User) -> str:
+    minutes = max(1, -(-int((user.locked_until - utcnow()).total_seconds()) // 60))
+    return (f"Tài khoản tạm thời bị khoá do nhập sai mật khẩu nhiều lần. "
+            f"Xin thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khoá.")
+
+
+def is_locked(user: User) -> bool:
+    return user.locked_until is not None and user.locked_until > utcnow()
+
+
+def _record_failure(user: User) -> None:
+    """Count a wrong password on the row (atomically) and lock the account at the threshold."""
+    config = current_app.config
+    db.session.execute(update(User).where(User.id == user.id)
+                       .values(failed_logins=User.failed_logins + 1)
+                       .execution_options(synchronize_session=False))
+    db.session.refresh(user, ["failed_logins"])
+    if user.failed_logins >= int(config["LOGIN_MAX_FAILURES"]):
+        user.locked_until = utcnow() + timedelta(minutes=int(config["LOGIN_LOCK_MINUTES"]))
+        user.failed_logins = 0
+    db.session.commit()
+
+
+def _start_session(user: User) -> None:
+    session.clear()  # a fresh session: nothing set before sign-in survives it (session fixation)
+    login_user(user)
+    session.permanent = True
+    now = int(time.time())
+    session[SEEN_AT] = session[LOGIN_AT] = now
+    session[PASSWORD_MARK] = password_mark(user)
+
+
+def _end_session() -> None:
+    logout_user()
+    session.clear()
+
+
+@bp.route("/dang-nhap", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(User.username == form.username.data.strip()))
+        # Always one argon2 verification, whether the user exists, is locked or is deactivated.
+        ok = check_password(user.password_hash if user else _DUMMY_HASH, form.password.data)
+        if user is not None and user.active and is_locked(user):
+            form.password.errors.append(_locked_message(user))
+            return render_template("staff/login.html", form=form), 403
+        if user is not None and user.active and ok:
+            if user.failed_logins or user.locked_until:
+                user.failed_logins, user.locked_until = 0, None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(form.password.data)
+            db.session.commit()
+            _start_session(user)
+            return redirect(_safe_next(request.args.get("next")))
+        if user is not None and user.active:
+            _record_failure(user)
+            if is_locked(user):
+                form.password.errors.append(_locked_message(user))
+                return render_template("staff/login.html", form=form), 403
+        form.password.errors.append(BAD_CREDENTIALS)
+        return render_template("staff/login.html", form=form), 401
+    notice = session.pop(NOTICE, None)
+    if notice and request.method == "GET":
+        form.form_errors.append(notice)
+    return render_template("staff/login.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/dang-xuat")
+@login_required
+def logout():
+    _end_session()
+    return redirect(url_for("auth.login"))
+
+
+@bp.before_app_request
+def _enforce_session_limits():
+    """End a signed-in session that has been idle too long or has reached its total lifetime."""
+    if "_user_id" not in session:
+        return None
+    now = int(time.time())
+    seen, started = session.get(SEEN_AT), session.get(LOGIN_AT)
+    idle = int(current_app.config["SESSION_IDLE_MINUTES"]) * 60
+    lifetime = current_app.permanent_session_lifetime.total_seconds()
+    if not isinstance(seen, int) or not isinstance(started, int) or now - seen > idle or now - started > lifetime:
+        _end_session()
+        session[NOTICE] = IDLE_NOTICE
+        return None
+    if request.endpoint != "static":  # static files alone do not keep a session alive
+        session[SEEN_AT] = now
+    return None
+
+
+# ------------------------------------------------------------------ per-client throttle
+def _init_limiter(state) -> None:
+    """Throttle POSTs to the sign-in view per client (see core.ratelimit)."""
+    limit_view(state.app, f"{bp.name}.login", "LOGIN_RATE_LIMIT")
+
+
+# Recorded after the routes above, so the sign-in view exists when this runs at registration.
+bp.record_once(_init_limiter)

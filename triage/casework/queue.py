@@ -1,0 +1,428 @@
+"""The staff side: the queue of reports a user may work on, with filters, counts, search and bulk actions.
+
+Every list, count and search goes through `visible_reports`; counting is done by the database (one GROUP BY
+over the combinations of the filters' values, summed per facet here); "most urgent first" and the overdue filter
+read `Report.next_due_on` (the nearest pending due date, kept by the ORM on every flush), so they are index walks.
+"""
+from dataclasses import dataclass, fields, replace
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+from wtforms import SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from core.extensions import db
+from core.models import Clock, ClockStatus, Report, Role, Unit, User, utcnow
+from core.search import like_pattern
+from core.states import KIND_LABELS, STATUS_LABELS, InvalidTransition, Kind, Status
+from ml.taxonomy import CATEGORY_NAMES, Category
+from triage.casework import actions
+from triage.casework.access import PROVINCE_WIDE, visible_reports
+from triage.deadlines.calendar import legal_date
+
+bp = Blueprint("staff", __name__, url_prefix="/can-bo")
+
+PAGE_SIZE = 50
+TRIAGE_CHOICE = "__triage__"  # the same value as the case file's reroute form
+SOON_WORKING_DAYS = 2
+FINISHED = (Status.RESOLVED, Status.CLOSED)
+
+STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
+TRACK_CHOICES = [(k.value, KIND_LABELS[k]) for k in Kind]
+CATEGORY_CHOICES = [(c.value, CATEGORY_NAMES[c]) for c in Category]
+DUE_CHOICES = [("overdue", "Quá hạn"), ("soon", f"Sắp đến hạn (trong {SOON_WORKING_DAYS} ngày làm việc)")]
+ASSIGNEE_CHOICES = [("me", "Giao cho tôi"), ("none", "Chưa giao")]
+SORT_CHOICES = [("urgent", "Khẩn nhất trước"), ("newest", "Mới nhận trước"), ("oldest", "Nhận lâu nhất trước")]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The queue's GET parameters, validated: an unknown value is dropped, never passed to SQL as is."""
+
+    status: str = ""
+    track: str = ""
+    category: str = ""
+    ward: str = ""
+    due: str = ""
+    assignee: str = ""
+    q: str = ""
+    sort: str = "urgent"
+
+    @classmethod
+    def parse(cls, args) -> "Filters":
+        def pick(name, choices):
+            value = (args.get(name) or "").strip()
+            return value if value in {c for c, _ in choices} else ""
+
+        ward = (args.get("ward") or "").strip()
+        return cls(
+            status=pick("status", STATUS_CHOICES), track=pick("track", TRACK_CHOICES),
+            category=pick("category", CATEGORY_CHOICES), ward=ward if ward.isdigit() and len(ward) <= 5 else "",
+            due=pick("due", DUE_CHOICES), assignee=pick("assignee", ASSIGNEE_CHOICES),
+            q=(args.get("q") or "").strip()[:200], sort=pick("sort", SORT_CHOICES) or "urgent")
+
+    def args(self, **changes) -> dict:
+        """The non-empty parameters, for links and redirects that keep the filters."""
+        values = {f.name: getattr(replace(self, **changes), f.name) for f in fields(self)}
+        return {k: v for k, v in values.items() if v and not (k == "sort" and v == "urgent")}
+
+
+# -- SQL pieces ------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DueTerms:
+    """The due filters as SQL conditions on the report row, with no per-row subquery.
+
+    `overdue`: not resolved, and a pending clock (open, or breached) is past its due date, i.e.
+    `Report.next_due_on` (the earliest pending due date, kept on every flush) is before today. This covers
+    "has a breached clock" because a breached clock's due date is always before today: the sweep breaches a
+    clock only once today is past its due date (deadline_service._breach), and an extension that moves the
+    date makes it running again (clocks.extend_clock). `soon`: an open clock falls due within SOON_WORKING_DAYS working days: a
+    semi-join on the few clocks in that window (index ix_clocks_status_due_report).
+    """
+
+    overdue: ColumnElement
+    soon: ColumnElement
+
+
+def due_terms(today: date, calendar) -> DueTerms:
+    soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS)
+    soon_ids = select(Clock.report_id).where(Clock.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED]),
+                                             Clock.due_on >= today, Clock.due_on <= soon_until)
+    return DueTerms(overdue=and_(Report.status.not_in(FINISHED), Report.next_due_on < today),
+                    soon=Report.id.in_(soon_ids))
+
+
+def _search_term(f: Filters):
+    if f.q and (pattern := like_pattern(f.q)):
+        return or_(Report.text_folded.like(pattern, escape="\\"), Report.tracking_code == f.q.upper())
+    return None
+
+
+def _conditions(f: Filters, *, user, due: DueTerms, skip: str | None = None) -> list:
+    """The WHERE terms of the filters; `skip` leaves one facet out (to count that facet's values)."""
+    terms = []
+    if f.status and skip != "status":
+        terms.append(Report.status == f.status)
+    if f.track and skip != "track":
+        terms.append(Report.track == f.track)
+    if f.category and skip != "category":
+        terms.append(Report.category == f.category)
+    if f.ward and skip != "ward":
+        terms.append(Report.ward_code == f.ward)
+    if f.due and skip != "due":
+        terms.append(due.overdue if f.due == "overdue" else due.soon)
+    if f.assignee and skip != "assignee":
+        terms.append(Report.assignee_id == user.id if f.assignee == "me" else Report.assignee_id.is_(None))
+    if (search := _search_term(f)) is not None:
+        terms.append(search)
+    return terms
+
+
+def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[dict, int]:
+    """Counts per value of each filter, with the other filters applied (what picking that value would show),
+    and the total with every filter applied.
+
+    One grouped query counts the reports per combination of (status, track, category, assigned to me / to no
+    one / to someone else) with only the search applied, and per combination how many are overdue and due
+    soon; every facet's counts and the total are sums over those few hundred rows here. The ward counts, when
+    shown, are one more grouped query; with a search, the ward is one more key of the same query instead, so
+    the matching texts are read once.
+    """
+    assignee = case((Report.assignee_id == user.id, "me"), (Report.assignee_id.is_(None), "none"), else_="other")
+    search = _search_term(f)
+    by_ward = with_ward and search is not None
+    columns = [Report.status.label("status"), Report.track.label("track"), Report.category.label("category"),
+               assignee.label("assignee"), case((due.overdue, 1), else_=0).label("overdue"),
+               case((due.soon, 1), else_=0).label("soon")]
+    if by_ward:
+        columns.append(Report.ward_code.label("ward"))
+    per_report = visible_reports(user, select(*columns).select_from(Report))
+    if search is not None:
+        per_report = per_report.where(search)
+    if f.ward and not by_ward:
+        per_report = per_report.where(Report.ward_code == f.ward)
+    per_report = per_report.subquery("per_report")
+    keys = [per_report.c[name] for name in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ())]
+    rows = [row._mapping for row in db.session.execute(
+        select(*keys, func.count().label("n"), func.sum(per_report.c.overdue).label("n_overdue"),
+               func.sum(per_report.c.soon).label("n_soon")).group_by(*keys))]
+
+    def matches(row, skip):
+        return all(not getattr(f, facet) or skip == facet or row[facet] == getattr(f, facet)
+                   for facet in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ()))
+
+    def shown(row) -> int:
+        """How many of a combination's reports pass the due filter."""
+        return int(row["n"] if not f.due else row["n_overdue"] if f.due == "overdue" else row["n_soon"])
+
+    def tally(facet) -> dict:
+        values: dict = {}
+        for row in rows:
+            if matches(row, facet) and (n := shown(row)):
+                values[row[facet]] = values.get(row[facet], 0) + n
+        return values
+
+    counts: dict[str, dict] = {facet: tally(facet) for facet in ("status", "track", "category")}
+    due_rows = [row for row in rows if matches(row, "due")]
+    counts["due"] = {"": sum(r["n"] for r in due_rows), "overdue": sum(int(r["n_overdue"]) for r in due_rows),
+                     "soon": sum(int(r["n_soon"]) for r in due_rows)}
+    who = tally("assignee")
+    counts["assignee"] = {"": sum(who.values()), "me": who.get("me", 0), "none": who.get("none", 0)}
+    total = sum(shown(row) for row in rows if matches(row, None))
+    if by_ward:
+        counts["ward"] = tally("ward")
+    elif with_ward:
+        query = (visible_reports(user, select(Report.ward_code, func.count()).select_from(Report))
+                 .where(*_conditions(f, user=user, due=due, skip="ward")).group_by(Report.ward_code))
+        counts["ward"] = {value: n for value, n in db.session.execute(query)}
+    for facet in ("status", "track", "category", "ward"):
+        if facet in counts:
+            counts[facet][""] = sum(counts[facet].values())
+    return counts, total
+
+
+def order_terms(sort: str) -> list:
+    if sort == "newest":
+        return [Report.received_at.desc(), Report.id.desc()]
+    if sort == "oldest":
+        return [Report.received_at.asc(), Report.id.asc()]
+    # Most urgent first: the nearest pending due date, reports without one last (index ix_reports_next_due).
+    return [Report.next_due_on.asc().nulls_last(), Report.received_at.asc(), Report.id.asc()]
+
+
+# -- the page ----------------------------------------------------------------------------------------------------
+
+def _services():
+    return current_app.extensions["services"]
+
+
+def _sees_wards(user) -> bool:
+    """Supervisors, admins, triage officers and provincial bodies work across wards."""
+    return user.role != Role.INSPECTOR or (user.unit is not None and user.unit.ward_code is None)
+
+
+class BulkForm(FlaskForm):
+    action = SelectField("Thao tác", choices=[("assign", "Giao cho cán bộ"), ("reroute", "Chuyển đơn")])
+    assignee = SelectField("Cán bộ", coerce=str, validate_choice=False, validators=[Optional()])
+    unit = SelectField("Chuyển đến", coerce=str, validate_choice=False, validators=[Optional()])
+    reason = StringField("Lý do chuyển", filters=[lambda v: v.strip() if isinstance(v, str) else v],
+                         validators=[Optional(), Length(max=500)])
+
+
+def _may_assign(report: Report) -> bool:
+    return _handles(report) or current_user.role == Role.SUPERVISOR
+
+
+def _may_reroute(report: Report) -> bool:
+    return _handles(report) or current_user.role == Role.SUPERVISOR or (
+        current_user.role == Role.TRIAGE and report.status == Status.NEEDS_TRIAGE)
+
+
+def _handles(report: Report) -> bool:
+    return current_user.role == Role.ADMIN or (
+        current_user.role == Role.INSPECTOR and report.unit_id is not None and report.unit_id == current_user.unit_id)
+
+
+def _may_bulk_assign() -> bool:
+    return current_user.role in (Role.INSPECTOR, Role.SUPERVISOR, Role.ADMIN)
+
+
+def _assignable(unit_ids) -> list[User]:
+    """Who the checked reports may be given to: the user's own colleagues, or (province-wide) the units' inspectors."""
+    query = select(User).options(joinedload(User.unit)).where(User.role == Role.INSPECTOR, User.active.is_(True))
+    if current_user.role in PROVINCE_WIDE:
+        if not unit_ids:
+            return []
+        query = query.where(User.unit_id.in_(unit_ids))
+    elif current_user.role == Role.INSPECTOR and current_user.unit_id is not None:
+        query = query.where(User.unit_id == current_user.unit_id)
+    else:
+        return []
+    return list(db.session.scalars(query.order_by(User.unit_id, User.full_name, User.username)))
+
+
+def _assignee_choices(users: list[User]) -> list[tuple[str, str]]:
+    province = current_user.role in PROVINCE_WIDE
+    return [("none", "— Bỏ giao (chưa giao ai) —")] + [
+        (str(u.id), (u.full_name or u.username) + (f" — {u.unit.name}" if province and u.unit else "")) for u in users]
+
+
+def _unit_choices() -> list[tuple[str, str]]:
+    units = db.session.execute(select(Unit.code, Unit.name).order_by(Unit.division, Unit.name_ascii)).all()
+    return [(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")] + [(code, name) for code, name in units]
+
+
+@bp.get("/")
+@login_required
+def queue():
+    user, services = current_user, _services()
+    calendar, today = services.calendar, legal_date(utcnow())
+    f = Filters.parse(request.args)
+    due = due_terms(today, calendar)
+    with_ward = _sees_wards(user)
+    counts, total = facet_counts(user, f, due, with_ward=with_ward)
+    pages = max(1, -(-total // PAGE_SIZE))
+    try:
+        page = min(max(1, int(request.args.get("page", 1))), pages)
+    except ValueError:
+        page = 1
+    # The page's ids first (narrow rows: the sort never carries the reports' texts), then those reports.
+    query = visible_reports(user, select(Report.id).select_from(Report))
+    ids = list(db.session.scalars(query.where(*_conditions(f, user=user, due=due))
+                                  .order_by(*order_terms(f.sort))
+                                  .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
+    loaded = {r.id: r for r in db.session.scalars(
+        select(Report).where(Report.id.in_(ids)).options(selectinload(Report.clocks), joinedload(Report.assignee))
+    ).unique()} if ids else {}
+    reports = [loaded[i] for i in ids if i in loaded]
+
+    ward_choices = []
+    if with_ward:
+        codes = sorted(c for c in counts["ward"] if c)
+        if f.ward and f.ward not in codes:
+            codes.append(f.ward)
+        names = dict(db.session.execute(select(Unit.ward_code, Unit.name).where(Unit.ward_code.in_(codes))).all()) if codes else {}
+        ward_choices = sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1])
+
+    form = BulkForm()
+    form.assignee.choices = _assignee_choices(_assignable({r.unit_id for r in reports if r.unit_id}))
+    form.unit.choices = _unit_choices()
+    return render_template(
+        "staff/queue.html", reports=reports, f=f, counts=counts, total=total, page=page, pages=pages,
+        status_labels=STATUS_LABELS, category_names=CATEGORY_NAMES, kind_labels=KIND_LABELS,
+        choices={"status": STATUS_CHOICES, "track": TRACK_CHOICES, "category": CATEGORY_CHOICES,
+                 "due": DUE_CHOICES, "assignee": ASSIGNEE_CHOICES, "ward": ward_choices},
+        sort_choices=SORT_CHOICES, with_ward=with_ward, form=form, may_assign=_may_bulk_assign(),
+        nearest=lambda r: _nearest_clock(r), today=today, calendar=calendar)
+
+
+def _nearest_clock(report: Report) -> Clock | None:
+    """The clock shown in the row: the same rule as the urgent order (from the preloaded clocks)."""
+    pending = [c for c in report.clocks
+               if c.is_open or (c.status == ClockStatus.BREACHED and report.status not in FINISHED)]
+    return min(pending, key=lambda c: c.due_on, default=None)
+
+
+@bp.post("/hang-loat")
+@login_required
+def bulk():
+    f = Filters.parse(request.form)
+    back = redirect(url_for("staff.queue", **f.args(), **_page_arg()), code=303)
+    form = BulkForm()
+    form.unit.choices = _unit_choices()
+    if not form.validate_on_submit():
+        flash("Phiên làm việc đã hết hạn hoặc dữ liệu chưa hợp lệ, xin thử lại.", "error")
+        return back
+    ids = sorted({int(v) for v in request.form.getlist("ids") if v.isdigit()})
+    if not ids:
+        flash("Xin chọn ít nhất một đơn.", "error")
+        return back
+    # Only what this user can see is loaded: anything else counts as not found and is never touched.
+    reports = {r.id: r for r in db.session.scalars(visible_reports(current_user).where(Report.id.in_(ids)))}
+    if form.action.data == "assign":
+        done, refusals = _bulk_assign(form, ids, reports)
+        if done is None:
+            return back
+        verb = "Đã giao"
+    else:
+        done, refusals = _bulk_reroute(form, ids, reports)
+        if done is None:
+            return back
+        verb = "Đã chuyển"
+    if done:
+        flash(f"{verb} {len(done)} đơn: {', '.join(done)}.", "ok")
+    if refusals:
+        flash("Không thực hiện được với " + str(len(refusals)) + " đơn: " + "; ".join(refusals), "error")
+    return back
+
+
+def _page_arg() -> dict:
+    page = request.form.get("page", "")
+    return {"page": int(page)} if page.isdigit() and int(page) > 1 else {}
+
+
+def _not_found(report_id: int) -> str:
+    return f"đơn #{report_id}: không tìm thấy"
+
+
+def _bulk_assign(form, ids, reports):
+    if not _may_bulk_assign():
+        flash("Tài khoản này không giao đơn được.", "error")
+        return None, []
+    choice = form.assignee.data or ""
+    assignee = None
+    if choice != "none":
+        allowed = {str(u.id): u for u in _assignable({r.unit_id for r in reports.values() if r.unit_id})}
+        assignee = allowed.get(choice)
+        if assignee is None:
+            flash("Xin chọn cán bộ được giao.", "error")
+            return None, []
+    done, refusals = [], []
+    for report_id in ids:
+        report = reports.get(report_id)
+        if report is None:
+            refusals.append(_not_found(report_id))
+            continue
+        if not _may_assign(report):
+            refusals.append(f"{report.tracking_code}: không có quyền giao đơn này")
+            continue
+        if (assignee.id if assignee else None) == report.assignee_id:
+            done.append(report.tracking_code)
+            continue
+        try:
+            with db.session.begin_nested():
+                actions.assign_report(report, assignee, actor_id=current_user.id)
+        except actions.ActionRefused as exc:
+            refusals.append(f"{report.tracking_code}: {exc}")
+            continue
+        done.append(report.tracking_code)
+    db.session.commit()
+    return done, refusals
+
+
+def _bulk_reroute(form, ids, reports):
+    reason = form.reason.data or ""
+    if form.unit.data == TRIAGE_CHOICE:
+        unit = None
+    else:
+        unit = db.session.scalar(select(Unit).where(Unit.code == (form.unit.data or "")))
+        if unit is None:
+            flash("Xin chọn nơi chuyển đến.", "error")
+            return None, []
+    if len(reason) < 5:
+        flash("Xin ghi lý do chuyển đơn.", "error")
+        return None, []
+    done, refusals, corrected = [], [], False
+    for report_id in ids:
+        report = reports.get(report_id)
+        if report is None:
+            refusals.append(_not_found(report_id))
+            continue
+        if not _may_reroute(report):
+            refusals.append(f"{report.tracking_code}: không có quyền chuyển đơn này")
+            continue
+        if unit is None and report.status == Status.NEEDS_TRIAGE:
+            refusals.append(f"{report.tracking_code}: đơn đang chờ phân loại thủ công")
+            continue
+        try:
+            with db.session.begin_nested():
+                correction = actions.reroute_report(db.session, report, unit, reason=reason, actor_id=current_user.id)
+        except actions.ActionRefused as exc:
+            refusals.append(f"{report.tracking_code}: {exc}")
+            continue
+        except InvalidTransition:
+            refusals.append(f"{report.tracking_code}: đơn không ở trạng thái chuyển được")
+            continue
+        corrected = corrected or correction is not None
+        done.append(report.tracking_code)
+    db.session.commit()
+    if corrected:
+        from triage.casework.jobs import enqueue_export_corrections
+
+        enqueue_export_corrections()
+    return done, refusals

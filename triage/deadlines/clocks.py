@@ -1,0 +1,103 @@
+"""A report's clocks: started from the deadline policy, stopped, paused, resumed and extended."""
+from datetime import datetime, timedelta
+
+from core.models import Clock, ClockStatus, Report
+from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc, legal_date
+from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, shift_for_pause
+from triage.deadlines.reminders import next_action_on, reminder_points
+
+
+def schedule(clock: Clock, calendar: WorkingCalendar, points: tuple[str, ...], done: set[str] = frozenset()) -> None:
+    """Set the date the sweep must next look at this clock."""
+    plan = reminder_points(clock.starts_on, clock.due_on, clock.amount, clock.unit, calendar, points)
+    clock.next_action_on = next_action_on(plan, set(done), clock.due_on)
+
+
+def start_clocks(report: Report, *, calendar: WorkingCalendar, policy: Policy, points: tuple[str, ...],
+                 remote: bool = False, accepted_at: datetime | None = None) -> list[Clock]:
+    """Create the clocks the report's track needs now; stages that already have a clock are kept as they are."""
+    have = {c.stage for c in report.clocks}
+    created = []
+    for plan in plan_clocks(report.track, report.received_at, calendar, policy, remote=remote, accepted_at=accepted_at):
+        if plan.stage in have or plan.condition:  # conditional stages start only when their condition arises
+            continue
+        clock = Clock(stage=plan.stage, track=plan.track, label=plan.label_vi, starts_on=plan.starts_on,
+                      due_on=plan.due_on, nominal_due_on=plan.nominal_due_on, due_at=end_of_day_utc(plan.due_on),
+                      amount=plan.amount, unit=plan.unit, policy_version=plan.policy_version,
+                      status=ClockStatus.RUNNING, extensions=0, paused_days=0)
+        schedule(clock, calendar, points)
+        report.clocks.append(clock)
+        report.record("deadline", public=True, stage=plan.stage, label=plan.label_vi,
+                      due_on=plan.due_on.isoformat(), due_on_vi=plan.due_on.strftime("%d/%m/%Y"),
+                      policy_version=plan.policy_version)
+        created.append(clock)
+    return created
+
+
+def stop_clocks(report: Report, now: datetime, stages: set[str] | None = None) -> list[Clock]:
+    """Stop open clocks (all, or the given stages) as met: no reminder goes out for them any more."""
+    stopped = []
+    for clock in report.clocks:
+        if clock.is_open and (stages is None or clock.stage in stages):
+            clock.status, clock.stopped_at, clock.next_action_on, clock.paused_at = ClockStatus.MET, now, None, None
+            stopped.append(clock)
+    return stopped
+
+
+def pause_clocks(report: Report, now: datetime) -> list[Clock]:
+    """Waiting for the citizen: running clocks stop counting."""
+    paused = []
+    for clock in report.clocks:
+        if clock.status == ClockStatus.RUNNING:
+            clock.status, clock.paused_at, clock.next_action_on = ClockStatus.PAUSED, now, None
+            paused.append(clock)
+    return paused
+
+
+def resume_clocks(report: Report, now: datetime, calendar: WorkingCalendar, points: tuple[str, ...]) -> list[Clock]:
+    """The citizen answered: paused clocks run again, their due dates moved by the time spent waiting."""
+    resumed = []
+    for clock in report.clocks:
+        if clock.status != ClockStatus.PAUSED:
+            continue
+        base = clock.nominal_due_on if clock.unit == "calendar_days" and clock.nominal_due_on else clock.due_on
+        lost = paused_days(clock.paused_at, now, calendar, clock.unit) if base >= legal_date(clock.paused_at) else 0
+        clock.paused_days += lost
+        if clock.unit == "calendar_days" and clock.nominal_due_on:
+            clock.nominal_due_on = base + timedelta(days=lost)
+        _set_due(clock, shift_for_pause(base, clock.paused_at, now, calendar, clock.unit), calendar)
+        clock.status, clock.paused_at = ClockStatus.RUNNING, None
+        schedule(clock, calendar, points, done_points(report, clock))
+        resumed.append(clock)
+    return resumed
+
+
+def extend_clock(clock: Clock, *, complexity: str, policy: Policy, calendar: WorkingCalendar,
+                 points: tuple[str, ...]) -> Clock:
+    """One more legal extension (gia hạn); raises ExtensionError past what the law allows."""
+    due = extend(clock, clock.extensions, policy, calendar, complexity)
+    clock.extensions += 1
+    clock.nominal_due_on = None
+    _set_due(clock, _shifted(clock, due, calendar), calendar)
+    if clock.status == ClockStatus.BREACHED:
+        clock.status, clock.breached_at = ClockStatus.RUNNING, None
+    if clock.status == ClockStatus.RUNNING:
+        schedule(clock, calendar, points)
+    return clock
+
+
+def _shifted(clock: Clock, due, calendar: WorkingCalendar):
+    if not clock.paused_days:
+        return due
+    if clock.unit == "working_days":
+        return calendar.add_working_days(due, clock.paused_days)
+    return calendar.add_calendar_days(due, clock.paused_days)
+
+
+def _set_due(clock: Clock, due, calendar: WorkingCalendar) -> None:
+    clock.due_on, clock.due_at = due, end_of_day_utc(due)
+
+
+def done_points(report: Report, clock: Clock) -> set[str]:
+    """Reminder points already handled for this clock (one event each)."""
+    return {e.data.get("point") for e in report.events if e.kind == "reminder" and e.data.get("stage") == clock.stage}

@@ -1,0 +1,134 @@
+"""rq jobs of deadlines and notifications: the periodic sweep, one due clock, one outbox row, resuming clocks.
+
+The conventions are those of triage.routing.jobs.
+"""
+import logging
+import smtplib
+from datetime import date
+
+from flask import Flask
+from rq import Retry
+from sqlalchemy import select
+
+from core.extensions import db
+from core.models import Clock, Delivery, Notification, Report, utcnow
+from triage.context import job_app, jobs_queue
+from triage.deadlines.calendar import legal_date
+from triage.deadlines.clocks import resume_clocks
+from triage.deadlines.outbox import claim, due_for_sending, mark_failed, mark_sent, release_stale_claims
+from triage.deadlines.sweep import due_clock_ids, process_clock
+
+log = logging.getLogger(__name__)
+
+
+def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
+    """The periodic sweep: every due clock and every unsent notification, found from the database.
+
+    It enqueues idempotent jobs (or, with inline=True, runs them here). Whatever Redis lost is found
+    again on the next sweep.
+    """
+    app = job_app()
+    now = utcnow()
+    day = date.fromisoformat(today) if today else legal_date(now)
+    try:
+        released = release_stale_claims(db.session, now, app.config["MAIL_CLAIM_TIMEOUT_SECONDS"])
+        db.session.commit()
+        clock_ids = due_clock_ids(db.session, day)
+        db.session.rollback()
+    finally:
+        db.session.remove()
+    for clock_id in clock_ids:
+        if inline:
+            process_due_clock(clock_id, day.isoformat(), enqueue_sends=False)
+        else:
+            jobs_queue(app).enqueue(process_due_clock, clock_id, day.isoformat(), job_id=f"clock-{clock_id}-{day}",
+                                retry=Retry(max=3, interval=[10, 60, 300]), result_ttl=3600)
+    sent = enqueue_pending_notifications(inline=inline)
+    return {"today": day.isoformat(), "clocks": len(clock_ids), "notifications": sent, "released": released}
+
+
+def process_due_clock(clock_id: int, today: str, enqueue_sends: bool = True) -> str:
+    app = job_app()
+    services = app.extensions["services"]
+    try:
+        clock = db.session.scalar(select(Clock).where(Clock.id == clock_id).with_for_update())
+        if clock is None:
+            return "missing"
+        outcome = process_clock(db.session, clock, date.fromisoformat(today), utcnow(), calendar=services.calendar,
+                                points=services.points, links=services.links)
+        db.session.commit()
+        new = db.session.scalars(select(Notification.id).where(
+            Notification.clock_id == clock_id, Notification.status == Delivery.PENDING)).all()
+    finally:
+        db.session.remove()
+    for notification_id in new if enqueue_sends else ():  # sent right away; the sweep would find them too
+        _enqueue_send(app, notification_id)
+    return outcome
+
+
+def _enqueue_send(app: Flask, notification_id: int) -> None:
+    jobs_queue(app).enqueue(send_notification, notification_id, job_id=f"notify-{notification_id}",
+                        retry=Retry(max=4, interval=[30, 120, 600, 1800]), result_ttl=3600)
+
+
+def enqueue_pending_notifications(inline: bool = False) -> int:
+    app = job_app()
+    try:
+        ids = due_for_sending(db.session, utcnow())
+    finally:
+        db.session.remove()
+    for notification_id in ids:
+        if inline:
+            try:
+                send_notification(notification_id)
+            except DeliveryError:
+                pass  # recorded on the row; the next sweep retries it
+        else:
+            _enqueue_send(app, notification_id)
+    return len(ids)
+
+
+class DeliveryError(RuntimeError):
+    """A message could not be delivered this time (the row says when it will be retried)."""
+
+
+def send_notification(notification_id: int) -> str:
+    """Deliver one outbox row at most once: it is claimed atomically before the SMTP conversation."""
+    app = job_app()
+    services = app.extensions["services"]
+    try:
+        if not claim(db.session, notification_id, utcnow()):
+            db.session.rollback()
+            return "skipped"
+        db.session.commit()
+        row = db.session.get(Notification, notification_id)
+        try:
+            services.mailer.send(row.recipient, row.subject, row.body)
+        except (smtplib.SMTPException, OSError) as exc:
+            mark_failed(db.session, row, f"{type(exc).__name__}: {exc}", utcnow(), app.config["MAIL_MAX_ATTEMPTS"])
+            db.session.commit()
+            raise DeliveryError(f"notification {notification_id} to {row.recipient}: {exc}") from exc
+        mark_sent(db.session, row, utcnow())
+        db.session.commit()
+        return "sent"
+    finally:
+        db.session.remove()
+
+
+def resume_after_reply(report_id: int) -> str:
+    """The reporter answered an information request on the status page: the paused clocks run again."""
+    app = job_app()
+    services = app.extensions["services"]
+    try:
+        report = db.session.scalar(select(Report).where(Report.id == report_id).with_for_update())
+        replies = [e for e in report.events if e.kind == "information-received"]
+        asked = [e for e in report.events if e.kind == "information-requested"]
+        answered = replies and (not asked or replies[-1].id > asked[-1].id)
+        if not answered or not any(c.status == "paused" for c in report.clocks):
+            db.session.rollback()
+            return "nothing-paused"
+        resume_clocks(report, replies[-1].at, services.calendar, services.points)
+        db.session.commit()
+        return "resumed"
+    finally:
+        db.session.remove()

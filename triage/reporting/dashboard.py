@@ -1,0 +1,409 @@
+"""The supervisors' dashboard (/can-bo/tong-quan): headline figures of a period against the previous one,
+trends, the league table of units, hotspots (heat maps, ward map), officers' KPI figures, and a drill-down
+page listing the reports behind any figure.
+
+Every figure comes from `triage.reporting.stats` (SQL aggregation through `visible_reports`); the drill-down lists
+`stats.figure_query(...)`, the same conditions as the count it came from. Supervisors and admins see the
+province; an inspector sees only their own unit's dashboard (its figures already exclude the reports that
+accuse their own body). Other roles get 404.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+from itertools import zip_longest
+
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from core.extensions import db
+from core.models import Report, Role, Unit, User
+from core.states import KIND_LABELS, STATUS_LABELS
+from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
+from triage.reporting import charts, stats
+from triage.casework.access import PROVINCE_WIDE
+
+bp = Blueprint("dashboard", __name__, url_prefix="/can-bo/tong-quan")
+
+PAGE_SIZE = 50
+PERIOD_KINDS = [("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"), ("custom", "Tùy chọn")]
+LEAGUE_SORTS = {
+    "rank": "Xếp hạng", "name": "Đơn vị", "received": "Tiếp nhận", "resolved": "Giải quyết",
+    "acc_rate": "Thụ lý đúng hạn", "res_rate": "Giải quyết đúng hạn", "substantiated": "Có căn cứ",
+    "open": "Tồn", "overdue": "Quá hạn", "age": "Tồn lâu nhất", "median": "Trung vị ngày",
+}
+
+
+@bp.before_request
+@login_required
+def _who_may_see():
+    if current_user.role in PROVINCE_WIDE:
+        return None
+    if current_user.role == Role.INSPECTOR and current_user.unit_id is not None:
+        return None
+    abort(404)
+
+
+# -- the view's parameters -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class View:
+    """Period and filters from the query string, validated (unknown values dropped)."""
+
+    period: str = "month"
+    ref: str = ""  # month: 2026-11, quarter: 2026-Q4, year: 2026
+    start: str = ""  # custom: ISO dates
+    end: str = ""
+    unit: str = ""  # unit code
+    category: str = ""
+    agency: str = ""
+    ward: str = ""
+
+    @classmethod
+    def parse(cls, args) -> "View":
+        period = args.get("period", "month")
+        period = period if period in dict(PERIOD_KINDS) else "month"
+        category = args.get("category", "")
+        agency = args.get("agency", "")
+        ward = (args.get("ward") or "").strip()
+        unit = (args.get("unit") or "").strip()[:40]
+        view = cls(period=period, ref=(args.get("ref") or "").strip()[:10], start=(args.get("start") or "")[:10],
+                   end=(args.get("end") or "")[:10], unit=unit,
+                   category=category if category in CATEGORY_NAMES else "",
+                   agency=agency if agency in AGENCY_NAMES else "",
+                   ward=ward if ward.isdigit() and len(ward) <= 5 else "")
+        if current_user.role not in PROVINCE_WIDE:  # an inspector: their own unit, always
+            view = replace(view, unit=current_user.unit.code)
+        return view
+
+    def args(self, **changes) -> dict:
+        values = {f.name: getattr(replace(self, **changes), f.name) for f in fields(self)}
+        if current_user.role not in PROVINCE_WIDE:
+            values.pop("unit", None)
+        return {k: v for k, v in values.items() if v and not (k == "period" and v == "month")}
+
+    def resolve_period(self, today: date) -> stats.Period:
+        try:
+            if self.period == "custom":
+                return stats.custom_period(date.fromisoformat(self.start), date.fromisoformat(self.end))
+            if self.period == "year" and self.ref:
+                return stats.year_period(date(int(self.ref[:4]), 1, 1))
+            if self.period == "quarter" and self.ref:
+                year, q = self.ref.split("-Q")
+                return stats.quarter_period(date(int(year), 3 * int(q) - 2, 1))
+            if self.period == "month" and self.ref:
+                year, month = self.ref.split("-")
+                return stats.month_period(date(int(year), int(month), 1))
+        except (ValueError, TypeError):
+            pass
+        maker = {"year": stats.year_period, "quarter": stats.quarter_period}.get(self.period, stats.month_period)
+        return maker(today)
+
+    def filters(self) -> dict:
+        """`stats` filters; 404 for an unknown unit code."""
+        out = {}
+        if self.unit:
+            unit_id = db.session.scalar(select(Unit.id).where(Unit.code == self.unit))
+            if unit_id is None:
+                abort(404)
+            out["unit_id"] = unit_id
+        if self.category:
+            out["category"] = self.category
+        if self.agency:
+            out["agency"] = self.agency
+        if self.ward:
+            out["ward_code"] = self.ward
+        return out
+
+
+def _period_ref(period: stats.Period) -> dict:
+    if period.kind == "month":
+        return {"period": "month", "ref": f"{period.start:%Y-%m}"}
+    if period.kind == "quarter":
+        return {"period": "quarter", "ref": f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"}
+    if period.kind == "year":
+        return {"period": "year", "ref": str(period.start.year)}
+    return {"period": "custom", "start": period.start.isoformat(), "end": period.end.isoformat()}
+
+
+def _drill(figure: str, period: stats.Period, view: View, **extra) -> str:
+    """URL of the reports behind a figure (the dashboard's own drill-down page)."""
+    args = {k: v for k, v in view.args().items() if k in ("unit", "category", "agency", "ward")}
+    args.update({k: v for k, v in extra.items() if v not in (None, "")})
+    return url_for("dashboard.reports", figure=figure, start=period.start.isoformat(), end=period.end.isoformat(),
+                   **args)
+
+
+def _change(now, before) -> dict:
+    """Change against the previous period, for the headline figures."""
+    if now is None or before is None:
+        return {"text": "", "sign": 0}
+    delta = now - before
+    if isinstance(now, float) or isinstance(before, float):
+        text = f"{delta * 100:+.1f} điểm %".replace(".", ",")
+    else:
+        text = f"{delta:+d}"
+        if before:
+            text += f" ({delta / before * 100:+.0f}%)"
+    return {"text": text, "sign": (delta > 0) - (delta < 0)}
+
+
+def _pct(value) -> str:
+    return "–" if value is None else f"{value * 100:.1f}%".replace(".", ",")
+
+
+def _num(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return (f"{value:.1f}" if not value.is_integer() else f"{int(value)}").replace(".", ",")
+    return f"{value:,}".replace(",", ".")
+
+
+def _common(view: View):
+    today = stats.local_today()
+    period = view.resolve_period(today)
+    return today, period, view.filters()
+
+
+def _context(view, period, today, **more) -> dict:
+    return dict(view=view, period=period, today=today, kinds=PERIOD_KINDS, pct=_pct, num=_num,
+                category_names=CATEGORY_NAMES, agency_names=AGENCY_NAMES, drill=lambda f, **kw: _drill(f, period, view, **kw),
+                province=current_user.role in PROVINCE_WIDE, period_ref=_period_ref,
+                previous=stats.previous_period(period), unit_name=_unit_name(view.unit), **more)
+
+
+def _unit_name(code: str) -> str:
+    if not code:
+        return ""
+    return db.session.scalar(select(Unit.name).where(Unit.code == code)) or code
+
+
+def _min_sample() -> int:
+    return int(current_app.config.get("DASHBOARD_MIN_SAMPLE", stats.DEFAULT_MIN_SAMPLE))
+
+
+# -- pages -----------------------------------------------------------------------------------------------------------
+
+@bp.get("/")
+def index():
+    view = View.parse(request.args)
+    today, period, filters = _common(view)
+    user, session = current_user, db.session
+    previous = stats.previous_period(period)
+    summary = stats.period_summary(session, user, period.start, period.end, **filters)
+    before = stats.period_summary(session, user, previous.start, previous.end, **filters)
+    weekly = stats.trend(session, user, period.start, period.end, "week", period_kind=period.kind, **filters)
+    year = stats.year_period(period.end)
+    monthly = stats.trend(session, user, year.start, year.end, "month", period_kind="year", **filters)
+
+    headline = [
+        ("received", "Đơn tiếp nhận", _num(summary.received), _change(summary.received, before.received)),
+        ("open", "Đang xử lý (tồn)", _num(summary.open_now), None),
+        ("overdue", "Đang quá hạn", _num(summary.overdue_now), None),
+        ("resolved", "Đã giải quyết", _num(summary.resolved), _change(summary.resolved, before.resolved)),
+        ("accepted_late", "Thụ lý đúng hạn", _pct(summary.accepted_on_time.rate),
+         _change(summary.accepted_on_time.rate, before.accepted_on_time.rate)),
+        ("resolved_late", "Giải quyết đúng hạn", _pct(summary.resolved_on_time.rate),
+         _change(summary.resolved_on_time.rate, before.resolved_on_time.rate)),
+    ]
+    days = [
+        ("accepted", "Ngày làm việc đến khi thụ lý", summary.accepted_wd_median, summary.accepted_wd_p90,
+         before.accepted_wd_median),
+        ("resolved", "Ngày làm việc đến khi giải quyết", summary.resolved_wd_median, summary.resolved_wd_p90,
+         before.resolved_wd_median),
+    ]
+    week_links = [_drill("received", stats.custom_period(max(p.start, period.start),
+                                                         min(p.start + timedelta(days=6), period.end)), view)
+                  for p in weekly.points]
+    n = max(len(weekly.points), len(weekly.previous_points))
+
+    def pad(values):
+        return list(values) + [None] * (n - len(values))
+
+    week_labels = [p.label for p in weekly.points] if len(weekly.points) >= n else [
+        f"Tuần thứ {i + 1}" for i in range(n)]
+    week_chart = charts.bar_chart(
+        f"Đơn tiếp nhận theo tuần — {period.label} so với {previous.label}",
+        "Cột xanh: số đơn tiếp nhận mỗi tuần của kỳ đang xem; cột xám: tuần tương ứng (cùng thứ tự) của kỳ trước.",
+        week_labels,
+        [charts.Series(period.label, pad([p.received for p in weekly.points]), links=pad(week_links)),
+         charts.Series(previous.label, pad([p.received for p in weekly.previous_points]), color="#9aa7b4")])
+    month_labels = [p.label for p in monthly.points]
+    month_chart = charts.line_chart(
+        f"Tiếp nhận và giải quyết theo tháng — năm {year.start.year} so với năm {year.start.year - 1}",
+        "Đường liền: năm đang xem; đường đứt: năm trước. Xanh: tiếp nhận; đỏ: giải quyết.",
+        [p.label[:2] for p in monthly.points],
+        [charts.Series(f"Tiếp nhận {year.start.year}", [p.received for p in monthly.points], color="#1f5fa8"),
+         charts.Series(f"Tiếp nhận {year.start.year - 1}", [p.received for p in monthly.previous_points],
+                       color="#1f5fa8", dashed=True),
+         charts.Series(f"Giải quyết {year.start.year}", [p.resolved for p in monthly.points], color="#d7301f"),
+         charts.Series(f"Giải quyết {year.start.year - 1}", [p.resolved for p in monthly.previous_points],
+                       color="#d7301f", dashed=True)])
+    week_rows = [[a.label if a else "", a.received if a else "", b.label if b else "", b.received if b else ""]
+                 for a, b in zip_longest(weekly.points, weekly.previous_points)]
+    month_rows = [[a.label, a.received, a.resolved, a.resolved_on_time, b.received if b else "", b.resolved if b else ""]
+                  for a, b in zip_longest(monthly.points, monthly.previous_points) if a]
+    league_rows = _sorted_league(stats.league(session, user, period.start, period.end, min_sample=_min_sample(),
+                                              today=today, **{k: v for k, v in filters.items() if k != "unit_id"}
+                                              if user.role in PROVINCE_WIDE else filters),
+                                 request.args.get("sort", "rank"), request.args.get("dir", ""))
+    if view.unit and user.role in PROVINCE_WIDE:
+        league_rows = [r for r in league_rows if r.code == view.unit] + [r for r in league_rows if r.code != view.unit]
+    return render_template(
+        "dashboard/index.html", **_context(view, period, today),
+        summary=summary, before=before, headline=headline, days=days, weekly=weekly, monthly=monthly,
+        week_chart=week_chart, month_chart=month_chart, month_labels=month_labels, league=league_rows,
+        sorts=LEAGUE_SORTS, sort=request.args.get("sort", "rank"), direction=request.args.get("dir", ""),
+        min_sample=_min_sample(), week_links=week_links, week_rows=week_rows, month_rows=month_rows)
+
+
+def _sorted_league(rows: list[stats.UnitRow], sort: str, direction: str) -> list[stats.UnitRow]:
+    """The league as asked: by rank (ranked first, then the small units by name) or by a column; None last."""
+    if sort not in LEAGUE_SORTS or sort == "rank":
+        return rows
+    keys = {
+        "name": lambda r: r.name, "received": lambda r: r.received, "resolved": lambda r: r.resolved,
+        "acc_rate": lambda r: r.accepted_on_time.rate, "res_rate": lambda r: r.resolved_on_time.rate,
+        "substantiated": lambda r: r.substantiated.rate, "open": lambda r: r.open_now,
+        "overdue": lambda r: r.overdue_now, "age": lambda r: r.backlog_age_days,
+        "median": lambda r: r.resolved_wd_median,
+    }
+    key = keys[sort]
+    # Default direction: names A→Z, rates worst first, counts and ages largest first.
+    ascending = sort in ("name", "acc_rate", "res_rate") if direction not in ("asc", "desc") else direction == "asc"
+    present = [r for r in rows if key(r) is not None]
+    missing = [r for r in rows if key(r) is None]
+    return sorted(present, key=key, reverse=not ascending) + missing
+
+
+@bp.get("/diem-nong")
+def hotspots():
+    """Heat maps category × unit and category × agency, and the ward map."""
+    view = View.parse(request.args)
+    today, period, filters = _common(view)
+    user, session = current_user, db.session
+    by_agency = stats.category_matrix(session, user, period.start, period.end, by="agency", **filters)
+    by_unit = stats.category_matrix(session, user, period.start, period.end, by="unit", **filters)
+    top_units = by_unit.cols[:30]
+    unit_codes = dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_([c for c in top_units if c]))).all()) \
+        if top_units else {}
+    cat_label = lambda c: CATEGORY_NAMES.get(c, c or "Chưa phân loại")  # noqa: E731
+    agency_heat = charts.heat_map(
+        f"Số đơn theo lĩnh vực vi phạm và cơ quan — {period.label}",
+        "Mỗi ô: số đơn tiếp nhận trong kỳ của một lĩnh vực vi phạm (hàng) tại một loại cơ quan (cột); màu càng đậm, "
+        "càng nhiều đơn.",
+        [cat_label(c) for c in by_agency.rows], [by_agency.col_labels[c] for c in by_agency.cols],
+        [[by_agency.cell(r, c).received for c in by_agency.cols] for r in by_agency.rows],
+        links=[[_drill("received", period, view, category=r, agency=c) for c in by_agency.cols] for r in by_agency.rows])
+    unit_heat = charts.heat_map(
+        f"Số đơn theo lĩnh vực vi phạm và đơn vị (30 đơn vị nhiều đơn nhất) — {period.label}",
+        "Mỗi ô: số đơn tiếp nhận trong kỳ của một lĩnh vực vi phạm (hàng) tại một đơn vị (cột); màu càng đậm, "
+        "càng nhiều đơn.",
+        [cat_label(c) for c in by_unit.rows], [by_unit.col_labels[c] for c in top_units],
+        [[by_unit.cell(r, c).received for c in top_units] for r in by_unit.rows],
+        links=[[_drill("received", period, view, category=r, unit=unit_codes.get(c)) if c in unit_codes else None
+                for c in top_units] for r in by_unit.rows])
+    measure = request.args.get("measure", "received")
+    measure = measure if measure in ("received", "overdue") else "received"
+    wards = stats.ward_rows(session, user, period.start, period.end, **filters)
+    points, table = _ward_points(wards, period, view, measure)
+    ward_map = charts.point_map(
+        ("Tỷ lệ đơn quá hạn theo xã, phường" if measure == "overdue" else "Số đơn tiếp nhận theo xã, phường")
+        + f" — {period.label}",
+        "Mỗi vòng tròn là một xã hoặc phường, đặt tại tâm hành chính của đơn vị (tọa độ từ dữ liệu "
+        "vietnamadminunits); diện tích vòng theo số đơn tiếp nhận, màu theo "
+        + ("tỷ lệ đơn đã quá hạn trên số đơn tiếp nhận." if measure == "overdue" else "số đơn tiếp nhận."),
+        points, legend_title="Tỷ lệ quá hạn" if measure == "overdue" else "Số đơn tiếp nhận",
+        percent=measure == "overdue", value_max=1.0 if measure == "overdue" else None)
+    return render_template(
+        "dashboard/hotspots.html", **_context(view, period, today), by_agency=by_agency, by_unit=by_unit,
+        top_units=top_units, unit_codes=unit_codes, agency_heat=agency_heat, unit_heat=unit_heat,
+        ward_map=ward_map, ward_table=table, measure=measure, cat_label=cat_label,
+        overdue_by_unit={c: sum(by_unit.cell(r, c).overdue for r in by_unit.rows) for c in by_unit.cols})
+
+
+def _ward_points(wards, period, view, measure):
+    from ml.gazetteer import unit_details
+
+    by_code = {w.ward_code: w for w in wards}
+    names = dict(db.session.execute(select(Unit.ward_code, Unit.name).where(Unit.ward_code.is_not(None))).all())
+    points, table = [], []
+    for code in sorted(names, key=lambda c: names[c]):
+        try:
+            details = unit_details(code)
+        except KeyError:
+            details = {"lat": None, "lon": None}
+        row = by_code.get(code)
+        received = row.received if row else 0
+        overdue = row.overdue if row else 0
+        rate = row.overdue_rate.rate if row else None
+        value = rate if measure == "overdue" else (received or None)
+        text = f"{received} đơn tiếp nhận, {overdue} đơn quá hạn" + (f" ({_pct(rate)})" if rate is not None else "")
+        points.append(charts.MapPoint(lat=details.get("lat"), lon=details.get("lon"), label=names[code], value=value,
+                                      size=received, text=text,
+                                      href=_drill("breached" if measure == "overdue" else "received", period, view,
+                                                  ward=code) if received else None))
+        table.append({"code": code, "name": names[code], "received": received, "overdue": overdue, "rate": rate,
+                      "open": row.open_now if row else 0, "lat": details.get("lat"), "lon": details.get("lon")})
+    return points, table
+
+
+@bp.get("/can-bo")
+def officers():
+    """Per-officer KPI inputs of the period (month or quarter)."""
+    view = View.parse(request.args)
+    today, period, filters = _common(view)
+    rows = stats.officer_rows(db.session, current_user, period.start, period.end, **filters)
+    return render_template("dashboard/officers.html", **_context(view, period, today), rows=rows)
+
+
+@bp.get("/don")
+def reports():
+    """The reports behind a figure: `stats.figure_query` with the figure's period and filters, paginated."""
+    figure = request.args.get("figure", "received")
+    if figure not in stats.FIGURES:
+        abort(404)
+    view = View.parse(request.args)
+    try:
+        start = date.fromisoformat(request.args.get("start", ""))
+        end = date.fromisoformat(request.args.get("end", ""))
+    except ValueError:
+        abort(404)
+    period = stats.custom_period(start, end)
+    filters = view.filters()
+    for key, name in (("assignee", "assignee_id"), ("resolved_by", "resolved_by_id")):
+        value = request.args.get(key, "")
+        if value.isdigit():
+            filters[name] = int(value)
+    total = stats.count_figure(db.session, current_user, figure, start, end, **filters)
+    pages = max(1, -(-total // PAGE_SIZE))
+    try:
+        page = min(max(1, int(request.args.get("page", 1))), pages)
+    except ValueError:
+        page = 1
+    rows = db.session.scalars(stats.figure_query(current_user, figure, start, end, **filters)
+                              .options(joinedload(Report.unit), joinedload(Report.assignee))
+                              .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).unique().all()
+    officer = None
+    for key in ("assignee_id", "resolved_by_id"):
+        if key in filters:
+            officer = db.session.get(User, filters[key])
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template(
+        "dashboard/reports.html", **_context(view, period, stats.local_today()), figure=figure,
+        figure_label=stats.FIGURE_LABELS[figure], rows=rows, total=total, page=page, pages=pages, args=args,
+        status_labels=STATUS_LABELS, kind_labels=KIND_LABELS, officer=officer)
+
+
+@bp.app_template_filter("vi_pct")
+def _vi_pct(value):
+    return _pct(value)
+
+
+@bp.app_template_filter("vi_local_date")
+def _vi_local_date(value):
+    """A UTC datetime as its day in Vietnam."""
+    return value.astimezone(stats.TZ).strftime("%d/%m/%Y") if value else ""

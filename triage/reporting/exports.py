@@ -1,0 +1,294 @@
+"""Supervisors' periodic reports, KPI exports, and the CSV export of any filtered queue list.
+
+- blueprint "reports" (/can-bo/bao-cao-dinh-ky, supervisors and admins; anyone else gets 404): the kept
+  workbooks with download links, a form to build one now, a printable page of a period, and the KPI export
+  (CSV and XLSX) per unit and per officer for a month or a quarter, with a column legend;
+- blueprint "exports" (/can-bo/xuat.csv, any signed-in staff): the queue's list with the queue's own filters
+  (parsed and turned into SQL by triage.casework.queue), through `visible_reports`, without reporter data or text.
+"""
+import csv
+import io
+from datetime import date
+
+from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
+                   send_file, stream_with_context, url_for)
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import case, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
+from wtforms import SelectField, StringField
+from wtforms.validators import DataRequired
+
+from core.extensions import db
+from core.models import PeriodicReport, Report, Role, Unit, User, utcnow
+from core.states import KIND_LABELS, STATUS_LABELS
+from ml.taxonomy import CATEGORY_NAMES
+from triage.reporting import figures as report_figures
+from triage.casework.access import visible_reports
+from triage.deadlines.calendar import VN_TZ, legal_date
+from triage.reporting.periodic import (PERIOD_NAMES, XLSX_MIME, Column, Period, build_report, discard_file,
+                                     download_name, file_path, first_working_day)
+
+bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao-dinh-ky")
+exports = Blueprint("exports", __name__, url_prefix="/can-bo")
+
+KPI_PERIODS = ("month", "quarter")
+KPI_LEVELS = {"unit": "Theo đơn vị", "officer": "Theo cán bộ"}
+
+
+@bp.before_request
+@login_required
+def _supervisors_only():
+    if current_user.role not in (Role.SUPERVISOR, Role.ADMIN):
+        abort(404)
+
+
+def _calendar():
+    return current_app.extensions["services"].calendar
+
+
+class BuildForm(FlaskForm):
+    period = SelectField("Kỳ báo cáo", choices=[(k, PERIOD_NAMES[k]) for k in ("month", "quarter", "year")])
+    start = StringField("Kỳ (vd. 2026-01, 2026-Q1, 2026)", validators=[DataRequired("Xin chọn kỳ báo cáo.")])
+
+
+def _period_from_args(args, kinds=("month", "quarter", "year")) -> Period:
+    """The period of the query string (?period=month&start=2026-01); by default the last one ended."""
+    kind = args.get("period", "month")
+    if kind not in kinds:
+        abort(404)
+    start = args.get("start", "")
+    if not start:
+        return Period.containing(kind, legal_date(utcnow())).previous()
+    try:
+        return Period.parse(kind, start)
+    except ValueError:
+        abort(404)
+
+
+def _period_choices(today: date) -> dict:
+    """Recent periods for the forms' pickers: value and label, newest first."""
+    out = {}
+    for kind, count in (("month", 24), ("quarter", 8), ("year", 3)):
+        p, items = Period.containing(kind, today), []
+        for _ in range(count):
+            value = {"month": f"{p.starts_on:%Y-%m}", "quarter": f"{p.starts_on.year}-Q{(p.starts_on.month - 1) // 3 + 1}",
+                     "year": f"{p.starts_on.year}"}[kind]
+            items.append((value, p.label))
+            p = p.previous()
+        out[kind] = items
+    return out
+
+
+@bp.get("/")
+def index():
+    rows = db.session.execute(
+        select(PeriodicReport, User.full_name, User.username).outerjoin(User, User.id == PeriodicReport.created_by)
+        .order_by(PeriodicReport.starts_on.desc(), PeriodicReport.period)).all()
+    today = legal_date(utcnow())
+    items = [{"row": r, "period": Period(r.period, r.starts_on, r.ends_on),
+              "by": (name or username) if r.created_by else "Lịch tự động"} for r, name, username in rows]
+    nxt = {kind: first_working_day(Period.containing(kind, today).next(), _calendar()) for kind in ("month", "quarter", "year")}
+    return render_template("reports/index.html", items=items, form=BuildForm(), choices=_period_choices(today),
+                           next_runs=nxt, period_names=PERIOD_NAMES, kpi_levels=KPI_LEVELS)
+
+
+@bp.post("/lap")
+def build():
+    form = BuildForm()
+    if not form.validate_on_submit():
+        flash("Phiên làm việc đã hết hạn hoặc kỳ báo cáo chưa hợp lệ, xin thử lại.", "error")
+        return redirect(url_for("reports.index"), code=303)
+    try:
+        period = Period.parse(form.period.data, form.start.data)
+    except ValueError:
+        flash("Kỳ báo cáo không hợp lệ.", "error")
+        return redirect(url_for("reports.index"), code=303)
+    if period.starts_on > legal_date(utcnow()):
+        flash("Kỳ báo cáo chưa bắt đầu.", "error")
+        return redirect(url_for("reports.index"), code=303)
+    new_key = None
+    try:
+        result = build_report(db.session, current_app.config, period, calendar=_calendar(),
+                              created_by=current_user.id, replace=True)
+        new_key = result.row.file_key
+        db.session.commit()
+    except IntegrityError:  # the same period recorded at the same moment (the scheduled job, a colleague)
+        db.session.rollback()
+        discard_file(current_app.config, new_key)
+        flash(f"Báo cáo {period.label} vừa được lập cùng lúc; xin xem trong danh sách.", "error")
+        return redirect(url_for("reports.index"), code=303)
+    discard_file(current_app.config, result.replaced_key)
+    flash(f"Đã lập báo cáo {period.label} ({result.seconds:.1f} giây).", "ok")
+    return redirect(url_for("reports.index"), code=303)
+
+
+@bp.get("/<int:report_id>/tai-ve")
+def download(report_id: int):
+    row = db.session.get(PeriodicReport, report_id) or abort(404)
+    path = file_path(current_app.config, row.file_key)
+    if not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype=XLSX_MIME, as_attachment=True, download_name=download_name(row),
+                         max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/in")
+def printable():
+    """The period's figures as a printable page (the workbook's sheets as tables; print CSS)."""
+    from triage.reporting.periodic import collect_figures
+
+    from triage.reporting import charts, stats
+
+    period = _period_from_args(request.args)
+    figures = collect_figures(db.session, period, calendar=_calendar(), overdue_limit=200)
+    granularity = "week" if period.kind == "month" else "month"
+    trend = stats.trend(db.session, current_user, period.starts_on, period.ends_on, granularity=granularity,
+                        period_kind=period.kind)
+    chart = charts.bar_chart(
+        f"Đơn tiếp nhận và giải quyết xong theo {'tuần' if granularity == 'week' else 'tháng'} — {period.label}",
+        "Biểu đồ cột; số liệu chi tiết ở bảng ngay dưới.", [p.label for p in trend.points],
+        [charts.Series("Tiếp nhận", [p.received for p in trend.points]),
+         charts.Series("Giải quyết xong", [p.resolved for p in trend.points]),
+         charts.Series("Giải quyết đúng hạn", [p.resolved_on_time for p in trend.points])])
+    return render_template("reports/print.html", figures=figures, period=period, trend=trend, chart=chart,
+                           built_at=figures.built_at.astimezone(VN_TZ))
+
+
+# -- KPI ----------------------------------------------------------------------------------------------------------
+
+def _kpi_args():
+    period = _period_from_args(request.args, KPI_PERIODS)
+    level = request.args.get("level", "unit")
+    if level not in KPI_LEVELS:
+        abort(404)
+    return period, level
+
+
+@bp.get("/kpi")
+def kpi():
+    period, level = _kpi_args()
+    table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
+    return render_template("reports/kpi.html", table=table, period=period, level=level, kpi_levels=KPI_LEVELS,
+                           choices=_period_choices(legal_date(utcnow())), legend=report_figures.KPI_LEGEND)
+
+
+@bp.get("/kpi.csv")
+def kpi_csv():
+    period, level = _kpi_args()
+    table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.title for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_value(v) for v in row])
+    return _csv_response(buffer.getvalue(), f"kpi-{'don-vi' if level == 'unit' else 'can-bo'}-{period.slug}.csv")
+
+
+@bp.get("/kpi.xlsx")
+def kpi_xlsx():
+    import tempfile
+    from pathlib import Path
+
+    from triage.reporting.periodic import PeriodFigures, Table, write_workbook
+
+    period, level = _kpi_args()
+    table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
+    legend = Table(title="Chú giải", heading="CHÚ GIẢI CÁC CỘT (ĐẦU VÀO CHẤM ĐIỂM KPI)",
+                   columns=[Column("Cột", 34), Column("Ý nghĩa", 70),
+                            Column("Đầu vào KPI", 60)],
+                   rows=[list(item) for item in report_figures.KPI_LEGEND])
+    figures = PeriodFigures(period=period, as_of=legal_date(utcnow()), built_at=utcnow(), tables=[table, legend])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "kpi.xlsx"
+        write_workbook(figures, path)
+        data = path.read_bytes()
+    name = f"kpi-{'don-vi' if level == 'unit' else 'can-bo'}-{period.slug}.xlsx"
+    return Response(data, mimetype=XLSX_MIME, headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                                       "Cache-Control": "private, no-store"})
+
+
+# -- CSV helpers ----------------------------------------------------------------------------------------------------
+
+def _csv_value(value):
+    """Plain values for Excel: dates as dd/mm/yyyy, rates as percentages, and no cell Excel would run as a
+    formula (a leading = + - @ is quoted away)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return text
+
+
+def _csv_response(body, filename: str) -> Response:
+    """UTF-8 with a BOM, so Excel opens Vietnamese text correctly."""
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store"}
+    if isinstance(body, str):
+        return Response("\ufeff" + body, mimetype="text/csv", headers=headers, content_type="text/csv; charset=utf-8")
+    return Response(body, headers=headers, content_type="text/csv; charset=utf-8")
+
+
+# -- the queue's CSV export ------------------------------------------------------------------------------------------
+
+QUEUE_CSV_COLUMNS = ["Mã đơn", "Ngày nhận", "Loại đơn", "Trạng thái", "Lĩnh vực", "Đơn vị giải quyết",
+                     "Mã xã/phường", "Xã/phường", "Cán bộ được giao", "Hạn gần nhất", "Quá hạn", "Chuyển cấp trên"]
+
+
+@exports.get("/xuat.csv")
+@login_required
+def queue_csv():
+    """The queue's list with the queue's filters (GET parameters of /can-bo/), every matching row (not one
+    page), in the queue's order. Only what `visible_reports` lets this user see; no text, no contact data."""
+    from triage.casework import queue as staff
+
+    services = current_app.extensions["services"]
+    today = legal_date(utcnow())
+    user = current_user._get_current_object()
+    f = staff.Filters.parse(request.args)
+    due = staff.due_terms(today, services.calendar)
+    ward = aliased(Unit)
+    assignee = aliased(User)
+    query = visible_reports(user, select(
+        Report.tracking_code, Report.received_at, Report.track, Report.status, Report.category, Unit.name,
+        Report.ward_code, ward.name, assignee.full_name, assignee.username, Report.next_due_on,
+        case((due.overdue, True), else_=False), Report.escalate).select_from(Report))
+    query = query.outerjoin(Unit, Unit.id == Report.unit_id) \
+        .outerjoin(ward, ward.ward_code == Report.ward_code).outerjoin(assignee, assignee.id == Report.assignee_id)
+    # The queue's own filter terms and order (triage.casework.queue), so the file lists exactly what the queue shows.
+    query = query.where(*staff._conditions(f, user=user, due=due)).order_by(*staff.order_terms(f.sort))
+
+    def rows():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+
+        def flush():
+            data = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            return data
+
+        writer.writerow(QUEUE_CSV_COLUMNS)
+        yield "\ufeff" + flush()
+        result = db.session.execute(query.execution_options(yield_per=2000))
+        for n, (code, received_at, track, status, category, unit_name, ward_code, ward_name, full_name, username,
+                nearest, overdue, escalate) in enumerate(result, start=1):
+            writer.writerow([_csv_value(v) for v in (
+                code, legal_date(received_at), KIND_LABELS.get(track, track), STATUS_LABELS.get(status, status),
+                CATEGORY_NAMES.get(category, category or ""), unit_name, ward_code, ward_name,
+                full_name or username, nearest, bool(overdue), bool(escalate))])
+            if n % 2000 == 0:
+                yield flush()
+        yield flush()
+
+    stamp = today.strftime("%Y%m%d")
+    return _csv_response(stream_with_context(rows()), f"danh-sach-don-{stamp}.csv")
