@@ -1,4 +1,4 @@
-"""Benchmark of the working-day calendar (issue 4). Prints figures and ratios.
+"""Benchmark of the working-day calendar. Prints figures and ratios.
 
     .venv/bin/python bench/calendar_bench.py [--ops 50000] [--reps 7] [--seed 4]
 
@@ -157,7 +157,7 @@ def _source_at_rev(rev: str) -> str:
 
 def calendar_at_rev(rev: str) -> WorkingCalendar:
     """``default_calendar()`` of triage/deadlines/calendar.py as it was at git ``rev`` (e.g. the
-    day-by-day implementation before issue 4), with today's shipped overrides."""
+    day-by-day implementation it replaced), with today's shipped overrides."""
     src = _source_at_rev(rev)
     mod = types.ModuleType("calendar_at_rev")
     mod.__package__ = "triage"
@@ -173,7 +173,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--compare-rev", metavar="REV",
                     help="also time the WorkingCalendar of triage/deadlines/calendar.py at this git revision "
-                         "(e.g. the commit before issue 4) on the same mix")
+                         "(e.g. the commit before the table-based calendar) on the same mix")
     args = ap.parse_args()
 
     t0 = time.perf_counter()

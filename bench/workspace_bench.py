@@ -1,4 +1,4 @@
-"""Benchmark of the staff queue and case pages on PostgreSQL with 100,000 reports (issue 5: < 200 ms each).
+"""Benchmark of the staff queue and case pages on PostgreSQL with 100,000 reports (target: < 200 ms each).
 
     .venv/bin/python bench/workspace_bench.py [--reuse] [--reports 100000] [--reps 5] [--explain]
 

@@ -10,10 +10,13 @@ import json
 from dataclasses import dataclass
 from datetime import UTC
 
-from sqlalchemy import event, select, text
+import click
+from flask_login import current_user
+from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
-from core.models import AuditRecord, CalendarOverride, ReportEvent, Unit, User
+from core.extensions import db
+from core.models import AuditRecord, CalendarOverride, ReportEvent, Unit, User, utcnow
 
 GENESIS = "0" * 64
 # Report events that are staff actions or views of the reporter's identity.
@@ -40,8 +43,6 @@ def _last_hash(session: Session) -> str:
 
 
 def append(session: Session, *, actor_id, action: str, object_type: str, object_id, data: dict) -> AuditRecord:
-    from core.models import utcnow
-
     at = utcnow()
     prev = session.info.get("audit_last_hash") or _last_hash(session)
     data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
@@ -54,8 +55,6 @@ def append(session: Session, *, actor_id, action: str, object_type: str, object_
 
 
 def _changes(obj) -> dict:
-    from sqlalchemy import inspect
-
     state = inspect(obj)
     out = {}
     for attr in state.mapper.column_attrs:
@@ -132,11 +131,6 @@ def verify_chain(session: Session) -> ChainReport:
 
 def init_app(app) -> None:
     """Record who acts (the signed-in user) and add `flask audit verify`."""
-    import click
-    from flask_login import current_user
-
-    from core.extensions import db
-
     install(db.session)
 
     @app.before_request

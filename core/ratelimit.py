@@ -4,6 +4,7 @@ import hmac
 import uuid
 
 from flask import current_app, render_template, request
+from flask_limiter import Limiter
 
 TOO_MANY = "Bạn đã thử quá nhiều lần trong thời gian ngắn. Xin chờ một phút rồi thử lại."
 
@@ -33,8 +34,6 @@ def limiter_for(app):
     so an unreachable Redis never blocks a citizen or an officer."""
     if "limiter" in app.extensions:
         return app.extensions["limiter"]
-    from flask_limiter import Limiter
-
     config = app.config
     if not config.get("RATELIMIT_KEY_PREFIX"):
         # Apps built by tests share one Redis and one client address: each counts on its own.

@@ -1,14 +1,10 @@
 """Tracking codes that read aloud well, and follow-up passphrases stored only as slow hashes."""
 import secrets
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from core.passwords import hash_secret, verify_secret
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: nothing that can be misheard or mistyped.
 ALPHABET = "ACDEFHJKMNPRTUVWXY3479"
-_hasher = PasswordHasher()
-# Checked against when a tracking code does not exist, so both answers cost the same.
-DUMMY_HASH = _hasher.hash("AAAA-AAAA-AAAA")
 
 
 def _group(n: int) -> str:
@@ -24,10 +20,9 @@ def new_passphrase() -> str:
 
 
 def clean_code(value: str) -> str:
-    """Accept what people type: lower case, spaces, missing dashes, look-alike letters."""
-    raw = "".join(ch for ch in (value or "").upper() if ch.isalnum())
-    raw = raw.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
-    return raw
+    """Accept what people type: lower case, spaces, missing or extra dashes. (The alphabet has no look-alike
+    pairs, so there is nothing to map.)"""
+    return "".join(ch for ch in (value or "").upper() if ch.isalnum())
 
 
 def normalize_tracking_code(value: str) -> str:
@@ -43,11 +38,9 @@ def normalize_passphrase(value: str) -> str:
 
 
 def hash_passphrase(passphrase: str) -> str:
-    return _hasher.hash(normalize_passphrase(passphrase))
+    return hash_secret(normalize_passphrase(passphrase))
 
 
-def verify_passphrase(stored_hash: str, passphrase: str) -> bool:
-    try:
-        return _hasher.verify(stored_hash, normalize_passphrase(passphrase))
-    except (VerificationError, InvalidHashError):
-        return False
+def verify_passphrase(stored_hash: str | None, passphrase: str) -> bool:
+    """Whether the passphrase matches; with no stored hash (no such tracking code), the same work and False."""
+    return verify_secret(stored_hash, normalize_passphrase(passphrase))

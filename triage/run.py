@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from core.config import PROJECT_ROOT, load_config
+from triage.app import create_app
 from triage.cli import ensure_model, prepare_database
 from triage.embedded_redis import EmbeddedRedis
 
@@ -27,9 +28,7 @@ def main() -> int:
         redis = EmbeddedRedis(instance / "redis").start()
         env["REDIS_URL"] = redis.url
         _say(f"embedded Redis at {redis.url}")
-    os.environ.update(env)
-
-    from triage.app import create_app
+    os.environ.update(env)  # read by create_app below and by the child processes
 
     app = create_app()
     created, _ = prepare_database(app)

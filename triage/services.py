@@ -1,7 +1,9 @@
 """What routing needs, built lazily once per process and passed in (tests build their own)."""
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from triage.deadlines.calendar import WorkingCalendar, default_calendar
 from triage.deadlines.policy import Policy, load_policy
@@ -27,9 +29,9 @@ class Services:
     model_dir: str
     threshold: float
     config: dict = field(default_factory=dict, repr=False)
-    calendar_loader: object = field(default=None, repr=False)
-    _handle: object = field(default=None, repr=False)
-    _calendar: object = field(default=None, repr=False)
+    calendar_loader: Callable[[], WorkingCalendar] | None = field(default=None, repr=False)
+    _handle: Any = field(default=None, repr=False)
+    _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _calendar_at: float = 0.0
 
     @classmethod
@@ -52,7 +54,7 @@ class Services:
     def classifier(self):
         """The current model; a newer one published in model_dir is picked up without a restart."""
         if self._handle is None:
-            from ml.classifier import ModelHandle
+            from ml.classifier import ModelHandle  # loads scikit-learn and underthesea: only where a model is used
 
             self._handle = ModelHandle(self.model_dir)
         return self._handle.get()

@@ -57,9 +57,6 @@ class Clock(Base):
     def _is_open_expression(cls):
         return cls.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED])
 
-    def is_overdue_on(self, today: date) -> bool:
-        return self.is_open and self.due_on < today
-
     @classmethod
     def overdue_on(cls, today: date):
         """SQL condition: open and past its due date."""

@@ -1,5 +1,6 @@
 """The case file's actions through HTTP, as an inspector, a supervisor and the reporter would use them."""
 import json
+from pathlib import Path
 import re
 from datetime import timedelta
 
@@ -134,6 +135,10 @@ def test_reroute_keeps_a_correction_for_the_classifier(app, client, csrf_token, 
     assert rows[0]["agency"] == "so-nong-nghiep-moi-truong" and rows[0]["text"] == TEXT
     with open(app.config["ML_CORRECTIONS"], encoding="utf-8") as f:
         assert json.loads(f.readline())["source"] == "reroute"
+    Path(app.config["ML_CORRECTIONS"]).unlink()
+    result = app.test_cli_runner().invoke(args=["corrections", "export"])
+    assert result.exit_code == 0 and result.output.startswith("1 correction(s) written"), result.output
+    assert load_corrections(app.config["ML_CORRECTIONS"])[0]["text"] == TEXT
 
 
 def test_escalated_report_cannot_be_sent_to_the_accused_body(app, client, csrf_token, make_report):

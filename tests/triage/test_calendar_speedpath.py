@@ -1,4 +1,4 @@
-"""The table-based WorkingCalendar (issue 4) against a naive day-by-day reference.
+"""The table-based WorkingCalendar against a naive day-by-day reference.
 
 The reference walks one day at a time and asks ``is_working_day``, which the table
 answers too, so its own answers are pinned first: the 2026 swaps (domain.md), Tết

@@ -1,4 +1,5 @@
 """A report's clocks: started from the deadline policy, stopped, paused, resumed and extended."""
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from core.models import Clock, ClockStatus, Report
@@ -7,7 +8,7 @@ from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, sh
 from triage.deadlines.reminders import next_action_on, reminder_points
 
 
-def schedule(clock: Clock, calendar: WorkingCalendar, points: tuple[str, ...], done: set[str] = frozenset()) -> None:
+def schedule(clock: Clock, calendar: WorkingCalendar, points: tuple[str, ...], done: Collection[str] = frozenset()) -> None:
     """Set the date the sweep must next look at this clock."""
     plan = reminder_points(clock.starts_on, clock.due_on, clock.amount, clock.unit, calendar, points)
     clock.next_action_on = next_action_on(plan, set(done), clock.due_on)
@@ -58,7 +59,7 @@ def resume_clocks(report: Report, now: datetime, calendar: WorkingCalendar, poin
     """The citizen answered: paused clocks run again, their due dates moved by the time spent waiting."""
     resumed = []
     for clock in report.clocks:
-        if clock.status != ClockStatus.PAUSED:
+        if clock.status != ClockStatus.PAUSED or clock.paused_at is None:
             continue
         base = clock.nominal_due_on if clock.unit == "calendar_days" and clock.nominal_due_on else clock.due_on
         lost = paused_days(clock.paused_at, now, calendar, clock.unit) if base >= legal_date(clock.paused_at) else 0
@@ -100,4 +101,5 @@ def _set_due(clock: Clock, due, calendar: WorkingCalendar) -> None:
 
 def done_points(report: Report, clock: Clock) -> set[str]:
     """Reminder points already handled for this clock (one event each)."""
-    return {e.data.get("point") for e in report.events if e.kind == "reminder" and e.data.get("stage") == clock.stage}
+    return {str(e.data.get("point")) for e in report.events
+            if e.kind == "reminder" and e.data.get("stage") == clock.stage}

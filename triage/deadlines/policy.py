@@ -28,6 +28,7 @@ from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+from typing import Protocol
 
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc, legal_date
 
@@ -351,7 +352,7 @@ class ClockPlan:
         return end_of_day_utc(self.due_on)
 
 
-def _nominal_end(starts_on: date, amount: int, unit: Unit, calendar: WorkingCalendar) -> date:
+def _nominal_end(starts_on: date, amount: int, unit: str, calendar: WorkingCalendar) -> date:
     if Unit(unit) == Unit.WORKING_DAYS:
         return calendar.add_working_days(starts_on, amount)
     return starts_on + timedelta(days=amount)
@@ -424,8 +425,18 @@ def plan_clocks(
     return plans
 
 
+class PlannedClock(Protocol):
+    """What ``extend`` reads of a clock: a ``ClockPlan`` or a stored clock row."""
+
+    track: str
+    stage: str
+    starts_on: date
+    amount: int
+    unit: str
+
+
 def extend(
-    clock: ClockPlan,
+    clock: PlannedClock,
     times_already_extended: int,
     policy: Policy,
     calendar: WorkingCalendar,
