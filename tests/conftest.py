@@ -2,11 +2,12 @@
 import os
 import shutil
 import uuid
+from pathlib import Path
 import pytest
 from redis import Redis
 from redis.exceptions import RedisError
 
-from tests_support import IN_CI
+from tests_support import IN_CI, PASSWORD, sign_in
 
 
 @pytest.fixture(scope="session")
@@ -169,6 +170,45 @@ def make_report(app):
         return receipt
 
     return _make
+
+
+@pytest.fixture
+def make_user(app):
+    """Factory: a staff account made as an administrator makes it, e.g. make_user("cb.quangphu", unit="16522")."""
+
+    def _make(username: str, *, role: str | None = None, unit: str | None = None, name: str | None = None,
+              password: str = PASSWORD):
+        args = ["users", "create", username, "--password", password]
+        for option, value in (("--role", role), ("--unit", unit), ("--name", name)):
+            if value is not None:
+                args += [option, value]
+        result = app.test_cli_runner().invoke(args=args)
+        assert result.exit_code == 0, result.output
+        return username
+
+    return _make
+
+
+@pytest.fixture
+def login_as(csrf_token):
+    """Sign a test client in through the real form; fails the test when the sign-in is refused."""
+
+    def _login(client, username: str, password: str = PASSWORD):
+        response = sign_in(client, csrf_token, username, password)
+        assert response.status_code == 302, f"sign-in of {username} refused"
+        return response
+
+    return _login
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers from where a test lives and what it runs on: tests/e2e are e2e, PostgreSQL parameters postgres."""
+    for item in items:
+        if "e2e" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.e2e)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "postgresql" in callspec.id:
+            item.add_marker(pytest.mark.postgres)
 
 
 def pytest_report_header(config):
