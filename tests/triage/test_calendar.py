@@ -25,7 +25,7 @@ def cal() -> WorkingCalendar:
     return default_calendar()
 
 
-# The whole 2026 list of domain.md, whichever source (package or override) gives it.
+# The whole 2026 list of docs/legal-deadlines.md, whichever source (package or override) gives it.
 DAYS_OFF_2026 = [
     date(2026, 1, 1), date(2026, 1, 2),
     *[date(2026, 2, d) for d in range(14, 23)],

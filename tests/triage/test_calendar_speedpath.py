@@ -1,7 +1,7 @@
 """The table-based WorkingCalendar against a naive day-by-day reference.
 
 The reference walks one day at a time and asks ``is_working_day``, which the table
-answers too, so its own answers are pinned first: the 2026 swaps (domain.md), Tết
+answers too, so its own answers are pinned first: the 2026 swaps (docs/legal-deadlines.md), Tết
 2026 and 2027 as ``holidays`` VN gives them, 24/11, the new year. Then the fast
 ``add_working_days`` / ``working_days_between`` / ``add_calendar_days`` /
 ``next_working_day`` must give the reference's answers on many seeded random starts

@@ -57,7 +57,7 @@ _DEFAULT_POLICY = "data/deadline_policy.toml"
 
 
 class Kind(StrEnum):
-    """Report kind codes of taxonomy.md section 4 (plain strings are accepted too)."""
+    """Report kind codes of docs/taxonomy.md (plain strings are accepted too)."""
 
     PHAN_ANH = "phan-anh"
     KHIEU_NAI = "khieu-nai"
