@@ -59,7 +59,7 @@ def pin_one_core() -> int:
 def sample_texts(n: int, seed: int = 3) -> list[str]:
     import random
 
-    from ml.train import DEFAULT_DATA, load_rows
+    from ml.dataset import DEFAULT_DATA, load_rows
 
     rows = load_rows(DEFAULT_DATA)
     rng = random.Random(seed)

@@ -2,7 +2,7 @@
 
     python bench/ward_eval.py [--show-errors]
 
-Prints, per source (shared dev examples; corpus rows with split == "train"):
+Prints, per source (the dev examples, ml/data/dev-examples.jsonl; corpus rows with split == "train"):
 exact accuracy on rows whose ward_code is set, the rate of a code output where the
 label is null, and microseconds per text (normalisation + extraction).
 """
@@ -10,14 +10,13 @@ import json
 import statistics
 import sys
 import time
-from pathlib import Path
 
+from ml.dataset import DEFAULT_DATA, DEV_EXAMPLES
 from ml.wards import extract_ward
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCES = {
-    "dev-examples": (Path("/work/shared/dev-examples.jsonl"), None),
-    "corpus-train": (ROOT / "ml" / "data" / "reports.jsonl", "train"),
+    "dev-examples": (DEV_EXAMPLES, None),
+    "corpus-train": (DEFAULT_DATA, "train"),
 }
 
 

@@ -1,10 +1,17 @@
-"""`python -m ml train | evaluate | predict | select` (see ml/train.py, ml/evaluate.py, shared/taxonomy.md section 5)."""
+"""`python -m ml train | evaluate | predict | select` (see ml/train.py, ml/evaluate.py, docs/taxonomy.md section 5)."""
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import sys
+
+from ml.classifier import default_model_dir, load_classifier
+from ml.corrections import default_corrections_path
+from ml.dataset import DEFAULT_DATA
+from ml.evaluate import run_evaluate
+from ml.select import run_selection
+from ml.train import print_metrics, train_and_publish
 
 CHUNK = 64  # predict: lines classified together (the segmentation dominates; batching amortises the rest)
 
@@ -47,7 +54,6 @@ def _iter_lines(fd: int):
 
 
 def cmd_predict(args) -> int:
-    from ml.classifier import default_model_dir, load_classifier
     try:
         clf = load_classifier(args.model or default_model_dir())
     except (FileNotFoundError, TypeError) as e:
@@ -91,9 +97,6 @@ def cmd_predict(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from ml.corrections import default_corrections_path
-    from ml.train import DEFAULT_DATA, print_metrics, train_and_publish
-
     corrections = None
     if args.with_corrections is not None:
         corrections = args.with_corrections or str(default_corrections_path())
@@ -108,18 +111,12 @@ def cmd_train(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from ml.evaluate import run_evaluate
-    from ml.train import DEFAULT_DATA
-
     run_evaluate(args.file, args.model, str(args.data or DEFAULT_DATA), with_baselines=not args.no_baselines,
                  split=args.split, show_errors=not args.no_errors)
     return 0
 
 
 def cmd_select(args) -> int:
-    from ml.select import run_selection
-    from ml.train import DEFAULT_DATA
-
     run_selection(args.data or DEFAULT_DATA, folds=args.folds, stage=args.stage, max_rows=args.max_rows)
     return 0
 

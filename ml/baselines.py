@@ -14,6 +14,7 @@ from typing import Sequence
 import numpy as np
 
 from ml.classifier import find_ward
+from ml.dataset import load_rows, split_rows
 from ml.escalation import _plain, rule_escalate
 from ml.prediction import Prediction
 
@@ -124,8 +125,8 @@ class CharTfidfBaseline:
         self.version = "char-tfidf-lr"
 
     def fit(self, rows: Sequence[dict]) -> "CharTfidfBaseline":
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
+        from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: scikit-learn only to fit
+        from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn only to fit
 
         texts = [r["text"] for r in rows]
         self.vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2,
@@ -155,7 +156,5 @@ class CharTfidfBaseline:
 
 
 def train_baselines(data_path) -> dict:
-    from ml.train import load_rows, split_rows
-
     train, _test = split_rows(load_rows(data_path))
     return {"keywords": KeywordRouter(), "char-tfidf-lr": CharTfidfBaseline().fit(train)}

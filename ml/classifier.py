@@ -25,6 +25,8 @@ from ml.escalation import rule_features
 from ml.features import Doc, FeatureBuilder, analyze, with_dense
 from ml.prediction import Prediction
 from ml.taxonomy import Agency
+from ml.versions import warn_if_versions_differ
+from ml.wards import extract_ward
 
 POINTER_NAME = "current"
 ESCALATED_AGENCY = Agency.THANH_TRA_TINH.value
@@ -33,22 +35,15 @@ RUNNERS_UP = 3  # how many runners-up the rankings carry (besides the winner)
 
 # --------------------------------------------------------------------------- ward extraction
 
-_ward_extractor = None
+_wards_on: bool | None = None  # ML_WARDS, read on first use
 
 
 def find_ward(text: str) -> str | None:
     """The 2025 ward code the text locates, or None (delegates to `ml.wards.extract_ward`)."""
-    global _ward_extractor
-    if _ward_extractor is None:
-        try:
-            if os.environ.get("ML_WARDS", "on") == "off":  # measure the classifier without ward extraction
-                raise ImportError("ward extraction switched off by ML_WARDS=off")
-            from ml.wards import extract_ward
-        except ImportError:  # ward extraction not available: never guess a ward
-            def extract_ward(_text):
-                return None
-        _ward_extractor = extract_ward
-    match = _ward_extractor(text)
+    global _wards_on
+    if _wards_on is None:
+        _wards_on = os.environ.get("ML_WARDS", "on") != "off"  # off: measure the classifier without wards
+    match = extract_ward(text) if _wards_on else None
     return match.code if match is not None else None
 
 
@@ -211,12 +206,14 @@ def resolve_artifact(path: str | os.PathLike) -> Path:
 
 
 def load_classifier(path: str | os.PathLike) -> Classifier:
-    import joblib
+    """The classifier of an artifact; ModelVersionWarning when it was made with other library versions."""
+    import joblib  # lazy: importing this module must not load joblib
 
     artifact = resolve_artifact(path)
     obj = joblib.load(artifact)
     if not isinstance(obj, Classifier):
         raise TypeError(f"{artifact} does not hold a Classifier (got {type(obj).__name__})")
+    warn_if_versions_differ(obj.metadata, artifact)
     obj.metadata.setdefault("path", str(artifact))
     return obj
 

@@ -1,6 +1,6 @@
 """Escalation rules: does the report accuse the head or a deputy head of the handling body?
 
-taxonomy.md section 2: a report against the chủ tịch / phó chủ tịch of a commune or
+docs/taxonomy.md section 2: a report against the chủ tịch / phó chủ tịch of a commune or
 ward People's Committee, or the giám đốc / phó giám đốc of a provincial body (sở,
 Công an tỉnh, Thuế tỉnh, Bảo hiểm xã hội), goes to `thanh-tra-tinh`. Heads of units
 INSIDE a body (director of a hospital, head of the commune police post, head of a
@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from ml.normalize import views
 
 _SP = r"[\s.\-/]*"  # "p.ct", "p/gd", "phó-chủ tịch"
 _DEPUTY = r"(?:pho" + _SP + r")?"
@@ -63,8 +65,6 @@ _RECIPIENT_CUE = re.compile(
 
 def _plain(text: str) -> str:
     """The normalised (lowercase, abbreviations expanded) diacritics-free view, as `Doc.plain`."""
-    from ml.normalize import views
-
     return views(text or "")[1]
 
 

@@ -10,14 +10,15 @@ being trained in the same run on the corpus's train split.
 """
 from __future__ import annotations
 
-import json
 import sys
-from collections import Counter
-from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
+from ml.baselines import train_baselines
+from ml.classifier import default_model_dir, load_classifier
+from ml.dataset import load_jsonl
+from ml.normalize import strip_diacritics
 from ml.prediction import Prediction
 
 TARGETS = {  # issue 3
@@ -30,21 +31,7 @@ MAX_DIACRITICS_GAP = 0.03
 
 
 def has_diacritics(text: str) -> bool:
-    from ml.normalize import strip_diacritics
-
     return strip_diacritics(text) != text
-
-
-def load_jsonl(path: str | Path) -> list[dict]:
-    rows = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{path}: line {n}: invalid JSON ({e.msg})") from None
-    return rows
 
 
 # --------------------------------------------------------------------------- metrics
@@ -276,8 +263,6 @@ def print_full(rep: dict, out=sys.stdout, title: str = "") -> None:
 
 def run_evaluate(file: str, model_path: str | None, data_path: str, with_baselines: bool = True,
                  split: str | None = None, show_errors: bool = True) -> dict:
-    from ml.classifier import default_model_dir, load_classifier
-
     rows = load_jsonl(file)
     if split is None and rows and "split" in rows[0]:
         split = "test"  # a corpus file: evaluate on its held-out split only
@@ -296,8 +281,6 @@ def run_evaluate(file: str, model_path: str | None, data_path: str, with_baselin
         print("\n".join(errs[:200]) if errs else "  none")
     reports = {"chosen": rep}
     if with_baselines:
-        from ml.baselines import train_baselines
-
         print("\nTraining the baselines on the train split of", data_path, file=sys.stderr)
         baselines = train_baselines(data_path)
         for name, model in baselines.items():

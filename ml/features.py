@@ -26,7 +26,9 @@ from typing import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
+from tqdm import tqdm
 
+from ml.normalize import strip_diacritics, views
 from ml.segment import segment
 
 _HAS_ALNUM = re.compile(r"\w", re.UNICODE)
@@ -46,40 +48,26 @@ class Doc:
     syls: tuple[str, ...]  # syllables of `plain`
 
 
-def _views(text: str) -> tuple[str, str]:
-    from ml.normalize import views
-
-    return views(text)
-
-
-def _strip(text: str) -> str:
-    from ml.normalize import strip_diacritics
-
-    return strip_diacritics(text)
-
-
 WORD_BLOCKS = frozenset({"word", "word_plain"})
 
 
 def analyze(text: str, words: bool = True) -> Doc:
     """Both views of `text` and, when `words`, its segmentation (the one underthesea CRF pass)."""
-    norm, plain = _views(text or "")
+    norm, plain = views(text or "")
     syls = tuple(_SYL_RE.findall(plain))
     if not words:
         return Doc(norm=norm, plain=plain, words=(), words_plain=(), syls=syls)
     ws = [w for w in segment(norm) if w[0].isalnum() or _HAS_ALNUM.search(w)]  # drop punctuation tokens
     joined = " ".join(ws)
-    stripped = _strip(joined).split(" ") if joined else []
+    stripped = strip_diacritics(joined).split(" ") if joined else []
     if len(stripped) != len(ws):  # defensive: stripping must not merge or split words
-        stripped = [_strip(w) for w in ws]
+        stripped = [strip_diacritics(w) for w in ws]
     return Doc(norm=norm, plain=plain, words=tuple(ws), words_plain=tuple(stripped), syls=syls)
 
 
 def analyze_many(texts: Iterable[str], progress: bool = False, desc: str = "segmenting") -> list[Doc]:
     texts = list(texts)
     if progress:
-        from tqdm import tqdm
-
         return [analyze(t) for t in tqdm(texts, desc=desc, unit="text", leave=False)]
     return [analyze(t) for t in texts]
 
@@ -154,7 +142,7 @@ class FeatureBuilder:
         self.idfs: list[np.ndarray] = []
 
     def fit(self, docs: Sequence[Doc]) -> "FeatureBuilder":
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: only fitting needs scikit-learn
 
         self.vocabs, self.idfs = [], []
         for an in self.analyzers:

@@ -1,6 +1,14 @@
 """The 2025 communes and wards of Thanh Hoa, from the maintained `vietnam-provinces` data."""
+import importlib.metadata as md
+import json
+import sqlite3
+import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+
+from ml.normalize import normalize, strip_diacritics
 
 THANH_HOA_PROVINCE_CODE = 38
 
@@ -14,7 +22,7 @@ class Unit2025:
 
 @cache
 def wards_2025() -> tuple[Unit2025, ...]:
-    from vietnam_provinces import Ward
+    from vietnam_provinces import Ward  # lazy: the package's tables load only when the list is asked for
 
     units = [
         Unit2025(code=f"{int(w.code):05d}", name=w.name, division=w.division_type.value)
@@ -38,11 +46,6 @@ def wards_2025() -> tuple[Unit2025, ...]:
 # `ml/data/gazetteer.json` (`python -m ml.gazetteer build`); a test rebuilds it from the
 # packages and compares. Nothing is read at import time.
 
-import json
-import sys
-import unicodedata
-from pathlib import Path
-
 DATA_PATH = Path(__file__).with_name("data") / "gazetteer.json"
 
 
@@ -64,20 +67,15 @@ def _short_name(name: str, division: str) -> str:
 
 def _key(s: str) -> str:
     """vietnamadminunits' key: lower case, no diacritics, no spaces."""
-    from ml.normalize import strip_diacritics
-
     return strip_diacritics(unicodedata.normalize("NFC", s).lower()).replace(" ", "")
 
 
 def build_data() -> dict:
     """Build the gazetteer from the installed packages (slow: ~0.5 s)."""
-    import importlib.metadata as md
-    import sqlite3
-
-    import vietnamadminunits
-    from vietnam_provinces import _ward_conversion_2025 as conv
-    from vietnam_provinces.legacy import District as LDistrict
-    from vietnam_provinces.legacy import Ward as LWard
+    import vietnamadminunits  # lazy: ~0.7 s to import, read only to build the shipped gazetteer.json
+    from vietnam_provinces import _ward_conversion_2025 as conv  # lazy: only to build gazetteer.json
+    from vietnam_provinces.legacy import District as LDistrict  # lazy: only to build gazetteer.json
+    from vietnam_provinces.legacy import Ward as LWard  # lazy: only to build gazetteer.json
 
     units = wards_2025()
     by_name = {u.name: u for u in units}
@@ -250,8 +248,6 @@ def alias_index() -> dict[tuple[str, ...], tuple[Alias, ...]]:
     separately. Lookups on the accented name (`Alias.name`) break ties between
     names that only differ by diacritics.
     """
-    from ml.normalize import normalize, strip_diacritics
-
     index: dict[tuple[str, ...], list[Alias]] = {}
 
     def add(name: str, division: str, **kw) -> None:

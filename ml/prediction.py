@@ -16,7 +16,7 @@ class Prediction:
     model_version: str = ""
 
     def contract(self, report_id) -> dict:
-        """The JSON object of the `python -m ml predict` contract (shared/taxonomy.md, section 5)."""
+        """The JSON object of the `python -m ml predict` contract (docs/taxonomy.md, section 5)."""
         return {
             "id": report_id,
             "agency": self.agency,

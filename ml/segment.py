@@ -22,8 +22,8 @@ _impl = None
 def _load():
     global _impl
     try:
-        from underthesea.pipeline.word_tokenize import regex_tokenize
-        import underthesea.pipeline.word_tokenize as wt
+        import underthesea.pipeline.word_tokenize as wt  # lazy: underthesea loads on the first segmentation
+        from underthesea.pipeline.word_tokenize import regex_tokenize  # lazy: as above
 
         if wt.word_tokenize_model is None:
             wt.word_tokenize("khởi động")  # let underthesea load its own model, from its own path
@@ -31,7 +31,7 @@ def _load():
         featurizer, tagger, tokenize = model.featurizer, model.estimator, regex_tokenize.tokenize
         _impl = ("direct", featurizer, tagger, tokenize)
     except (ImportError, AttributeError):  # pragma: no cover - other underthesea versions
-        from underthesea import word_tokenize
+        from underthesea import word_tokenize  # lazy: as above
 
         _impl = ("word_tokenize", word_tokenize, None, None)
     return _impl

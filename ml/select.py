@@ -1,6 +1,6 @@
 """Model selection by cross-validation INSIDE the train split (`python -m ml select`).
 
-The held-out test split and shared/dev-examples.jsonl are never read here. Every
+The held-out test split and ml/data/dev-examples.jsonl are never read here. Every
 fold's validation rows are scored as written and again with their diacritics stripped
 (the "plain" columns), which measures how well a configuration survives unaccented
 input. Texts are segmented once (DocCache) and shared by all configurations.
@@ -13,7 +13,10 @@ from typing import Sequence
 
 import numpy as np
 
-from ml.train import DEFAULT_SETTINGS, DocCache, fit_classifier, load_rows, split_rows
+from ml.dataset import load_rows, split_rows
+from ml.evaluate import headline
+from ml.normalize import strip_diacritics
+from ml.train import DEFAULT_SETTINGS, DocCache, fit_classifier
 
 FEATURE_SETS = {
     "word": ["word", "word_plain"],
@@ -59,9 +62,6 @@ def _folds(rows: Sequence[dict], k: int, seed: int = 7) -> list[np.ndarray]:
 
 
 def cross_validate(rows: Sequence[dict], settings: dict, k: int, cache: DocCache) -> dict:
-    from ml.evaluate import headline
-    from ml.normalize import strip_diacritics
-
     folds = _folds(rows, k)
     accum: dict[str, list[float]] = {}
     t0 = time.time()
@@ -102,8 +102,6 @@ def _table(title: str, results: dict[str, dict]) -> str:
 
 def run_selection(data_path, folds: int = 4, stage: str = "all", max_rows: int | None = None,
                   base: dict | None = None) -> dict:
-    from ml.normalize import strip_diacritics
-
     train, _ = split_rows(load_rows(data_path))
     if max_rows:
         train = train[:max_rows]

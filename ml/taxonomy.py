@@ -1,4 +1,4 @@
-"""The label codes of the routing taxonomy (shared/taxonomy.md). These strings are a contract."""
+"""The label codes of the routing taxonomy (docs/taxonomy.md). These strings are a contract."""
 from enum import StrEnum
 
 

@@ -16,18 +16,24 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
+from tqdm import tqdm
 
-from ml.classifier import Classifier, default_model_dir, publish
+from ml.classifier import Classifier, LinearHead, default_model_dir, publish
+from ml.corrections import load_corrections
+from ml.dataset import DEFAULT_DATA, load_rows, refuse_evaluation_data, split_rows
 from ml.escalation import RULE_FEATURES, rule_features
+from ml.evaluate import format_headline, format_subsets, format_targets, full_report
 from ml.features import WORD_BLOCKS, Doc, FeatureBuilder, analyze, with_dense
+from ml.normalize import strip_diacritics
 from ml.taxonomy import Agency, Category
+from ml.versions import installed_versions
 
 ML_DIR = Path(__file__).resolve().parent
-DEFAULT_DATA = ML_DIR / "data" / "reports.jsonl"
 
 DEFAULT_SETTINGS: dict = {
     "blocks": ["syl"],  # feature blocks (ml.features); chosen by CV, see BENCHMARKS.md
@@ -52,23 +58,6 @@ DEFAULT_SETTINGS: dict = {
 # --------------------------------------------------------------------------- data
 
 
-def load_rows(path: str | os.PathLike) -> list[dict]:
-    from ml.evaluate import load_jsonl
-
-    rows = load_jsonl(path)
-    for i, r in enumerate(rows, 1):
-        missing = [k for k in ("text", "agency", "category", "escalate") if k not in r]
-        if missing:
-            raise ValueError(f"{path}: row {i} lacks {missing}")
-    return rows
-
-
-def split_rows(rows: Sequence[dict]) -> tuple[list[dict], list[dict]]:
-    train = [r for r in rows if r.get("split", "train") == "train"]
-    test = [r for r in rows if r.get("split") == "test"]
-    return train, test
-
-
 def sha256_file(path: str | os.PathLike) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -91,10 +80,8 @@ def code_version() -> str:
         desc = ""
     if not desc:
         try:
-            from importlib.metadata import version
-
-            desc = "v" + version("thanhhoa-phan-anh")
-        except Exception:  # noqa: BLE001 - package metadata is optional
+            desc = "v" + metadata.version("thanhhoa-phan-anh")
+        except metadata.PackageNotFoundError:  # the project is not installed: no package version to report
             desc = "unknown"
     return f"{desc}+ml.{src}"
 
@@ -103,9 +90,9 @@ def code_version() -> str:
 
 
 def make_head(settings: dict):
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.linear_model import LogisticRegression, SGDClassifier
-    from sklearn.svm import LinearSVC
+    from sklearn.calibration import CalibratedClassifierCV  # lazy: scikit-learn only to fit
+    from sklearn.linear_model import LogisticRegression, SGDClassifier  # lazy: scikit-learn only to fit
+    from sklearn.svm import LinearSVC  # lazy: scikit-learn only to fit
 
     kind, C, seed = settings["model"], settings["C"], settings.get("seed", 0)
     if kind == "lr":
@@ -127,10 +114,8 @@ def compile_head(est, X_check=None):
 
     With `X_check`, the compiled head must reproduce the estimator's probabilities (else it is not used).
     """
-    from sklearn.calibration import CalibratedClassifierCV, _SigmoidCalibration
-    from sklearn.linear_model import LogisticRegression
-
-    from ml.classifier import LinearHead
+    from sklearn.calibration import CalibratedClassifierCV, _SigmoidCalibration  # lazy: scikit-learn only to fit
+    from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn only to fit
 
     head = None
     if isinstance(est, LogisticRegression):
@@ -154,7 +139,7 @@ def compile_head(est, X_check=None):
 
 
 def make_escalate_head(settings: dict):
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn only to fit
 
     return LogisticRegression(C=settings.get("escalate_C", 4.0), solver="liblinear",
                               class_weight="balanced" if settings.get("escalate_balanced", False) else None)
@@ -195,8 +180,6 @@ class DocCache:
         if todo:
             it = todo
             if progress:
-                from tqdm import tqdm
-
                 it = tqdm(todo, desc=desc, unit="text", file=sys.stderr)
             for t in it:
                 self.docs[t] = analyze(t, words=self.words)
@@ -204,8 +187,6 @@ class DocCache:
 
 
 def _plain_copy(text: str) -> str | None:
-    from ml.normalize import strip_diacritics
-
     s = strip_diacritics(text)
     return s if s != text else None
 
@@ -277,7 +258,7 @@ def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: 
 
 def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], settings: dict, folds: int = 3) -> float:
     """Escalation threshold from out-of-fold probabilities (folds grouped by original report)."""
-    from sklearn.model_selection import GroupKFold
+    from sklearn.model_selection import GroupKFold  # lazy: scikit-learn only to fit
 
     first: dict[int, int] = {}  # a report and its diacritics-stripped copy share a group (deterministic ids)
     groups = np.array([first.setdefault(id(r), len(first)) for r in labels])
@@ -301,12 +282,11 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
                       max_rows: int | None = None, progress: bool = True, evaluate_test: bool = True,
                       corrections_weight: float | None = None) -> tuple[Classifier, Path, dict]:
     """Train on the train split (+ corrections), measure on the test split, write and publish the artifact."""
-    import joblib
-    from tqdm import tqdm
+    import joblib  # lazy: importing this module must not load joblib
 
-    from ml.corrections import load_corrections
-    from ml.evaluate import headline
-
+    refuse_evaluation_data(data_path)
+    if corrections_path is not None:
+        refuse_evaluation_data(corrections_path)
     t0 = time.time()
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     if corrections_weight is not None:
@@ -346,8 +326,6 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
     if evaluate_test and test:
         test_texts = [r["text"] for r in test]
         preds = clf.predict_docs(cache.get_many(test_texts), test_texts)
-        from ml.evaluate import full_report
-
         rep = full_report(test, preds)
         metrics = {"test": {k: v for k, v in rep.items() if not isinstance(v, dict)},
                    "test_no_diacritics": rep["no_diacritics"], "test_accented": rep["accented"],
@@ -371,6 +349,7 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
         "n_train": len(train),
         "n_test": len(test),
         "code_version": code_version(),
+        "library_versions": installed_versions(),
         "settings": clf.settings,
         "agency_labels": [str(c) for c in clf.agency_model.classes_],
         "category_labels": [str(c) for c in clf.category_model.classes_],
@@ -391,8 +370,6 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
 
 
 def print_metrics(clf: Classifier, path: Path, metrics: dict, out=sys.stdout) -> None:
-    from ml.evaluate import format_headline, format_subsets, format_targets
-
     md = clf.metadata
     print(f"Model {md['version']} written to {path} (pointer {path.parent / 'current'} updated)", file=out)
     print(f"  trained on {md['n_train']} train rows + {md['n_corrections']} corrections in {md['train_seconds']} s; "

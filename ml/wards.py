@@ -4,7 +4,7 @@
 the place officers came out to) as a `WardMatch`, or None when the text does not
 locate it. `ward_candidates(text)` returns every place found, best first.
 
-How it works (see taxonomy.md, `ward_code`):
+How it works (see docs/taxonomy.md, `ward_code`):
 
 * The text is normalised (`ml.normalize.views`) and split into tokens; names are
   looked up on the diacritic-free tokens in the alias index of `ml.gazetteer`

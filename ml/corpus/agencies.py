@@ -8,7 +8,9 @@ Offices are `(template with {p}, generic wording)`; {p} is a rendered place name
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from .coverage import EXTRA
 
 
 @dataclass(frozen=True)
@@ -425,10 +427,6 @@ ESCALATION_SOURCES = {
 
 def _merge_coverage() -> None:
     """Add the procedures, officers and offices of coverage.py to each agency."""
-    from dataclasses import replace
-
-    from .coverage import EXTRA
-
     for code, extra in EXTRA.items():
         info = AGENCIES[code]
         svcs = tuple(Service(tuple(p), tuple(d), sc, tuple(o), tuple(of), tuple(m))

@@ -1,6 +1,6 @@
-"""Wider coverage of taxonomy.md's agency table: more procedures, offices and officers.
+"""Wider coverage of docs/taxonomy.md's agency table: more procedures, offices and officers.
 
-Each agency row of `shared/taxonomy.md` section 1 lists "typical procedures / subjects
+Each agency row of `docs/taxonomy.md` section 1 lists "typical procedures / subjects
 citizens deal with"; the first version of the generator covered only a few of each.
 This module adds the rest (publishing, tourism, events, irrigation, dykes, forestry,
 agriculture inspections, commune-run markets and village roads, provincial roads and

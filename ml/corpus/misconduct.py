@@ -1,4 +1,4 @@
-"""How citizens describe each kind of misconduct (category codes of taxonomy.md §3).
+"""How citizens describe each kind of misconduct (category codes of docs/taxonomy.md §3).
 
 PRED: predicates that follow the accused officer ("{off} đòi 2 triệu mới nhận hồ sơ").
 NARR: several-sentence narratives; some never use the category's stock words, so the
@@ -238,7 +238,7 @@ NARR["khac"] += [
     "{off} thường xuyên vắng mặt buổi chiều để đi đánh cầu lông, không rõ có đúng giờ giấc không.",
 ]
 # ---- narratives that describe several behaviours; the category is the primary one
-# (taxonomy.md §3): repeated demands for papers the rules do not require is
+# (docs/taxonomy.md §3): repeated demands for papers the rules do not require is
 # sai-quy-trinh even when the officer is also curt; obstruction aimed at getting
 # something ("phải biết điều") is sach-nhieu; an explicit sum is doi-tien; brokers
 # working with staff is loi-dung; a file left unhandled for weeks is cham-tre.

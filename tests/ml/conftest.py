@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ml.train import DEFAULT_DATA
+from ml.dataset import DEFAULT_DATA
 
 SMALL_ROWS = 1000  # train rows of the session model: enough to route clear sentences, ~15 s to train
 

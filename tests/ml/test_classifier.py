@@ -3,22 +3,23 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
-import os
 import re
 import shutil
+import warnings
+from importlib.metadata import version
 
 import joblib
 import pytest
 
-from ml import load_classifier
+from ml import ModelVersionWarning, load_classifier
 from ml.classifier import ModelHandle, publish, resolve_artifact
 from ml.corrections import CorrectionError, append_correction, load_corrections
+from ml.dataset import DEFAULT_DATA
 from ml.escalation import rule_escalate
 from ml.normalize import strip_diacritics
 from ml.prediction import Prediction
 from ml.taxonomy import Agency, Category
-from ml.train import DEFAULT_DATA, train_and_publish
+from ml.train import train_and_publish
 
 HAS_WARDS = importlib.util.find_spec("ml.wards") is not None
 
@@ -137,6 +138,57 @@ def test_artifact_metadata(small_model_dir, small_model):
     test = md["metrics"]["test"]
     assert 0.0 <= test["agency_accuracy"] <= 1.0 and test["n"] > 0
     assert (small_model_dir / "current").read_text().strip() == artifact.name
+
+
+LIBRARIES = ("scikit-learn", "numpy", "scipy", "joblib")
+
+
+def test_artifact_records_library_versions(small_model):
+    recorded = small_model.metadata["library_versions"]
+    assert recorded == {lib: version(lib) for lib in LIBRARIES}
+    import numpy
+    import sklearn
+
+    assert recorded["scikit-learn"] == sklearn.__version__
+    assert recorded["numpy"] == numpy.__version__
+
+
+def _artifact_with_metadata(small_model_dir, tmp_path, edit) -> str:
+    """A copy of the session model whose metadata `edit` changed."""
+    clf = joblib.load(resolve_artifact(small_model_dir))
+    clf.metadata.pop("path", None)
+    edit(clf.metadata)
+    path = tmp_path / "edited.joblib"
+    joblib.dump(clf, path)
+    return str(path)
+
+
+def test_loading_a_model_of_the_installed_versions_does_not_warn(small_model_dir):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_classifier(small_model_dir)
+    assert not [w for w in caught if issubclass(w.category, ModelVersionWarning)]
+
+
+def test_loading_a_model_of_other_versions_warns_naming_library_and_versions(small_model_dir, tmp_path):
+    path = _artifact_with_metadata(small_model_dir, tmp_path,
+                                   lambda md: md["library_versions"].update({"scikit-learn": "0.24.2"}))
+    with pytest.warns(ModelVersionWarning) as caught:
+        clf = load_classifier(path)
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert message.startswith(f"model {path} was trained with other library versions: ")
+    assert message.split("versions: ", 1)[1] == f"scikit-learn 0.24.2, installed {version('scikit-learn')}"  # only it
+    assert clf.predict(["cán bộ xã đòi tiền"])[0].agency in {a.value for a in Agency}  # the model still loads
+
+
+def test_loading_a_model_without_recorded_versions_warns(small_model_dir, tmp_path):
+    path = _artifact_with_metadata(small_model_dir, tmp_path, lambda md: md.pop("library_versions"))
+    with pytest.warns(ModelVersionWarning) as caught:
+        load_classifier(path)
+    message = str(caught[0].message)
+    for lib in LIBRARIES:
+        assert f"{lib} (not recorded), installed {version(lib)}" in message
 
 
 def test_model_handle_reloads_after_a_newer_model_is_published(small_model_dir, tmp_path):

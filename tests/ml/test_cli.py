@@ -1,4 +1,4 @@
-"""`python -m ml predict | train | evaluate` as real subprocesses (shared/taxonomy.md section 5)."""
+"""`python -m ml predict | train | evaluate` as real subprocesses (docs/taxonomy.md section 5)."""
 from __future__ import annotations
 
 import json
@@ -95,6 +95,21 @@ def test_predict_streams_before_eof(small_model_dir):
         proc.wait()
         for stream in (proc.stdout, proc.stderr):
             stream.close()
+
+
+def test_predict_warns_on_stderr_about_a_model_of_other_library_versions(small_model_dir, tmp_path):
+    import joblib
+
+    from ml.classifier import resolve_artifact
+
+    clf = joblib.load(resolve_artifact(small_model_dir))
+    clf.metadata.pop("path", None)
+    clf.metadata["library_versions"]["numpy"] = "1.0.0"
+    joblib.dump(clf, tmp_path / "old-numpy.joblib")
+    r = run_ml(["predict", "--model", str(tmp_path / "old-numpy.joblib")], jl(REPORTS[:2]))
+    assert r.returncode == 0, r.stderr.decode()
+    assert "ModelVersionWarning" in r.stderr.decode() and "numpy 1.0.0, installed" in r.stderr.decode()
+    assert [json.loads(x)["id"] for x in r.stdout.decode().splitlines()] == ["r1", 2]  # stdout stays JSON only
 
 
 def test_predict_without_a_model_fails_clearly(tmp_path):

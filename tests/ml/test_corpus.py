@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from ml.corpus import OUT_PATH, build_rows, split_for
+from ml.dataset import DEV_EXAMPLES, load_jsonl
 from ml.gazetteer import wards_2025
 from ml.taxonomy import Agency, Category
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV_CANDIDATES = [ROOT.parent / "shared" / "dev-examples.jsonl", Path("/work/shared/dev-examples.jsonl")]
 
 
 @pytest.fixture(scope="module")
@@ -104,11 +104,8 @@ def test_escalation_spread(rows):
     assert len(hard) >= 300  # heads mentioned but not accused, unit heads
 
 
-def _dev_texts() -> list[str] | None:
-    for p in DEV_CANDIDATES:
-        if p.exists():
-            return [json.loads(line)["text"] for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return None
+def _dev_texts() -> list[str]:
+    return [r["text"] for r in load_jsonl(DEV_EXAMPLES)]
 
 
 def _norm(s: str) -> str:
@@ -124,8 +121,7 @@ def _shingles(s: str, k: int = 4) -> set[tuple[str, ...]]:
 
 def test_no_dev_example_text_leaks(rows):
     dev = _dev_texts()
-    if dev is None:
-        pytest.skip("dev-examples.jsonl not available")
+    assert len(dev) == 40
     dev_sh = [(_norm(t), _shingles(_norm(t))) for t in dev]
     for r in rows:
         t = _norm(r["text"])
