@@ -118,7 +118,7 @@ def test_pause_while_waiting_for_the_citizen_moves_the_deadline(mail_app, make_r
         receive_information(report, now=resumed_at, services=services)
         db.session.commit()
         clock = report.clocks[0]
-        from triage.deadlines.calendar import legal_date
+        from core.vietnamese import legal_date
 
         lost = calendar.working_days_between(legal_date(paused_at), legal_date(resumed_at))
         assert clock.status == "running"

@@ -15,7 +15,7 @@ from core.models import Clock, Correction, Report, ReportEvent, Unit, User, utcn
 from intake.receipts import new_tracking_code
 from core.search import fold
 from intake.submission import submit_report
-from triage.deadlines.calendar import legal_date
+from core.vietnamese import legal_date
 from triage.routing.jobs import route_report
 
 PASSWORD = "mat-khau-dai-12"

@@ -6,7 +6,7 @@ from sqlalchemy import Date, column, text
 
 from core.extensions import db
 from core.models import Clock, Report, utcnow
-from triage.deadlines.calendar import legal_date
+from core.vietnamese import legal_date
 from triage.deadlines.clocks import extend_clock, pause_clocks, resume_clocks, stop_clocks
 from triage.deadlines.sweep import process_clock
 from triage.deadlines.policy import ExtensionError

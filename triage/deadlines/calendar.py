@@ -22,7 +22,7 @@ Where a day's status comes from, first match wins:
 3. Saturday and Sunday are days off, every other day is a working day.
 
 Times: every input may be a ``date`` or a timezone-aware ``datetime`` (UTC in the
-database). The legal day is the date in Asia/Ho_Chi_Minh, so a report received at
+database). The legal day is the date in Asia/Ho_Chi_Minh (``core.vietnamese.legal_date``), so a report received at
 23:30 UTC already counts from the next Vietnamese day. Naive datetimes are refused.
 A deadline falls due at the end of its Vietnamese day: see ``end_of_day_utc``.
 """
@@ -38,21 +38,18 @@ from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
 from importlib import resources
 from itertools import accumulate, compress
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import holidays
 
+from core.vietnamese import VN_TZ, legal_date
+
 __all__ = [
-    "VN_TZ",
     "Override",
     "WorkingCalendar",
     "default_calendar",
     "end_of_day_utc",
-    "legal_date",
     "load_overrides",
 ]
-
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _DEFAULT_OVERRIDES = "data/calendar_overrides.toml"
 # A generous bound on how far a search for the next working day may walk; the
@@ -68,25 +65,6 @@ class Override:
     day: date
     working: bool
     reason: str = ""
-
-
-def legal_date(value: date | datetime) -> date:
-    """The Vietnamese calendar date of ``value``.
-
-    A ``date`` is taken as already Vietnamese. An aware ``datetime`` is converted
-    to Asia/Ho_Chi_Minh (UTC+7) first. A naive ``datetime`` is ambiguous and raises
-    ``ValueError``.
-    """
-    if isinstance(value, datetime):  # datetime is a subclass of date: test it first
-        if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
-            raise ValueError(
-                f"naive datetime {value.isoformat()}: pass a timezone-aware datetime "
-                "(UTC from the database) or a date"
-            )
-        return value.astimezone(VN_TZ).date()
-    if isinstance(value, date):
-        return value
-    raise TypeError(f"expected a date or an aware datetime, got {type(value).__name__}")
 
 
 def end_of_day_utc(d: date | datetime) -> datetime:

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.models import Clock, Report
-from triage.deadlines.calendar import legal_date
+from core.vietnamese import legal_date
 
 
 @dataclass(frozen=True)
