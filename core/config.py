@@ -1,10 +1,206 @@
-"""Configuration: embedded defaults, overridden by environment variables, overridden by the caller."""
+"""Configuration: every setting declared once in `Settings` (its environment variable is the field's name in capitals,
+its type the annotation; default and one-line meaning in the field's metadata). `Settings.from_env` parses the
+environment once, with an error naming each variable that does not parse; `load_config` renders the Flask config from
+it, the caller's overrides winning. An empty variable counts as unset. `python -m core.config` prints the table of
+README.md's "Configuration" section.
+"""
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any, Self
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TRUE_WORDS, FALSE_WORDS = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_SAME = "same as the variable"  # the Flask key of a setting, unless told otherwise
+
+# Flask settings that no environment variable changes.
+FIXED = {
+    "REPORT_TEXT_MIN": 20,
+    "REPORT_TEXT_MAX": 10_000,
+    "WTF_CSRF_TIME_LIMIT": None,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "PERMANENT_SESSION_LIFETIME": 8 * 3600,
+}
+
+
+class ConfigError(ValueError):
+    """Environment variables that do not parse; the message has one line per variable."""
+
+
+@dataclass(frozen=True)
+class InInstance:
+    """A default under the instance folder: `prefix` followed by INSTANCE_PATH joined with `relative`."""
+
+    relative: str
+    prefix: str = ""
+
+    def value(self, instance: Path) -> str:
+        return self.prefix + str(instance / self.relative)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}instance/{self.relative}"
+
+
+def setting(default: Any, meaning: str, *, key: str | None = _SAME, shown: str = "", secret: bool = False,
+            choices: tuple[str, ...] = (), to_config: Callable[[Any], Any] | None = None) -> Any:
+    """Declare one setting (a dataclass field of `Settings`).
+
+    key: its Flask config key (None: not in the Flask config); shown: its default as README shows it, when the value
+    does not say it well; secret: kept out of the repr; choices: the only values allowed; to_config: the conversion
+    from the typed value to the Flask value.
+    """
+    return field(repr=not secret, metadata={"default": default, "meaning": meaning, "key": key, "shown": shown,
+                                            "choices": choices, "to_config": to_config})
+
+
+def _mebibytes(value: int) -> int:
+    return value * 1024 * 1024
+
+
+def _comma_list(value: tuple[str, ...]) -> str:
+    return ",".join(value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The deployment's settings, typed; build it with `Settings.from_env`."""
+
+    # Where things are kept.
+    instance_path: str = setting(None, "local data: SQLite file, Redis data, models, attachments, periodic reports",
+                                 shown="`instance/`")
+    database_url: str = setting(InInstance("app.db", "sqlite:///"),
+                                "SQLAlchemy URL; e.g. `postgresql+psycopg://user@host/db`",
+                                key="SQLALCHEMY_DATABASE_URI", secret=True)
+    redis_url: str = setting(InInstance("redis/redis.sock", "unix://"), "the Redis that carries jobs",
+                             shown="embedded server on `instance/redis/redis.sock`", secret=True)
+    secret_key: str = setting("", "session and CSRF signing", key=None, secret=True,
+                              shown="generated once into `instance/secret_key`")
+    log_level: str = setting("INFO", "least level logged by the web, worker and cron processes", choices=LOG_LEVELS)
+    # The web server of `make run`.
+    host: str = setting("127.0.0.1", "address the web server of `make run` listens on", key=None)
+    port: int = setting(8000, "port the web server of `make run` listens on", key=None)
+    web_concurrency: int = setting(2, "web server processes of `make run`", key=None)
+    # Routing.
+    ml_model_dir: str = setting(InInstance("models"), "classifier artifacts; `current` points at the one in use")
+    ml_corrections: str = setting(InInstance("corrections.jsonl"), "inspectors' corrections, folded in by "
+                                  "`python -m ml train --with-corrections`")
+    triage_confidence_threshold: float = setting(0.45, "below this agency confidence a report goes to manual triage")
+    reconcile_interval_seconds: int = setting(60, "how often reports waiting to be routed are enqueued again")
+    routing_queue: str = setting("routing", "rq queue for routing jobs")
+    jobs_queue: str = setting("default", "rq queue for deadlines, notifications and other jobs")
+    # Deadlines and notifications.
+    reminder_points: tuple[str, ...] = setting(("half", "before:2", "due"), "when reminders go to the unit: half the "
+                                               "time gone, N working days before, on the due day",
+                                               to_config=_comma_list)
+    sweep_interval_seconds: int = setting(300, "how often the deadline sweep runs")
+    smtp_host: str = setting("", "the mail server", shown="unset: messages are written to `instance/mail/*.eml`")
+    smtp_port: int = setting(25, "the mail server's port")
+    smtp_user: str = setting("", "user name on the mail server")
+    smtp_password: str = setting("", "password on the mail server", secret=True)
+    smtp_starttls: bool = setting(False, "upgrade the connection to the mail server with STARTTLS")
+    mail_from: str = setting("phananh@thanhhoa.gov.vn", "sender of notifications")
+    mail_max_attempts: int = setting(5, "deliveries tried before a notification is marked failed for good "
+                                     "(an admin can retry)")
+    mail_claim_timeout_seconds: int = setting(600, "a notification being sent for longer than this belonged to a "
+                                              "worker that died: it is sent again")
+    public_base_url: str = setting("http://127.0.0.1:8000", "links in messages")
+    # Staff sign-in.
+    login_max_failures: int = setting(5, "wrong passwords in a row that lock a staff account")
+    login_lock_minutes: int = setting(15, "how long a locked staff account stays locked")
+    login_rate_limit: str = setting("10 per minute", "sign-in attempts per client (keyed hashes in Redis)")
+    ratelimit_key_prefix: str = setting("", "namespace of the sign-in counters in Redis", shown="unset: `login`")
+    session_idle_minutes: int = setting(30, "staff sessions idle this long are signed out")
+    preferred_url_scheme: str = setting("http", "scheme of generated links; `https` also makes the session cookie "
+                                        "secure", choices=("http", "https"))
+    session_cookie_secure: bool = setting(False, "send the session cookie over HTTPS only")
+    # The public side.
+    submit_rate_limit: str = setting("5 per minute;30 per hour", "report submissions per client")
+    status_rate_limit: str = setting("10 per minute;60 per hour", "status page look-ups and replies per client")
+    status_max_failures: int = setting(5, "wrong passphrases that lock a tracking code on the status page")
+    status_lock_minutes: int = setting(15, "how long a locked tracking code stays locked")
+    contact_retention_days: int = setting(365, "reporters' contact details are erased this long after a report is "
+                                          "closed (0: never)")
+    # Evidence files.
+    attachments_dir: str = setting(InInstance("attachments"), "evidence files (outside any static folder)")
+    attachment_max_files: int = setting(5, "evidence files per report")
+    attachment_max_file_mb: int = setting(10, "size limit of one evidence file, in MB")
+    attachment_max_total_mb: int = setting(25, "size limit of a report's evidence files together, in MB")
+    max_request_mb: int = setting(64, "size limit of a request, in MB (above the evidence limits, so that an "
+                                  "oversized file is refused with a message)", key="MAX_CONTENT_LENGTH",
+                                  to_config=_mebibytes)
+    # Reporting.
+    periodic_reports_dir: str = setting(InInstance("periodic"), "where periodic XLSX reports are kept")
+    periodic_overdue_rows: int = setting(10_000, "overdue reports listed in a periodic workbook, longest late first "
+                                         "(0: all)")
+    dashboard_min_sample: int = setting(10, "reports resolved in the period a unit needs to be ranked on the "
+                                        "dashboard")
+    public_min_cell: int = setting(5, "smallest count shown on the public page (smaller ones are shown as —)")
+    public_cache_seconds: int = setting(600, "how long the public page is cached")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:
+        """Parse every setting from `environ` (default: the process environment) at once."""
+        env = os.environ if environ is None else environ
+        instance = Path(env.get("INSTANCE_PATH") or PROJECT_ROOT / "instance")
+        values: dict[str, Any] = {"instance_path": str(instance)}
+        problems = []
+        for f in fields(cls):
+            if f.name in values:
+                continue
+            raw = env.get(f.name.upper(), "")
+            if raw == "":
+                default = f.metadata["default"]
+                values[f.name] = default.value(instance) if isinstance(default, InInstance) else default
+                continue
+            try:
+                values[f.name] = _parse(f.name.upper(), f.type, raw, f.metadata["choices"])
+            except ValueError as exc:
+                problems.append(str(exc))
+        if problems:
+            raise ConfigError("\n".join(problems))
+        return cls(**values)
+
+    def flask_config(self) -> dict[str, Any]:
+        """The Flask config keys of the settings (SECRET_KEY aside: see `load_config`)."""
+        config = {}
+        for f in fields(self):
+            key = f.metadata["key"]
+            if key is None:
+                continue
+            value = getattr(self, f.name)
+            convert = f.metadata["to_config"]
+            config[f.name.upper() if key is _SAME else key] = convert(value) if convert else value
+        return config
+
+
+def _parse(name: str, kind: Any, raw: str, choices: tuple[str, ...]) -> Any:
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{name} must be an integer, got {raw!r}") from None
+    if kind is float:
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError(f"{name} must be a number, got {raw!r}") from None
+    if kind is bool:
+        word = raw.strip().lower()
+        if word not in TRUE_WORDS + FALSE_WORDS:
+            raise ValueError(f"{name} must be a boolean (1/0, true/false, yes/no, on/off), got {raw!r}")
+        return word in TRUE_WORDS
+    if kind == tuple[str, ...]:
+        items = tuple(item.strip() for item in raw.split(",") if item.strip())
+        if not items:
+            raise ValueError(f"{name} must be a comma-separated list, got {raw!r}")
+        return items
+    if choices and raw not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, got {raw!r}")
+    return raw
 
 
 def _secret_key(instance: Path) -> str:
@@ -17,76 +213,40 @@ def _secret_key(instance: Path) -> str:
 
 
 def load_config(overrides: Mapping | None = None, environ: Mapping | None = None) -> dict:
+    """The Flask config: declared defaults, overridden by environment variables, overridden by `overrides`."""
     env = os.environ if environ is None else environ
     overrides = dict(overrides or {})
-    instance = Path(overrides.get("INSTANCE_PATH") or env.get("INSTANCE_PATH") or PROJECT_ROOT / "instance")
-    config = {
-        "INSTANCE_PATH": str(instance),
-        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or f"sqlite:///{instance / 'app.db'}",
-        "REDIS_URL": env.get("REDIS_URL") or f"unix://{instance / 'redis' / 'redis.sock'}",
-        "ML_MODEL_DIR": env.get("ML_MODEL_DIR") or str(instance / "models"),
-        "ML_CORRECTIONS": env.get("ML_CORRECTIONS") or str(instance / "corrections.jsonl"),
-        "ROUTING_QUEUE": env.get("ROUTING_QUEUE", "routing"),
-        "JOBS_QUEUE": env.get("JOBS_QUEUE", "default"),  # deadlines and notifications
-        # Reports whose agency confidence is below this go to the needs-triage queue.
-        "TRIAGE_CONFIDENCE_THRESHOLD": float(env.get("TRIAGE_CONFIDENCE_THRESHOLD", "0.45")),
-        "RECONCILE_INTERVAL_SECONDS": int(env.get("RECONCILE_INTERVAL_SECONDS", "60")),
-        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
-        # Deadlines and notifications.
-        "REMINDER_POINTS": env.get("REMINDER_POINTS", "half,before:2,due"),
-        "SWEEP_INTERVAL_SECONDS": int(env.get("SWEEP_INTERVAL_SECONDS", "300")),
-        "SMTP_HOST": env.get("SMTP_HOST", ""),
-        "SMTP_PORT": int(env.get("SMTP_PORT", "25")),
-        "SMTP_USER": env.get("SMTP_USER", ""),
-        "SMTP_PASSWORD": env.get("SMTP_PASSWORD", ""),
-        "SMTP_STARTTLS": env.get("SMTP_STARTTLS", "") in ("1", "true", "yes"),
-        "MAIL_FROM": env.get("MAIL_FROM", "phananh@thanhhoa.gov.vn"),
-        "MAIL_MAX_ATTEMPTS": int(env.get("MAIL_MAX_ATTEMPTS", "5")),
-        # A row 'sending' for longer than this belonged to a worker that died: it is retried.
-        "MAIL_CLAIM_TIMEOUT_SECONDS": int(env.get("MAIL_CLAIM_TIMEOUT_SECONDS", "600")),
-        "REPORT_TEXT_MIN": 20,
-        "REPORT_TEXT_MAX": 10_000,
-        "WTF_CSRF_TIME_LIMIT": None,
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "PERMANENT_SESSION_LIFETIME": 8 * 3600,
-        # Staff sign-in: lock after repeated failures, per-client throttle, idle timeout, secure cookie.
-        "LOGIN_MAX_FAILURES": int(env.get("LOGIN_MAX_FAILURES", "5")),
-        "LOGIN_LOCK_MINUTES": int(env.get("LOGIN_LOCK_MINUTES", "15")),
-        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
-        # Namespace of the sign-in counters in Redis; empty: "login" (a TESTING app gets one of its own).
-        "RATELIMIT_KEY_PREFIX": env.get("RATELIMIT_KEY_PREFIX", ""),
-        # The public side: per-client limits, and a lock per tracking code after wrong passphrases.
-        "SUBMIT_RATE_LIMIT": env.get("SUBMIT_RATE_LIMIT", "5 per minute;30 per hour"),
-        "STATUS_RATE_LIMIT": env.get("STATUS_RATE_LIMIT", "10 per minute;60 per hour"),
-        "STATUS_MAX_FAILURES": int(env.get("STATUS_MAX_FAILURES", "5")),
-        "STATUS_LOCK_MINUTES": int(env.get("STATUS_LOCK_MINUTES", "15")),
-        # Contact details of closed reports are erased after this many days (0: never).
-        "CONTACT_RETENTION_DAYS": int(env.get("CONTACT_RETENTION_DAYS", "365")),
-        "SESSION_IDLE_MINUTES": int(env.get("SESSION_IDLE_MINUTES", "30")),
-        "PREFERRED_URL_SCHEME": env.get("PREFERRED_URL_SCHEME", "http"),
-        "SESSION_COOKIE_SECURE": env.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),
-        # Evidence files: per file and per report limits; a request may be larger so that an oversized
-        # file is refused with a message while the rest of the report is kept.
-        "ATTACHMENTS_DIR": env.get("ATTACHMENTS_DIR") or str(instance / "attachments"),
-        "ATTACHMENT_MAX_FILES": int(env.get("ATTACHMENT_MAX_FILES", "5")),
-        "ATTACHMENT_MAX_FILE_MB": int(env.get("ATTACHMENT_MAX_FILE_MB", "10")),
-        "ATTACHMENT_MAX_TOTAL_MB": int(env.get("ATTACHMENT_MAX_TOTAL_MB", "25")),
-        "MAX_CONTENT_LENGTH": int(env.get("MAX_REQUEST_MB", "64")) * 1024 * 1024,
-        # Periodic reports (XLSX kept for download) and the public transparency page.
-        "PERIODIC_REPORTS_DIR": env.get("PERIODIC_REPORTS_DIR") or str(instance / "periodic"),
-        # The workbook's "Quá hạn" sheet lists at most this many overdue reports, longest late first (0: all);
-        # the full list is the queue's CSV export filtered on "Quá hạn".
-        "PERIODIC_OVERDUE_ROWS": int(env.get("PERIODIC_OVERDUE_ROWS", "10000")),
-        # On the public page, a count from 1 to this - 1 (and any rate over fewer reports) is shown as "—".
-        "PUBLIC_MIN_CELL": int(env.get("PUBLIC_MIN_CELL", "5")),
-        "PUBLIC_CACHE_SECONDS": int(env.get("PUBLIC_CACHE_SECONDS", "600")),
-    }
-    if "SECRET_KEY" in overrides:
-        config["SECRET_KEY"] = overrides["SECRET_KEY"]
-    else:
-        config["SECRET_KEY"] = env.get("SECRET_KEY") or _secret_key(instance)
+    if overrides.get("INSTANCE_PATH"):  # the defaults under the instance follow the caller's instance
+        env = {**env, "INSTANCE_PATH": str(overrides["INSTANCE_PATH"])}
+    settings = Settings.from_env(env)
+    config: dict[str, Any] = {**FIXED, **settings.flask_config()}
+    if "SECRET_KEY" not in overrides:
+        config["SECRET_KEY"] = settings.secret_key or _secret_key(Path(settings.instance_path))
     config.update(overrides)
     if config.get("PREFERRED_URL_SCHEME") == "https" and "SESSION_COOKIE_SECURE" not in overrides:
         config["SESSION_COOKIE_SECURE"] = True
     return config
+
+
+def _shown_default(f: Any) -> str:
+    shown, default = f.metadata["shown"], f.metadata["default"]
+    if shown:
+        return shown
+    if default == "":
+        return "unset"
+    if isinstance(default, bool):
+        return f"`{str(default).lower()}`"
+    if isinstance(default, tuple):
+        return f"`{_comma_list(default)}`"
+    return f"`{default}`"
+
+
+def markdown_table() -> str:
+    """The table of README.md's "Configuration" section, one row per setting, in declaration order."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{f.name.upper()}` | {_shown_default(f)} | {f.metadata['meaning']} |" for f in fields(Settings)]
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

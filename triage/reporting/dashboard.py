@@ -182,7 +182,7 @@ def _unit_name(code: str) -> str:
 
 
 def _min_sample() -> int:
-    return int(current_app.config.get("DASHBOARD_MIN_SAMPLE", stats.DEFAULT_MIN_SAMPLE))
+    return int(current_app.config["DASHBOARD_MIN_SAMPLE"])
 
 
 # -- pages -----------------------------------------------------------------------------------------------------------
