@@ -1,19 +1,19 @@
 """`python -m triage.cron`: the periodic jobs, enqueued by rq's cron scheduler."""
-import logging
 import sys
 
 from rq.cron import CronScheduler
 
 from core.config import load_config
+from core.logs import configure_logging
 from core.queueing import redis_connection
 from triage.casework.jobs import purge_contacts
 from triage.deadlines.jobs import sweep_deadlines
-from triage.routing.jobs import reconcile_unrouted
 from triage.reporting.jobs import build_due_periodic_reports
+from triage.routing.jobs import reconcile_unrouted
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s cron %(levelname)s %(message)s")
+    configure_logging("cron")
     config = load_config()
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])

@@ -1,4 +1,5 @@
 """`make run`: the whole service in the foreground on embedded defaults. Ctrl-C stops all of it."""
+import logging
 import os
 import signal
 import subprocess
@@ -6,44 +7,62 @@ import sys
 import time
 from pathlib import Path
 
-from core.config import PROJECT_ROOT, load_config
+from gunicorn.glogging import Logger
+
+from core.config import PROJECT_ROOT, Settings
+from core.logs import configure_logging, formatter
 from triage.app import create_app
 from triage.cli import ensure_model, prepare_database
 from triage.embedded_redis import EmbeddedRedis
 
-HOST, PORT = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
 # Access log without the client's address or user agent: method, path (no query string), status, time.
 ACCESS_LOG = ["--access-logfile", "-", "--access-logformat", "%(m)s %(U)s %(s)s %(L)ss"]
+# gunicorn's logging: that access log, and every line in the format of the other processes.
+WEB_LOGGING = [*ACCESS_LOG, "--logger-class", "triage.run.WebLogger"]
+
+log = logging.getLogger(__name__)
 
 
-def _say(message: str) -> None:
-    print(f"[run] {message}", file=sys.stderr, flush=True)
+class WebLogger(Logger):
+    """gunicorn's logger, its error and access logs in the one format (core.logs) at LOG_LEVEL, and the application's
+    records through the same set-up."""
+
+    def setup(self, cfg) -> None:
+        super().setup(cfg)
+        level = Settings.from_env().log_level
+        configure_logging("web", level)
+        self.error_log.setLevel(level)
+        for logger in (self.error_log, self.access_log):
+            for handler in logger.handlers:
+                handler.setFormatter(formatter("web"))
 
 
 def main() -> int:
+    settings = Settings.from_env()
+    configure_logging("run", settings.log_level)
     redis = None
     env = dict(os.environ)
     if not env.get("REDIS_URL"):
-        instance = Path(load_config()["INSTANCE_PATH"])
-        redis = EmbeddedRedis(instance / "redis").start()
+        redis = EmbeddedRedis(Path(settings.instance_path) / "redis").start()
         env["REDIS_URL"] = redis.url
-        _say(f"embedded Redis at {redis.url}")
+        log.info("embedded Redis at %s", redis.url)
     os.environ.update(env)  # read by create_app below and by the child processes
 
     app = create_app()
     created, _ = prepare_database(app)
-    _say(f"database ready ({app.config['SQLALCHEMY_DATABASE_URI'].split('://')[0]}); {created} unit(s) added")
+    log.info("database ready (%s); %d unit(s) added", app.config["SQLALCHEMY_DATABASE_URI"].split("://")[0], created)
     ensure_model(app.config["ML_MODEL_DIR"])
 
     py = sys.executable
     commands = {
-        "web": [py, "-m", "gunicorn", "-w", os.environ.get("WEB_CONCURRENCY", "2"), "-b", f"{HOST}:{PORT}",
-                *ACCESS_LOG, "wsgi:app"],
+        "web": [py, "-m", "gunicorn", "-w", str(settings.web_concurrency), "-b", f"{settings.host}:{settings.port}",
+                *WEB_LOGGING, "wsgi:app"],
         "worker": [py, "-m", "triage.worker"],
         "cron": [py, "-m", "triage.cron"],
     }
     children = {name: subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env) for name, cmd in commands.items()}
-    _say(f"service on http://{HOST}:{PORT}/  (staff: http://{HOST}:{PORT}/can-bo/)  Ctrl-C to stop")
+    base = f"http://{settings.host}:{settings.port}"
+    log.info("service on %s/  (staff: %s/can-bo/)  Ctrl-C to stop", base, base)
 
     stopping = False
 
@@ -58,12 +77,12 @@ def main() -> int:
         while not stopping:
             for name, child in children.items():
                 if child.poll() is not None:
-                    _say(f"{name} exited with status {child.returncode}; stopping")
+                    log.error("%s exited with status %s; stopping", name, child.returncode)
                     status, stopping = 1, True
                     break
             time.sleep(0.3)
     finally:
-        _say("stopping…")
+        log.info("stopping…")
         for child in children.values():
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
@@ -71,11 +90,11 @@ def main() -> int:
             try:
                 child.wait(15)
             except subprocess.TimeoutExpired:
-                _say(f"{name} did not stop in time; killing it")
+                log.warning("%s did not stop in time; killing it", name)
                 child.kill()
         if redis:
             redis.stop()
-        _say("stopped")
+        log.info("stopped")
     return status
 
 

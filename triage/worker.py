@@ -1,6 +1,5 @@
 """`python -m triage.worker`: one rq worker (with rq's scheduler) that holds the classifier in memory."""
 import ctypes
-import logging
 import os
 import signal
 import sys
@@ -8,6 +7,7 @@ import sys
 from rq import Queue, SimpleWorker
 
 from core.extensions import db
+from core.logs import configure_logging
 from triage.context import create_base_app
 from triage.routing.jobs import reconcile_unrouted
 
@@ -24,7 +24,7 @@ def _die_with_parent() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
+    configure_logging("worker")
     os.register_at_fork(after_in_child=_die_with_parent)
     app = create_base_app()
     with app.app_context():
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         redis = app.extensions["redis"]
         queues = [Queue(name, connection=redis) for name in (app.config["ROUTING_QUEUE"], app.config["JOBS_QUEUE"])]
         worker = SimpleWorker(queues, connection=redis)
-        worker.work(with_scheduler=True, logging_level="INFO")
+        worker.work(with_scheduler=True, logging_level=app.config["LOG_LEVEL"])
     return 0
 
 

@@ -11,7 +11,7 @@ from urllib.request import urlopen
 import pytest
 
 from tests_support import ci_requires
-from triage.run import ACCESS_LOG
+from triage.run import WEB_LOGGING
 
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
     logs = tmp_path / "logs"
     logs.mkdir()
     web = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", *ACCESS_LOG, "wsgi:app"],
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", *WEB_LOGGING, "wsgi:app"],
         cwd=ROOT, env=env, stdout=open(logs / "web.log", "w"), stderr=subprocess.STDOUT)
     worker = subprocess.Popen([sys.executable, "-m", "triage.worker"], cwd=ROOT, env=env,
                               stdout=open(logs / "worker.log", "w"), stderr=subprocess.STDOUT)

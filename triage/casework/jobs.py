@@ -11,6 +11,7 @@ from redis.exceptions import RedisError
 from sqlalchemy import select
 
 from core.extensions import db
+from core.logs import logged_job
 from core.models import Correction, Report, utcnow
 from core.states import Status
 from triage.context import job_app, jobs_queue
@@ -18,6 +19,7 @@ from triage.context import job_app, jobs_queue
 log = logging.getLogger(__name__)
 
 
+@logged_job(count="corrections")
 def export_corrections() -> int:
     """Write every correction to ML_CORRECTIONS (JSON Lines) for `python -m ml train --with-corrections`."""
     app = job_app()
@@ -36,6 +38,7 @@ def export_corrections() -> int:
     return len(lines)
 
 
+@logged_job
 def enqueue_export_corrections() -> None:
     app = job_app()
     try:
@@ -44,6 +47,7 @@ def enqueue_export_corrections() -> None:
         log.warning("corrections export not enqueued; run `flask corrections export`")
 
 
+@logged_job(count="purged")
 def purge_contacts(today: str | None = None) -> int:
     """Erase reporters' contact details from reports closed longer ago than CONTACT_RETENTION_DAYS.
 

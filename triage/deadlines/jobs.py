@@ -11,6 +11,7 @@ from rq import Retry
 from sqlalchemy import select
 
 from core.extensions import db
+from core.logs import logged_job
 from core.models import Clock, Delivery, Notification, Report, utcnow
 from triage.context import job_app, jobs_queue
 from triage.deadlines.calendar import legal_date
@@ -21,6 +22,7 @@ from triage.deadlines.sweep import due_clock_ids, process_clock
 log = logging.getLogger(__name__)
 
 
+@logged_job
 def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
     """The periodic sweep: every due clock and every unsent notification, found from the database.
 
@@ -47,6 +49,7 @@ def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
     return {"today": day.isoformat(), "clocks": len(clock_ids), "notifications": sent, "released": released}
 
 
+@logged_job
 def process_due_clock(clock_id: int, today: str, enqueue_sends: bool = True) -> str:
     app = job_app()
     services = app.extensions["services"]
@@ -71,6 +74,7 @@ def _enqueue_send(app: Flask, notification_id: int) -> None:
                         retry=Retry(max=4, interval=[30, 120, 600, 1800]), result_ttl=3600)
 
 
+@logged_job(count="notifications")
 def enqueue_pending_notifications(inline: bool = False) -> int:
     app = job_app()
     try:
@@ -92,6 +96,7 @@ class DeliveryError(RuntimeError):
     """A message could not be delivered this time (the row says when it will be retried)."""
 
 
+@logged_job
 def send_notification(notification_id: int) -> str:
     """Deliver one outbox row at most once: it is claimed atomically before the SMTP conversation."""
     app = job_app()
@@ -107,7 +112,9 @@ def send_notification(notification_id: int) -> str:
         except (smtplib.SMTPException, OSError) as exc:
             mark_failed(db.session, row, f"{type(exc).__name__}: {exc}", utcnow(), app.config["MAIL_MAX_ATTEMPTS"])
             db.session.commit()
-            raise DeliveryError(f"notification {notification_id} to {row.recipient}: {exc}") from exc
+            # Neither the address nor the server's words (which may repeat it) reach rq's log; the row has them.
+            failure = f"notification {notification_id} ({row.recipient_role}): {type(exc).__name__}"
+            raise DeliveryError(failure) from None
         mark_sent(db.session, row, utcnow())
         db.session.commit()
         return "sent"
@@ -115,6 +122,7 @@ def send_notification(notification_id: int) -> str:
         db.session.remove()
 
 
+@logged_job
 def resume_after_reply(report_id: int) -> str:
     """The reporter answered an information request on the status page: the paused clocks run again."""
     app = job_app()

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 
 from core.extensions import db
+from core.logs import logged_job
 from core.models.base import utcnow
 from triage.deadlines.calendar import legal_date
 from triage.context import job_app
@@ -31,6 +32,7 @@ def due_periods(today: date, calendar) -> list[Period]:
     return due
 
 
+@logged_job(count="built")
 def build_due_periodic_reports(today: str | None = None) -> list[str]:
     """Build the reports due today that do not exist yet; return the labels of those built."""
     app = job_app()
@@ -50,6 +52,7 @@ def build_due_periodic_reports(today: str | None = None) -> list[str]:
     return built
 
 
+@logged_job(also=("kind", "starts_on"))
 def build_periodic_report(kind: str, starts_on: str, user_id: int | None = None, replace: bool = False,
                           as_of: str | None = None) -> str:
     """Build one period's report ("built", or "exists" when it was there and `replace` is false)."""

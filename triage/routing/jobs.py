@@ -9,6 +9,7 @@ import logging
 from sqlalchemy import select
 
 from core.extensions import db
+from core.logs import logged_job
 from core.models import Clock, ClockStatus, Report, ReportEvent
 from core.queueing import enqueue_routing
 from core.states import Status
@@ -19,6 +20,7 @@ from triage.routing.service import route
 log = logging.getLogger(__name__)
 
 
+@logged_job
 def route_report(report_id: int) -> str:
     """Classify, assign and start the clocks of one report. Routing it again changes nothing."""
     app = job_app()
@@ -36,6 +38,7 @@ def route_report(report_id: int) -> str:
         db.session.remove()
 
 
+@logged_job(count="enqueued")
 def reconcile_unrouted() -> int:
     """Enqueue every report still waiting to be routed (whatever Redis may have lost)."""
     app = job_app()
