@@ -13,6 +13,8 @@ from itertools import count
 
 from markupsafe import Markup, escape
 
+from core.vietnamese import format_decimal, format_number, format_percent
+
 _ids = count(1)
 # Sequential palette (light to dark), distinguishable in greyscale print.
 HEAT = ("#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000")
@@ -47,14 +49,6 @@ def _nice_max(value: float) -> float:
     return 10 * exponent
 
 
-def _fmt(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}".replace(".", ",")
-    return f"{int(value):,}".replace(",", ".")
-
-
 def _link(inner: str, href: str | None, label: str) -> str:
     if not href:
         return inner
@@ -66,7 +60,7 @@ def _axes(width, height, left, top, plot_w, plot_h, top_value, labels, *, percen
     for i in range(5):
         value = top_value * i / 4
         y = top + plot_h - plot_h * i / 4
-        text = f"{value * 100:.0f}%" if percent else _fmt(round(value, 1) if value % 1 else int(value))
+        text = format_percent(value, 0) if percent else format_number(round(value, 1) if value % 1 else int(value))
         parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d7de" '
                      f'stroke-width="1"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">'
                      f'{escape(text)}</text>')
@@ -114,7 +108,7 @@ def bar_chart(title: str, desc: str, labels: list[str], series: list[Series], *,
             h = plot_h * (value / top_value if top_value else 0)
             x = left + group_w * i + group_w * 0.1 + bar_w * si
             y = top + plot_h - h
-            shown = f"{value * 100:.0f}%" if percent else _fmt(value)
+            shown = format_percent(value, 0) if percent else format_number(value)
             label = f"{s.name}, {labels[i]}: {shown}"
             bar = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{max(h, 0.5):.1f}" fill="{color}" '
                    f'stroke="#333" stroke-width="0.4"><title>{escape(label)}</title></rect>')
@@ -150,7 +144,7 @@ def line_chart(title: str, desc: str, labels: list[str], series: list[Series], *
             dash = ' stroke-dasharray="6 4"' if s.dashed else ""
             parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"{dash}/>')
         for i, x, y, value in points:
-            shown = f"{value * 100:.0f}%" if percent else _fmt(value)
+            shown = format_percent(value, 0) if percent else format_number(value)
             label = f"{s.name}, {labels[i] if i < len(labels) else i}: {shown}"
             dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{color}" stroke="#fff">'
                    f'<title>{escape(label)}</title></circle>')
@@ -189,12 +183,12 @@ def heat_map(title: str, desc: str, row_labels: list[str], col_labels: list[str]
             x = label_width + j * cell
             fill = heat_color(value, top)
             text_color = "#fff" if top and value / top > 0.6 else "#111"
-            tip = f"{label} × {col_labels[j]}: {_fmt(value)}"
+            tip = f"{label} × {col_labels[j]}: {format_number(value)}"
             box = (f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#c8c8c8">'
                    f'<title>{escape(tip)}</title></rect>')
             if value:
                 box += (f'<text x="{x + cell / 2}" y="{y + cell / 2 + 4}" text-anchor="middle" font-size="11" '
-                        f'fill="{text_color}">{escape(_fmt(value))}</text>')
+                        f'fill="{text_color}">{escape(format_number(value))}</text>')
             parts.append(_link(box, links[i][j] if links and value else None, tip))
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -251,7 +245,8 @@ def point_map(title: str, desc: str, points: list[MapPoint], *, legend_title: st
     for i in range(1, len(HEAT)):
         low = top * (i - 1) / classes
         high = top * i / classes
-        text = f"{low * 100:.0f}–{high * 100:.0f}%" if percent else f"{_fmt(round(low))}–{_fmt(round(high))}"
+        text = (f"{format_decimal(low * 100, 0)}–{format_percent(high, 0)}" if percent
+                else f"{format_number(round(low))}–{format_number(round(high))}")
         x = pad + (i - 1) * 72
         parts.append(f'<rect x="{x}" y="{y0 + 8}" width="16" height="12" fill="{HEAT[i]}" stroke="#444" '
                      f'stroke-width="0.5"/><text x="{x + 20}" y="{y0 + 18}" font-size="10" fill="#222">'
