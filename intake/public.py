@@ -8,7 +8,7 @@ from core.extensions import db
 from intake.forms import ReplyForm, ReportForm, StatusForm
 from core.models import Report
 from core.queueing import enqueue_resume, enqueue_routing
-from intake.receipts import DUMMY_HASH, normalize_tracking_code, verify_passphrase
+from intake.receipts import normalize_tracking_code, verify_passphrase
 from intake.status_guard import CodeGuard
 from core.states import STATUS_LABELS
 from intake.submission import submit_report
@@ -99,8 +99,8 @@ def _find(code: str, passphrase: str) -> Report | None:
     if code and guard.locked(code):
         raise CodeLocked()
     report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
-    # A missing report costs the same slow hash as a wrong passphrase.
-    ok = verify_passphrase(report.passphrase_hash if report else DUMMY_HASH, passphrase) and report is not None
+    # A missing report costs the same slow hash as a wrong passphrase (a verification against a dummy hash).
+    ok = verify_passphrase(report.passphrase_hash if report else None, passphrase) and report is not None
     if not ok:
         if code:
             guard.failed(code)

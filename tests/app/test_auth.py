@@ -111,7 +111,7 @@ def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app,
 
     # Both answers cost one real argon2 verification (against a dummy hash for an unknown user), so the
     # time taken does not tell which usernames exist.
-    import triage.casework.auth
+    from core import passwords
 
     verified = []
 
@@ -126,7 +126,7 @@ def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app,
         def __getattr__(self, name):
             return getattr(self.real, name)
 
-    monkeypatch.setattr(triage.casework.auth, "_hasher", Counting(triage.casework.auth._hasher))
+    monkeypatch.setattr(passwords, "_hasher", Counting(passwords._hasher))
     for username in ("khong.ton.tai", "tp.quangphu"):
         token = csrf_token(client.get("/can-bo/dang-nhap"))
         client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": "sai-mat-khau"})

@@ -14,8 +14,6 @@ Hardening, all configured in ``core.config``:
 import time
 from datetime import timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_login import login_required, login_user, logout_user
 from flask_wtf import FlaskForm
@@ -24,31 +22,19 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
 from core.extensions import db
-from core.ratelimit import keyed_hash, limit_view
 from core.models import User
 from core.models.base import utcnow
+from core.passwords import hash_secret as hash_password
+from core.passwords import needs_rehash, verify_secret
+from core.ratelimit import keyed_hash, limit_view
 
 bp = Blueprint("auth", __name__, url_prefix="/can-bo")
-_hasher = PasswordHasher()
-# Verified against when the user does not exist, so timing does not tell which usernames exist.
-_DUMMY_HASH = _hasher.hash("not-a-password")
 
 BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 IDLE_NOTICE = "Phiên làm việc đã hết hạn. Xin đăng nhập lại."
 
 # Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id).
 SEEN_AT, LOGIN_AT, PASSWORD_MARK, NOTICE = "seen_at", "login_at", "pw_mark", "login_notice"
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def check_password(stored_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 class LoginForm(FlaskForm):
@@ -129,15 +115,16 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = db.session.scalar(select(User).where(User.username == form.username.data.strip()))
-        # Always one argon2 verification, whether the user exists, is locked or is deactivated.
-        ok = check_password(user.password_hash if user else _DUMMY_HASH, form.password.data)
+        # Always one argon2 verification (against a dummy hash for an unknown user), whether the user exists,
+        # is locked or is deactivated, so the time taken does not tell which usernames exist.
+        ok = verify_secret(user.password_hash if user else None, form.password.data)
         if user is not None and user.active and is_locked(user):
             form.password.errors.append(_locked_message(user))
             return render_template("staff/login.html", form=form), 403
         if user is not None and user.active and ok:
             if user.failed_logins or user.locked_until:
                 user.failed_logins, user.locked_until = 0, None
-            if _hasher.check_needs_rehash(user.password_hash):
+            if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(form.password.data)
             db.session.commit()
             _start_session(user)
