@@ -11,7 +11,7 @@ from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli
 from triage.admin import views as admin
-from triage.casework import auth, case_file, queue
+from triage.casework import access, auth, case_file, queue
 from triage.context import create_base_app
 from triage.deadlines import views as supervision
 from triage.reporting import dashboard, exports, transparency
@@ -42,6 +42,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.jinja_env.filters["vi_date"] = _vi_date
     app.jinja_env.filters["vi_datetime"] = _vi_datetime
+    app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     return app
 
 

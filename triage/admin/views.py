@@ -18,10 +18,12 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, R
 from core.extensions import db
 from core.models import CalendarOverride, Role, Unit, User
 from ml.normalize import strip_diacritics
+from triage.casework.access import guard_blueprint
 from triage.casework.auth import PASSWORD_MARK, hash_password, is_locked, password_mark
 from triage.deadlines.calendar_store import set_override
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
+guard_blueprint(bp, "administer")
 
 ROLE_LABELS = {
     Role.INSPECTOR.value: "Cán bộ xử lý (thuộc một đơn vị)",
@@ -34,15 +36,6 @@ COUNTS_FROM_LABELS = {"received": "kể từ ngày nhận đơn", "accepted": "k
 FLAG_LABELS = {"complex": "phức tạp", "remote": "vùng sâu, vùng xa", "several_places": "nhiều nơi"}
 COMPLEXITY_LABELS = {"normal": "bình thường", "complex": "phức tạp", "especially_complex": "đặc biệt phức tạp"}
 MIN_PASSWORD = 12
-
-
-@bp.before_request
-def _admins_only():
-    if not current_user.is_authenticated:
-        return current_app.login_manager.unauthorized()
-    if current_user.role != Role.ADMIN:
-        abort(404)
-    return None
 
 
 @bp.context_processor

@@ -1,10 +1,23 @@
-"""Who may see which report. Every list, count, search, export and page goes through `visible_reports`."""
+"""Who may see which report and who may do what: the one place where staff permissions are written.
+
+- `visible_reports`: every list, count, search, export and page of reports goes through it (SQL);
+- `may(user, action, report=None)`: the table `ACTIONS` below. With a report, the user must first see it (the
+  same rule as `visible_reports`, so an escalated report is never anything to the accused body); without one,
+  it says whether the user's role may take the action at all (a page, a menu entry, a bulk action);
+- `guard_blueprint(bp, action)`: every staff blueprint's gate; `current_user_may` is the template global `may`.
+"""
+from collections.abc import Callable
+
+from flask import Blueprint, abort, current_app
+from flask_login import current_user
 from sqlalchemy import Select, or_, select
 
 from core.models import Report, Role, User
 from core.states import Status
 
 PROVINCE_WIDE = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+Rule = Callable[[User, Report | None], bool]
 
 
 def visible_reports(user: User, query: Select | None = None) -> Select:
@@ -27,9 +40,95 @@ def visible_reports(user: User, query: Select | None = None) -> Select:
     )
 
 
-def can_see(user: User, report: Report) -> bool:
+def _sees(user: User, report: Report) -> bool:
+    """The rule of `visible_reports` for one loaded report."""
     if user.role in PROVINCE_WIDE:
         return True
     if user.role == Role.TRIAGE:
         return report.status == Status.NEEDS_TRIAGE
-    return report.unit_id is not None and report.unit_id == user.unit_id and report.accused_unit_id != user.unit_id
+    return (user.role == Role.INSPECTOR and user.unit_id is not None and report.unit_id == user.unit_id
+            and report.accused_unit_id != user.unit_id)
+
+
+# -- the rules the table is made of (report None: "on the reports this role works on") ------------------------------
+
+def _roles(*roles: Role) -> Rule:
+    allowed = frozenset(roles)
+    return lambda user, report: user.role in allowed
+
+
+def _handler(user: User, report: Report | None) -> bool:
+    """The unit's own inspectors (and admins) work the case."""
+    if user.role == Role.ADMIN:
+        return True
+    return user.role == Role.INSPECTOR and (report is None or report.unit_id == user.unit_id)
+
+
+def _triage_pending(user: User, report: Report | None) -> bool:
+    """Triage officers place the reports waiting for manual triage."""
+    return user.role == Role.TRIAGE and (report is None or report.status == Status.NEEDS_TRIAGE)
+
+
+def _unit_inspector(user: User, report: Report | None) -> bool:
+    return user.role == Role.INSPECTOR and user.unit_id is not None
+
+
+def _any(*rules: Rule) -> Rule:
+    return lambda user, report: any(rule(user, report) for rule in rules)
+
+
+_STAFF = _roles(*Role)
+_SUPERVISOR = _roles(Role.SUPERVISOR)
+
+ACTIONS: dict[str, Rule] = {
+    # the queue, its CSV list and the case file: any staff, each on the reports they see
+    "work the queue": _STAFF,
+    # on one report
+    "accept": _handler,
+    "request information": _handler,
+    "extend": _handler,
+    "note": _handler,
+    "record findings": _handler,
+    "resolve": _handler,
+    "close": _handler,
+    "download original": _handler,
+    "edit six-clear": _handler,
+    "assign": _any(_handler, _SUPERVISOR),
+    "reveal contact": _any(_handler, _SUPERVISOR),
+    "reroute": _any(_handler, _SUPERVISOR, _triage_pending),
+    # pages of their own
+    "view dashboard": _any(_roles(*PROVINCE_WIDE), _unit_inspector),
+    "supervise deadlines": _roles(*PROVINCE_WIDE),
+    "export": _roles(*PROVINCE_WIDE),  # periodic reports and KPI exports
+    "administer": _roles(Role.ADMIN),  # accounts, units, the calendar, the deadline policy
+}
+
+
+def may(user, action: str, report: Report | None = None) -> bool:
+    """Whether this user may take this action (on this report); an unknown action is a programming error."""
+    rule = ACTIONS[action]
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if report is not None and not _sees(user, report):
+        return False
+    return rule(user, report)
+
+
+def current_user_may(action: str, report: Report | None = None) -> bool:
+    """`may` for the signed-in user: the templates' `may('resolve', report)`."""
+    return may(current_user, action, report)
+
+
+def guard_blueprint(bp: Blueprint, action: str) -> None:
+    """Let into every view of `bp` only who `may(action)`: anonymous visitors are sent to sign in, and anyone
+    else signed in gets 404 (the pages do not admit they exist)."""
+    if action not in ACTIONS:  # fail when the blueprint is made, not on its first request
+        raise KeyError(action)
+
+    @bp.before_request
+    def _guard():
+        if not current_user.is_authenticated:
+            return current_app.login_manager.unauthorized()
+        if not may(current_user, action):
+            abort(404)
+        return None

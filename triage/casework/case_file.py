@@ -1,6 +1,6 @@
 """The case file: everything about one report, and the actions an inspector takes on it."""
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 
 from core.extensions import db
@@ -8,7 +8,7 @@ from core.models import Report, Role, Unit, User, utcnow
 from core.states import KIND_LABELS, STATUS_LABELS, InvalidTransition, Status
 from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
 from triage.casework import actions
-from triage.casework.access import visible_reports
+from triage.casework.access import guard_blueprint, may, visible_reports
 from triage.deadlines.calendar import legal_date
 from triage.casework.forms import EmptyForm, ExtendForm, RerouteForm, ResolveForm, SixClearForm, TextForm
 from triage.deadlines.clocks import extend_clock
@@ -16,6 +16,7 @@ from triage.deadlines.policy import ExtensionError
 from triage.casework.redaction import redact
 
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/bao-cao")
+guard_blueprint(bp, "work the queue")
 EVENT_LABELS = {
     "received": "Tiếp nhận đơn", "classified": "Phân loại tự động", "status": "Chuyển trạng thái",
     "deadline": "Tính thời hạn", "assigned": "Giao cán bộ xử lý", "six-clear": "Cập nhật \"6 rõ\"",
@@ -38,22 +39,9 @@ def _load(report_id: int) -> Report:
     return report
 
 
-def _handles(report: Report) -> bool:
-    """The unit's own inspectors (and admins) work the case."""
-    return current_user.role == Role.ADMIN or (
-        current_user.role == Role.INSPECTOR and report.unit_id == current_user.unit_id)
-
-
-def _may(report: Report, what: str) -> bool:
-    if what in ("reroute",):
-        return _handles(report) or current_user.role in (Role.SUPERVISOR, Role.TRIAGE)
-    if what in ("assign", "contact"):
-        return _handles(report) or current_user.role == Role.SUPERVISOR
-    return _handles(report)
-
-
-def _require(report: Report, what: str) -> None:
-    if not _may(report, what):
+def _require(report: Report, action: str) -> None:
+    """403: the user sees the report (it was loaded through `visible_reports`) but may not do this."""
+    if not may(current_user, action, report):
         abort(403)
 
 
@@ -87,7 +75,6 @@ def _forms(report: Report) -> dict:
 
 
 @bp.get("/<int:report_id>")
-@login_required
 def view(report_id: int):
     report = _load(report_id)
     return _render(report)
@@ -99,7 +86,7 @@ def _render(report: Report, contact: bool = False, status: int = 200):
     return render_template(
         "staff/case.html", report=report, status_labels=STATUS_LABELS, agency_names=AGENCY_NAMES,
         category_names=CATEGORY_NAMES, calendar=_services().calendar, today=legal_date(utcnow()), forms=_forms(report),
-        may=lambda what: _may(report, what), missing=actions.missing_sixclear(report), actors=actors,
+        missing=actions.missing_sixclear(report), actors=actors,
         show_contact=contact, Status=Status, event_labels=EVENT_LABELS, kind_labels=KIND_LABELS), status
 
 
@@ -120,7 +107,6 @@ def _form_errors(form) -> str:
 
 
 @bp.post("/<int:report_id>/6-ro")
-@login_required
 def save_sixclear(report_id: int):
     report = _load(report_id)
     _require(report, "assign")
@@ -133,7 +119,7 @@ def save_sixclear(report_id: int):
             actions.assign_report(report, assignee, actor_id=current_user.id)
     except actions.ActionRefused as exc:
         return _refused(report, str(exc))
-    if _handles(report):
+    if may(current_user, "edit six-clear", report):
         report.sixclear_task, report.sixclear_responsibility = form.task.data or None, form.responsibility.data or None
         report.sixclear_authority, report.sixclear_due_on = form.authority.data or None, form.due_on.data
         report.record("six-clear", actor_id=current_user.id)
@@ -141,10 +127,9 @@ def save_sixclear(report_id: int):
 
 
 @bp.post("/<int:report_id>/thu-ly")
-@login_required
 def accept(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "accept")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
     try:
@@ -155,7 +140,6 @@ def accept(report_id: int):
 
 
 @bp.post("/<int:report_id>/chuyen")
-@login_required
 def reroute(report_id: int):
     report = _load(report_id)
     _require(report, "reroute")
@@ -185,10 +169,9 @@ def _still_visible(report_id: int) -> bool:
 
 
 @bp.post("/<int:report_id>/hoi-them")
-@login_required
 def ask(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "request information")
     form = _forms(report)["question"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
@@ -199,10 +182,9 @@ def ask(report_id: int):
 
 
 @bp.post("/<int:report_id>/gia-han")
-@login_required
 def extend(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "extend")
     form = _forms(report)["extend"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
@@ -219,10 +201,9 @@ def extend(report_id: int):
 
 
 @bp.post("/<int:report_id>/ghi-chu")
-@login_required
 def note(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "note")
     form = _forms(report)["note"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
@@ -231,10 +212,9 @@ def note(report_id: int):
 
 
 @bp.post("/<int:report_id>/xac-minh")
-@login_required
 def findings(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "record findings")
     form = _forms(report)["findings"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
@@ -243,10 +223,9 @@ def findings(report_id: int):
 
 
 @bp.post("/<int:report_id>/giai-quyet")
-@login_required
 def resolve(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "resolve")
     form = _forms(report)["resolve"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
@@ -260,10 +239,9 @@ def resolve(report_id: int):
 
 
 @bp.post("/<int:report_id>/dong")
-@login_required
 def close(report_id: int):
     report = _load(report_id)
-    _require(report, "act")
+    _require(report, "close")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
     try:
@@ -274,11 +252,10 @@ def close(report_id: int):
 
 
 @bp.post("/<int:report_id>/lien-he")
-@login_required
 def contact(report_id: int):
     """Show the reporter's contact details: only to who needs them, and every view is logged."""
     report = _load(report_id)
-    _require(report, "contact")
+    _require(report, "reveal contact")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
     report.record("contact-viewed", actor_id=current_user.id)
@@ -287,7 +264,6 @@ def contact(report_id: int):
 
 
 @bp.get("/<int:report_id>/ban-che")
-@login_required
 def redacted(report_id: int):
     """The copy for whoever verifies the content: the reporter's identity masked."""
     report = _load(report_id)
@@ -297,7 +273,6 @@ def redacted(report_id: int):
 
 
 @bp.get("/<int:report_id>/tep/<int:attachment_id>")
-@login_required
 def attachment(report_id: int, attachment_id: int):
     """Evidence, always as a download: the metadata-free copy, or the original for the unit's own inspectors."""
     from urllib.parse import quote
@@ -312,7 +287,7 @@ def attachment(report_id: int, attachment_id: int):
         abort(404)
     original = request.args.get("ban") == "goc" or not item.has_clean_copy
     if original and item.has_clean_copy:
-        _require(report, "act")
+        _require(report, "download original")
         report.record("original-viewed", actor_id=current_user.id, attachment_id=item.id)
         db.session.commit()
     store = AttachmentStore(current_app.config["ATTACHMENTS_DIR"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
@@ -21,10 +21,11 @@ from core.search import like_pattern
 from core.states import KIND_LABELS, STATUS_LABELS, InvalidTransition, Kind, Status
 from ml.taxonomy import CATEGORY_NAMES, Category
 from triage.casework import actions
-from triage.casework.access import PROVINCE_WIDE, visible_reports
+from triage.casework.access import PROVINCE_WIDE, guard_blueprint, may, visible_reports
 from triage.deadlines.calendar import legal_date
 
 bp = Blueprint("staff", __name__, url_prefix="/can-bo")
+guard_blueprint(bp, "work the queue")
 
 PAGE_SIZE = 50
 TRIAGE_CHOICE = "__triage__"  # the same value as the case file's reroute form
@@ -214,24 +215,6 @@ class BulkForm(FlaskForm):
                          validators=[Optional(), Length(max=500)])
 
 
-def _may_assign(report: Report) -> bool:
-    return _handles(report) or current_user.role == Role.SUPERVISOR
-
-
-def _may_reroute(report: Report) -> bool:
-    return _handles(report) or current_user.role == Role.SUPERVISOR or (
-        current_user.role == Role.TRIAGE and report.status == Status.NEEDS_TRIAGE)
-
-
-def _handles(report: Report) -> bool:
-    return current_user.role == Role.ADMIN or (
-        current_user.role == Role.INSPECTOR and report.unit_id is not None and report.unit_id == current_user.unit_id)
-
-
-def _may_bulk_assign() -> bool:
-    return current_user.role in (Role.INSPECTOR, Role.SUPERVISOR, Role.ADMIN)
-
-
 def _assignable(unit_ids) -> list[User]:
     """Who the checked reports may be given to: the user's own colleagues, or (province-wide) the units' inspectors."""
     query = select(User).options(joinedload(User.unit)).where(User.role == Role.INSPECTOR, User.active.is_(True))
@@ -258,7 +241,6 @@ def _unit_choices() -> list[tuple[str, str]]:
 
 
 @bp.get("/")
-@login_required
 def queue():
     user, services = current_user, _services()
     calendar, today = services.calendar, legal_date(utcnow())
@@ -297,7 +279,7 @@ def queue():
         status_labels=STATUS_LABELS, category_names=CATEGORY_NAMES, kind_labels=KIND_LABELS,
         choices={"status": STATUS_CHOICES, "track": TRACK_CHOICES, "category": CATEGORY_CHOICES,
                  "due": DUE_CHOICES, "assignee": ASSIGNEE_CHOICES, "ward": ward_choices},
-        sort_choices=SORT_CHOICES, with_ward=with_ward, form=form, may_assign=_may_bulk_assign(),
+        sort_choices=SORT_CHOICES, with_ward=with_ward, form=form,
         nearest=lambda r: _nearest_clock(r), today=today, calendar=calendar)
 
 
@@ -309,7 +291,6 @@ def _nearest_clock(report: Report) -> Clock | None:
 
 
 @bp.post("/hang-loat")
-@login_required
 def bulk():
     f = Filters.parse(request.form)
     back = redirect(url_for("staff.queue", **f.args(), **_page_arg()), code=303)
@@ -351,7 +332,7 @@ def _not_found(report_id: int) -> str:
 
 
 def _bulk_assign(form, ids, reports):
-    if not _may_bulk_assign():
+    if not may(current_user, "assign"):
         flash("Tài khoản này không giao đơn được.", "error")
         return None, []
     choice = form.assignee.data or ""
@@ -368,7 +349,7 @@ def _bulk_assign(form, ids, reports):
         if report is None:
             refusals.append(_not_found(report_id))
             continue
-        if not _may_assign(report):
+        if not may(current_user, "assign", report):
             refusals.append(f"{report.tracking_code}: không có quyền giao đơn này")
             continue
         if (assignee.id if assignee else None) == report.assignee_id:
@@ -403,7 +384,7 @@ def _bulk_reroute(form, ids, reports):
         if report is None:
             refusals.append(_not_found(report_id))
             continue
-        if not _may_reroute(report):
+        if not may(current_user, "reroute", report):
             refusals.append(f"{report.tracking_code}: không có quyền chuyển đơn này")
             continue
         if unit is None and report.status == Status.NEEDS_TRIAGE:

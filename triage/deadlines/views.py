@@ -1,28 +1,22 @@
 """Supervisors' view of the deadline machinery: pending reminders, sent notifications, failed deliveries."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import Clock, ClockStatus, Delivery, Notification, Report, Role, utcnow
+from core.models import Clock, ClockStatus, Delivery, Notification, Report, utcnow
+from triage.casework.access import guard_blueprint
 from triage.deadlines.calendar import legal_date
 from triage.deadlines.jobs import enqueue_pending_notifications
 from triage.deadlines.outbox import retry_dead
 
 bp = Blueprint("supervision", __name__, url_prefix="/can-bo/giam-sat")
+guard_blueprint(bp, "supervise deadlines")
 
 DELIVERY_LABELS = {
     Delivery.PENDING: "Chờ gửi", Delivery.SENDING: "Đang gửi", Delivery.SENT: "Đã gửi",
     Delivery.FAILED: "Gửi lỗi, sẽ thử lại", Delivery.DEAD: "Gửi thất bại",
 }
 PAGE = 100
-
-
-@bp.before_request
-@login_required
-def _supervisors_only():
-    if current_user.role not in (Role.SUPERVISOR, Role.ADMIN):
-        abort(404)
 
 
 @bp.get("/thong-bao")

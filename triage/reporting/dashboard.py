@@ -14,18 +14,19 @@ from datetime import date, timedelta
 from itertools import zip_longest
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
-from core.models import Report, Role, Unit, User
+from core.models import Report, Unit, User
 from core.states import KIND_LABELS, STATUS_LABELS
 from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
 from triage.reporting import charts, stats
-from triage.casework.access import PROVINCE_WIDE
+from triage.casework.access import PROVINCE_WIDE, guard_blueprint
 
 bp = Blueprint("dashboard", __name__, url_prefix="/can-bo/tong-quan")
+guard_blueprint(bp, "view dashboard")
 
 PAGE_SIZE = 50
 PERIOD_KINDS = [("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"), ("custom", "Tùy chọn")]
@@ -34,16 +35,6 @@ LEAGUE_SORTS = {
     "acc_rate": "Thụ lý đúng hạn", "res_rate": "Giải quyết đúng hạn", "substantiated": "Có căn cứ",
     "open": "Tồn", "overdue": "Quá hạn", "age": "Tồn lâu nhất", "median": "Trung vị ngày",
 }
-
-
-@bp.before_request
-@login_required
-def _who_may_see():
-    if current_user.role in PROVINCE_WIDE:
-        return None
-    if current_user.role == Role.INSPECTOR and current_user.unit_id is not None:
-        return None
-    abort(404)
 
 
 # -- the view's parameters -------------------------------------------------------------------------------------------

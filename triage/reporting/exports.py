@@ -12,7 +12,7 @@ from datetime import date
 
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
                    send_file, stream_with_context, url_for)
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import case, select
 from sqlalchemy.exc import IntegrityError
@@ -21,27 +21,22 @@ from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired
 
 from core.extensions import db
-from core.models import PeriodicReport, Report, Role, Unit, User, utcnow
+from core.models import PeriodicReport, Report, Unit, User, utcnow
 from core.states import KIND_LABELS, STATUS_LABELS
 from ml.taxonomy import CATEGORY_NAMES
 from triage.reporting import figures as report_figures
-from triage.casework.access import visible_reports
+from triage.casework.access import guard_blueprint, visible_reports
 from triage.deadlines.calendar import VN_TZ, legal_date
 from triage.reporting.periodic import (PERIOD_NAMES, XLSX_MIME, Column, Period, build_report, discard_file,
                                      download_name, file_path, first_working_day)
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao-dinh-ky")
+guard_blueprint(bp, "export")
 exports = Blueprint("exports", __name__, url_prefix="/can-bo")
+guard_blueprint(exports, "work the queue")
 
 KPI_PERIODS = ("month", "quarter")
 KPI_LEVELS = {"unit": "Theo đơn vị", "officer": "Theo cán bộ"}
-
-
-@bp.before_request
-@login_required
-def _supervisors_only():
-    if current_user.role not in (Role.SUPERVISOR, Role.ADMIN):
-        abort(404)
 
 
 def _calendar():
@@ -245,7 +240,6 @@ QUEUE_CSV_COLUMNS = ["Mã đơn", "Ngày nhận", "Loại đơn", "Trạng thái
 
 
 @exports.get("/xuat.csv")
-@login_required
 def queue_csv():
     """The queue's list with the queue's filters (GET parameters of /can-bo/), every matching row (not one
     page), in the queue's order. Only what `visible_reports` lets this user see; no text, no contact data."""
