@@ -1,6 +1,7 @@
 """Administrative commands: `flask --app wsgi <group> <command>`."""
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ from core.database import upgrade_database
 from core.extensions import db
 from core.models import Role, Unit, User
 from core.units import load_units
-from triage.casework.auth import hash_password
+from triage.casework import accounts
 from triage.deadlines.calendar_store import set_override
 from triage.casework.jobs import export_corrections, purge_contacts
 from triage.deadlines.jobs import enqueue_pending_notifications, sweep_deadlines
@@ -68,6 +69,16 @@ def register(app: Flask) -> None:
     def users_group():
         """Staff accounts."""
 
+    @contextmanager
+    def _refusals():
+        """An account rule's refusal, as an error about the option it concerns."""
+        try:
+            yield
+        except accounts.AccountRefused as exc:
+            db.session.rollback()
+            hint = {"username": "USERNAME", "password": "--password", "unit_id": "--unit"}.get(exc.field, exc.field)
+            raise click.BadParameter(str(exc), param_hint=hint) from None
+
     @users_group.command("create")
     @click.argument("username")
     @click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.INSPECTOR.value)
@@ -76,18 +87,15 @@ def register(app: Flask) -> None:
     @click.option("--email", default=None, help="where reminders and alerts for this person go")
     @click.password_option()
     def users_create(username, role, unit_code, full_name, email, password):
-        """Create a staff account (an inspector needs --unit)."""
+        """Create a staff account (an inspector needs --unit), under the admin pages' rules."""
         unit = None
         if unit_code:
             unit = db.session.scalar(select(Unit).where(Unit.code == unit_code))
             if unit is None:
                 raise click.BadParameter(f"no unit with code {unit_code!r} (run `units load` first?)", param_hint="--unit")
-        if role == Role.INSPECTOR and unit is None:
-            raise click.BadParameter("an inspector belongs to one unit", param_hint="--unit")
-        if db.session.scalar(select(User).where(User.username == username)):
-            raise click.ClickException(f"user {username!r} already exists")
-        db.session.add(User(username=username, full_name=full_name, email=email, role=role, unit=unit,
-                              password_hash=hash_password(password)))
+        with _refusals():
+            accounts.create_user(db.session, username=username, password=password, role=role,
+                                 unit_id=unit.id if unit else None, full_name=full_name, email=email)
         db.session.commit()
         click.echo(f"created {role} {username}" + (f" of {unit.name}" if unit else ""))
 
@@ -109,9 +117,8 @@ def register(app: Flask) -> None:
             unit = db.session.scalar(select(Unit).where(Unit.code == unit_code))
             if unit is None:
                 raise click.BadParameter(f"no unit with code {unit_code!r}", param_hint="--unit")
-        if role == Role.INSPECTOR and unit is None:
-            raise click.BadParameter("an inspector belongs to one unit", param_hint="--unit")
-        user.role, user.unit = role, unit
+        with _refusals():
+            accounts.set_role(db.session, user, role, unit.id if unit else None)
         db.session.commit()
         click.echo(f"{username} is now {role}" + (f" of {unit.name}" if unit else ""))
 
@@ -121,7 +128,7 @@ def register(app: Flask) -> None:
     def users_deactivate(username, reactivate):
         """Stop an account from signing in (its open sessions are refused from the next request)."""
         user = _user(username)
-        user.active = bool(reactivate)
+        accounts.set_active(db.session, user, bool(reactivate))
         db.session.commit()
         click.echo(f"{username} {'reactivated' if reactivate else 'deactivated'}")
 
@@ -129,12 +136,11 @@ def register(app: Flask) -> None:
     @click.argument("username")
     @click.password_option()
     def users_reset_password(username, password):
-        """Set a new password (12 characters or more); also unlocks the account and ends its sessions."""
-        if len(password) < 12:
-            raise click.BadParameter("at least 12 characters", param_hint="--password")
+        """Set a new password (the admin pages' rules); also unlocks the account and ends its sessions."""
         user = _user(username)
-        user.password_hash = hash_password(password)
-        user.failed_logins, user.locked_until = 0, None
+        with _refusals():
+            accounts.set_password(db.session, user, password)
+        accounts.unlock(db.session, user)
         db.session.commit()
         click.echo(f"password of {username} reset")
 

@@ -104,12 +104,12 @@ def test_downloads_are_attachments_for_authorised_staff_only(app, client, csrf_t
         report_id, item_id = report.id, report.attachments[0].id
         route_report(report_id)
     runner = app.test_cli_runner()
-    runner.invoke(args=["users", "create", "cb", "--unit", "16522", "--password", PASSWORD])
-    runner.invoke(args=["users", "create", "gs", "--role", "supervisor", "--password", PASSWORD])
+    runner.invoke(args=["users", "create", "cb1", "--unit", "16522", "--password", PASSWORD])
+    runner.invoke(args=["users", "create", "gs1", "--role", "supervisor", "--password", PASSWORD])
     runner.invoke(args=["users", "create", "khac", "--unit", "15061", "--password", PASSWORD])
     url = f"/can-bo/bao-cao/{report_id}/tep/{item_id}"
     assert app.test_client().get(url).status_code == 302  # anonymous: sign in first
-    for username, clean_status, original_status in [("cb", 200, 200), ("gs", 200, 403), ("khac", 404, 404)]:
+    for username, clean_status, original_status in [("cb1", 200, 200), ("gs1", 200, 403), ("khac", 404, 404)]:
         staff = app.test_client()
         token = csrf_token(staff.get("/can-bo/dang-nhap"))
         staff.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})

@@ -26,13 +26,13 @@ def _last_id(app) -> int:
 
 def test_staff_actions_and_contact_views_are_recorded(app, client, csrf_token, make_report):
     start = _last_id(app)
-    result = app.test_cli_runner().invoke(args=["users", "create", "cb", "--unit", "16522", "--password", PASSWORD])
+    result = app.test_cli_runner().invoke(args=["users", "create", "cb1", "--unit", "16522", "--password", PASSWORD])
     assert result.exit_code == 0
     receipt = make_report(text=TEXT, ward_code="16522", reporter_name="Đỗ Văn G", reporter_phone="0912345678")
     with app.app_context():
         route_report(receipt.report_id)
     token = csrf_token(client.get("/can-bo/dang-nhap"))
-    client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": "cb", "password": PASSWORD})
+    client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": "cb1", "password": PASSWORD})
     token = csrf_token(client.get(f"/can-bo/bao-cao/{receipt.report_id}"))
     client.post(f"/can-bo/bao-cao/{receipt.report_id}/ghi-chu", data={"csrf_token": token, "note-text": "Đã gọi điện cho phường"})
     client.post(f"/can-bo/bao-cao/{receipt.report_id}/lien-he", data={"csrf_token": token})
@@ -41,7 +41,7 @@ def test_staff_actions_and_contact_views_are_recorded(app, client, csrf_token, m
     assert "user.create" in actions
     assert "report.note" in actions and "report.contact-viewed" in actions
     user_record = next(r for r in records if r.action == "user.create")
-    assert user_record.data["username"] == "cb" and user_record.data["password_hash"] == "(changed)"
+    assert user_record.data["username"] == "cb1" and user_record.data["password_hash"] == "(changed)"
     viewed = next(r for r in records if r.action == "report.contact-viewed")
     assert viewed.actor_id is not None and viewed.object_id == receipt.report_id
     with app.app_context():

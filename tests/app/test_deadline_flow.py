@@ -146,9 +146,9 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(make_
         db.session.remove()
 
     up = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
-    up.test_cli_runner().invoke(args=["users", "create", "gs", "--role", "supervisor", "--password", "mat-khau-dai-12"])
+    up.test_cli_runner().invoke(args=["users", "create", "giamsat", "--role", "supervisor", "--password", "mat-khau-dai-12"])
     client = up.test_client()
-    sign_in(client, csrf_token, "gs")
+    sign_in(client, csrf_token, "giamsat")
     page = client.get("/can-bo/giam-sat/thong-bao?status=dead").get_data(as_text=True)
     assert "Gửi thất bại" in page and "ConnectionRefusedError" in page
     token = csrf_token(client.get("/can-bo/giam-sat/thong-bao"))
@@ -165,8 +165,8 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(make_
 
 
 def test_inspectors_cannot_see_the_supervisor_page(app, client, csrf_token):
-    app.test_cli_runner().invoke(args=["users", "create", "tp", "--unit", "16522", "--password", "mat-khau-dai-12"])
-    sign_in(client, csrf_token, "tp")
+    app.test_cli_runner().invoke(args=["users", "create", "tp.quangphu", "--unit", "16522", "--password", "mat-khau-dai-12"])
+    sign_in(client, csrf_token, "tp.quangphu")
     assert client.get("/can-bo/giam-sat/thong-bao").status_code == 404
 
 

@@ -13,13 +13,14 @@ from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.fields import DateField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from core.extensions import db
 from core.models import CalendarOverride, Role, Unit, User
 from ml.normalize import strip_diacritics
+from triage.casework import accounts
 from triage.casework.access import guard_blueprint
-from triage.casework.auth import PASSWORD_MARK, hash_password, is_locked, password_mark
+from triage.casework.accounts import PASSWORD_MARK, AccountRefused, is_locked, password_mark
 from triage.deadlines.calendar_store import set_override
 
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
@@ -35,7 +36,6 @@ UNIT_LABELS = {"working_days": "ngày làm việc", "calendar_days": "ngày"}
 COUNTS_FROM_LABELS = {"received": "kể từ ngày nhận đơn", "accepted": "kể từ ngày thụ lý"}
 FLAG_LABELS = {"complex": "phức tạp", "remote": "vùng sâu, vùng xa", "several_places": "nhiều nơi"}
 COMPLEXITY_LABELS = {"normal": "bình thường", "complex": "phức tạp", "especially_complex": "đặc biệt phức tạp"}
-MIN_PASSWORD = 12
 
 
 @bp.context_processor
@@ -44,11 +44,26 @@ def _labels():
 
 
 # ------------------------------------------------------------------------- forms
+class _Rule:
+    """A field validator made of one of the accounts rules (a function giving what is wrong, or None)."""
+
+    def __init__(self, problem):
+        self.problem = problem
+
+    def __call__(self, form, field):
+        if (message := self.problem(field.data or "")) is not None:
+            raise ValidationError(message)
+
+
+def _refused(form, exc: AccountRefused) -> None:
+    """A refusal of an accounts service, shown under the form's field it is about."""
+    getattr(form, exc.field).errors.append(str(exc))
+
+
 def _password_fields():
     password = PasswordField(
-        "Mật khẩu", description=f"Ít nhất {MIN_PASSWORD} ký tự; nên là một cụm vài từ dễ nhớ.",
-        validators=[DataRequired("Xin nhập mật khẩu."),
-                    Length(min=MIN_PASSWORD, max=200, message=f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")])
+        "Mật khẩu", description=f"Ít nhất {accounts.PASSWORD_LENGTH[0]} ký tự; nên là một cụm vài từ dễ nhớ.",
+        validators=[DataRequired("Xin nhập mật khẩu."), _Rule(accounts.password_problem)])
     confirm = PasswordField("Nhập lại mật khẩu", validators=[
         DataRequired("Xin nhập lại mật khẩu."), EqualTo("password", "Hai lần nhập mật khẩu không khớp.")])
     return password, confirm
@@ -72,8 +87,8 @@ class _AccountFields(FlaskForm):
         self.unit_id.choices = _unit_choices()
 
     def validate_unit_id(self, field):
-        if self.role.data == Role.INSPECTOR and not field.data:
-            raise ValidationError("Cán bộ xử lý phải thuộc một đơn vị: xin chọn đơn vị.")
+        if (message := accounts.unit_problem(self.role.data, field.data or None)) is not None:
+            raise ValidationError(message)
 
     @property
     def unit_value(self) -> int | None:
@@ -82,15 +97,12 @@ class _AccountFields(FlaskForm):
 
 class UserCreateForm(_AccountFields):
     username = StringField("Tên đăng nhập", description="Chữ thường không dấu, số, dấu chấm, gạch nối (vd. tp.quangphu).",
-                           validators=[DataRequired("Xin nhập tên đăng nhập."),
-                                       Length(min=3, max=80, message="Tên đăng nhập dài từ 3 đến 80 ký tự."),
-                                       Regexp(r"^[a-z0-9][a-z0-9._-]*$",
-                                              message="Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới, gạch nối.")])
+                           validators=[DataRequired("Xin nhập tên đăng nhập."), _Rule(accounts.username_problem)])
     password, confirm = _password_fields()
 
     def validate_username(self, field):
-        if db.session.scalar(select(User.id).where(User.username == field.data)):
-            raise ValidationError("Tên đăng nhập này đã có người dùng.")
+        if accounts.username_taken(db.session, field.data):
+            raise ValidationError(accounts.USERNAME_TAKEN)
 
 
 class UserEditForm(_AccountFields):
@@ -155,13 +167,16 @@ def users():
 def user_new():
     form = UserCreateForm()
     if form.validate_on_submit():
-        user = User(username=form.username.data, full_name=(form.full_name.data or "").strip(),
-                    email=form.email.data or None, role=form.role.data, unit_id=form.unit_value,
-                    password_hash=hash_password(form.password.data), active=True, failed_logins=0)
-        db.session.add(user)
-        db.session.commit()
-        flash(f"Đã tạo tài khoản {user.username}.", "ok")
-        return redirect(url_for("admin.user_edit", user_id=user.id))
+        try:
+            user = accounts.create_user(db.session, username=form.username.data, password=form.password.data,
+                                        role=form.role.data, unit_id=form.unit_value,
+                                        full_name=form.full_name.data or "", email=form.email.data)
+        except AccountRefused as exc:
+            _refused(form, exc)
+        else:
+            db.session.commit()
+            flash(f"Đã tạo tài khoản {user.username}.", "ok")
+            return redirect(url_for("admin.user_edit", user_id=user.id))
     return render_template("admin/user_new.html", form=form), 400 if form.errors else 200
 
 
@@ -173,13 +188,15 @@ def user_edit(user_id: int):
         if user.id == current_user.id and form.role.data != Role.ADMIN:
             form.role.errors.append("Bạn không thể tự bỏ quyền quản trị của chính mình.")
         else:
-            user.full_name = (form.full_name.data or "").strip()
-            user.email = form.email.data or None
-            user.role = form.role.data
-            user.unit_id = form.unit_value
-            db.session.commit()
-            flash("Đã lưu thay đổi.", "ok")
-            return redirect(url_for("admin.user_edit", user_id=user.id))
+            try:
+                accounts.set_role(db.session, user, form.role.data, form.unit_value)
+            except AccountRefused as exc:
+                _refused(form, exc)
+            else:
+                accounts.set_details(db.session, user, full_name=form.full_name.data or "", email=form.email.data)
+                db.session.commit()
+                flash("Đã lưu thay đổi.", "ok")
+                return redirect(url_for("admin.user_edit", user_id=user.id))
     status = 400 if form.errors else 200
     return render_template("admin/user_edit.html", user=user, form=form, password_form=PasswordForm(),
                            action_form=ActionForm(), locked=is_locked(user)), status
@@ -194,7 +211,7 @@ def user_active(user_id: int):
     if user.id == current_user.id and not activate:
         flash("Bạn không thể tự vô hiệu hoá tài khoản của chính mình.", "error")
     else:
-        user.active = activate
+        accounts.set_active(db.session, user, activate)
         db.session.commit()
         flash("Đã kích hoạt lại tài khoản." if activate else
               "Đã vô hiệu hoá tài khoản: người này không đăng nhập được nữa và phiên đang mở bị đóng.", "ok")
@@ -206,7 +223,7 @@ def user_unlock(user_id: int):
     user = _user_or_404(user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
-    user.failed_logins, user.locked_until = 0, None
+    accounts.unlock(db.session, user)
     db.session.commit()
     flash("Đã mở khoá tài khoản.", "ok")
     return redirect(url_for("admin.user_edit", user_id=user.id))
@@ -216,10 +233,14 @@ def user_unlock(user_id: int):
 def user_password(user_id: int):
     user = _user_or_404(user_id)
     form = PasswordForm()
-    if not form.validate_on_submit():
+    if form.validate_on_submit():
+        try:
+            accounts.set_password(db.session, user, form.password.data)
+        except AccountRefused as exc:
+            _refused(form, exc)
+    if form.errors:
         return render_template("admin/user_edit.html", user=user, form=_edit_form_for(user), password_form=form,
                                action_form=ActionForm(), locked=is_locked(user)), 400
-    user.password_hash = hash_password(form.password.data)
     db.session.commit()
     if user.id == current_user.id:
         session[PASSWORD_MARK] = password_mark(user)  # keep the admin's own session; others' end

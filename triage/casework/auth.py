@@ -26,29 +26,21 @@ from core.models import User
 from core.models.base import utcnow
 from core.passwords import hash_secret as hash_password
 from core.passwords import needs_rehash, verify_secret
-from core.ratelimit import keyed_hash, limit_view
+from core.ratelimit import limit_view
+from triage.casework.accounts import PASSWORD_MARK, is_locked, password_mark
 
 bp = Blueprint("auth", __name__, url_prefix="/can-bo")
 
 BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 IDLE_NOTICE = "Phiên làm việc đã hết hạn. Xin đăng nhập lại."
 
-# Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id).
-SEEN_AT, LOGIN_AT, PASSWORD_MARK, NOTICE = "seen_at", "login_at", "pw_mark", "login_notice"
+# Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id), and accounts' PASSWORD_MARK.
+SEEN_AT, LOGIN_AT, NOTICE = "seen_at", "login_at", "login_notice"
 
 
 class LoginForm(FlaskForm):
     username = StringField("Tên đăng nhập", validators=[DataRequired("Xin nhập tên đăng nhập.")])
     password = PasswordField("Mật khẩu", validators=[DataRequired("Xin nhập mật khẩu.")])
-
-
-def _keyed_hash(value: str) -> str:
-    return keyed_hash(value)
-
-
-def password_mark(user: User) -> str:
-    """A keyed digest of the password hash kept in the session: a password reset ends older sessions."""
-    return _keyed_hash("pw:" + user.password_hash)[:24]
 
 
 def init_login(manager) -> None:
@@ -77,10 +69,6 @@ def _locked_message(user: User) -> str:
     minutes = max(1, -(-int((user.locked_until - utcnow()).total_seconds()) // 60))
     return (f"Tài khoản tạm thời bị khoá do nhập sai mật khẩu nhiều lần. "
             f"Xin thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khoá.")
-
-
-def is_locked(user: User) -> bool:
-    return user.locked_until is not None and user.locked_until > utcnow()
 
 
 def _record_failure(user: User) -> None:

@@ -1,0 +1,142 @@
+"""Staff accounts: the one set of rules for usernames and passwords, and the services that create and change
+accounts, used alike by the admin pages and by `flask users ...`. Services flush; the caller commits.
+
+A refused change raises `AccountRefused`, whose message (Vietnamese) is shown as is by the form or the command.
+"""
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.models import Role, User, utcnow
+from core.passwords import hash_secret
+from core.ratelimit import keyed_hash
+
+USERNAME_LENGTH = (3, 80)
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
+USERNAME_TAKEN = "Tên đăng nhập này đã có người dùng."
+PASSWORD_LENGTH = (12, 200)
+# Among the most used passwords of 12 characters or more (shorter ones are refused anyway), compared in lower case.
+COMMON_PASSWORDS = frozenset({
+    "passwordpassword", "password1234", "password12345", "password123456", "passw0rd1234", "123456789012",
+    "1234567890123", "qwertyuiop12", "qwertyuiop123", "qwerty123456", "1q2w3e4r5t6y", "1qaz2wsx3edc",
+    "abc123456789", "123456789abc", "iloveyou1234", "admin1234567", "administrator", "welcome12345",
+    "letmein12345", "zxcvbnm12345", "asdfghjkl123", "matkhau12345", "matkhau123456", "matkhaumatkhau",
+    "anhyeuem1234", "emyeuanh1234", "vietnam12345",
+})
+
+# Session key of the password mark (see `password_mark`).
+PASSWORD_MARK = "pw_mark"
+
+
+class AccountRefused(ValueError):
+    """A rule refused the change; `field` names what was wrong (username, password, role, unit_id)."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+# -- the rules -----------------------------------------------------------------------------------------------------
+
+def username_problem(username: str) -> str | None:
+    """What is wrong with a new username, or None."""
+    shortest, longest = USERNAME_LENGTH
+    if not username:
+        return "Xin nhập tên đăng nhập."
+    if not shortest <= len(username) <= longest:
+        return f"Tên đăng nhập dài từ {shortest} đến {longest} ký tự."
+    if not USERNAME_PATTERN.fullmatch(username):
+        return "Chỉ dùng chữ thường không dấu, số, dấu chấm, gạch dưới, gạch nối."
+    return None
+
+
+def password_problem(password: str) -> str | None:
+    """What is wrong with a new password, or None."""
+    shortest, longest = PASSWORD_LENGTH
+    if not password.strip():
+        return "Xin nhập mật khẩu."
+    if len(password) < shortest:
+        return f"Mật khẩu cần ít nhất {shortest} ký tự."
+    if len(password) > longest:
+        return f"Mật khẩu dài tối đa {longest} ký tự."
+    if len(set(password)) == 1:
+        return "Mật khẩu không được chỉ là một ký tự lặp lại."
+    if password.isdigit():
+        return "Mật khẩu không được chỉ gồm chữ số."
+    if password.lower() in COMMON_PASSWORDS:
+        return "Mật khẩu này quá phổ biến, dễ bị đoán ra. Xin chọn mật khẩu khác."
+    return None
+
+
+def unit_problem(role: str, unit: object | None) -> str | None:
+    """What is wrong with this role and unit (the unit, its id or None), or None."""
+    if role == Role.INSPECTOR and unit is None:
+        return "Cán bộ xử lý phải thuộc một đơn vị."
+    return None
+
+
+def username_taken(session: Session, username: str) -> bool:
+    return session.scalar(select(User.id).where(User.username == username)) is not None
+
+
+def _check(problem: str | None, field: str) -> None:
+    if problem is not None:
+        raise AccountRefused(problem, field)
+
+
+# -- the services --------------------------------------------------------------------------------------------------
+
+def create_user(session: Session, *, username: str, password: str, role: str, unit_id: int | None = None,
+                full_name: str = "", email: str | None = None) -> User:
+    _check(username_problem(username), "username")
+    if username_taken(session, username):
+        raise AccountRefused(USERNAME_TAKEN, "username")
+    role = Role(role)
+    _check(unit_problem(role, unit_id), "unit_id")
+    _check(password_problem(password), "password")
+    user = User(username=username, full_name=full_name.strip(), email=email or None, role=role, unit_id=unit_id,
+                password_hash=hash_secret(password), active=True, failed_logins=0)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def set_role(session: Session, user: User, role: str, unit_id: int | None) -> None:
+    role = Role(role)
+    _check(unit_problem(role, unit_id), "unit_id")
+    user.role, user.unit_id = role, unit_id
+    session.flush()
+
+
+def set_details(session: Session, user: User, *, full_name: str, email: str | None) -> None:
+    user.full_name, user.email = full_name.strip(), email or None
+    session.flush()
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    """A new password; the sessions opened with the old one end at their next request (see `password_mark`)."""
+    _check(password_problem(password), "password")
+    user.password_hash = hash_secret(password)
+    session.flush()
+
+
+def set_active(session: Session, user: User, active: bool) -> None:
+    """Deactivate (the account cannot sign in and its open sessions end) or reactivate."""
+    user.active = active
+    session.flush()
+
+
+def unlock(session: Session, user: User) -> None:
+    """Lift a lock after wrong passwords, and forget the failures counted so far."""
+    user.failed_logins, user.locked_until = 0, None
+    session.flush()
+
+
+def is_locked(user: User) -> bool:
+    return user.locked_until is not None and user.locked_until > utcnow()
+
+
+def password_mark(user: User) -> str:
+    """A keyed digest of the password hash kept in the session: a new password ends older sessions."""
+    return keyed_hash("pw:" + user.password_hash)[:24]
