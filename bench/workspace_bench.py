@@ -43,7 +43,8 @@ from benchdb import SERVER, machine_line, prepare, run_steps, timed, vacuum_anal
 from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
-from core.models import Report, Role, Unit, User  # noqa: E402
+from core.models import Report, Unit, User  # noqa: E402
+from core.vocabulary import Role  # noqa: E402
 from intake.receipts import hash_passphrase  # noqa: E402
 from core.search import fold  # noqa: E402
 from core.units import load_units  # noqa: E402

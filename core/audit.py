@@ -17,10 +17,11 @@ from sqlalchemy.orm import Session
 
 from core.extensions import db
 from core.models import AuditRecord, CalendarOverride, ReportEvent, Unit, User, utcnow
+from core.vocabulary import EventKind
 
 GENESIS = "0" * 64
 # Report events that are staff actions or views of the reporter's identity.
-AUDITED_EVENTS = {"contact-viewed", "original-viewed"}
+AUDITED_EVENTS = {EventKind.CONTACT_VIEWED, EventKind.ORIGINAL_VIEWED}
 AUDITED_MODELS = {User: "user", Unit: "unit", CalendarOverride: "calendar_override"}
 SECRET_FIELDS = {"password_hash"}
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.models import Unit
+from core.vocabulary import AGENCY_NAMES, Agency
 from ml.gazetteer import wards_2025
 from ml.normalize import strip_diacritics
-from ml.taxonomy import AGENCY_NAMES, Agency
 
 ESCALATION_BODY = Agency.THANH_TRA_TINH
 

@@ -14,21 +14,22 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from core.models import Attachment
+from core.vocabulary import AttachmentKind
 
 # What phones produce: photos, PDF scans, short videos and voice recordings.
-SIGNATURES: list[tuple[str, str, callable]] = [
-    ("image", "image/jpeg", lambda b: b[:3] == b"\xff\xd8\xff"),
-    ("image", "image/png", lambda b: b[:8] == b"\x89PNG\r\n\x1a\n"),
-    ("image", "image/webp", lambda b: b[:4] == b"RIFF" and b[8:12] == b"WEBP"),
-    ("image", "image/gif", lambda b: b[:6] in (b"GIF87a", b"GIF89a")),
-    ("pdf", "application/pdf", lambda b: b[:5] == b"%PDF-"),
-    ("audio", "audio/mp4", lambda b: b[4:8] == b"ftyp" and b[8:11] in (b"M4A", b"M4B")),
-    ("video", "video/mp4", lambda b: b[4:8] == b"ftyp"),
-    ("video", "video/webm", lambda b: b[:4] == b"\x1a\x45\xdf\xa3"),
-    ("audio", "audio/mpeg", lambda b: b[:3] == b"ID3" or (b[0] == 0xFF and (b[1] & 0xE0) == 0xE0)),
-    ("audio", "audio/wav", lambda b: b[:4] == b"RIFF" and b[8:12] == b"WAVE"),
-    ("audio", "audio/ogg", lambda b: b[:4] == b"OggS"),
-    ("audio", "audio/amr", lambda b: b[:6] == b"#!AMR\n"),
+SIGNATURES: list[tuple[AttachmentKind, str, callable]] = [
+    (AttachmentKind.IMAGE, "image/jpeg", lambda b: b[:3] == b"\xff\xd8\xff"),
+    (AttachmentKind.IMAGE, "image/png", lambda b: b[:8] == b"\x89PNG\r\n\x1a\n"),
+    (AttachmentKind.IMAGE, "image/webp", lambda b: b[:4] == b"RIFF" and b[8:12] == b"WEBP"),
+    (AttachmentKind.IMAGE, "image/gif", lambda b: b[:6] in (b"GIF87a", b"GIF89a")),
+    (AttachmentKind.PDF, "application/pdf", lambda b: b[:5] == b"%PDF-"),
+    (AttachmentKind.AUDIO, "audio/mp4", lambda b: b[4:8] == b"ftyp" and b[8:11] in (b"M4A", b"M4B")),
+    (AttachmentKind.VIDEO, "video/mp4", lambda b: b[4:8] == b"ftyp"),
+    (AttachmentKind.VIDEO, "video/webm", lambda b: b[:4] == b"\x1a\x45\xdf\xa3"),
+    (AttachmentKind.AUDIO, "audio/mpeg", lambda b: b[:3] == b"ID3" or (b[0] == 0xFF and (b[1] & 0xE0) == 0xE0)),
+    (AttachmentKind.AUDIO, "audio/wav", lambda b: b[:4] == b"RIFF" and b[8:12] == b"WAVE"),
+    (AttachmentKind.AUDIO, "audio/ogg", lambda b: b[:4] == b"OggS"),
+    (AttachmentKind.AUDIO, "audio/amr", lambda b: b[:6] == b"#!AMR\n"),
 ]
 CLEAN_FORMAT = {"image/jpeg": ("JPEG", "image/jpeg"), "image/png": ("PNG", "image/png"),
                 "image/webp": ("PNG", "image/png"), "image/gif": ("PNG", "image/png")}
@@ -122,7 +123,7 @@ class AttachmentStore:
             raise Refused("chỉ nhận ảnh, tệp PDF, video hoặc ghi âm; nội dung tệp này không phải loại được nhận")
         kind, content_type = detected
         clean, clean_type = None, None
-        if kind == "image":
+        if kind == AttachmentKind.IMAGE:
             try:
                 clean, clean_type = clean_image(data, content_type)
             except Refused:

@@ -3,17 +3,30 @@ import re
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import (DateField, EmailField, HiddenField, MultipleFileField, RadioField, SelectField, StringField,
-                     TextAreaField)
+from wtforms import (
+    DateField,
+    EmailField,
+    HiddenField,
+    MultipleFileField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from core.states import Kind
+from core.vocabulary import Kind, label
 
-KIND_CHOICES = [
-    (Kind.PHAN_ANH.value, "Phản ánh, kiến nghị — báo cho cơ quan biết việc cán bộ làm chưa đúng, để chấn chỉnh. Có thể gửi ẩn danh."),
-    (Kind.KHIEU_NAI.value, "Khiếu nại — đề nghị xem xét lại một quyết định hay việc làm của cơ quan đã ảnh hưởng đến quyền lợi của chính bạn."),
-    (Kind.TO_CAO.value, "Tố cáo — báo một cán bộ vi phạm pháp luật để xử lý. Luật yêu cầu ghi rõ họ tên và địa chỉ người tố cáo; danh tính được giữ bí mật."),
-]
+# What each kind means, in the citizen's words, after its label on the form.
+KIND_HINTS = {
+    Kind.PHAN_ANH: "báo cho cơ quan biết việc cán bộ làm chưa đúng, để chấn chỉnh. Có thể gửi ẩn danh.",
+    Kind.KHIEU_NAI: "đề nghị xem xét lại một quyết định hay việc làm của cơ quan đã ảnh hưởng đến quyền lợi "
+                    "của chính bạn.",
+    Kind.TO_CAO: "báo một cán bộ vi phạm pháp luật để xử lý. Luật yêu cầu ghi rõ họ tên và địa chỉ người tố cáo; "
+                 "danh tính được giữ bí mật.",
+}
+KIND_CHOICES = [SelectChoice(kind.value, f"{label(kind)} — {KIND_HINTS[kind]}") for kind in Kind]
 
 PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
 
@@ -68,7 +81,8 @@ class ReportForm(FlaskForm):
 
     def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ward.choices = [("", "— Không rõ / không chọn —")] + list(ward_choices)
+        self.ward.choices = [SelectChoice("", "— Không rõ / không chọn —")] + [
+            SelectChoice(code, name) for code, name in ward_choices]
         self._text_min, self._text_max = text_min, text_max
 
     def validate_text(self, field):
@@ -79,7 +93,7 @@ class ReportForm(FlaskForm):
             raise ValidationError(f"Nội dung quá dài ({n} ký tự). Xin rút gọn còn tối đa {self._text_max:,} ký tự.".replace(",", "."))
 
     def validate_ward(self, field):
-        valid = {code for code, _ in self.ward.choices}
+        valid = {choice.value for choice in self.ward.choices}
         if field.data and field.data not in valid:
             raise ValidationError("Không tìm thấy xã/phường này trong danh sách 166 xã, phường của tỉnh. Xin chọn lại hoặc để trống.")
 

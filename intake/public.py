@@ -10,10 +10,10 @@ from core.models import Report
 from core.queueing import enqueue_resume, enqueue_routing
 from intake.receipts import normalize_tracking_code, verify_passphrase
 from intake.status_guard import CodeGuard
-from core.states import STATUS_LABELS
 from intake.submission import submit_report
 from intake.timeline import open_question, public_timeline
 from core.units import ward_choices
+from core.vocabulary import EventKind
 
 bp = Blueprint("public", __name__)
 HONEYPOT = "website"
@@ -120,7 +120,7 @@ def _status_page(report: Report, code: str, passphrase: str, reply: ReplyForm | 
     if question and reply is None:
         reply = ReplyForm(formdata=None, data={"code": code, "passphrase": passphrase})
     response = make_response(render_template(
-        "public/status.html", report=report, timeline=public_timeline(report), status_labels=STATUS_LABELS,
+        "public/status.html", report=report, timeline=public_timeline(report),
         question=question, reply=reply if question else None, message=message), status)
     return _no_store(response)
 
@@ -157,7 +157,8 @@ def reply():
     if not form.validate():
         return _status_page(report, form.code.data, form.passphrase.data, reply=form, status=400)
     files = _store().accept(_uploads(), already=len(report.attachments))
-    event = report.record("information-received", public=True, answer=form.answer.data, attachments=len(files.accepted))
+    event = report.record(EventKind.INFORMATION_RECEIVED, public=True, answer=form.answer.data,
+                          attachments=len(files.accepted))
     db.session.flush()
     for attachment in files.accepted:
         attachment.event_id = event.id

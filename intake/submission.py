@@ -5,8 +5,8 @@ from sqlalchemy.orm import Session
 
 from core.models import Report
 from core.search import fold
+from core.vocabulary import EventKind, Kind
 from intake.receipts import hash_passphrase, new_passphrase, new_tracking_code
-from core.states import Kind
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,6 @@ def submit_report(session: Session, *, text: str, kind: str, ward_code: str | No
     )
     report.attachments.extend(attachments)
     session.add(report)
-    report.record("received", public=True, kind=kind, track=report.track, attachments=len(report.attachments))
+    report.record(EventKind.RECEIVED, public=True, kind=kind, track=report.track, attachments=len(report.attachments))
     session.flush()
     return Receipt(report.id, report.tracking_code, passphrase, kind, report.track)

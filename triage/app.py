@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from core import audit, headers
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
+from core.vocabulary import CODES, label
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli
@@ -42,6 +43,8 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.jinja_env.filters["vi_date"] = _vi_date
     app.jinja_env.filters["vi_datetime"] = _vi_datetime
+    app.jinja_env.filters["label"] = label
+    app.jinja_env.globals.update((code.__name__, code) for code in CODES)  # for comparisons: Status.ROUTED
     app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     return app
 

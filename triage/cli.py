@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from core.database import upgrade_database
 from core.extensions import db
-from core.models import Role, Unit, User
+from core.models import Unit, User
 from core.units import load_units
+from core.vocabulary import Role
 from triage.casework import accounts
 from triage.deadlines.calendar_store import set_override
 from triage.casework.jobs import export_corrections, purge_contacts

@@ -3,13 +3,14 @@ from core.models.attachment import Attachment
 from core.models.audit import AuditRecord
 from core.models.base import Base, utcnow
 from core.models.calendar_override import CalendarOverride
-from core.models.clock import Clock, ClockStatus
+from core.models.clock import Clock
 from core.models.correction import Correction
 from core.models.event import ReportEvent
-from core.models.notification import Delivery, Notification
+from core.models.notification import Notification
 from core.models.periodic_report import PeriodicReport
 from core.models.report import Report
 from core.models.unit import Unit
-from core.models.user import Role, User
+from core.models.user import User
 
-__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "ClockStatus", "Correction", "Delivery", "Notification", "PeriodicReport", "Report", "ReportEvent", "Role", "Unit", "User", "utcnow"]
+__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "Correction", "Notification",
+           "PeriodicReport", "Report", "ReportEvent", "Unit", "User", "utcnow"]

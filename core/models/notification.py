@@ -1,18 +1,10 @@
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base, UTCDateTime, utcnow
-
-
-class Delivery(StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"
-    SENT = "sent"
-    FAILED = "failed"  # will be retried
-    DEAD = "dead"  # gave up; an admin can retry
+from core.vocabulary import Delivery
 
 
 class Notification(Base):
@@ -29,7 +21,7 @@ class Notification(Base):
     clock_id: Mapped[int | None] = mapped_column(ForeignKey("clocks.id"))
     event_key: Mapped[str] = mapped_column(String(80))  # e.g. "acceptance:reminder:half", "acceptance:breach"
     recipient: Mapped[str] = mapped_column(String(200))  # an e-mail address
-    recipient_role: Mapped[str] = mapped_column(String(20))  # unit | supervisor | escalation | citizen
+    recipient_role: Mapped[str] = mapped_column(String(20))  # a Recipient
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default=Delivery.PENDING)

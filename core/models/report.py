@@ -5,11 +5,12 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from core.models.attachment import Attachment
 from core.models.base import Base, UTCDateTime, utcnow
-from core.models.clock import Clock, ClockStatus
+from core.models.clock import Clock
 from core.models.event import ReportEvent
 from core.models.unit import Unit
 from core.models.user import User
-from core.states import Status, check_transition
+from core.states import check_transition
+from core.vocabulary import FINISHED, ClockStatus, EventKind, Status
 
 
 class Report(Base):
@@ -95,7 +96,8 @@ class Report(Base):
     def is_anonymous(self) -> bool:
         return not (self.reporter_name or self.reporter_phone or self.reporter_email)
 
-    def record(self, event_kind: str, /, *, public: bool = False, actor_id: int | None = None, **data) -> ReportEvent:
+    def record(self, event_kind: EventKind, /, *, public: bool = False, actor_id: int | None = None,
+               **data) -> ReportEvent:
         event = ReportEvent(kind=event_kind, public=public, actor_id=actor_id, data=data, at=utcnow())
         self.events.append(event)
         return event
@@ -104,10 +106,8 @@ class Report(Base):
         """Change status along the state machine and record the transition as an event."""
         check_transition(self.status, status)
         previous, self.status = self.status, Status(status)
-        return self.record("status", public=public, actor_id=actor_id, previous=str(previous), status=str(status), **data)
-
-
-FINISHED = (Status.RESOLVED, Status.CLOSED)
+        return self.record(EventKind.STATUS, public=public, actor_id=actor_id, previous=str(previous),
+                           status=str(status), **data)
 
 
 def pending_due_on(report: Report, gone=()) -> date | None:

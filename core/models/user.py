@@ -1,5 +1,4 @@
 from datetime import datetime
-from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, ForeignKey, Integer, String
@@ -7,13 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.models.base import Base, UTCDateTime, utcnow
 from core.models.unit import Unit
-
-
-class Role(StrEnum):
-    INSPECTOR = "inspector"
-    TRIAGE = "triage"
-    SUPERVISOR = "supervisor"
-    ADMIN = "admin"
+from core.vocabulary import Role
 
 
 class User(UserMixin, Base):

@@ -1,7 +1,8 @@
 import pytest
 
 from core.models import Report
-from core.states import InvalidTransition, Status, check_transition
+from core.states import InvalidTransition, check_transition
+from core.vocabulary import Status
 
 
 def test_allowed_path_records_every_transition():

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Report, Role, Unit, User, utcnow
-from intake.receipts import new_tracking_code
+from core.models import Report, Unit, User, utcnow
 from core.search import fold
-from ml.taxonomy import CATEGORY_NAMES
+from core.vocabulary import CATEGORY_NAMES, Role
+from intake.receipts import new_tracking_code
 from triage.casework.auth import hash_password
 from triage.reporting.transparency import clear_cache, window
 

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from core.extensions import db
 from core.models import Unit
 from core.units import load_units
-from ml.taxonomy import Agency
+from core.vocabulary import Agency
 
 
 def test_directory_has_every_unit_with_right_codes(app):

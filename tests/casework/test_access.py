@@ -8,8 +8,8 @@ from flask_login import AnonymousUserMixin
 from sqlalchemy import create_engine, insert
 from sqlalchemy.orm import Session
 
-from core.models import Base, Report, Role, Unit, User
-from core.states import Status
+from core.models import Base, Report, Unit, User
+from core.vocabulary import Role, Status
 from triage.casework.access import ACTIONS, may, visible_reports
 
 USERS = {

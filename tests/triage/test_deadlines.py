@@ -10,11 +10,11 @@ from importlib import resources
 
 import pytest
 
+from core.vocabulary import Kind
 from triage.deadlines.calendar import default_calendar
 from triage.deadlines.policy import (
     ClockPlan,
     ExtensionError,
-    Kind,
     PolicyError,
     Unit,
     extend,

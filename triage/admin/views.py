@@ -11,12 +11,13 @@ from flask import (Blueprint, abort, current_app, flash, get_flashed_messages, r
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
-from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
-from wtforms.fields import DateField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectChoice, SelectField, StringField
+from wtforms.fields import DateField, enum_choices
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from core.extensions import db
-from core.models import CalendarOverride, Role, Unit, User
+from core.models import CalendarOverride, Unit, User
+from core.vocabulary import Role, label
 from ml.normalize import strip_diacritics
 from triage.casework import accounts
 from triage.casework.access import guard_blueprint
@@ -26,12 +27,6 @@ from triage.deadlines.calendar_store import set_override
 bp = Blueprint("admin", __name__, url_prefix="/can-bo/quan-tri")
 guard_blueprint(bp, "administer")
 
-ROLE_LABELS = {
-    Role.INSPECTOR.value: "Cán bộ xử lý (thuộc một đơn vị)",
-    Role.TRIAGE.value: "Cán bộ phân loại",
-    Role.SUPERVISOR.value: "Lãnh đạo giám sát",
-    Role.ADMIN.value: "Quản trị viên",
-}
 UNIT_LABELS = {"working_days": "ngày làm việc", "calendar_days": "ngày"}
 COUNTS_FROM_LABELS = {"received": "kể từ ngày nhận đơn", "accepted": "kể từ ngày thụ lý"}
 FLAG_LABELS = {"complex": "phức tạp", "remote": "vùng sâu, vùng xa", "several_places": "nhiều nơi"}
@@ -40,7 +35,7 @@ COMPLEXITY_LABELS = {"normal": "bình thường", "complex": "phức tạp", "es
 
 @bp.context_processor
 def _labels():
-    return {"role_labels": ROLE_LABELS, "messages": get_flashed_messages(with_categories=True)}
+    return {"messages": get_flashed_messages(with_categories=True)}
 
 
 # ------------------------------------------------------------------------- forms
@@ -69,9 +64,10 @@ def _password_fields():
     return password, confirm
 
 
-def _unit_choices() -> list[tuple[str, str]]:
+def _unit_choices() -> list[SelectChoice]:
     units = db.session.scalars(select(Unit).order_by(Unit.division != "cơ quan tỉnh", Unit.name_ascii)).all()
-    return [("", "— Không thuộc đơn vị nào —")] + [(str(u.id), f"{u.name} ({u.code})") for u in units]
+    return [SelectChoice("", "— Không thuộc đơn vị nào —")] + [SelectChoice(str(u.id), f"{u.name} ({u.code})")
+                                                             for u in units]
 
 
 class _AccountFields(FlaskForm):
@@ -79,7 +75,8 @@ class _AccountFields(FlaskForm):
     email = EmailField("Thư điện tử", description="Nơi nhận nhắc hạn và cảnh báo của người này (có thể để trống).",
                        validators=[Optional(), Email("Địa chỉ thư điện tử không hợp lệ."),
                                    Length(max=200, message="Tối đa 200 ký tự.")])
-    role = SelectField("Vai trò", choices=list(ROLE_LABELS.items()), validators=[DataRequired("Xin chọn vai trò.")])
+    role = SelectField("Vai trò", choices=enum_choices(Role, label=label),
+                       validators=[DataRequired("Xin chọn vai trò.")])
     unit_id = SelectField("Đơn vị", description="Cán bộ xử lý phải thuộc một đơn vị.", choices=[])
 
     def __init__(self, *args, **kwargs):
@@ -127,8 +124,8 @@ class UnitForm(FlaskForm):
 class OverrideForm(FlaskForm):
     day = DateField("Ngày", validators=[DataRequired("Xin nhập ngày (ngày/tháng/năm).")],
                     description="Nếu ngày này đã có trong danh sách, thông tin cũ sẽ được thay.")
-    kind = RadioField("Loại", choices=[("off", "Ngày nghỉ (theo quyết định của Chính phủ)"),
-                                       ("working", "Ngày làm việc bù (thường là thứ Bảy)")],
+    kind = RadioField("Loại", choices=[SelectChoice("off", "Ngày nghỉ (theo quyết định của Chính phủ)"),
+                                       SelectChoice("working", "Ngày làm việc bù (thường là thứ Bảy)")],
                       validators=[DataRequired("Xin chọn loại ngày.")])
     reason = StringField("Lý do / căn cứ", description="Ví dụ: Nghỉ bù Tết Nguyên đán theo Thông báo số …",
                          validators=[DataRequired("Xin nhập lý do."), Length(max=300, message="Tối đa 300 ký tự.")])

@@ -12,8 +12,8 @@ from flask import Blueprint, abort, current_app
 from flask_login import current_user
 from sqlalchemy import Select, or_, select
 
-from core.models import Report, Role, User
-from core.states import Status
+from core.models import Report, User
+from core.vocabulary import Role, Status
 
 PROVINCE_WIDE = frozenset({Role.SUPERVISOR, Role.ADMIN})
 

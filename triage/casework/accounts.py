@@ -8,9 +8,10 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Role, User, utcnow
+from core.models import User, utcnow
 from core.passwords import hash_secret
 from core.ratelimit import keyed_hash
+from core.vocabulary import Role
 
 USERNAME_LENGTH = (3, 80)
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")

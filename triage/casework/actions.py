@@ -1,8 +1,8 @@
 """What an inspector does to a report, as services: each one a state transition, an event and its clocks."""
 from datetime import datetime
 
-from core.models import Report
-from core.states import Status
+from core.models import Correction, Report
+from core.vocabulary import Agency, Category, EventKind, RoutingReason, Status
 from triage.deadlines.calendar import legal_date
 from triage.deadlines.clocks import pause_clocks, resume_clocks, start_clocks, stop_clocks
 
@@ -41,12 +41,12 @@ def close_report(report: Report, *, now: datetime, actor_id: int | None = None) 
 
 def request_information(report: Report, *, now: datetime, question: str, actor_id: int | None = None) -> None:
     """Ask the reporter for more; the clocks pause until they answer."""
-    report.record("information-requested", public=True, actor_id=actor_id, question=question)
+    report.record(EventKind.INFORMATION_REQUESTED, public=True, actor_id=actor_id, question=question)
     pause_clocks(report, now)
 
 
 def receive_information(report: Report, *, now: datetime, services) -> None:
-    report.record("information-received", public=True)
+    report.record(EventKind.INFORMATION_RECEIVED, public=True)
     resume_clocks(report, now, services.calendar, services.points)
 
 
@@ -60,7 +60,7 @@ def assign_report(report: Report, assignee, *, actor_id: int | None) -> None:
         raise ActionRefused("Chỉ giao được cho cán bộ đang làm việc của đơn vị đang giải quyết đơn.")
     previous = report.assignee_id
     report.assignee = assignee
-    report.record("assigned", actor_id=actor_id, assignee_id=assignee.id if assignee else None,
+    report.record(EventKind.ASSIGNED, actor_id=actor_id, assignee_id=assignee.id if assignee else None,
                   assignee_name=(assignee.full_name or assignee.username) if assignee else None, previous=previous)
 
 
@@ -70,9 +70,6 @@ def reroute_report(session, report: Report, unit, *, reason: str, actor_id: int 
     The correction becomes a labelled example for the classifier. A report that accuses the head of a
     body can never be sent to that body.
     """
-    from core.models import Correction
-    from ml.taxonomy import Agency
-
     if not reason or len(reason.strip()) < 5:
         raise ActionRefused("Xin ghi lý do chuyển đơn.")
     if report.status not in (Status.ROUTED, Status.NEEDS_TRIAGE):
@@ -92,11 +89,11 @@ def reroute_report(session, report: Report, unit, *, reason: str, actor_id: int 
         report.ward_code = unit.ward_code
     if category:
         report.category = category
-    report.move_to(Status.ROUTED, actor_id=actor_id, unit_code=unit.code, unit_name=unit.name, reason="reroute",
-                   note=reason)
+    report.move_to(Status.ROUTED, actor_id=actor_id, unit_code=unit.code, unit_name=unit.name,
+                   reason=RoutingReason.REROUTE, note=reason)
     correction = Correction(report_id=report.id, text=report.text, agency=report.agency, ward_code=report.ward_code,
-                            category=report.category or "khac", escalate=report.escalate, predicted_agency=predicted,
-                            reason=reason.strip(), created_by=actor_id)
+                            category=report.category or Category.KHAC, escalate=report.escalate,
+                            predicted_agency=predicted, reason=reason.strip(), created_by=actor_id)
     session.add(correction)
     return correction
 
@@ -105,12 +102,12 @@ def add_note(report: Report, text: str, *, actor_id: int | None) -> None:
     """An internal note: never shown to the reporter."""
     if not text.strip():
         raise ActionRefused("Ghi chú đang để trống.")
-    report.record("note", public=False, actor_id=actor_id, text=text.strip())
+    report.record(EventKind.NOTE, public=False, actor_id=actor_id, text=text.strip())
 
 
 def record_findings(report: Report, text: str, *, actor_id: int | None) -> None:
     report.findings = text.strip()
-    report.record("findings", public=False, actor_id=actor_id, text=report.findings)
+    report.record(EventKind.FINDINGS, public=False, actor_id=actor_id, text=report.findings)
 
 
 SIXCLEAR_MISSING = {

@@ -2,11 +2,12 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from core.extensions import db
-from core.models import Report, Role, Unit, User, utcnow
-from core.states import KIND_LABELS, STATUS_LABELS, InvalidTransition, Status
-from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
+from core.models import Report, Unit, User, utcnow
+from core.states import InvalidTransition
+from core.vocabulary import ClockStatus, EventKind, Role, Status
 from triage.casework import actions
 from triage.casework.access import guard_blueprint, may, visible_reports
 from triage.deadlines.calendar import legal_date
@@ -17,14 +18,6 @@ from triage.casework.redaction import redact
 
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/bao-cao")
 guard_blueprint(bp, "work the queue")
-EVENT_LABELS = {
-    "received": "Tiếp nhận đơn", "classified": "Phân loại tự động", "status": "Chuyển trạng thái",
-    "deadline": "Tính thời hạn", "assigned": "Giao cán bộ xử lý", "six-clear": "Cập nhật \"6 rõ\"",
-    "note": "Ghi chú nội bộ", "findings": "Kết quả xác minh", "information-requested": "Đề nghị bổ sung thông tin",
-    "information-received": "Người phản ánh trả lời", "extended": "Gia hạn", "breach": "Quá hạn",
-    "reminder": "Nhắc hạn", "contact-viewed": "Xem thông tin liên hệ người phản ánh",
-    "original-viewed": "Tải bản gốc tệp đính kèm", "contact-purged": "Xóa thông tin liên hệ hết hạn lưu giữ",
-}
 TRIAGE_CHOICE = "__triage__"
 
 
@@ -52,10 +45,11 @@ def _colleagues(report: Report) -> list[User]:
         User.unit_id == report.unit_id, User.role == Role.INSPECTOR, User.active.is_(True)).order_by(User.username)))
 
 
-def _reroute_choices(report: Report) -> list[tuple[str, str]]:
+def _reroute_choices(report: Report) -> list[SelectChoice]:
     units = db.session.scalars(select(Unit).order_by(Unit.division, Unit.name_ascii)).all()
-    choices = [(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")]
-    choices += [(u.code, u.name) for u in units if u.id != report.accused_unit_id and u.id != report.unit_id]
+    choices = [SelectChoice(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")]
+    choices += [SelectChoice(u.code, u.name) for u in units
+                if u.id != report.accused_unit_id and u.id != report.unit_id]
     return choices
 
 
@@ -64,11 +58,13 @@ def _forms(report: Report) -> dict:
         "assignee": str(report.assignee_id or ""), "task": report.sixclear_task,
         "responsibility": report.sixclear_responsibility or (report.unit.name if report.unit else ""),
         "authority": report.sixclear_authority, "due_on": report.sixclear_due_on})
-    sixclear.assignee.choices = [("", "— Chưa giao —")] + [(str(u.id), u.full_name or u.username) for u in _colleagues(report)]
+    sixclear.assignee.choices = [SelectChoice("", "— Chưa giao —")] + [
+        SelectChoice(str(u.id), u.full_name or u.username) for u in _colleagues(report)]
     reroute = RerouteForm(prefix="rr")
     reroute.unit.choices = _reroute_choices(report)
     extend = ExtendForm(prefix="ext")
-    extend.stage.choices = [(c.stage, c.label) for c in report.clocks if c.is_open or c.status == "breached"]
+    extend.stage.choices = [SelectChoice(c.stage, c.label) for c in report.clocks
+                            if c.is_open or c.status == ClockStatus.BREACHED]
     return {"sixclear": sixclear, "reroute": reroute, "extend": extend, "resolve": ResolveForm(prefix="res"),
             "note": TextForm(prefix="note"), "question": TextForm(prefix="ask"), "findings": TextForm(prefix="fnd"),
             "button": EmptyForm()}
@@ -84,10 +80,8 @@ def _render(report: Report, contact: bool = False, status: int = 200):
     actors = {u.id: (u.full_name or u.username) for u in db.session.scalars(
         select(User).where(User.id.in_({e.actor_id for e in report.events if e.actor_id})))}
     return render_template(
-        "staff/case.html", report=report, status_labels=STATUS_LABELS, agency_names=AGENCY_NAMES,
-        category_names=CATEGORY_NAMES, calendar=_services().calendar, today=legal_date(utcnow()), forms=_forms(report),
-        missing=actions.missing_sixclear(report), actors=actors,
-        show_contact=contact, Status=Status, event_labels=EVENT_LABELS, kind_labels=KIND_LABELS), status
+        "staff/case.html", report=report, calendar=_services().calendar, today=legal_date(utcnow()),
+        forms=_forms(report), missing=actions.missing_sixclear(report), actors=actors, show_contact=contact), status
 
 
 def _done(report: Report, message: str):
@@ -122,7 +116,7 @@ def save_sixclear(report_id: int):
     if may(current_user, "edit six-clear", report):
         report.sixclear_task, report.sixclear_responsibility = form.task.data or None, form.responsibility.data or None
         report.sixclear_authority, report.sixclear_due_on = form.authority.data or None, form.due_on.data
-        report.record("six-clear", actor_id=current_user.id)
+        report.record(EventKind.SIX_CLEAR, actor_id=current_user.id)
     return _done(report, "Đã lưu \"6 rõ\".")
 
 
@@ -195,7 +189,7 @@ def extend(report_id: int):
                      points=services.points)
     except ExtensionError:
         return _refused(report, "Không thể gia hạn thêm: pháp luật không cho phép gia hạn thời hạn này thêm lần nữa.")
-    report.record("extended", public=True, actor_id=current_user.id, stage=clock.stage, label=clock.label,
+    report.record(EventKind.EXTENDED, public=True, actor_id=current_user.id, stage=clock.stage, label=clock.label,
                   reason=form.reason.data, due_on=clock.due_on.isoformat(), due_on_vi=clock.due_on.strftime("%d/%m/%Y"))
     return _done(report, f"Đã gia hạn: {clock.label} đến {clock.due_on.strftime('%d/%m/%Y')}.")
 
@@ -258,7 +252,7 @@ def contact(report_id: int):
     _require(report, "reveal contact")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
-    report.record("contact-viewed", actor_id=current_user.id)
+    report.record(EventKind.CONTACT_VIEWED, actor_id=current_user.id)
     db.session.commit()
     return _render(report, contact=True)
 
@@ -268,8 +262,7 @@ def redacted(report_id: int):
     """The copy for whoever verifies the content: the reporter's identity masked."""
     report = _load(report_id)
     known = (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
-    return render_template("staff/redacted.html", report=report, text=redact(report.text, known=known),
-                           agency_names=AGENCY_NAMES, category_names=CATEGORY_NAMES)
+    return render_template("staff/redacted.html", report=report, text=redact(report.text, known=known))
 
 
 @bp.get("/<int:report_id>/tep/<int:attachment_id>")
@@ -288,7 +281,7 @@ def attachment(report_id: int, attachment_id: int):
     original = request.args.get("ban") == "goc" or not item.has_clean_copy
     if original and item.has_clean_copy:
         _require(report, "download original")
-        report.record("original-viewed", actor_id=current_user.id, attachment_id=item.id)
+        report.record(EventKind.ORIGINAL_VIEWED, actor_id=current_user.id, attachment_id=item.id)
         db.session.commit()
     store = AttachmentStore(current_app.config["ATTACHMENTS_DIR"])
     path = store.path(item, clean=not original)

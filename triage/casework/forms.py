@@ -1,17 +1,14 @@
 """Forms of the case file's actions (server-side, CSRF-protected, working without JavaScript)."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.fields import enum_choices
 from wtforms.validators import DataRequired, Length, Optional
 
+from core.vocabulary import Outcome, label
 from intake.forms import clean_text
 
-OUTCOMES = [
-    ("substantiated", "Phản ánh đúng"),
-    ("partly-substantiated", "Phản ánh đúng một phần"),
-    ("unsubstantiated", "Phản ánh không đúng"),
-    ("transferred", "Không thuộc thẩm quyền — đã chuyển cơ quan có thẩm quyền"),
-]
-COMPLEXITY = [("complex", "Vụ việc phức tạp"), ("especially_complex", "Vụ việc đặc biệt phức tạp")]
+COMPLEXITY = [SelectChoice("complex", "Vụ việc phức tạp"),
+              SelectChoice("especially_complex", "Vụ việc đặc biệt phức tạp")]
 
 
 _strip = clean_text
@@ -43,7 +40,7 @@ class ExtendForm(FlaskForm):
 
 
 class ResolveForm(FlaskForm):
-    outcome = SelectField("Kết quả", choices=OUTCOMES)
+    outcome = SelectField("Kết quả", choices=enum_choices(Outcome, label=label))
     response = TextAreaField("Trả lời người phản ánh", filters=[_strip],
                              validators=[DataRequired("Xin viết nội dung trả lời người phản ánh."), Length(max=5000)])
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core.extensions import db
 from core.logs import logged_job
 from core.models import Correction, Report, utcnow
-from core.states import Status
+from core.vocabulary import EventKind, Status
 from triage.context import job_app, jobs_queue
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def purge_contacts(today: str | None = None) -> int:
              | Report.reporter_phone.is_not(None) | Report.reporter_email.is_not(None)))).all()
         for report in reports:
             report.reporter_name = report.reporter_address = report.reporter_phone = report.reporter_email = None
-            report.record("contact-purged", retention_days=days)
+            report.record(EventKind.CONTACT_PURGED, retention_days=days)
         db.session.commit()
         return len(reports)
     finally:

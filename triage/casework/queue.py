@@ -12,14 +12,14 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from core.extensions import db
-from core.models import Clock, ClockStatus, Report, Role, Unit, User, utcnow
+from core.models import Clock, Report, Unit, User, utcnow
 from core.search import like_pattern
-from core.states import KIND_LABELS, STATUS_LABELS, InvalidTransition, Kind, Status
-from ml.taxonomy import CATEGORY_NAMES, Category
+from core.states import InvalidTransition
+from core.vocabulary import FINISHED, Category, ClockStatus, Kind, Role, Status, label
 from triage.casework import actions
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint, may, visible_reports
 from triage.deadlines.calendar import legal_date
@@ -30,11 +30,10 @@ guard_blueprint(bp, "work the queue")
 PAGE_SIZE = 50
 TRIAGE_CHOICE = "__triage__"  # the same value as the case file's reroute form
 SOON_WORKING_DAYS = 2
-FINISHED = (Status.RESOLVED, Status.CLOSED)
 
-STATUS_CHOICES = [(s.value, STATUS_LABELS[s]) for s in Status]
-TRACK_CHOICES = [(k.value, KIND_LABELS[k]) for k in Kind]
-CATEGORY_CHOICES = [(c.value, CATEGORY_NAMES[c]) for c in Category]
+STATUS_CHOICES = [(s.value, label(s)) for s in Status]
+TRACK_CHOICES = [(k.value, label(k)) for k in Kind]
+CATEGORY_CHOICES = [(c.value, label(c)) for c in Category]
 DUE_CHOICES = [("overdue", "Quá hạn"), ("soon", f"Sắp đến hạn (trong {SOON_WORKING_DAYS} ngày làm việc)")]
 ASSIGNEE_CHOICES = [("me", "Giao cho tôi"), ("none", "Chưa giao")]
 SORT_CHOICES = [("urgent", "Khẩn nhất trước"), ("newest", "Mới nhận trước"), ("oldest", "Nhận lâu nhất trước")]
@@ -208,7 +207,8 @@ def _sees_wards(user) -> bool:
 
 
 class BulkForm(FlaskForm):
-    action = SelectField("Thao tác", choices=[("assign", "Giao cho cán bộ"), ("reroute", "Chuyển đơn")])
+    action = SelectField("Thao tác", choices=[SelectChoice("assign", "Giao cho cán bộ"),
+                                              SelectChoice("reroute", "Chuyển đơn")])
     assignee = SelectField("Cán bộ", coerce=str, validate_choice=False, validators=[Optional()])
     unit = SelectField("Chuyển đến", coerce=str, validate_choice=False, validators=[Optional()])
     reason = StringField("Lý do chuyển", filters=[lambda v: v.strip() if isinstance(v, str) else v],
@@ -229,15 +229,17 @@ def _assignable(unit_ids) -> list[User]:
     return list(db.session.scalars(query.order_by(User.unit_id, User.full_name, User.username)))
 
 
-def _assignee_choices(users: list[User]) -> list[tuple[str, str]]:
+def _assignee_choices(users: list[User]) -> list[SelectChoice]:
     province = current_user.role in PROVINCE_WIDE
-    return [("none", "— Bỏ giao (chưa giao ai) —")] + [
-        (str(u.id), (u.full_name or u.username) + (f" — {u.unit.name}" if province and u.unit else "")) for u in users]
+    return [SelectChoice("none", "— Bỏ giao (chưa giao ai) —")] + [
+        SelectChoice(str(u.id), (u.full_name or u.username) + (f" — {u.unit.name}" if province and u.unit else ""))
+        for u in users]
 
 
-def _unit_choices() -> list[tuple[str, str]]:
+def _unit_choices() -> list[SelectChoice]:
     units = db.session.execute(select(Unit.code, Unit.name).order_by(Unit.division, Unit.name_ascii)).all()
-    return [(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")] + [(code, name) for code, name in units]
+    return [SelectChoice(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")] + [
+        SelectChoice(code, name) for code, name in units]
 
 
 @bp.get("/")
@@ -276,7 +278,6 @@ def queue():
     form.unit.choices = _unit_choices()
     return render_template(
         "staff/queue.html", reports=reports, f=f, counts=counts, total=total, page=page, pages=pages,
-        status_labels=STATUS_LABELS, category_names=CATEGORY_NAMES, kind_labels=KIND_LABELS,
         choices={"status": STATUS_CHOICES, "track": TRACK_CHOICES, "category": CATEGORY_CHOICES,
                  "due": DUE_CHOICES, "assignee": ASSIGNEE_CHOICES, "ward": ward_choices},
         sort_choices=SORT_CHOICES, with_ward=with_ward, form=form,

@@ -2,7 +2,8 @@
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
-from core.models import Clock, ClockStatus, Report
+from core.models import Clock, Report
+from core.vocabulary import ClockStatus, EventKind
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc, legal_date
 from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, shift_for_pause
 from triage.deadlines.reminders import next_action_on, reminder_points
@@ -28,7 +29,7 @@ def start_clocks(report: Report, *, calendar: WorkingCalendar, policy: Policy, p
                       status=ClockStatus.RUNNING, extensions=0, paused_days=0)
         schedule(clock, calendar, points)
         report.clocks.append(clock)
-        report.record("deadline", public=True, stage=plan.stage, label=plan.label_vi,
+        report.record(EventKind.DEADLINE, public=True, stage=plan.stage, label=plan.label_vi,
                       due_on=plan.due_on.isoformat(), due_on_vi=plan.due_on.strftime("%d/%m/%Y"),
                       policy_version=plan.policy_version)
         created.append(clock)
@@ -102,4 +103,4 @@ def _set_due(clock: Clock, due, calendar: WorkingCalendar) -> None:
 def done_points(report: Report, clock: Clock) -> set[str]:
     """Reminder points already handled for this clock (one event each)."""
     return {str(e.data.get("point")) for e in report.events
-            if e.kind == "reminder" and e.data.get("stage") == clock.stage}
+            if e.kind == EventKind.REMINDER and e.data.get("stage") == clock.stage}

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.logs import logged_job
-from core.models import Clock, Delivery, Notification, Report, utcnow
+from core.models import Clock, Notification, Report, utcnow
+from core.vocabulary import ClockStatus, Delivery, EventKind
 from triage.context import job_app, jobs_queue
 from triage.deadlines.calendar import legal_date
 from triage.deadlines.clocks import resume_clocks
@@ -129,10 +130,10 @@ def resume_after_reply(report_id: int) -> str:
     services = app.extensions["services"]
     try:
         report = db.session.scalar(select(Report).where(Report.id == report_id).with_for_update())
-        replies = [e for e in report.events if e.kind == "information-received"]
-        asked = [e for e in report.events if e.kind == "information-requested"]
+        replies = [e for e in report.events if e.kind == EventKind.INFORMATION_RECEIVED]
+        asked = [e for e in report.events if e.kind == EventKind.INFORMATION_REQUESTED]
         answered = replies and (not asked or replies[-1].id > asked[-1].id)
-        if not answered or not any(c.status == "paused" for c in report.clocks):
+        if not answered or not any(c.status == ClockStatus.PAUSED for c in report.clocks):
             db.session.rollback()
             return "nothing-paused"
         resume_clocks(report, replies[-1].at, services.calendar, services.points)

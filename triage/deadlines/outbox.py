@@ -4,7 +4,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from core.models import Clock, Delivery, Notification, Report, utcnow
+from core.models import Clock, Notification, Report, utcnow
+from core.vocabulary import Delivery
 from triage.deadlines.messages import Message
 
 BACKOFF_SECONDS = (30, 120, 600, 1800, 3600)

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
+from core.vocabulary import Kind
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc, legal_date
 
 __all__ = [
@@ -38,7 +39,6 @@ __all__ = [
     "CountsFrom",
     "ExtensionError",
     "ExtensionRule",
-    "Kind",
     "Policy",
     "PolicyError",
     "StageRule",
@@ -54,14 +54,6 @@ __all__ = [
 ]
 
 _DEFAULT_POLICY = "data/deadline_policy.toml"
-
-
-class Kind(StrEnum):
-    """Report kind codes of docs/taxonomy.md (plain strings are accepted too)."""
-
-    PHAN_ANH = "phan-anh"
-    KHIEU_NAI = "khieu-nai"
-    TO_CAO = "to-cao"
 
 
 class Unit(StrEnum):

@@ -4,7 +4,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Clock, ClockStatus, Report, Role, Unit, User
+from core.models import Clock, Report, Unit, User
+from core.vocabulary import ClockStatus, EventKind, Recipient, Role
 from triage.deadlines import messages
 from triage.deadlines.calendar import WorkingCalendar
 from triage.deadlines.clocks import done_points, schedule
@@ -36,8 +37,8 @@ def process_clock(session: Session, clock: Clock, today: date, now: datetime, *,
     if due_now:
         point = due_now[-1]  # after an outage, one reminder for the latest point, not a burst
         for skipped in due_now[:-1]:
-            report.record("reminder", stage=clock.stage, point=skipped.key, skipped=True)
-        report.record("reminder", stage=clock.stage, point=point.key, on=point.on.isoformat())
+            report.record(EventKind.REMINDER, stage=clock.stage, point=skipped.key, skipped=True)
+        report.record(EventKind.REMINDER, stage=clock.stage, point=point.key, on=point.on.isoformat())
         left = calendar.working_days_between(today, clock.due_on)
         message = messages.reminder_to_unit(report, clock, point.reason_vi, links.staff(report), left)
         for address, role in _unit_recipients(session, report):
@@ -52,20 +53,20 @@ def _breach(session: Session, report: Report, clock: Clock, now: datetime, links
     report.overdue_at = report.overdue_at or now
     follower_unit = report.unit.parent if report.unit and report.unit.parent else _inspectorate(session)
     follower = follower_unit.name if follower_unit else FALLBACK_FOLLOWER
-    report.record("breach", public=True, stage=clock.stage, label=clock.label, due_on=clock.due_on.isoformat(),
+    report.record(EventKind.BREACH, public=True, stage=clock.stage, label=clock.label, due_on=clock.due_on.isoformat(),
                   follower=follower)
     key = f"{clock.stage}:breach"
     staff_recipients = list(_unit_recipients(session, report))
     if follower_unit:
-        staff_recipients.append((follower_unit.email, "escalation"))
-    staff_recipients += [(u.email, "supervisor") for u in session.scalars(
+        staff_recipients.append((follower_unit.email, Recipient.ESCALATION))
+    staff_recipients += [(u.email, Recipient.SUPERVISOR) for u in session.scalars(
         select(User).where(User.role == Role.SUPERVISOR, User.active.is_(True), User.email.is_not(None)))]
     for address, role in staff_recipients:
         message = messages.breach_to_staff(report, clock, follower, links.staff(report), role)
         queue_notification(session, report, clock, key, address, role, message)
     if report.reporter_email:
         message = messages.breach_to_citizen(report, clock, follower, links.status())
-        queue_notification(session, report, clock, key, report.reporter_email, "citizen", message)
+        queue_notification(session, report, clock, key, report.reporter_email, Recipient.CITIZEN, message)
 
 
 def _inspectorate(session: Session) -> Unit | None:
@@ -75,12 +76,12 @@ def _inspectorate(session: Session) -> Unit | None:
 def _unit_recipients(session: Session, report: Report):
     """The responsible unit's address and its inspectors' own addresses (triage officers when unassigned)."""
     if report.unit is not None:
-        yield report.unit.email, "unit"
+        yield report.unit.email, Recipient.UNIT
         users = select(User).where(User.unit_id == report.unit_id, User.role == Role.INSPECTOR)
     else:
         inspectorate = _inspectorate(session)
         if inspectorate:
-            yield inspectorate.email, "unit"
+            yield inspectorate.email, Recipient.UNIT
         users = select(User).where(User.role == Role.TRIAGE)
     for user in session.scalars(users.where(User.active.is_(True), User.email.is_not(None))):
-        yield user.email, "unit"
+        yield user.email, Recipient.UNIT

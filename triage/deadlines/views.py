@@ -3,7 +3,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import Clock, ClockStatus, Delivery, Notification, Report, utcnow
+from core.models import Clock, Notification, Report, utcnow
+from core.vocabulary import ClockStatus, Delivery
 from triage.casework.access import guard_blueprint
 from triage.deadlines.calendar import legal_date
 from triage.deadlines.jobs import enqueue_pending_notifications
@@ -12,10 +13,6 @@ from triage.deadlines.outbox import retry_dead
 bp = Blueprint("supervision", __name__, url_prefix="/can-bo/giam-sat")
 guard_blueprint(bp, "supervise deadlines")
 
-DELIVERY_LABELS = {
-    Delivery.PENDING: "Chờ gửi", Delivery.SENDING: "Đang gửi", Delivery.SENT: "Đã gửi",
-    Delivery.FAILED: "Gửi lỗi, sẽ thử lại", Delivery.DEAD: "Gửi thất bại",
-}
 PAGE = 100
 
 
@@ -23,7 +20,7 @@ PAGE = 100
 def notifications():
     status = request.args.get("status", "")
     query = select(Notification).order_by(Notification.id.desc()).limit(PAGE)
-    if status in DELIVERY_LABELS:
+    if status in Delivery:
         query = query.where(Notification.status == status)
     rows = db.session.scalars(query).all()
     counts = dict(db.session.execute(select(Notification.status, func.count()).group_by(Notification.status)).all())
@@ -33,8 +30,7 @@ def notifications():
         .join(Report, Report.id == Clock.report_id)
         .where(Clock.status == ClockStatus.RUNNING, Clock.next_action_on.is_not(None))
         .order_by(Clock.next_action_on, Clock.id).limit(PAGE)).all()
-    return render_template("staff/notifications.html", rows=rows, counts=counts, labels=DELIVERY_LABELS,
-                           status=status, upcoming=upcoming, today=today)
+    return render_template("staff/notifications.html", rows=rows, counts=counts, status=status, upcoming=upcoming, today=today)
 
 
 @bp.post("/thong-bao/<int:notification_id>/gui-lai")

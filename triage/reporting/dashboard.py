@@ -20,8 +20,7 @@ from sqlalchemy.orm import joinedload
 
 from core.extensions import db
 from core.models import Report, Unit, User
-from core.states import KIND_LABELS, STATUS_LABELS
-from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
+from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES
 from triage.reporting import charts, stats
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint
 
@@ -161,7 +160,7 @@ def _common(view: View):
 
 def _context(view, period, today, **more) -> dict:
     return dict(view=view, period=period, today=today, kinds=PERIOD_KINDS, pct=_pct, num=_num,
-                category_names=CATEGORY_NAMES, agency_names=AGENCY_NAMES, drill=lambda f, **kw: _drill(f, period, view, **kw),
+                drill=lambda f, **kw: _drill(f, period, view, **kw),
                 province=current_user.role in PROVINCE_WIDE, period_ref=_period_ref,
                 previous=stats.previous_period(period), unit_name=_unit_name(view.unit), **more)
 
@@ -386,7 +385,7 @@ def reports():
     return render_template(
         "dashboard/reports.html", **_context(view, period, stats.local_today()), figure=figure,
         figure_label=stats.FIGURE_LABELS[figure], rows=rows, total=total, page=page, pages=pages, args=args,
-        status_labels=STATUS_LABELS, kind_labels=KIND_LABELS, officer=officer)
+        officer=officer)
 
 
 @bp.app_template_filter("vi_pct")

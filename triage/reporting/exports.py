@@ -17,13 +17,12 @@ from flask_wtf import FlaskForm
 from sqlalchemy import case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired
 
 from core.extensions import db
 from core.models import PeriodicReport, Report, Unit, User, utcnow
-from core.states import KIND_LABELS, STATUS_LABELS
-from ml.taxonomy import CATEGORY_NAMES
+from core.vocabulary import label
 from triage.reporting import figures as report_figures
 from triage.casework.access import guard_blueprint, visible_reports
 from triage.deadlines.calendar import VN_TZ, legal_date
@@ -44,7 +43,7 @@ def _calendar():
 
 
 class BuildForm(FlaskForm):
-    period = SelectField("Kỳ báo cáo", choices=[(k, PERIOD_NAMES[k]) for k in ("month", "quarter", "year")])
+    period = SelectField("Kỳ báo cáo", choices=[SelectChoice(k, PERIOD_NAMES[k]) for k in ("month", "quarter", "year")])
     start = StringField("Kỳ (vd. 2026-01, 2026-Q1, 2026)", validators=[DataRequired("Xin chọn kỳ báo cáo.")])
 
 
@@ -277,9 +276,8 @@ def queue_csv():
         for n, (code, received_at, track, status, category, unit_name, ward_code, ward_name, full_name, username,
                 nearest, overdue, escalate) in enumerate(result, start=1):
             writer.writerow([_csv_value(v) for v in (
-                code, legal_date(received_at), KIND_LABELS.get(track, track), STATUS_LABELS.get(status, status),
-                CATEGORY_NAMES.get(category, category or ""), unit_name, ward_code, ward_name,
-                full_name or username, nearest, bool(overdue), bool(escalate))])
+                code, legal_date(received_at), label(track), label(status), label(category), unit_name, ward_code,
+                ward_name, full_name or username, nearest, bool(overdue), bool(escalate))])
             if n % 2000 == 0:
                 yield flush()
         yield flush()

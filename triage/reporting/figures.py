@@ -18,9 +18,8 @@ from datetime import date
 
 from sqlalchemy import and_, func, or_
 
-from core.models import Clock, ClockStatus, Report, Role, Unit, User
-from core.states import KIND_LABELS
-from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES
+from core.models import Clock, Report, Unit, User
+from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES, ClockStatus, Kind, Role
 from triage.reporting import stats
 from triage.reporting.periodic import DATE, DAYS, INT, RATE, Column, Period, Table
 
@@ -233,7 +232,7 @@ def overdue_table(session, period: Period, *, calendar, as_of: date, limit: int 
         columns=[Column("Mã đơn", 16), Column("Đơn vị giải quyết", 40), Column("Loại đơn", 18),
                  Column("Lĩnh vực", 34), Column("Ngày nhận", 12, DATE), Column("Thời hạn bị trễ", 30),
                  Column("Hạn", 12, DATE), Column("Số ngày làm việc quá hạn", 14, INT)],
-        rows=[[r.tracking_code, r.unit_name, KIND_LABELS.get(r.track, r.track),
+        rows=[[r.tracking_code, r.unit_name, Kind(r.track).label,
                CATEGORY_NAMES.get(r.category, r.category or "Chưa phân loại"), r.received_on, r.clock_label,
                r.due_on, r.days_late] for r in rows],
         notes=notes)

@@ -61,18 +61,17 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Integer, Select, and_, case, cast, func, literal, or_, select
 
-from core.models import Report, Role, Unit, User
-from core.states import Status
+from core.models import Report, Unit, User
+from core.vocabulary import AGENCY_NAMES, FINISHED, Outcome, Role, Status
 from triage.casework.access import PROVINCE_WIDE, visible_reports
 
 TZ_NAME = "Asia/Ho_Chi_Minh"
 TZ = ZoneInfo(TZ_NAME)
 DEFAULT_MIN_SAMPLE = 10
 Z95 = 1.959963984540054
-FINISHED = (Status.RESOLVED.value, Status.CLOSED.value)
-OPEN = tuple(s.value for s in Status if s.value not in FINISHED)  # an IN list: index range scans on status
-SUBSTANTIATED = ("substantiated", "partly-substantiated")
-FINDINGS = ("substantiated", "partly-substantiated", "unsubstantiated")
+OPEN = tuple(s.value for s in Status if s not in FINISHED)  # an IN list: index range scans on status
+SUBSTANTIATED = (Outcome.SUBSTANTIATED.value, Outcome.PARTLY_SUBSTANTIATED.value)
+FINDINGS = (*SUBSTANTIATED, Outcome.UNSUBSTANTIATED.value)
 FILTER_KEYS = ("unit_id", "category", "agency", "ward_code", "track", "assignee_id", "resolved_by_id")
 
 
@@ -648,8 +647,6 @@ def category_matrix(session, user: User, start: date, end: date, by: str = "unit
         names = dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all()) if ids else {}
         labels = {c: names.get(c, "Chưa giao đơn vị") for c in cols}
     else:
-        from ml.taxonomy import AGENCY_NAMES
-
         labels = {c: AGENCY_NAMES.get(c, c or "Chưa xác định") for c in cols}
     rows = sorted(rows_total, key=lambda k: (-rows_total[k], k))
     return Matrix(by=by, rows=rows, cols=cols, col_labels=labels, cells=cells)

@@ -23,7 +23,7 @@ from redis.exceptions import RedisError
 
 from core.extensions import db
 from core.models import utcnow
-from ml.taxonomy import CATEGORY_NAMES
+from core.vocabulary import CATEGORY_NAMES
 from triage.reporting import figures as report_figures
 from triage.reporting import stats
 from triage.deadlines.calendar import legal_date

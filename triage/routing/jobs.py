@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.logs import logged_job
-from core.models import Clock, ClockStatus, Report, ReportEvent
+from core.models import Clock, Report, ReportEvent
 from core.queueing import enqueue_routing
-from core.states import Status
+from core.vocabulary import ClockStatus, EventKind, Status
 from triage.context import job_app
 from triage.deadlines.jobs import resume_after_reply
 from triage.routing.service import route
@@ -60,7 +60,7 @@ def _resume_answered() -> None:
     try:
         answered = db.session.scalars(
             select(Clock.report_id).distinct().join(ReportEvent, ReportEvent.report_id == Clock.report_id)
-            .where(Clock.status == ClockStatus.PAUSED, ReportEvent.kind == "information-received")).all()
+            .where(Clock.status == ClockStatus.PAUSED, ReportEvent.kind == EventKind.INFORMATION_RECEIVED)).all()
     finally:
         db.session.remove()
     for report_id in answered:

@@ -1,8 +1,8 @@
 """Where a classified report goes: a pure rule over the prediction."""
 from dataclasses import dataclass
 
+from core.vocabulary import Agency, RoutingReason
 from ml.prediction import Prediction
-from ml.taxonomy import Agency
 
 
 @dataclass(frozen=True)
@@ -10,7 +10,7 @@ class Destination:
     agency: str
     ward_code: str | None
     needs_triage: bool
-    reason: str
+    reason: RoutingReason
 
 
 def choose_destination(prediction: Prediction, *, threshold: float, ward_given: str | None = None) -> Destination:
@@ -21,9 +21,9 @@ def choose_destination(prediction: Prediction, *, threshold: float, ward_given: 
     """
     ward = ward_given or prediction.ward_code
     if prediction.escalate:
-        return Destination(Agency.THANH_TRA_TINH, ward, False, "escalate")
+        return Destination(Agency.THANH_TRA_TINH, ward, False, RoutingReason.ESCALATE)
     if prediction.confidence < threshold:
-        return Destination(prediction.agency, ward, True, "low-confidence")
+        return Destination(prediction.agency, ward, True, RoutingReason.LOW_CONFIDENCE)
     if prediction.agency == Agency.XA and not ward:
-        return Destination(prediction.agency, None, True, "no-ward")
-    return Destination(prediction.agency, ward, False, "classifier")
+        return Destination(prediction.agency, None, True, RoutingReason.NO_WARD)
+    return Destination(prediction.agency, ward, False, RoutingReason.CLASSIFIER)

@@ -2,11 +2,10 @@
 from sqlalchemy.orm import Session
 
 from core.models import Report, utcnow
-from core.states import Status
 from core.units import unit_for
+from core.vocabulary import Agency, EventKind, RoutingReason, Status
 from triage.deadlines.clocks import start_clocks
 from triage.routing.rules import choose_destination
-from ml.taxonomy import Agency
 
 
 def accused_body(session: Session, prediction, ward_code: str | None):
@@ -32,9 +31,9 @@ def route(session: Session, report: Report, services) -> str:
         "escalate_probability": prediction.escalate_probability,
         "ward_code_predicted": prediction.ward_code,
     }
-    report.record("classified", agency=prediction.agency, ward_code=prediction.ward_code, category=prediction.category,
-                  escalate=prediction.escalate, confidence=round(prediction.confidence, 4),
-                  model_version=prediction.model_version)
+    report.record(EventKind.CLASSIFIED, agency=prediction.agency, ward_code=prediction.ward_code,
+                  category=prediction.category, escalate=prediction.escalate,
+                  confidence=round(prediction.confidence, 4), model_version=prediction.model_version)
 
     if prediction.escalate:
         report.accused_unit = accused_body(session, prediction, report.ward_code)
@@ -42,12 +41,13 @@ def route(session: Session, report: Report, services) -> str:
     unit = None if destination.needs_triage else unit_for(session, agency=destination.agency, ward_code=destination.ward_code)
     report.routed_at = utcnow()
     if unit is None:
-        report.move_to(Status.NEEDS_TRIAGE, reason=destination.reason if destination.needs_triage else "no-unit")
-        outcome = "needs-triage"
+        report.move_to(Status.NEEDS_TRIAGE,
+                       reason=destination.reason if destination.needs_triage else RoutingReason.NO_UNIT)
+        outcome = Status.NEEDS_TRIAGE
     else:
         report.unit = unit
         report.move_to(Status.ROUTED, unit_code=unit.code, unit_name=unit.name, reason=destination.reason)
-        outcome = "routed"
+        outcome = Status.ROUTED
     start_clocks(report, calendar=services.calendar, policy=services.policy, points=services.points,
                  remote=bool(unit and unit.remote))
     session.flush()
