@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session  # noqa: E402
 
 from core.models import Report, Unit, User  # noqa: E402
 from core.units import load_units  # noqa: E402
+from core.vietnamese import Period  # noqa: E402
 from core.vocabulary import Role  # noqa: E402
 from triage.reporting import stats  # noqa: E402
 
@@ -194,10 +195,10 @@ def main() -> int:
         unit_id, unit_code = session.execute(select(Unit.id, Unit.code).where(Unit.ward_code.is_not(None))
                                              .order_by(Unit.id).limit(1)).one()
     inspector = User(id=-1, username="bench-inspector", role=Role.INSPECTOR, unit_id=unit_id)
-    month = stats.month_period(today)
-    quarter = stats.quarter_period(today)
-    year = stats.year_period(today)
-    prev = stats.previous_period(month)
+    month = Period.containing("month", today)
+    quarter = Period.containing("quarter", today)
+    year = Period.containing("year", today)
+    prev = month.previous()
 
     def run(fn):
         def go():
@@ -212,30 +213,30 @@ def main() -> int:
     for label, p in (("month", month), ("year", year)):
         cases += [
             (f"dashboard {label}: period_summary", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.period_summary(s, supervisor, p.start, p.end))),
+             run(lambda s, p=p: stats.period_summary(s, supervisor, p.starts_on, p.ends_on))),
             (f"dashboard {label}: trend by week (+ previous)", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.trend(s, supervisor, p.start, p.end, "week"))),
+             run(lambda s, p=p: stats.trend(s, supervisor, p.starts_on, p.ends_on, "week"))),
             (f"dashboard {label}: trend by month (+ previous)", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.trend(s, supervisor, p.start, p.end, "month"))),
+             run(lambda s, p=p: stats.trend(s, supervisor, p.starts_on, p.ends_on, "month"))),
             (f"dashboard {label}: category x unit", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.start, p.end, by="unit"))),
+             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.starts_on, p.ends_on, by="unit"))),
             (f"dashboard {label}: category x agency", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.start, p.end, by="agency"))),
+             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.starts_on, p.ends_on, by="agency"))),
             (f"dashboard {label}: ward rows (map)", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.ward_rows(s, supervisor, p.start, p.end))),
+             run(lambda s, p=p: stats.ward_rows(s, supervisor, p.starts_on, p.ends_on))),
         ]
     cases.append(("dashboard month: previous period_summary", DASHBOARD_TARGET_S,
-                  run(lambda s: stats.period_summary(s, supervisor, prev.start, prev.end))))
+                  run(lambda s: stats.period_summary(s, supervisor, prev.starts_on, prev.ends_on))))
     for label, p in (("month", month), ("quarter", quarter), ("year", year)):
         cases.append((f"league {label} (181 units)", DASHBOARD_TARGET_S,
-                      run(lambda s, p=p: stats.league(s, supervisor, p.start, p.end, today=today))))
+                      run(lambda s, p=p: stats.league(s, supervisor, p.starts_on, p.ends_on, today=today))))
     cases.append(("officer rows quarter", DASHBOARD_TARGET_S,
-                  run(lambda s: stats.officer_rows(s, supervisor, quarter.start, quarter.end))))
+                  run(lambda s: stats.officer_rows(s, supervisor, quarter.starts_on, quarter.ends_on))))
 
     def drill(user, figure, p):
         def fn(s):
-            rows = s.scalars(stats.figure_query(user, figure, p.start, p.end, unit_id=unit_id).limit(50)).all()
-            return len(rows), stats.count_figure(s, user, figure, p.start, p.end, unit_id=unit_id)
+            rows = s.scalars(stats.figure_query(user, figure, p.starts_on, p.ends_on, unit_id=unit_id).limit(50)).all()
+            return len(rows), stats.count_figure(s, user, figure, p.starts_on, p.ends_on, unit_id=unit_id)
         return run(fn)
 
     for label, user in (("supervisor", supervisor), ("inspector", inspector)):
@@ -264,7 +265,7 @@ def main() -> int:
               f"[{', '.join(f'{x * 1000:.0f}' for x in times)}]{extra}"
               f"{'' if target is None else ('  OK' if ok else f'  MISSED (< {target * 1000:.0f} ms)')}")
 
-    summ = run(lambda s: stats.period_summary(s, supervisor, month.start, month.end))()
+    summ = run(lambda s: stats.period_summary(s, supervisor, month.starts_on, month.ends_on))()
     print(f"\nmonth {month.label}: received {summ.received:,}, open {summ.open_now:,}, overdue {summ.overdue_now:,}, "
           f"resolved {summ.resolved:,}, acceptance on time {summ.accepted_on_time.rate:.1%}, "
           f"resolution on time {summ.resolved_on_time.rate:.1%}, median/p90 wd acceptance "
@@ -278,7 +279,7 @@ def main() -> int:
             if statement.lstrip().upper().startswith("SELECT") and "reports" in statement:
                 captured.append((statement, parameters))
 
-        run(lambda s: stats.league(s, supervisor, month.start, month.end, today=today))()
+        run(lambda s: stats.league(s, supervisor, month.starts_on, month.ends_on, today=today))()
         event.remove(engine, "before_cursor_execute", _capture)
         with engine.connect() as conn:
             for statement, parameters in captured:

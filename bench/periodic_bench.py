@@ -41,8 +41,9 @@ from sqlalchemy import create_engine, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from core.models import Clock, Report  # noqa: E402
+from core.vietnamese import Period  # noqa: E402
 from triage.deadlines.calendar import default_calendar  # noqa: E402
-from triage.reporting.periodic import Period, build_report, collect_figures, write_workbook  # noqa: E402
+from triage.reporting.periodic import build_report, collect_figures, write_workbook  # noqa: E402
 
 SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
 OWN_DB = "bench_periodic"

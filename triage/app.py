@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from flask import Flask
 from flask_wtf.csrf import CSRFError
 
-from core import audit, headers
+from core import audit, headers, vietnamese
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
 from core.vocabulary import CODES, label
@@ -41,19 +41,10 @@ def create_app(config: Mapping | None = None) -> Flask:
                             ("public.reply", "STATUS_RATE_LIMIT")):
         limit_view(app, endpoint, limit)
     app.register_error_handler(CSRFError, handle_csrf_error)
-    app.jinja_env.filters["vi_date"] = _vi_date
-    app.jinja_env.filters["vi_datetime"] = _vi_datetime
+    app.jinja_env.filters.update(vi_date=vietnamese.format_date, vi_datetime=vietnamese.format_datetime,
+                                 vi_int=vietnamese.format_int, vi_decimal=vietnamese.format_decimal,
+                                 vi_pct=vietnamese.format_percent)
+    app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals.update((code.__name__, code) for code in CODES)  # for comparisons: Status.ROUTED
-    app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     return app
-
-
-def _vi_date(value) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _vi_datetime(value) -> str:
-    from zoneinfo import ZoneInfo
-
-    return value.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%H:%M %d/%m/%Y") if value else ""

@@ -41,6 +41,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import Report, Unit, User
+from core.vietnamese import Period, utc_bounds
 from intake.receipts import new_tracking_code
 from triage.reporting import stats
 
@@ -180,7 +181,7 @@ def test_trend_matrices_wards_and_officers(app, data):
         week = {p.start: p.received for p in t.points}
         # 01/03 (a7) falls in the week of 23/02; 02-06/03 (a1..a5) in the week of 02/03; 09-11/03: a6, b1, b2.
         assert (week[date(2026, 2, 23)], week[date(2026, 3, 2)], week[date(2026, 3, 9)]) == (1, 5, 3)
-        assert t.previous.start == date(2026, 2, 1) and sum(p.received for p in t.previous_points) == 0
+        assert t.previous.starts_on == date(2026, 2, 1) and sum(p.received for p in t.previous_points) == 0
         m = stats.trend(db.session, supervisor, date(2026, 1, 1), date(2026, 12, 31), "month")
         assert [(p.start.month, p.received) for p in m.points if p.received] == [(3, 9), (4, 1)]
 
@@ -287,9 +288,9 @@ def test_only_supervisors_admins_and_inspectors(app, client, csrf_token):
 
 
 def test_periods_in_vietnam_days():
-    lo, hi = stats.utc_bounds(date(2026, 3, 1), date(2026, 3, 31))
+    lo, hi = utc_bounds(date(2026, 3, 1), date(2026, 3, 31))
     assert lo == datetime(2026, 2, 28, 17, tzinfo=UTC) and hi == datetime(2026, 3, 31, 17, tzinfo=UTC)
-    assert stats.previous_period(stats.quarter_period(date(2026, 2, 5))) == stats.Period(
-        date(2025, 10, 1), date(2025, 12, 31), "quarter")
-    assert stats.previous_period(stats.custom_period(date(2026, 3, 10), date(2026, 3, 19))).start == date(2026, 2, 28)
+    assert Period.containing("quarter", date(2026, 2, 5)).previous() == Period(
+        "quarter", date(2025, 10, 1), date(2025, 12, 31))
+    assert Period.custom(date(2026, 3, 10), date(2026, 3, 19)).previous().starts_on == date(2026, 2, 28)
     assert stats.wilson(0, 0) == (None, None)

@@ -25,11 +25,12 @@ from sqlalchemy import func, select
 from core.extensions import db
 from core.models import Clock, PeriodicReport, Report, Unit, User
 from core.search import fold
+from core.vietnamese import Period
 from core.vocabulary import Role
 from intake.receipts import new_tracking_code
 from triage.casework.auth import hash_password
 from triage.reporting.jobs import build_due_periodic_reports, build_periodic_report, due_periods
-from triage.reporting.periodic import Period, file_path
+from triage.reporting.periodic import file_path
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "mat-khau-dai-12"

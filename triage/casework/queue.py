@@ -3,124 +3,43 @@
 Every list, count and search goes through `visible_reports`; counting is done by the database (one GROUP BY
 over the combinations of the filters' values, summed per facet here); "most urgent first" and the overdue filter
 read `Report.next_due_on` (the nearest pending due date, kept by the ORM on every flush), so they are index walks.
+The filters' SQL (parsing, conditions, order) is `triage.casework.filters`, shared with the CSV export.
 """
-from dataclasses import dataclass, fields, replace
-from datetime import date
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from core.extensions import db
-from core.models import Clock, Report, Unit, User, utcnow
-from core.search import like_pattern
+from core.models import Clock, Report, Unit, User
 from core.states import InvalidTransition
-from core.vocabulary import FINISHED, Category, ClockStatus, Kind, Role, Status, label
+from core.vietnamese import today_in_vietnam
+from core.vocabulary import FINISHED, ClockStatus, Role, Status
 from triage.casework import actions
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint, may, visible_reports
-from triage.deadlines.calendar import legal_date
+from triage.casework.filters import (
+    ASSIGNEE_CHOICES,
+    CATEGORY_CHOICES,
+    DUE_CHOICES,
+    SORT_CHOICES,
+    STATUS_CHOICES,
+    TRACK_CHOICES,
+    DueTerms,
+    Filters,
+    conditions,
+    due_terms,
+    order_terms,
+    search_term,
+)
 
 bp = Blueprint("staff", __name__, url_prefix="/can-bo")
 guard_blueprint(bp, "work the queue")
 
 PAGE_SIZE = 50
 TRIAGE_CHOICE = "__triage__"  # the same value as the case file's reroute form
-SOON_WORKING_DAYS = 2
-
-STATUS_CHOICES = [(s.value, label(s)) for s in Status]
-TRACK_CHOICES = [(k.value, label(k)) for k in Kind]
-CATEGORY_CHOICES = [(c.value, label(c)) for c in Category]
-DUE_CHOICES = [("overdue", "Quá hạn"), ("soon", f"Sắp đến hạn (trong {SOON_WORKING_DAYS} ngày làm việc)")]
-ASSIGNEE_CHOICES = [("me", "Giao cho tôi"), ("none", "Chưa giao")]
-SORT_CHOICES = [("urgent", "Khẩn nhất trước"), ("newest", "Mới nhận trước"), ("oldest", "Nhận lâu nhất trước")]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The queue's GET parameters, validated: an unknown value is dropped, never passed to SQL as is."""
-
-    status: str = ""
-    track: str = ""
-    category: str = ""
-    ward: str = ""
-    due: str = ""
-    assignee: str = ""
-    q: str = ""
-    sort: str = "urgent"
-
-    @classmethod
-    def parse(cls, args) -> "Filters":
-        def pick(name, choices):
-            value = (args.get(name) or "").strip()
-            return value if value in {c for c, _ in choices} else ""
-
-        ward = (args.get("ward") or "").strip()
-        return cls(
-            status=pick("status", STATUS_CHOICES), track=pick("track", TRACK_CHOICES),
-            category=pick("category", CATEGORY_CHOICES), ward=ward if ward.isdigit() and len(ward) <= 5 else "",
-            due=pick("due", DUE_CHOICES), assignee=pick("assignee", ASSIGNEE_CHOICES),
-            q=(args.get("q") or "").strip()[:200], sort=pick("sort", SORT_CHOICES) or "urgent")
-
-    def args(self, **changes) -> dict:
-        """The non-empty parameters, for links and redirects that keep the filters."""
-        values = {f.name: getattr(replace(self, **changes), f.name) for f in fields(self)}
-        return {k: v for k, v in values.items() if v and not (k == "sort" and v == "urgent")}
-
-
-# -- SQL pieces ------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class DueTerms:
-    """The due filters as SQL conditions on the report row, with no per-row subquery.
-
-    `overdue`: not resolved, and a pending clock (open, or breached) is past its due date, i.e.
-    `Report.next_due_on` (the earliest pending due date, kept on every flush) is before today. This covers
-    "has a breached clock" because a breached clock's due date is always before today: the sweep breaches a
-    clock only once today is past its due date (deadline_service._breach), and an extension that moves the
-    date makes it running again (clocks.extend_clock). `soon`: an open clock falls due within SOON_WORKING_DAYS working days: a
-    semi-join on the few clocks in that window (index ix_clocks_status_due_report).
-    """
-
-    overdue: ColumnElement
-    soon: ColumnElement
-
-
-def due_terms(today: date, calendar) -> DueTerms:
-    soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS)
-    soon_ids = select(Clock.report_id).where(Clock.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED]),
-                                             Clock.due_on >= today, Clock.due_on <= soon_until)
-    return DueTerms(overdue=and_(Report.status.not_in(FINISHED), Report.next_due_on < today),
-                    soon=Report.id.in_(soon_ids))
-
-
-def _search_term(f: Filters):
-    if f.q and (pattern := like_pattern(f.q)):
-        return or_(Report.text_folded.like(pattern, escape="\\"), Report.tracking_code == f.q.upper())
-    return None
-
-
-def _conditions(f: Filters, *, user, due: DueTerms, skip: str | None = None) -> list:
-    """The WHERE terms of the filters; `skip` leaves one facet out (to count that facet's values)."""
-    terms = []
-    if f.status and skip != "status":
-        terms.append(Report.status == f.status)
-    if f.track and skip != "track":
-        terms.append(Report.track == f.track)
-    if f.category and skip != "category":
-        terms.append(Report.category == f.category)
-    if f.ward and skip != "ward":
-        terms.append(Report.ward_code == f.ward)
-    if f.due and skip != "due":
-        terms.append(due.overdue if f.due == "overdue" else due.soon)
-    if f.assignee and skip != "assignee":
-        terms.append(Report.assignee_id == user.id if f.assignee == "me" else Report.assignee_id.is_(None))
-    if (search := _search_term(f)) is not None:
-        terms.append(search)
-    return terms
 
 
 def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[dict, int]:
@@ -134,7 +53,7 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
     the matching texts are read once.
     """
     assignee = case((Report.assignee_id == user.id, "me"), (Report.assignee_id.is_(None), "none"), else_="other")
-    search = _search_term(f)
+    search = search_term(f)
     by_ward = with_ward and search is not None
     columns = [Report.status.label("status"), Report.track.label("track"), Report.category.label("category"),
                assignee.label("assignee"), case((due.overdue, 1), else_=0).label("overdue"),
@@ -178,21 +97,12 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
         counts["ward"] = tally("ward")
     elif with_ward:
         query = (visible_reports(user, select(Report.ward_code, func.count()).select_from(Report))
-                 .where(*_conditions(f, user=user, due=due, skip="ward")).group_by(Report.ward_code))
+                 .where(*conditions(f, user=user, due=due, skip="ward")).group_by(Report.ward_code))
         counts["ward"] = {value: n for value, n in db.session.execute(query)}
     for facet in ("status", "track", "category", "ward"):
         if facet in counts:
             counts[facet][""] = sum(counts[facet].values())
     return counts, total
-
-
-def order_terms(sort: str) -> list:
-    if sort == "newest":
-        return [Report.received_at.desc(), Report.id.desc()]
-    if sort == "oldest":
-        return [Report.received_at.asc(), Report.id.asc()]
-    # Most urgent first: the nearest pending due date, reports without one last (index ix_reports_next_due).
-    return [Report.next_due_on.asc().nulls_last(), Report.received_at.asc(), Report.id.asc()]
 
 
 # -- the page ----------------------------------------------------------------------------------------------------
@@ -245,7 +155,7 @@ def _unit_choices() -> list[SelectChoice]:
 @bp.get("/")
 def queue():
     user, services = current_user, _services()
-    calendar, today = services.calendar, legal_date(utcnow())
+    calendar, today = services.calendar, today_in_vietnam()
     f = Filters.parse(request.args)
     due = due_terms(today, calendar)
     with_ward = _sees_wards(user)
@@ -257,7 +167,7 @@ def queue():
         page = 1
     # The page's ids first (narrow rows: the sort never carries the reports' texts), then those reports.
     query = visible_reports(user, select(Report.id).select_from(Report))
-    ids = list(db.session.scalars(query.where(*_conditions(f, user=user, due=due))
+    ids = list(db.session.scalars(query.where(*conditions(f, user=user, due=due))
                                   .order_by(*order_terms(f.sort))
                                   .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
     loaded = {r.id: r for r in db.session.scalars(

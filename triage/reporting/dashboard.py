@@ -20,7 +20,18 @@ from sqlalchemy.orm import joinedload
 
 from core.extensions import db
 from core.models import Report, Unit, User
+from core.vietnamese import (
+    PERIOD_KINDS,
+    PERIOD_NAMES,
+    Period,
+    format_decimal,
+    format_int,
+    format_number,
+    format_percent,
+    today_in_vietnam,
+)
 from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES
+from ml.gazetteer import unit_details
 from triage.reporting import charts, stats
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint
 
@@ -28,7 +39,7 @@ bp = Blueprint("dashboard", __name__, url_prefix="/can-bo/tong-quan")
 guard_blueprint(bp, "view dashboard")
 
 PAGE_SIZE = 50
-PERIOD_KINDS = [("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"), ("custom", "Tùy chọn")]
+PERIOD_CHOICES = [(kind, PERIOD_NAMES[kind]) for kind in PERIOD_KINDS] + [("custom", "Tùy chọn")]
 LEAGUE_SORTS = {
     "rank": "Xếp hạng", "name": "Đơn vị", "received": "Tiếp nhận", "resolved": "Giải quyết",
     "acc_rate": "Thụ lý đúng hạn", "res_rate": "Giải quyết đúng hạn", "substantiated": "Có căn cứ",
@@ -54,7 +65,7 @@ class View:
     @classmethod
     def parse(cls, args) -> "View":
         period = args.get("period", "month")
-        period = period if period in dict(PERIOD_KINDS) else "month"
+        period = period if period in dict(PERIOD_CHOICES) else "month"
         category = args.get("category", "")
         agency = args.get("agency", "")
         ward = (args.get("ward") or "").strip()
@@ -74,22 +85,16 @@ class View:
             values.pop("unit", None)
         return {k: v for k, v in values.items() if v and not (k == "period" and v == "month")}
 
-    def resolve_period(self, today: date) -> stats.Period:
+    def resolve_period(self, today: date) -> Period:
+        """The period asked for; the current month, quarter or year when the dates are missing or wrong."""
         try:
             if self.period == "custom":
-                return stats.custom_period(date.fromisoformat(self.start), date.fromisoformat(self.end))
-            if self.period == "year" and self.ref:
-                return stats.year_period(date(int(self.ref[:4]), 1, 1))
-            if self.period == "quarter" and self.ref:
-                year, q = self.ref.split("-Q")
-                return stats.quarter_period(date(int(year), 3 * int(q) - 2, 1))
-            if self.period == "month" and self.ref:
-                year, month = self.ref.split("-")
-                return stats.month_period(date(int(year), int(month), 1))
+                return Period.custom(date.fromisoformat(self.start), date.fromisoformat(self.end))
+            if self.ref:
+                return Period.parse(self.period, self.ref)
         except (ValueError, TypeError):
             pass
-        maker = {"year": stats.year_period, "quarter": stats.quarter_period}.get(self.period, stats.month_period)
-        return maker(today)
+        return Period.containing(self.period if self.period in PERIOD_KINDS else "month", today)
 
     def filters(self) -> dict:
         """`stats` filters; 404 for an unknown unit code."""
@@ -108,22 +113,18 @@ class View:
         return out
 
 
-def _period_ref(period: stats.Period) -> dict:
-    if period.kind == "month":
-        return {"period": "month", "ref": f"{period.start:%Y-%m}"}
-    if period.kind == "quarter":
-        return {"period": "quarter", "ref": f"{period.start.year}-Q{(period.start.month - 1) // 3 + 1}"}
-    if period.kind == "year":
-        return {"period": "year", "ref": str(period.start.year)}
-    return {"period": "custom", "start": period.start.isoformat(), "end": period.end.isoformat()}
+def _period_ref(period: Period) -> dict:
+    if period.kind == "custom":
+        return {"period": "custom", "start": period.starts_on.isoformat(), "end": period.ends_on.isoformat()}
+    return {"period": period.kind, "ref": period.ref}
 
 
-def _drill(figure: str, period: stats.Period, view: View, **extra) -> str:
+def _drill(figure: str, period: Period, view: View, **extra) -> str:
     """URL of the reports behind a figure (the dashboard's own drill-down page)."""
     args = {k: v for k, v in view.args().items() if k in ("unit", "category", "agency", "ward")}
     args.update({k: v for k, v in extra.items() if v not in (None, "")})
-    return url_for("dashboard.reports", figure=figure, start=period.start.isoformat(), end=period.end.isoformat(),
-                   **args)
+    return url_for("dashboard.reports", figure=figure, start=period.starts_on.isoformat(),
+                   end=period.ends_on.isoformat(), **args)
 
 
 def _change(now, before) -> dict:
@@ -132,37 +133,25 @@ def _change(now, before) -> dict:
         return {"text": "", "sign": 0}
     delta = now - before
     if isinstance(now, float) or isinstance(before, float):
-        text = f"{delta * 100:+.1f} điểm %".replace(".", ",")
+        text = f"{format_decimal(delta * 100, 1, signed=True)} điểm %"
     else:
-        text = f"{delta:+d}"
+        text = format_int(delta, signed=True)
         if before:
-            text += f" ({delta / before * 100:+.0f}%)"
+            text += f" ({format_percent(delta / before, 0, signed=True)})"
     return {"text": text, "sign": (delta > 0) - (delta < 0)}
 
 
-def _pct(value) -> str:
-    return "–" if value is None else f"{value * 100:.1f}%".replace(".", ",")
-
-
-def _num(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return (f"{value:.1f}" if not value.is_integer() else f"{int(value)}").replace(".", ",")
-    return f"{value:,}".replace(",", ".")
-
-
 def _common(view: View):
-    today = stats.local_today()
+    today = today_in_vietnam()
     period = view.resolve_period(today)
     return today, period, view.filters()
 
 
 def _context(view, period, today, **more) -> dict:
-    return dict(view=view, period=period, today=today, kinds=PERIOD_KINDS, pct=_pct, num=_num,
+    return dict(view=view, period=period, today=today, kinds=PERIOD_CHOICES, pct=format_percent, num=format_number,
                 drill=lambda f, **kw: _drill(f, period, view, **kw),
                 province=current_user.role in PROVINCE_WIDE, period_ref=_period_ref,
-                previous=stats.previous_period(period), unit_name=_unit_name(view.unit), **more)
+                previous=period.previous(), unit_name=_unit_name(view.unit), **more)
 
 
 def _unit_name(code: str) -> str:
@@ -182,21 +171,21 @@ def index():
     view = View.parse(request.args)
     today, period, filters = _common(view)
     user, session = current_user, db.session
-    previous = stats.previous_period(period)
-    summary = stats.period_summary(session, user, period.start, period.end, **filters)
-    before = stats.period_summary(session, user, previous.start, previous.end, **filters)
-    weekly = stats.trend(session, user, period.start, period.end, "week", period_kind=period.kind, **filters)
-    year = stats.year_period(period.end)
-    monthly = stats.trend(session, user, year.start, year.end, "month", period_kind="year", **filters)
+    previous = period.previous()
+    summary = stats.period_summary(session, user, period.starts_on, period.ends_on, **filters)
+    before = stats.period_summary(session, user, previous.starts_on, previous.ends_on, **filters)
+    weekly = stats.trend(session, user, period.starts_on, period.ends_on, "week", period_kind=period.kind, **filters)
+    year = Period.containing("year", period.ends_on)
+    monthly = stats.trend(session, user, year.starts_on, year.ends_on, "month", period_kind="year", **filters)
 
     headline = [
-        ("received", "Đơn tiếp nhận", _num(summary.received), _change(summary.received, before.received)),
-        ("open", "Đang xử lý (tồn)", _num(summary.open_now), None),
-        ("overdue", "Đang quá hạn", _num(summary.overdue_now), None),
-        ("resolved", "Đã giải quyết", _num(summary.resolved), _change(summary.resolved, before.resolved)),
-        ("accepted_late", "Thụ lý đúng hạn", _pct(summary.accepted_on_time.rate),
+        ("received", "Đơn tiếp nhận", format_number(summary.received), _change(summary.received, before.received)),
+        ("open", "Đang xử lý (tồn)", format_number(summary.open_now), None),
+        ("overdue", "Đang quá hạn", format_number(summary.overdue_now), None),
+        ("resolved", "Đã giải quyết", format_number(summary.resolved), _change(summary.resolved, before.resolved)),
+        ("accepted_late", "Thụ lý đúng hạn", format_percent(summary.accepted_on_time.rate),
          _change(summary.accepted_on_time.rate, before.accepted_on_time.rate)),
-        ("resolved_late", "Giải quyết đúng hạn", _pct(summary.resolved_on_time.rate),
+        ("resolved_late", "Giải quyết đúng hạn", format_percent(summary.resolved_on_time.rate),
          _change(summary.resolved_on_time.rate, before.resolved_on_time.rate)),
     ]
     days = [
@@ -205,8 +194,8 @@ def index():
         ("resolved", "Ngày làm việc đến khi giải quyết", summary.resolved_wd_median, summary.resolved_wd_p90,
          before.resolved_wd_median),
     ]
-    week_links = [_drill("received", stats.custom_period(max(p.start, period.start),
-                                                         min(p.start + timedelta(days=6), period.end)), view)
+    week_links = [_drill("received", Period.custom(max(p.start, period.starts_on),
+                                                   min(p.start + timedelta(days=6), period.ends_on)), view)
                   for p in weekly.points]
     n = max(len(weekly.points), len(weekly.previous_points))
 
@@ -223,20 +212,20 @@ def index():
          charts.Series(previous.label, pad([p.received for p in weekly.previous_points]), color="#9aa7b4")])
     month_labels = [p.label for p in monthly.points]
     month_chart = charts.line_chart(
-        f"Tiếp nhận và giải quyết theo tháng — năm {year.start.year} so với năm {year.start.year - 1}",
+        f"Tiếp nhận và giải quyết theo tháng — năm {year.starts_on.year} so với năm {year.starts_on.year - 1}",
         "Đường liền: năm đang xem; đường đứt: năm trước. Xanh: tiếp nhận; đỏ: giải quyết.",
         [p.label[:2] for p in monthly.points],
-        [charts.Series(f"Tiếp nhận {year.start.year}", [p.received for p in monthly.points], color="#1f5fa8"),
-         charts.Series(f"Tiếp nhận {year.start.year - 1}", [p.received for p in monthly.previous_points],
+        [charts.Series(f"Tiếp nhận {year.starts_on.year}", [p.received for p in monthly.points], color="#1f5fa8"),
+         charts.Series(f"Tiếp nhận {year.starts_on.year - 1}", [p.received for p in monthly.previous_points],
                        color="#1f5fa8", dashed=True),
-         charts.Series(f"Giải quyết {year.start.year}", [p.resolved for p in monthly.points], color="#d7301f"),
-         charts.Series(f"Giải quyết {year.start.year - 1}", [p.resolved for p in monthly.previous_points],
+         charts.Series(f"Giải quyết {year.starts_on.year}", [p.resolved for p in monthly.points], color="#d7301f"),
+         charts.Series(f"Giải quyết {year.starts_on.year - 1}", [p.resolved for p in monthly.previous_points],
                        color="#d7301f", dashed=True)])
     week_rows = [[a.label if a else "", a.received if a else "", b.label if b else "", b.received if b else ""]
                  for a, b in zip_longest(weekly.points, weekly.previous_points)]
     month_rows = [[a.label, a.received, a.resolved, a.resolved_on_time, b.received if b else "", b.resolved if b else ""]
                   for a, b in zip_longest(monthly.points, monthly.previous_points) if a]
-    league_rows = _sorted_league(stats.league(session, user, period.start, period.end, min_sample=_min_sample(),
+    league_rows = _sorted_league(stats.league(session, user, period.starts_on, period.ends_on, min_sample=_min_sample(),
                                               today=today, **{k: v for k, v in filters.items() if k != "unit_id"}
                                               if user.role in PROVINCE_WIDE else filters),
                                  request.args.get("sort", "rank"), request.args.get("dir", ""))
@@ -275,8 +264,8 @@ def hotspots():
     view = View.parse(request.args)
     today, period, filters = _common(view)
     user, session = current_user, db.session
-    by_agency = stats.category_matrix(session, user, period.start, period.end, by="agency", **filters)
-    by_unit = stats.category_matrix(session, user, period.start, period.end, by="unit", **filters)
+    by_agency = stats.category_matrix(session, user, period.starts_on, period.ends_on, by="agency", **filters)
+    by_unit = stats.category_matrix(session, user, period.starts_on, period.ends_on, by="unit", **filters)
     top_units = by_unit.cols[:30]
     unit_codes = dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_([c for c in top_units if c]))).all()) \
         if top_units else {}
@@ -298,7 +287,7 @@ def hotspots():
                 for c in top_units] for r in by_unit.rows])
     measure = request.args.get("measure", "received")
     measure = measure if measure in ("received", "overdue") else "received"
-    wards = stats.ward_rows(session, user, period.start, period.end, **filters)
+    wards = stats.ward_rows(session, user, period.starts_on, period.ends_on, **filters)
     points, table = _ward_points(wards, period, view, measure)
     ward_map = charts.point_map(
         ("Tỷ lệ đơn quá hạn theo xã, phường" if measure == "overdue" else "Số đơn tiếp nhận theo xã, phường")
@@ -316,8 +305,6 @@ def hotspots():
 
 
 def _ward_points(wards, period, view, measure):
-    from ml.gazetteer import unit_details
-
     by_code = {w.ward_code: w for w in wards}
     names = dict(db.session.execute(select(Unit.ward_code, Unit.name).where(Unit.ward_code.is_not(None))).all())
     points, table = [], []
@@ -331,7 +318,7 @@ def _ward_points(wards, period, view, measure):
         overdue = row.overdue if row else 0
         rate = row.overdue_rate.rate if row else None
         value = rate if measure == "overdue" else (received or None)
-        text = f"{received} đơn tiếp nhận, {overdue} đơn quá hạn" + (f" ({_pct(rate)})" if rate is not None else "")
+        text = f"{received} đơn tiếp nhận, {overdue} đơn quá hạn" + (f" ({format_percent(rate)})" if rate is not None else "")
         points.append(charts.MapPoint(lat=details.get("lat"), lon=details.get("lon"), label=names[code], value=value,
                                       size=received, text=text,
                                       href=_drill("breached" if measure == "overdue" else "received", period, view,
@@ -346,7 +333,7 @@ def officers():
     """Per-officer KPI inputs of the period (month or quarter)."""
     view = View.parse(request.args)
     today, period, filters = _common(view)
-    rows = stats.officer_rows(db.session, current_user, period.start, period.end, **filters)
+    rows = stats.officer_rows(db.session, current_user, period.starts_on, period.ends_on, **filters)
     return render_template("dashboard/officers.html", **_context(view, period, today), rows=rows)
 
 
@@ -362,7 +349,7 @@ def reports():
         end = date.fromisoformat(request.args.get("end", ""))
     except ValueError:
         abort(404)
-    period = stats.custom_period(start, end)
+    period = Period.custom(start, end)
     filters = view.filters()
     for key, name in (("assignee", "assignee_id"), ("resolved_by", "resolved_by_id")):
         value = request.args.get(key, "")
@@ -383,17 +370,6 @@ def reports():
             officer = db.session.get(User, filters[key])
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
-        "dashboard/reports.html", **_context(view, period, stats.local_today()), figure=figure,
+        "dashboard/reports.html", **_context(view, period, today_in_vietnam()), figure=figure,
         figure_label=stats.FIGURE_LABELS[figure], rows=rows, total=total, page=page, pages=pages, args=args,
         officer=officer)
-
-
-@bp.app_template_filter("vi_pct")
-def _vi_pct(value):
-    return _pct(value)
-
-
-@bp.app_template_filter("vi_local_date")
-def _vi_local_date(value):
-    """A UTC datetime as its day in Vietnam."""
-    return value.astimezone(stats.TZ).strftime("%d/%m/%Y") if value else ""

@@ -4,10 +4,10 @@
   workbooks with download links, a form to build one now, a printable page of a period, and the KPI export
   (CSV and XLSX) per unit and per officer for a month or a quarter, with a column legend;
 - blueprint "exports" (/can-bo/xuat.csv, any signed-in staff): the queue's list with the queue's own filters
-  (parsed and turned into SQL by triage.casework.queue), through `visible_reports`, without reporter data or text.
+  (parsed and turned into SQL by triage.casework.filters), through `visible_reports`, without reporter data or text.
+
+Every file is written by `triage.reporting.spreadsheets` (CSV and XLSX, no cell a spreadsheet would run as a formula).
 """
-import csv
-import io
 from datetime import date
 
 from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
@@ -22,12 +22,23 @@ from wtforms.validators import DataRequired
 
 from core.extensions import db
 from core.models import PeriodicReport, Report, Unit, User, utcnow
+from core.vietnamese import PERIOD_KINDS, PERIOD_NAMES, Period, legal_date, today_in_vietnam
 from core.vocabulary import label
-from triage.reporting import figures as report_figures
+from triage.casework import filters as queue_filters
 from triage.casework.access import guard_blueprint, visible_reports
-from triage.deadlines.calendar import VN_TZ, legal_date
-from triage.reporting.periodic import (PERIOD_NAMES, XLSX_MIME, Column, Period, build_report, discard_file,
-                                     download_name, file_path, first_working_day)
+from triage.reporting import charts, stats
+from triage.reporting import figures as report_figures
+from triage.reporting.periodic import (
+    PeriodFigures,
+    build_report,
+    collect_figures,
+    discard_file,
+    download_name,
+    file_path,
+    first_working_day,
+    workbook_bytes,
+)
+from triage.reporting.spreadsheets import XLSX_MIME, Column, Table, csv_stream, csv_text
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao-dinh-ky")
 guard_blueprint(bp, "export")
@@ -43,18 +54,18 @@ def _calendar():
 
 
 class BuildForm(FlaskForm):
-    period = SelectField("Kỳ báo cáo", choices=[SelectChoice(k, PERIOD_NAMES[k]) for k in ("month", "quarter", "year")])
+    period = SelectField("Kỳ báo cáo", choices=[SelectChoice(k, PERIOD_NAMES[k]) for k in PERIOD_KINDS])
     start = StringField("Kỳ (vd. 2026-01, 2026-Q1, 2026)", validators=[DataRequired("Xin chọn kỳ báo cáo.")])
 
 
-def _period_from_args(args, kinds=("month", "quarter", "year")) -> Period:
+def _period_from_args(args, kinds=PERIOD_KINDS) -> Period:
     """The period of the query string (?period=month&start=2026-01); by default the last one ended."""
     kind = args.get("period", "month")
     if kind not in kinds:
         abort(404)
     start = args.get("start", "")
     if not start:
-        return Period.containing(kind, legal_date(utcnow())).previous()
+        return Period.containing(kind, today_in_vietnam()).previous()
     try:
         return Period.parse(kind, start)
     except ValueError:
@@ -67,9 +78,7 @@ def _period_choices(today: date) -> dict:
     for kind, count in (("month", 24), ("quarter", 8), ("year", 3)):
         p, items = Period.containing(kind, today), []
         for _ in range(count):
-            value = {"month": f"{p.starts_on:%Y-%m}", "quarter": f"{p.starts_on.year}-Q{(p.starts_on.month - 1) // 3 + 1}",
-                     "year": f"{p.starts_on.year}"}[kind]
-            items.append((value, p.label))
+            items.append((p.ref, p.label))
             p = p.previous()
         out[kind] = items
     return out
@@ -80,10 +89,10 @@ def index():
     rows = db.session.execute(
         select(PeriodicReport, User.full_name, User.username).outerjoin(User, User.id == PeriodicReport.created_by)
         .order_by(PeriodicReport.starts_on.desc(), PeriodicReport.period)).all()
-    today = legal_date(utcnow())
+    today = today_in_vietnam()
     items = [{"row": r, "period": Period(r.period, r.starts_on, r.ends_on),
               "by": (name or username) if r.created_by else "Lịch tự động"} for r, name, username in rows]
-    nxt = {kind: first_working_day(Period.containing(kind, today).next(), _calendar()) for kind in ("month", "quarter", "year")}
+    nxt = {kind: first_working_day(Period.containing(kind, today).next(), _calendar()) for kind in PERIOD_KINDS}
     return render_template("reports/index.html", items=items, form=BuildForm(), choices=_period_choices(today),
                            next_runs=nxt, period_names=PERIOD_NAMES, kpi_levels=KPI_LEVELS)
 
@@ -99,7 +108,7 @@ def build():
     except ValueError:
         flash("Kỳ báo cáo không hợp lệ.", "error")
         return redirect(url_for("reports.index"), code=303)
-    if period.starts_on > legal_date(utcnow()):
+    if period.starts_on > today_in_vietnam():
         flash("Kỳ báo cáo chưa bắt đầu.", "error")
         return redirect(url_for("reports.index"), code=303)
     new_key = None
@@ -133,10 +142,6 @@ def download(report_id: int):
 @bp.get("/in")
 def printable():
     """The period's figures as a printable page (the workbook's sheets as tables; print CSS)."""
-    from triage.reporting.periodic import collect_figures
-
-    from triage.reporting import charts, stats
-
     period = _period_from_args(request.args)
     figures = collect_figures(db.session, period, calendar=_calendar(), overdue_limit=200)
     granularity = "week" if period.kind == "month" else "month"
@@ -148,8 +153,7 @@ def printable():
         [charts.Series("Tiếp nhận", [p.received for p in trend.points]),
          charts.Series("Giải quyết xong", [p.resolved for p in trend.points]),
          charts.Series("Giải quyết đúng hạn", [p.resolved_on_time for p in trend.points])])
-    return render_template("reports/print.html", figures=figures, period=period, trend=trend, chart=chart,
-                           built_at=figures.built_at.astimezone(VN_TZ))
+    return render_template("reports/print.html", figures=figures, period=period, trend=trend, chart=chart)
 
 
 # -- KPI ----------------------------------------------------------------------------------------------------------
@@ -167,68 +171,36 @@ def kpi():
     period, level = _kpi_args()
     table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
     return render_template("reports/kpi.html", table=table, period=period, level=level, kpi_levels=KPI_LEVELS,
-                           choices=_period_choices(legal_date(utcnow())), legend=report_figures.KPI_LEGEND)
+                           choices=_period_choices(today_in_vietnam()), legend=report_figures.KPI_LEGEND)
 
 
 @bp.get("/kpi.csv")
 def kpi_csv():
     period, level = _kpi_args()
     table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([c.title for c in table.columns])
-    for row in table.rows:
-        writer.writerow([_csv_value(v) for v in row])
-    return _csv_response(buffer.getvalue(), f"kpi-{'don-vi' if level == 'unit' else 'can-bo'}-{period.slug}.csv")
+    return _csv_response(csv_text(table), f"kpi-{'don-vi' if level == 'unit' else 'can-bo'}-{period.slug}.csv")
 
 
 @bp.get("/kpi.xlsx")
 def kpi_xlsx():
-    import tempfile
-    from pathlib import Path
-
-    from triage.reporting.periodic import PeriodFigures, Table, write_workbook
-
     period, level = _kpi_args()
     table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
     legend = Table(title="Chú giải", heading="CHÚ GIẢI CÁC CỘT (ĐẦU VÀO CHẤM ĐIỂM KPI)",
                    columns=[Column("Cột", 34), Column("Ý nghĩa", 70),
                             Column("Đầu vào KPI", 60)],
                    rows=[list(item) for item in report_figures.KPI_LEGEND])
-    figures = PeriodFigures(period=period, as_of=legal_date(utcnow()), built_at=utcnow(), tables=[table, legend])
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "kpi.xlsx"
-        write_workbook(figures, path)
-        data = path.read_bytes()
+    data = workbook_bytes(PeriodFigures(period=period, as_of=today_in_vietnam(), built_at=utcnow(),
+                                        tables=[table, legend]))
     name = f"kpi-{'don-vi' if level == 'unit' else 'can-bo'}-{period.slug}.xlsx"
     return Response(data, mimetype=XLSX_MIME, headers={"Content-Disposition": f'attachment; filename="{name}"',
                                                        "Cache-Control": "private, no-store"})
 
 
-# -- CSV helpers ----------------------------------------------------------------------------------------------------
-
-def _csv_value(value):
-    """Plain values for Excel: dates as dd/mm/yyyy, rates as percentages, and no cell Excel would run as a
-    formula (a leading = + - @ is quoted away)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Có" if value else "Không"
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, float):
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
-
+# -- CSV ----------------------------------------------------------------------------------------------------------
 
 def _csv_response(body, filename: str) -> Response:
-    """UTF-8 with a BOM, so Excel opens Vietnamese text correctly."""
+    """A CSV download (`body`: the text, or its chunks), never cached."""
     headers = {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "private, no-store"}
-    if isinstance(body, str):
-        return Response("\ufeff" + body, mimetype="text/csv", headers=headers, content_type="text/csv; charset=utf-8")
     return Response(body, headers=headers, content_type="text/csv; charset=utf-8")
 
 
@@ -242,13 +214,11 @@ QUEUE_CSV_COLUMNS = ["Mã đơn", "Ngày nhận", "Loại đơn", "Trạng thái
 def queue_csv():
     """The queue's list with the queue's filters (GET parameters of /can-bo/), every matching row (not one
     page), in the queue's order. Only what `visible_reports` lets this user see; no text, no contact data."""
-    from triage.casework import queue as staff
-
     services = current_app.extensions["services"]
-    today = legal_date(utcnow())
+    today = today_in_vietnam()
     user = current_user._get_current_object()
-    f = staff.Filters.parse(request.args)
-    due = staff.due_terms(today, services.calendar)
+    f = queue_filters.Filters.parse(request.args)
+    due = queue_filters.due_terms(today, services.calendar)
     ward = aliased(Unit)
     assignee = aliased(User)
     query = visible_reports(user, select(
@@ -257,30 +227,15 @@ def queue_csv():
         case((due.overdue, True), else_=False), Report.escalate).select_from(Report))
     query = query.outerjoin(Unit, Unit.id == Report.unit_id) \
         .outerjoin(ward, ward.ward_code == Report.ward_code).outerjoin(assignee, assignee.id == Report.assignee_id)
-    # The queue's own filter terms and order (triage.casework.queue), so the file lists exactly what the queue shows.
-    query = query.where(*staff._conditions(f, user=user, due=due)).order_by(*staff.order_terms(f.sort))
+    # The queue's own filter terms and order, so the file lists exactly what the queue shows.
+    query = query.where(*queue_filters.conditions(f, user=user, due=due)).order_by(*queue_filters.order_terms(f.sort))
 
     def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-
-        def flush():
-            data = buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-            return data
-
-        writer.writerow(QUEUE_CSV_COLUMNS)
-        yield "\ufeff" + flush()
         result = db.session.execute(query.execution_options(yield_per=2000))
-        for n, (code, received_at, track, status, category, unit_name, ward_code, ward_name, full_name, username,
-                nearest, overdue, escalate) in enumerate(result, start=1):
-            writer.writerow([_csv_value(v) for v in (
-                code, legal_date(received_at), label(track), label(status), label(category), unit_name, ward_code,
-                ward_name, full_name or username, nearest, bool(overdue), bool(escalate))])
-            if n % 2000 == 0:
-                yield flush()
-        yield flush()
+        for (code, received_at, track, status, category, unit_name, ward_code, ward_name, full_name, username,
+             nearest, overdue, escalate) in result:
+            yield (code, legal_date(received_at), label(track), label(status), label(category), unit_name, ward_code,
+                   ward_name, full_name or username, nearest, bool(overdue), bool(escalate))
 
     stamp = today.strftime("%Y%m%d")
-    return _csv_response(stream_with_context(rows()), f"danh-sach-don-{stamp}.csv")
+    return _csv_response(stream_with_context(csv_stream(QUEUE_CSV_COLUMNS, rows())), f"danh-sach-don-{stamp}.csv")

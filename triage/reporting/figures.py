@@ -2,7 +2,8 @@
 
 The counting is stats.py's (period_summary, league, officer_rows, category_matrix, trend, figure_query). The few
 figures it lacks are added here the same way, from its own pieces (`_figure_terms`, `_grouped`, `_count_if`,
-`utc_bounds`, always through `visible_reports`):
+always through `visible_reports`), over `core.vietnamese.utc_bounds`; the tables are `triage.reporting.spreadsheets`
+tables:
 
 - `unit_kpi_extras`: per unit, the reports handled in the period, those that went past a deadline before its
   end, and those reopened (stats has them per officer only);
@@ -19,9 +20,10 @@ from datetime import date
 from sqlalchemy import and_, func, or_
 
 from core.models import Clock, Report, Unit, User
+from core.vietnamese import Period, format_date, format_int, legal_date, utc_bounds
 from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES, ClockStatus, Kind, Role
 from triage.reporting import stats
-from triage.reporting.periodic import DATE, DAYS, INT, RATE, Column, Period, Table
+from triage.reporting.spreadsheets import DATE, DAYS, INT, RATE, Column, Table
 
 OPEN_CLOCK = (ClockStatus.RUNNING, ClockStatus.PAUSED)
 
@@ -39,7 +41,7 @@ def _rate(r: stats.Rate) -> float | None:
 
 def unit_kpi_extras(session, user, start: date, end: date) -> dict[int, tuple[int, int, int]]:
     """{unit_id: (handled, handled and past a deadline before the end, handled and reopened)} (one GROUP BY)."""
-    lo, hi = stats.utc_bounds(start, end)
+    lo, hi = utc_bounds(start, end)
     rows = stats._grouped(session, user, Report.unit_id,
                           [func.count(), stats._count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi)),
                            stats._count_if(Report.reopened > 0)],
@@ -58,7 +60,7 @@ class CategoryRow:
 
 def category_rows(session, user, start: date, end: date) -> list[CategoryRow]:
     """Per category: received in the period; resolved in it, with the on-time rates (two GROUP BYs)."""
-    lo, hi = stats.utc_bounds(start, end)
+    lo, hi = utc_bounds(start, end)
     g = Report.category
     received = stats._grouped(session, user, g, [func.count()], stats._figure_terms("received", lo, hi))
     accepted = stats._grouped(session, user, g, [func.count(Report.accepted_on_time),
@@ -114,7 +116,7 @@ def overdue_rows(session, user, period: Period, *, calendar, as_of: date, limit:
             continue
         seen.add(report_id)
         rows.append(OverdueRow(code, unit_name or "Chưa giao đơn vị", track, category,
-                               stats.local_today(received_at), label or "", due_on,
+                               legal_date(received_at), label or "", due_on,
                                max(0, calendar.working_days_between(due_on, as_of)) if due_on else None))
         if limit is not None and len(rows) >= limit:
             break
@@ -223,10 +225,10 @@ def overdue_table(session, period: Period, *, calendar, as_of: date, limit: int 
     user = user or province_user()
     rows, total = overdue_rows(session, user, period, calendar=calendar, as_of=as_of, limit=limit)
     notes = ["Chỉ ghi mã đơn; không có thông tin người phản ánh và nội dung đơn.",
-             f"Ngày quá hạn tính theo ngày làm việc đến ngày {as_of:%d/%m/%Y}."]
+             f"Ngày quá hạn tính theo ngày làm việc đến ngày {format_date(as_of)}."]
     if len(rows) < total:
-        notes.insert(0, f"Hiển thị {len(rows):,} / {total:,} đơn quá hạn lâu nhất; danh sách đầy đủ: xuất CSV "
-                        "từ hàng đợi, lọc \"Quá hạn\".".replace(",", "."))
+        notes.insert(0, f"Hiển thị {format_int(len(rows))} / {format_int(total)} đơn quá hạn lâu nhất; danh sách "
+                        "đầy đủ: xuất CSV từ hàng đợi, lọc \"Quá hạn\".")
     return Table(
         title="Quá hạn", heading="ĐƠN ĐANG QUÁ HẠN",
         columns=[Column("Mã đơn", 16), Column("Đơn vị giải quyết", 40), Column("Loại đơn", 18),

@@ -13,10 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from core.extensions import db
 from core.logs import logged_job
-from core.models.base import utcnow
-from triage.deadlines.calendar import legal_date
+from core.vietnamese import PERIOD_KINDS, Period, today_in_vietnam
 from triage.context import job_app
-from triage.reporting.periodic import PERIOD_KINDS, Period, build_report, discard_file, find_report, first_working_day
+from triage.reporting.periodic import build_report, discard_file, find_report, first_working_day
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +36,7 @@ def build_due_periodic_reports(today: str | None = None) -> list[str]:
     """Build the reports due today that do not exist yet; return the labels of those built."""
     app = job_app()
     calendar = app.extensions["services"].calendar
-    day = date.fromisoformat(today) if today else legal_date(utcnow())
+    day = date.fromisoformat(today) if today else today_in_vietnam()
     built = []
     try:
         for period in due_periods(day, calendar):

@@ -8,11 +8,8 @@ report is never counted for the accused body's inspector.
 
 Stable API (other modules build on it; extend, do not change meanings):
 
-Periods (dates are days in Asia/Ho_Chi_Minh; `end` is inclusive; `received_at` etc. are UTC in the database):
-    Period(start, end, kind)                       kind: "month" | "quarter" | "year" | "custom"
-    month_period(day), quarter_period(day), year_period(day), custom_period(start, end)
-    previous_period(period) -> Period               the period of the same kind just before
-    utc_bounds(start, end) -> (lo, hi)              half-open UTC range [lo, hi) of those local days
+Periods are `core.vietnamese.Period` (month, quarter, year or custom; days in Asia/Ho_Chi_Minh, `ends_on`
+inclusive; `received_at` etc. are UTC in the database, compared with `core.vietnamese.utc_bounds`).
 
 Figures, each `f(session, user, start, end, **filters)` (start/end: `date`, inclusive local days):
     period_summary(...)  -> Summary                 headline figures of the period
@@ -53,101 +50,24 @@ default 10); other units are listed with `ranked=False`, `rank=None`.
 """
 from __future__ import annotations
 
-import calendar as _calendar
 import math
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
+from flask import current_app, has_app_context
 from sqlalchemy import Integer, Select, and_, case, cast, func, literal, or_, select
 
 from core.models import Report, Unit, User
+from core.vietnamese import PERIOD_KINDS, VN_TZ_NAME, Period, legal_date, today_in_vietnam, utc_bounds
 from core.vocabulary import AGENCY_NAMES, FINISHED, Outcome, Role, Status
 from triage.casework.access import PROVINCE_WIDE, visible_reports
 
-TZ_NAME = "Asia/Ho_Chi_Minh"
-TZ = ZoneInfo(TZ_NAME)
 DEFAULT_MIN_SAMPLE = 10
 Z95 = 1.959963984540054
 OPEN = tuple(s.value for s in Status if s not in FINISHED)  # an IN list: index range scans on status
 SUBSTANTIATED = (Outcome.SUBSTANTIATED.value, Outcome.PARTLY_SUBSTANTIATED.value)
 FINDINGS = (*SUBSTANTIATED, Outcome.UNSUBSTANTIATED.value)
 FILTER_KEYS = ("unit_id", "category", "agency", "ward_code", "track", "assignee_id", "resolved_by_id")
-
-
-# -- periods ---------------------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date  # inclusive
-    kind: str = "custom"  # month | quarter | year | custom
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    @property
-    def label(self) -> str:
-        if self.kind == "month":
-            return f"Tháng {self.start.month}/{self.start.year}"
-        if self.kind == "quarter":
-            return f"Quý {(self.start.month - 1) // 3 + 1}/{self.start.year}"
-        if self.kind == "year":
-            return f"Năm {self.start.year}"
-        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def _month_end(day: date) -> date:
-    return date(day.year, day.month, _calendar.monthrange(day.year, day.month)[1])
-
-
-def month_period(day: date) -> Period:
-    start = day.replace(day=1)
-    return Period(start, _month_end(start), "month")
-
-
-def quarter_period(day: date) -> Period:
-    start = date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-    return Period(start, _month_end(_add_months(start, 2)), "quarter")
-
-
-def year_period(day: date) -> Period:
-    return Period(date(day.year, 1, 1), date(day.year, 12, 31), "year")
-
-
-def custom_period(start: date, end: date) -> Period:
-    if end < start:
-        start, end = end, start
-    return Period(start, end, "custom")
-
-
-def previous_period(period: Period) -> Period:
-    """The period of the same kind just before (a custom period: the same number of days just before)."""
-    if period.kind == "month":
-        return month_period(_add_months(period.start, -1))
-    if period.kind == "quarter":
-        return quarter_period(_add_months(period.start, -3))
-    if period.kind == "year":
-        return year_period(date(period.start.year - 1, 1, 1))
-    end = period.start - timedelta(days=1)
-    return Period(end - timedelta(days=period.days - 1), end, "custom")
-
-
-def local_today(now: datetime | None = None) -> date:
-    return (now or datetime.now(UTC)).astimezone(TZ).date()
-
-
-def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """[lo, hi) in UTC covering the local days start..end inclusive."""
-    lo = datetime.combine(start, time.min, TZ).astimezone(UTC)
-    hi = datetime.combine(end + timedelta(days=1), time.min, TZ).astimezone(UTC)
-    return lo, hi
 
 
 # -- rates -----------------------------------------------------------------------------------------------------------
@@ -436,7 +356,7 @@ def period_summary(session, user: User, start: date, end: date, **filters) -> Su
 def _local_bucket(session, column, granularity: str):
     """SQL: the first local day of the week (Monday) or month containing `column` (a UTC timestamp)."""
     if _dialect(session) == "postgresql":
-        return func.date_trunc(granularity, func.timezone(TZ_NAME, column))
+        return func.date_trunc(granularity, func.timezone(VN_TZ_NAME, column))
     offset = "+7 hours"  # Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975
     if granularity == "week":
         return func.date(column, offset, "-6 days", "weekday 1")
@@ -453,16 +373,16 @@ def _as_date(value) -> date:
 
 def _buckets(period: Period, granularity: str) -> list[date]:
     if granularity == "week":
-        day = period.start - timedelta(days=period.start.weekday())
+        day = period.starts_on - timedelta(days=period.starts_on.weekday())
         out = []
-        while day <= period.end:
+        while day <= period.ends_on:
             out.append(day)
             day += timedelta(days=7)
         return out
-    day, out = period.start.replace(day=1), []
-    while day <= period.end:
+    day, out = period.starts_on.replace(day=1), []
+    while day <= period.ends_on:
         out.append(day)
-        day = _add_months(day, 1)
+        day = Period.containing("month", day).next().starts_on
     return out
 
 
@@ -473,7 +393,7 @@ def _bucket_label(day: date, granularity: str) -> str:
 
 
 def _trend_points(session, user, period: Period, granularity: str, f: list) -> list[TrendPoint]:
-    lo, hi = utc_bounds(period.start, period.end)
+    lo, hi = period.bounds
     counts: dict[date, dict] = {day: {"received": 0, "resolved": 0, "resolved_on_time": 0}
                                 for day in _buckets(period, granularity)}
     bucket = _local_bucket(session, Report.received_at, granularity)
@@ -499,7 +419,7 @@ def trend(session, user: User, start: date, end: date, granularity: str = "week"
     if granularity not in ("week", "month"):
         raise ValueError("granularity: week or month")
     period = _infer_period(start, end, period_kind)
-    previous = previous_period(period)
+    previous = period.previous()
     f = _filter_terms(filters)
     return Trend(granularity=granularity, period=period, previous=previous,
                  points=_trend_points(session, user, period, granularity, f),
@@ -507,11 +427,11 @@ def trend(session, user: User, start: date, end: date, granularity: str = "week"
 
 
 def _infer_period(start: date, end: date, kind: str | None) -> Period:
-    for maker in (month_period, quarter_period, year_period):
-        candidate = maker(start)
-        if candidate.start == start and candidate.end == end and (kind is None or kind == candidate.kind):
+    for candidate_kind in PERIOD_KINDS:
+        candidate = Period.containing(candidate_kind, start)
+        if candidate.starts_on == start and candidate.ends_on == end and kind in (None, candidate_kind):
             return candidate
-    return Period(start, end, "custom")
+    return Period.custom(start, end)
 
 
 def _units_for(session, user: User) -> list[Unit]:
@@ -533,7 +453,7 @@ def league(session, user: User, start: date, end: date, *, min_sample: int | Non
     """One row per unit the user may see (every unit for supervisors, even with no report), ranked units first
     (by on-time resolution rate), then the units under the minimum sample, by name."""
     min_sample = _min_sample(min_sample)
-    today = today or local_today()
+    today = today or today_in_vietnam()
     lo, hi = utc_bounds(start, end)
     f = _filter_terms(filters)
     g = Report.unit_id
@@ -570,7 +490,7 @@ def league(session, user: User, start: date, end: date, *, min_sample: int | Non
                 if oldest.tzinfo is None:
                     oldest = oldest.replace(tzinfo=UTC)
                 row.oldest_open_at = oldest
-                row.backlog_age_days = max(0, (today - oldest.astimezone(TZ).date()).days)
+                row.backlog_age_days = max(0, (today - legal_date(oldest)).days)
         row.accepted_wd_median = acc_p.get(unit.id, (None,))[0]
         row.resolved_wd_median = res_p.get(unit.id, (None,))[0]
         row.ranked = row.sample >= min_sample
@@ -585,13 +505,8 @@ def league(session, user: User, start: date, end: date, *, min_sample: int | Non
 def _min_sample(value: int | None) -> int:
     if value is not None:
         return value
-    try:
-        from flask import current_app, has_app_context
-
-        if has_app_context():
-            return int(current_app.config.get("DASHBOARD_MIN_SAMPLE", DEFAULT_MIN_SAMPLE))
-    except ImportError:  # pragma: no cover
-        pass
+    if has_app_context():
+        return int(current_app.config.get("DASHBOARD_MIN_SAMPLE", DEFAULT_MIN_SAMPLE))
     return DEFAULT_MIN_SAMPLE
 
 
@@ -675,8 +590,7 @@ def count_figure(session, user: User, figure: str, start: date, end: date, **fil
 
 
 __all__ = [
-    "Period", "month_period", "quarter_period", "year_period", "custom_period", "previous_period", "utc_bounds",
-    "local_today", "wilson", "Rate", "Summary", "TrendPoint", "Trend", "UnitRow", "OfficerRow", "Cell", "Matrix",
+    "wilson", "Rate", "Summary", "TrendPoint", "Trend", "UnitRow", "OfficerRow", "Cell", "Matrix",
     "WardRow", "period_summary", "trend", "league", "officer_rows", "category_matrix", "ward_rows", "figure_query",
     "count_figure", "FIGURES", "FIGURE_LABELS", "DEFAULT_MIN_SAMPLE",
 ]

@@ -23,10 +23,10 @@ from redis.exceptions import RedisError
 
 from core.extensions import db
 from core.models import utcnow
+from core.vietnamese import today_in_vietnam
 from core.vocabulary import CATEGORY_NAMES
 from triage.reporting import figures as report_figures
 from triage.reporting import stats
-from triage.deadlines.calendar import legal_date
 
 bp = Blueprint("transparency", __name__)
 
@@ -93,7 +93,7 @@ def public_figures(session, today: date, minimum: int) -> dict:
 
 def cached_figures() -> dict:
     config = current_app.config
-    today = legal_date(utcnow())
+    today = today_in_vietnam()
     minimum = int(config["PUBLIC_MIN_CELL"])
     ttl = int(config["PUBLIC_CACHE_SECONDS"])
     key = f"{config.get('RATELIMIT_KEY_PREFIX') or 'public'}:transparency:v{CACHE_VERSION}:{minimum}:{today.isoformat()}"
