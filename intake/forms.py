@@ -16,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
+from core.vietnamese import format_int
 from core.vocabulary import Kind, label
 
 # What each kind means, in the citizen's words, after its label on the form.
@@ -90,7 +91,7 @@ class ReportForm(FlaskForm):
         if n < self._text_min:
             raise ValidationError(f"Nội dung quá ngắn ({n} ký tự). Xin viết ít nhất {self._text_min} ký tự để cơ quan hiểu được sự việc.")
         if n > self._text_max:
-            raise ValidationError(f"Nội dung quá dài ({n} ký tự). Xin rút gọn còn tối đa {self._text_max:,} ký tự.".replace(",", "."))
+            raise ValidationError(f"Nội dung quá dài ({format_int(n)} ký tự). Xin rút gọn còn tối đa {format_int(self._text_max)} ký tự.")
 
     def validate_ward(self, field):
         valid = {choice.value for choice in self.ward.choices}

@@ -2,8 +2,8 @@
 from datetime import datetime
 
 from core.models import Correction, Report
+from core.vietnamese import legal_date
 from core.vocabulary import Agency, Category, EventKind, RoutingReason, Status
-from triage.deadlines.calendar import legal_date
 from triage.deadlines.clocks import pause_clocks, resume_clocks, start_clocks, stop_clocks
 
 

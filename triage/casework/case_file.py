@@ -7,10 +7,10 @@ from wtforms import SelectChoice
 from core.extensions import db
 from core.models import Report, Unit, User, utcnow
 from core.states import InvalidTransition
+from core.vietnamese import today_in_vietnam
 from core.vocabulary import ClockStatus, EventKind, Role, Status
 from triage.casework import actions
 from triage.casework.access import guard_blueprint, may, visible_reports
-from triage.deadlines.calendar import legal_date
 from triage.casework.forms import EmptyForm, ExtendForm, RerouteForm, ResolveForm, SixClearForm, TextForm
 from triage.deadlines.clocks import extend_clock
 from triage.deadlines.policy import ExtensionError
@@ -80,7 +80,7 @@ def _render(report: Report, contact: bool = False, status: int = 200):
     actors = {u.id: (u.full_name or u.username) for u in db.session.scalars(
         select(User).where(User.id.in_({e.actor_id for e in report.events if e.actor_id})))}
     return render_template(
-        "staff/case.html", report=report, calendar=_services().calendar, today=legal_date(utcnow()),
+        "staff/case.html", report=report, calendar=_services().calendar, today=today_in_vietnam(),
         forms=_forms(report), missing=actions.missing_sixclear(report), actors=actors, show_contact=contact), status
 
 

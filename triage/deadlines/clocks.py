@@ -3,8 +3,9 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from core.models import Clock, Report
+from core.vietnamese import legal_date
 from core.vocabulary import ClockStatus, EventKind
-from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc, legal_date
+from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc
 from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, shift_for_pause
 from triage.deadlines.reminders import next_action_on, reminder_points
 

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from core.extensions import db
 from core.logs import logged_job
 from core.models import Clock, Notification, Report, utcnow
+from core.vietnamese import legal_date
 from core.vocabulary import ClockStatus, Delivery, EventKind
 from triage.context import job_app, jobs_queue
-from triage.deadlines.calendar import legal_date
 from triage.deadlines.clocks import resume_clocks
 from triage.deadlines.outbox import claim, due_for_sending, mark_failed, mark_sent, release_stale_claims
 from triage.deadlines.sweep import due_clock_ids, process_clock

@@ -3,10 +3,10 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import Clock, Notification, Report, utcnow
+from core.models import Clock, Notification, Report
+from core.vietnamese import today_in_vietnam
 from core.vocabulary import ClockStatus, Delivery
 from triage.casework.access import guard_blueprint
-from triage.deadlines.calendar import legal_date
 from triage.deadlines.jobs import enqueue_pending_notifications
 from triage.deadlines.outbox import retry_dead
 
@@ -24,7 +24,7 @@ def notifications():
         query = query.where(Notification.status == status)
     rows = db.session.scalars(query).all()
     counts = dict(db.session.execute(select(Notification.status, func.count()).group_by(Notification.status)).all())
-    today = legal_date(utcnow())
+    today = today_in_vietnam()
     upcoming = db.session.execute(
         select(Clock, Report.tracking_code)
         .join(Report, Report.id == Clock.report_id)
