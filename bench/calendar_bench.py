@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from triage.deadlines.calendar import WorkingCalendar, default_calendar, legal_date, load_overrides  # noqa: E402
+from core.vietnamese import legal_date  # noqa: E402
+from triage.deadlines.calendar import WorkingCalendar, default_calendar, load_overrides  # noqa: E402
 
 ONE = timedelta(days=1)
 

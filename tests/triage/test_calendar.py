@@ -10,12 +10,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
+from core.vietnamese import legal_date
 from triage.deadlines.calendar import (
     Override,
     WorkingCalendar,
     default_calendar,
     end_of_day_utc,
-    legal_date,
     load_overrides,
 )
 

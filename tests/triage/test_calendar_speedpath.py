@@ -16,7 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 import holidays
 import pytest
 
-from triage.deadlines.calendar import Override, WorkingCalendar, default_calendar, legal_date
+from core.vietnamese import legal_date
+from triage.deadlines.calendar import Override, WorkingCalendar, default_calendar
 
 ONE = timedelta(days=1)
 

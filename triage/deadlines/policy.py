@@ -30,8 +30,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Protocol
 
+from core.vietnamese import legal_date
 from core.vocabulary import Kind
-from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc, legal_date
+from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc
 
 __all__ = [
     "ClockPlan",
