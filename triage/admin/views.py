@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 
 from core.extensions import db
 from core.models import CalendarOverride, Unit, User
+from core.vietnamese import format_date
 from core.vocabulary import Role, label
 from ml.normalize import strip_diacritics
 from triage.casework import accounts
@@ -289,7 +290,7 @@ def calendar():
         set_override(db.session, form.day.data, working=working, reason=form.reason.data.strip())
         db.session.commit()
         current_app.extensions["services"].forget_calendar()
-        flash(f"Đã lưu ngày {form.day.data:%d/%m/%Y}: {'ngày làm việc bù' if working else 'ngày nghỉ'}.", "ok")
+        flash(f"Đã lưu ngày {format_date(form.day.data)}: {'ngày làm việc bù' if working else 'ngày nghỉ'}.", "ok")
         return redirect(url_for("admin.calendar"))
     rows = db.session.scalars(select(CalendarOverride).order_by(CalendarOverride.day.desc())).all()
     cal = current_app.extensions["services"].calendar

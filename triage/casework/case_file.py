@@ -7,7 +7,7 @@ from wtforms import SelectChoice
 from core.extensions import db
 from core.models import Report, Unit, User, utcnow
 from core.states import InvalidTransition
-from core.vietnamese import today_in_vietnam
+from core.vietnamese import format_date, today_in_vietnam
 from core.vocabulary import ClockStatus, EventKind, Role, Status
 from triage.casework import actions
 from triage.casework.access import guard_blueprint, may, visible_reports
@@ -190,8 +190,8 @@ def extend(report_id: int):
     except ExtensionError:
         return _refused(report, "Không thể gia hạn thêm: pháp luật không cho phép gia hạn thời hạn này thêm lần nữa.")
     report.record(EventKind.EXTENDED, public=True, actor_id=current_user.id, stage=clock.stage, label=clock.label,
-                  reason=form.reason.data, due_on=clock.due_on.isoformat(), due_on_vi=clock.due_on.strftime("%d/%m/%Y"))
-    return _done(report, f"Đã gia hạn: {clock.label} đến {clock.due_on.strftime('%d/%m/%Y')}.")
+                  reason=form.reason.data, due_on=clock.due_on.isoformat(), due_on_vi=format_date(clock.due_on))
+    return _done(report, f"Đã gia hạn: {clock.label} đến {format_date(clock.due_on)}.")
 
 
 @bp.post("/<int:report_id>/ghi-chu")

@@ -3,7 +3,7 @@ from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from core.models import Clock, Report
-from core.vietnamese import legal_date
+from core.vietnamese import format_date, legal_date
 from core.vocabulary import ClockStatus, EventKind
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc
 from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, shift_for_pause
@@ -31,7 +31,7 @@ def start_clocks(report: Report, *, calendar: WorkingCalendar, policy: Policy, p
         schedule(clock, calendar, points)
         report.clocks.append(clock)
         report.record(EventKind.DEADLINE, public=True, stage=plan.stage, label=plan.label_vi,
-                      due_on=plan.due_on.isoformat(), due_on_vi=plan.due_on.strftime("%d/%m/%Y"),
+                      due_on=plan.due_on.isoformat(), due_on_vi=format_date(plan.due_on),
                       policy_version=plan.policy_version)
         created.append(clock)
     return created
