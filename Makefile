@@ -1,4 +1,4 @@
-# The two commands: `make run` and `make test`. Also: `make lint`, `make test-fast`, `make lock`.
+# The two commands: `make run` and `make test`. Also: `make lint`, `make test-fast`, `make lock`, `make screenshots`.
 SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -7,7 +7,7 @@ LOCK := requirements.lock
 PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 python3 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null); do \
 	$$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; done)
 
-.PHONY: run test test-fast lint lock venv clean-venv
+.PHONY: run test test-fast lint lock screenshots venv clean-venv
 
 # Installs take the exact versions of the lock file (pyproject.toml keeps the lower bounds).
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -32,6 +32,10 @@ test: $(VENV)/.installed-dev
 # Everything but the browser, process and slow tests (a minute or two).
 test-fast: $(VENV)/.installed-dev
 	$(PY) -m pytest -m "not e2e and not slow" $(PYTEST_ARGS)
+
+# The README's screenshots, from the browser walks (a test run otherwise leaves docs/ untouched).
+screenshots: $(VENV)/.installed-dev
+	SCREENSHOTS=docs $(PY) -m pytest tests/e2e/test_workspace_browser.py tests/e2e/test_dashboard_browser.py $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

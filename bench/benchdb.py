@@ -1,4 +1,5 @@
 """What every PostgreSQL bench shares: its own database, dropped and created on demand, and timing."""
+
 import statistics
 import sys
 import time
@@ -55,8 +56,10 @@ def machine_line() -> str:
     import os
     import platform
 
-    return (f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")
+    return (
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
 
 
 def run_steps(conn, steps: list[str], params: dict) -> None:

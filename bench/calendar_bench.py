@@ -17,6 +17,7 @@ Both implementations are checked to give the same answers on the whole mix first
 The calendar's table is warmed up (built) before timing: the figures are the
 steady state of a long-lived process, the one-off build time is printed apart.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -172,9 +173,12 @@ def main() -> None:
     ap.add_argument("--ops", type=int, default=50_000, help="calls in the mix")
     ap.add_argument("--reps", type=int, default=7, help="repetitions (median reported)")
     ap.add_argument("--seed", type=int, default=4)
-    ap.add_argument("--compare-rev", metavar="REV",
-                    help="also time the WorkingCalendar of triage/deadlines/calendar.py at this git revision "
-                         "(e.g. the commit before the table-based calendar) on the same mix")
+    ap.add_argument(
+        "--compare-rev",
+        metavar="REV",
+        help="also time the WorkingCalendar of triage/deadlines/calendar.py at this git revision "
+        "(e.g. the commit before the table-based calendar) on the same mix",
+    )
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -194,8 +198,9 @@ def main() -> None:
     naive_rate = throughput(naive, ops, naive_reps)
 
     rng = random.Random(args.seed + 1)
-    starts = [date.fromordinal(rng.randint(date(2025, 1, 1).toordinal(), date(2028, 12, 31).toordinal()))
-              for _ in range(200)]
+    starts = [
+        date.fromordinal(rng.randint(date(2025, 1, 1).toordinal(), date(2028, 12, 31).toordinal())) for _ in range(200)
+    ]
     cal.add_working_days(starts[0], 2_000), cal.add_working_days(starts[0], -2_000)  # warm-up
     worst_2000, mean_2000 = single_calls(cal, starts, 2_000, 3 * args.reps)
     worst_30, mean_30 = single_calls(cal, starts, 30, 3 * args.reps)
@@ -208,21 +213,27 @@ def main() -> None:
         assert old_out == fast_out, f"{args.compare_rev} gives other answers"
         rev_rate = throughput(old, ops, 3)
 
-    print(f"python {sys.version.split()[0]}; {args.ops:,} calls per repetition "
-          f"(50% add_working_days, 25% working_days_between, 25% add_calendar_days; N 5-30; "
-          f"starts 2025-2028, seed {args.seed}); median of {args.reps} reps (naive: {naive_reps})")
+    print(
+        f"python {sys.version.split()[0]}; {args.ops:,} calls per repetition "
+        f"(50% add_working_days, 25% working_days_between, 25% add_calendar_days; N 5-30; "
+        f"starts 2025-2028, seed {args.seed}); median of {args.reps} reps (naive: {naive_reps})"
+    )
     print(f"answers agree on all {len(ops):,} calls")
     print(f"first build (default_calendar + table 2025-2029): {build * 1e3:.1f} ms")
     print(f"new   (table):        {fast_rate:>12,.0f} computations/s  ({1e6 / fast_rate:.2f} us/call)")
     print(f"naive (day by day):   {naive_rate:>12,.0f} computations/s  ({1e6 / naive_rate:.2f} us/call)")
     print(f"ratio new / naive:    {fast_rate / naive_rate:>12.1f} x")
     if rev_rate is not None:
-        print(f"{args.compare_rev} (its own code):  {rev_rate:>12,.0f} computations/s  "
-              f"({1e6 / rev_rate:.2f} us/call); ratio new / {args.compare_rev}: {fast_rate / rev_rate:.1f} x")
+        print(
+            f"{args.compare_rev} (its own code):  {rev_rate:>12,.0f} computations/s  "
+            f"({1e6 / rev_rate:.2f} us/call); ratio new / {args.compare_rev}: {fast_rate / rev_rate:.1f} x"
+        )
     print(f"single add_working_days, 200 starts x (+N, -N), median of {3 * args.reps} reps:")
     print(f"  new,   N=2,000: worst {worst_2000 * 1e6:6.1f} us, mean {mean_2000 * 1e6:.2f} us")
     print(f"  new,   N=30:    worst {worst_30 * 1e6:6.1f} us, mean {mean_30 * 1e6:.2f} us")
-    print(f"  naive, N=2,000: worst {worst_naive_2000 * 1e3:6.2f} ms, mean {mean_naive_2000 * 1e3:.2f} ms (20 starts, 3 reps)")
+    print(
+        f"  naive, N=2,000: worst {worst_naive_2000 * 1e3:6.2f} ms, mean {mean_naive_2000 * 1e3:.2f} ms (20 starts, 3 reps)"
+    )
     print(f"target >= 100,000 computations/s: {'met' if fast_rate >= 100_000 else 'NOT met'}")
 
 

@@ -26,6 +26,7 @@
 
 Exit status 1 if a target is missed. Only the ``bench_dashboard`` database is dropped/created.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -139,7 +140,11 @@ GEN_SQL = [
     """,
     "SELECT setval(pg_get_serial_sequence('reports', 'id'), :n)",
     "SELECT setval(pg_get_serial_sequence('users', 'id'), :officers)",
-    "DROP TABLE gen", "DROP TABLE fig", "DROP TABLE fig2", "DROP TABLE u", "DROP TABLE w",
+    "DROP TABLE gen",
+    "DROP TABLE fig",
+    "DROP TABLE fig2",
+    "DROP TABLE u",
+    "DROP TABLE w",
 ]
 
 
@@ -179,21 +184,24 @@ def main() -> int:
     n, today = args.reports, args.today
 
     print(machine_line())
-    engine = prepare(DB_NAME, reuse=args.reuse, populated=lambda e: populated(e, n),
-                     generate=lambda e: generate(e, n, today))
+    engine = prepare(
+        DB_NAME, reuse=args.reuse, populated=lambda e: populated(e, n), generate=lambda e: generate(e, n, today)
+    )
     with engine.connect() as conn:
         pg = conn.scalar(text("SHOW server_version"))
         size = conn.scalar(text("SELECT pg_size_pretty(pg_total_relation_size('reports'))"))
         status = dict(conn.execute(text("SELECT status, count(*) FROM reports GROUP BY status")).all())
-        indexes = [r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'reports' "
-                                                   "ORDER BY 1"))]
+        indexes = [
+            r[0] for r in conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'reports' ORDER BY 1"))
+        ]
     print(f"PostgreSQL {pg}; reports table + indexes: {size}; today = {today}; statuses: {status}")
     print(f"indexes on reports: {', '.join(indexes)}")
 
     supervisor = User(id=0, username="bench", role=Role.SUPERVISOR)
     with Session(engine) as session:
-        unit_id, unit_code = session.execute(select(Unit.id, Unit.code).where(Unit.ward_code.is_not(None))
-                                             .order_by(Unit.id).limit(1)).one()
+        unit_id, unit_code = session.execute(
+            select(Unit.id, Unit.code).where(Unit.ward_code.is_not(None)).order_by(Unit.id).limit(1)
+        ).one()
     inspector = User(id=-1, username="bench-inspector", role=Role.INSPECTOR, unit_id=unit_id)
     month = Period.containing("month", today)
     quarter = Period.containing("quarter", today)
@@ -204,45 +212,84 @@ def main() -> int:
         def go():
             with Session(engine) as session:
                 return fn(session)
+
         return go
 
     cases = [
-        ("baseline SELECT COUNT(*) FROM reports", None,
-         run(lambda s: s.scalar(text("SELECT COUNT(*) FROM reports")))),
+        ("baseline SELECT COUNT(*) FROM reports", None, run(lambda s: s.scalar(text("SELECT COUNT(*) FROM reports")))),
     ]
     for label, p in (("month", month), ("year", year)):
         cases += [
-            (f"dashboard {label}: period_summary", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.period_summary(s, supervisor, p.starts_on, p.ends_on))),
-            (f"dashboard {label}: trend by week (+ previous)", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.trend(s, supervisor, p.starts_on, p.ends_on, "week"))),
-            (f"dashboard {label}: trend by month (+ previous)", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.trend(s, supervisor, p.starts_on, p.ends_on, "month"))),
-            (f"dashboard {label}: category x unit", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.starts_on, p.ends_on, by="unit"))),
-            (f"dashboard {label}: category x agency", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.category_matrix(s, supervisor, p.starts_on, p.ends_on, by="agency"))),
-            (f"dashboard {label}: ward rows (map)", DASHBOARD_TARGET_S,
-             run(lambda s, p=p: stats.ward_rows(s, supervisor, p.starts_on, p.ends_on))),
+            (
+                f"dashboard {label}: period_summary",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.period_summary(s, supervisor, p.starts_on, p.ends_on)),
+            ),
+            (
+                f"dashboard {label}: trend by week (+ previous)",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.trend(s, supervisor, p.starts_on, p.ends_on, "week")),
+            ),
+            (
+                f"dashboard {label}: trend by month (+ previous)",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.trend(s, supervisor, p.starts_on, p.ends_on, "month")),
+            ),
+            (
+                f"dashboard {label}: category x unit",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.category_matrix(s, supervisor, p.starts_on, p.ends_on, by="unit")),
+            ),
+            (
+                f"dashboard {label}: category x agency",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.category_matrix(s, supervisor, p.starts_on, p.ends_on, by="agency")),
+            ),
+            (
+                f"dashboard {label}: ward rows (map)",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.ward_rows(s, supervisor, p.starts_on, p.ends_on)),
+            ),
         ]
-    cases.append(("dashboard month: previous period_summary", DASHBOARD_TARGET_S,
-                  run(lambda s: stats.period_summary(s, supervisor, prev.starts_on, prev.ends_on))))
+    cases.append(
+        (
+            "dashboard month: previous period_summary",
+            DASHBOARD_TARGET_S,
+            run(lambda s: stats.period_summary(s, supervisor, prev.starts_on, prev.ends_on)),
+        )
+    )
     for label, p in (("month", month), ("quarter", quarter), ("year", year)):
-        cases.append((f"league {label} (181 units)", DASHBOARD_TARGET_S,
-                      run(lambda s, p=p: stats.league(s, supervisor, p.starts_on, p.ends_on, today=today))))
-    cases.append(("officer rows quarter", DASHBOARD_TARGET_S,
-                  run(lambda s: stats.officer_rows(s, supervisor, quarter.starts_on, quarter.ends_on))))
+        cases.append(
+            (
+                f"league {label} (181 units)",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: stats.league(s, supervisor, p.starts_on, p.ends_on, today=today)),
+            )
+        )
+    cases.append(
+        (
+            "officer rows quarter",
+            DASHBOARD_TARGET_S,
+            run(lambda s: stats.officer_rows(s, supervisor, quarter.starts_on, quarter.ends_on)),
+        )
+    )
 
     def drill(user, figure, p):
         def fn(s):
             rows = s.scalars(stats.figure_query(user, figure, p.starts_on, p.ends_on, unit_id=unit_id).limit(50)).all()
             return len(rows), stats.count_figure(s, user, figure, p.starts_on, p.ends_on, unit_id=unit_id)
+
         return run(fn)
 
     for label, user in (("supervisor", supervisor), ("inspector", inspector)):
         for figure, p in (("received", month), ("overdue", month), ("resolved_late", year)):
-            cases.append((f"drill-down unit {unit_code} {figure} {p.kind} ({label}): page of 50 + count",
-                          DRILL_TARGET_S, drill(user, figure, p)))
+            cases.append(
+                (
+                    f"drill-down unit {unit_code} {figure} {p.kind} ({label}): page of 50 + count",
+                    DRILL_TARGET_S,
+                    drill(user, figure, p),
+                )
+            )
 
     results, failures = [], []
     base = None
@@ -261,15 +308,19 @@ def main() -> int:
             extra = f" -> {result:,}"
         elif isinstance(result, list):
             extra = f" -> {len(result)} rows"
-        print(f"{label:70s} median {med * 1000:8.1f} ms  x{med / base:5.2f} baseline  "
-              f"[{', '.join(f'{x * 1000:.0f}' for x in times)}]{extra}"
-              f"{'' if target is None else ('  OK' if ok else f'  MISSED (< {target * 1000:.0f} ms)')}")
+        print(
+            f"{label:70s} median {med * 1000:8.1f} ms  x{med / base:5.2f} baseline  "
+            f"[{', '.join(f'{x * 1000:.0f}' for x in times)}]{extra}"
+            f"{'' if target is None else ('  OK' if ok else f'  MISSED (< {target * 1000:.0f} ms)')}"
+        )
 
     summ = run(lambda s: stats.period_summary(s, supervisor, month.starts_on, month.ends_on))()
-    print(f"\nmonth {month.label}: received {summ.received:,}, open {summ.open_now:,}, overdue {summ.overdue_now:,}, "
-          f"resolved {summ.resolved:,}, acceptance on time {summ.accepted_on_time.rate:.1%}, "
-          f"resolution on time {summ.resolved_on_time.rate:.1%}, median/p90 wd acceptance "
-          f"{summ.accepted_wd_median}/{summ.accepted_wd_p90}, resolution {summ.resolved_wd_median}/{summ.resolved_wd_p90}")
+    print(
+        f"\nmonth {month.label}: received {summ.received:,}, open {summ.open_now:,}, overdue {summ.overdue_now:,}, "
+        f"resolved {summ.resolved:,}, acceptance on time {summ.accepted_on_time.rate:.1%}, "
+        f"resolution on time {summ.resolved_on_time.rate:.1%}, median/p90 wd acceptance "
+        f"{summ.accepted_wd_median}/{summ.accepted_wd_p90}, resolution {summ.resolved_wd_median}/{summ.resolved_wd_p90}"
+    )
 
     if args.explain:
         captured = []

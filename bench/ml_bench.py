@@ -1,4 +1,4 @@
-"""Benchmark of the routing classifier (issue 3). Prints figures and ratios.
+"""Benchmark of the routing classifier. Prints figures and ratios.
 
     .venv/bin/python bench/ml_bench.py [--model DIR_OR_FILE] [--n 2000] [--skip-train]
 
@@ -14,6 +14,7 @@
 The texts are 2,000 reports drawn (with replacement, fixed seed) from the corpus, so
 their length distribution is the corpus's.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,16 +79,20 @@ def time_tokenize(texts: list[str]) -> float:
 def time_predict_path(clf, texts: list[str]) -> float:
     """What cmd_predict does per chunk of 64 lines, minus reading stdin."""
     from ml.__main__ import CHUNK, _parse_line
-    from ml.features import analyze
 
     lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False).encode() for i, t in enumerate(texts)]
     sink = []
     t0 = CLOCK()
     for s in range(0, len(lines), CHUNK):
-        items = [_parse_line(raw, s + k + 1) for k, raw in enumerate(lines[s:s + CHUNK])]
+        items = [_parse_line(raw, s + k + 1) for k, raw in enumerate(lines[s : s + CHUNK])]
         tx = [t for _, t in items]
         preds = clf.predict_docs([clf.analyze(t) for t in tx], tx)
-        sink.append("".join(json.dumps(p.contract(rid), ensure_ascii=False) + "\n" for (rid, _), p in zip(items, preds)))
+        sink.append(
+            "".join(
+                json.dumps(p.contract(rid), ensure_ascii=False) + "\n"
+                for (rid, _), p in zip(items, preds, strict=False)
+            )
+        )
     return CLOCK() - t0
 
 
@@ -95,7 +100,6 @@ def time_stages(clf, texts: list[str]) -> dict:
     """Seconds spent per stage on the texts (one pass each)."""
     from ml.classifier import find_ward
     from ml.escalation import _plain, rule_features
-    from ml.features import analyze
     from ml.normalize import views
     from ml.segment import segment
 
@@ -106,10 +110,14 @@ def time_stages(clf, texts: list[str]) -> dict:
     t0 = CLOCK()
     for t in normed:
         segment(t)
-    out["segment (underthesea CRF; %s by this model)" % ("used" if clf.features.needs_words else "NOT used")] = CLOCK() - t0
+    out["segment (underthesea CRF; %s by this model)" % ("used" if clf.features.needs_words else "NOT used")] = (
+        CLOCK() - t0
+    )
     t0 = CLOCK()
     docs = [clf.analyze(t) for t in texts]
-    out["analyze (what the model needs: views%s)" % (" + segmentation" if clf.features.needs_words else "")] = CLOCK() - t0
+    out["analyze (what the model needs: views%s)" % (" + segmentation" if clf.features.needs_words else "")] = (
+        CLOCK() - t0
+    )
     t0 = CLOCK()
     X = clf.features.transform(docs)
     out["features"] = CLOCK() - t0
@@ -140,8 +148,10 @@ def main() -> int:
     cpu = pin_one_core()
     texts = sample_texts(args.n)
     n_syl = statistics.mean(len(t.split()) for t in texts)
-    print(f"{len(texts)} reports sampled from the corpus: mean {statistics.mean(map(len, texts)):.0f} chars, "
-          f"{n_syl:.0f} syllables; pinned to CPU {cpu}")
+    print(
+        f"{len(texts)} reports sampled from the corpus: mean {statistics.mean(map(len, texts)):.0f} chars, "
+        f"{n_syl:.0f} syllables; pinned to CPU {cpu}"
+    )
 
     artifact = resolve_artifact(args.model)
     clf = load_classifier(artifact)
@@ -155,9 +165,11 @@ def main() -> int:
     tok_s, pred_s = statistics.median(tok), statistics.median(pred)
     tok_rate, pred_rate = len(texts) / tok_s, len(texts) / pred_s
     ratio = pred_rate / tok_rate
-    print("\nThroughput on one core, CPU time (median of %d interleaved runs):" % args.repeats)
+    print(f"\nThroughput on one core, CPU time (median of {args.repeats} interleaved runs):")
     print(f"  underthesea word_tokenize alone      {tok_rate:8.1f} reports/s ({1000 * tok_s / len(texts):.2f} ms each)")
-    print(f"  ml predict code path                 {pred_rate:8.1f} reports/s ({1000 * pred_s / len(texts):.2f} ms each)")
+    print(
+        f"  ml predict code path                 {pred_rate:8.1f} reports/s ({1000 * pred_s / len(texts):.2f} ms each)"
+    )
     print(f"  ratio predict / word_tokenize        {ratio:8.3f}   (target >= 0.80)  {'OK' if ratio >= 0.8 else 'MISS'}")
 
     stages = time_stages(clf, texts)
@@ -169,41 +181,57 @@ def main() -> int:
         tf = Path(tmp) / "texts.json"
         tf.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
         jl = Path(tmp) / "in.jsonl"
-        jl.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
-                              for i, t in enumerate(texts)), encoding="utf-8")
+        jl.write_text(
+            "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)),
+            encoding="utf-8",
+        )
         t0 = time.perf_counter()
         with open(jl, "rb") as fin:
-            r = subprocess.run(["taskset", "-c", str(cpu), PY, "-m", "ml", "predict", "--model", str(artifact)],
-                               stdin=fin, capture_output=True, cwd=ROOT)
+            r = subprocess.run(
+                ["taskset", "-c", str(cpu), PY, "-m", "ml", "predict", "--model", str(artifact)],
+                stdin=fin,
+                capture_output=True,
+                cwd=ROOT,
+            )
         sub_s = time.perf_counter() - t0
         n_out = len(r.stdout.splitlines())
-        print(f"\n`python -m ml predict` subprocess, {n_out} lines answered (rc {r.returncode}): {sub_s:.2f} s wall "
-              f"including start-up and model load = {n_out / sub_s:.1f} reports/s")
+        print(
+            f"\n`python -m ml predict` subprocess, {n_out} lines answered (rc {r.returncode}): {sub_s:.2f} s wall "
+            f"including start-up and model load = {n_out / sub_s:.1f} reports/s"
+        )
 
         loads, rss = [], []
         for _ in range(3):
-            out = subprocess.run([PY, "-c", CHILD_LOAD, str(artifact), str(tf)], capture_output=True, text=True,
-                                 cwd=ROOT, check=True).stdout
+            out = subprocess.run(
+                [PY, "-c", CHILD_LOAD, str(artifact), str(tf)], capture_output=True, text=True, cwd=ROOT, check=True
+            ).stdout
             d = json.loads(out.strip().splitlines()[-1])
             loads.append(d["load_s"])
             rss.append(d["peak_rss_mb"])
         load_s, rss_mb = statistics.median(loads), max(rss)
         size_mb = artifact.stat().st_size / 1e6
         print("\nModel:")
-        print(f"  load in a fresh process (imports + load + first prediction) {load_s:6.2f} s   (target < 2 s)  "
-              f"{'OK' if load_s < 2 else 'MISS'}")
+        print(
+            f"  load in a fresh process (imports + load + first prediction) {load_s:6.2f} s   (target < 2 s)  "
+            f"{'OK' if load_s < 2 else 'MISS'}"
+        )
         print(f"  file size {artifact.name}  {size_mb:6.1f} MB   (target < 50 MB)  {'OK' if size_mb < 50 else 'MISS'}")
-        print(f"  peak RSS of a process holding it, after 2,000 predictions  {rss_mb:6.0f} MB   (target < 400 MB)  "
-              f"{'OK' if rss_mb < 400 else 'MISS'}")
+        print(
+            f"  peak RSS of a process holding it, after 2,000 predictions  {rss_mb:6.0f} MB   (target < 400 MB)  "
+            f"{'OK' if rss_mb < 400 else 'MISS'}"
+        )
 
         if not args.skip_train:
             os.sched_setaffinity(0, set(range(os.cpu_count() or 1)))
             t0 = time.perf_counter()
-            r = subprocess.run([PY, "-m", "ml", "train", "--out", str(Path(tmp) / "models")], capture_output=True,
-                               text=True, cwd=ROOT)
+            r = subprocess.run(
+                [PY, "-m", "ml", "train", "--out", str(Path(tmp) / "models")], capture_output=True, text=True, cwd=ROOT
+            )
             train_s = time.perf_counter() - t0
-            print(f"\nTraining `python -m ml train` (all cores, {os.cpu_count()}): {train_s:.1f} s wall   "
-                  f"(target < 180 s)  {'OK' if train_s < 180 and r.returncode == 0 else 'MISS'} (rc {r.returncode})")
+            print(
+                f"\nTraining `python -m ml train` (all cores, {os.cpu_count()}): {train_s:.1f} s wall   "
+                f"(target < 180 s)  {'OK' if train_s < 180 and r.returncode == 0 else 'MISS'} (rc {r.returncode})"
+            )
     return 0
 
 

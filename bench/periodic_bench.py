@@ -22,6 +22,7 @@ Times, median of ``--reps`` (a new Session each run), in the same run:
       quarter and the year.
 Target: the month's workbook < 10 s. Exit status 1 if missed. Only bench_periodic is ever dropped/created.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -94,7 +95,8 @@ def make_own(n: int, today: date, reuse: bool) -> str:
         eng = create_engine(url)
         with Session(eng) as s:
             if s.scalar(select(func.count()).select_from(Report)) == n and s.scalar(
-                    select(func.count()).select_from(Clock)):
+                select(func.count()).select_from(Clock)
+            ):
                 eng.dispose()
                 print(f"reusing {OWN_DB}")
                 return url
@@ -143,13 +145,18 @@ def main() -> int:
     url = make_own(args.reports, args.today, args.reuse) if db == OWN_DB else f"{SERVER}/{db}"
     engine = create_engine(url)
     calendar = default_calendar()
-    config = {"PERIODIC_REPORTS_DIR": tempfile.mkdtemp(prefix="periodic-bench-"), "PERIODIC_OVERDUE_ROWS": args.overdue_rows}
+    config = {
+        "PERIODIC_REPORTS_DIR": tempfile.mkdtemp(prefix="periodic-bench-"),
+        "PERIODIC_OVERDUE_ROWS": args.overdue_rows,
+    }
     period = Period.parse("month", args.month)
     with Session(engine) as s:
         reports = s.scalar(select(func.count()).select_from(Report))
         clocks = s.scalar(select(func.count()).select_from(Clock))
-    print(f"database {db}: {reports:,} reports, {clocks:,} clocks; PostgreSQL on {platform.node()}, "
-          f"Python {platform.python_version()}; period {period.label}, as of {args.today}")
+    print(
+        f"database {db}: {reports:,} reports, {clocks:,} clocks; PostgreSQL on {platform.node()}, "
+        f"Python {platform.python_version()}; period {period.label}, as of {args.today}"
+    )
     if args.explain:
         import logging
 
@@ -179,10 +186,14 @@ def main() -> int:
 
     build_s, build_all, _ = timed(lambda: build()[0], args.reps)
     print(f"\n(a) SELECT COUNT(*) FROM reports      {base * 1000:9.1f} ms   (baseline)")
-    print(f"(b) collect_figures (SQL, 4 sheets)   {figures_s * 1000:9.1f} ms   runs {[round(t, 2) for t in figures_all]}")
+    print(
+        f"(b) collect_figures (SQL, 4 sheets)   {figures_s * 1000:9.1f} ms   runs {[round(t, 2) for t in figures_all]}"
+    )
     print(f"(c) write_workbook (openpyxl)         {write_s * 1000:9.1f} ms   runs {[round(t, 2) for t in write_all]}")
-    print(f"(d) build_report, month               {build_s * 1000:9.1f} ms   runs {[round(t, 2) for t in build_all]}"
-          f"   = {build_s / base:.1f} x COUNT(*)")
+    print(
+        f"(d) build_report, month               {build_s * 1000:9.1f} ms   runs {[round(t, 2) for t in build_all]}"
+        f"   = {build_s / base:.1f} x COUNT(*)"
+    )
     print(f"    rows per sheet: {rows}; file {path.stat().st_size / 1e6:.1f} MB")
     for kind in ("quarter", "year"):
         p = Period.containing(kind, period.starts_on)

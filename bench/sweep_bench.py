@@ -25,6 +25,7 @@
 Exit status 1 if the sweep misses the target or does not use the index.
 Only the ``bench_sweep`` database is dropped/created; nothing else is touched.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,8 @@ from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from core.models import Clock, Report, Unit  # noqa: E402
-from intake.receipts import hash_passphrase  # noqa: E402
 from core.units import load_units  # noqa: E402
+from intake.receipts import hash_passphrase  # noqa: E402
 from triage.deadlines.sweep import due_clock_ids  # noqa: E402
 
 DB_NAME = "bench_sweep"
@@ -129,8 +130,10 @@ GEN_SQL = [
 def populated(engine, n: int) -> bool:
     try:
         with Session(engine) as session:
-            return (session.scalar(select(func.count()).select_from(Report)) == n
-                    and session.scalar(select(func.count()).select_from(Clock)) == n)
+            return (
+                session.scalar(select(func.count()).select_from(Report)) == n
+                and session.scalar(select(func.count()).select_from(Clock)) == n
+            )
     except Exception:  # noqa: BLE001 - no tables yet
         return False
 
@@ -142,9 +145,14 @@ def generate(engine, n: int, today: date, due_frac: float) -> float:
         session.commit()
         units = session.scalar(select(func.count()).select_from(Unit))
     print(f"units loaded: {units} ({created} created)")
-    params = {"n": n, "today": today, "due_frac": due_frac, "alphabet": ALPHABET,
-              # one real argon2 hash, the same for every row: only its size matters here
-              "passphrase_hash": hash_passphrase("ACDE-FHJK-MNPR")}
+    params = {
+        "n": n,
+        "today": today,
+        "due_frac": due_frac,
+        "alphabet": ALPHABET,
+        # one real argon2 hash, the same for every row: only its size matters here
+        "passphrase_hash": hash_passphrase("ACDE-FHJK-MNPR"),
+    }
     with engine.begin() as conn:
         conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
@@ -166,14 +174,19 @@ def main() -> int:
     n, today = args.reports, args.today
 
     print(machine_line())
-    engine = prepare(DB_NAME, reuse=args.reuse, populated=lambda e: populated(e, n),
-                     generate=lambda e: generate(e, n, today, args.due_pct / 100))
+    engine = prepare(
+        DB_NAME,
+        reuse=args.reuse,
+        populated=lambda e: populated(e, n),
+        generate=lambda e: generate(e, n, today, args.due_pct / 100),
+    )
     with engine.connect() as conn:
         pg = conn.scalar(text("SHOW server_version"))
         sb = conn.scalar(text("SHOW shared_buffers"))
         size = conn.scalar(text("SELECT pg_size_pretty(pg_total_relation_size('clocks'))"))
-        expected = conn.scalar(text("SELECT count(*) FROM clocks WHERE status = 'running' AND next_action_on <= :d"),
-                               {"d": today})
+        expected = conn.scalar(
+            text("SELECT count(*) FROM clocks WHERE status = 'running' AND next_action_on <= :d"), {"d": today}
+        )
     print(f"PostgreSQL {pg}, shared_buffers {sb}; clocks table + indexes: {size}; today = {today}")
 
     # Capture the exact SQL and parameters due_clock_ids sends, for the EXPLAIN below.
@@ -196,21 +209,30 @@ def main() -> int:
     base_med, base_times, count = timed(baseline, args.reps)
     found = len(ids)
     print()
-    print(f"(a) due_clock_ids(session, {today}): median {sweep_med * 1000:.1f} ms over {args.reps} runs "
-          f"[{', '.join(f'{x * 1000:.1f}' for x in sweep_times)}] -> {found:,} clock ids "
-          f"({found / n:.2%} of {n:,}; expected {expected:,})")
-    print(f"(b) SELECT COUNT(*) FROM clocks: median {base_med * 1000:.1f} ms over {args.reps} runs "
-          f"[{', '.join(f'{x * 1000:.1f}' for x in base_times)}] -> {count:,} rows")
+    print(
+        f"(a) due_clock_ids(session, {today}): median {sweep_med * 1000:.1f} ms over {args.reps} runs "
+        f"[{', '.join(f'{x * 1000:.1f}' for x in sweep_times)}] -> {found:,} clock ids "
+        f"({found / n:.2%} of {n:,}; expected {expected:,})"
+    )
+    print(
+        f"(b) SELECT COUNT(*) FROM clocks: median {base_med * 1000:.1f} ms over {args.reps} runs "
+        f"[{', '.join(f'{x * 1000:.1f}' for x in base_times)}] -> {count:,} rows"
+    )
     print(f"ratio (a)/(b): {sweep_med / base_med:.3f}")
     ok_time = sweep_med < TARGET_S and found == expected
-    print(f"target (a) < {TARGET_S:.0f} s: {'MET' if sweep_med < TARGET_S else 'MISSED'}; "
-          f"rows match the direct count: {found == expected}")
+    print(
+        f"target (a) < {TARGET_S:.0f} s: {'MET' if sweep_med < TARGET_S else 'MISSED'}; "
+        f"rows match the direct count: {found == expected}"
+    )
 
     statement, parameters = captured[-1]
     with engine.connect() as conn:
-        literal = str(select(Clock.id).where(Clock.status == "running", Clock.next_action_on <= today)
-                      .order_by(Clock.next_action_on, Clock.id)
-                      .compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        literal = str(
+            select(Clock.id)
+            .where(Clock.status == "running", Clock.next_action_on <= today)
+            .order_by(Clock.next_action_on, Clock.id)
+            .compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        )
         plan = [row[0] for row in conn.exec_driver_sql(f"EXPLAIN (ANALYZE, BUFFERS) {statement}", parameters)]
     print()
     print("sweep SQL as sent:", " ".join(statement.split()), "| parameters:", parameters)
@@ -220,7 +242,8 @@ def main() -> int:
         print("   ", line)
     uses_index = any(INDEX in line and "Index" in line for line in plan)
     key = next((line.strip() for line in plan if INDEX in line), None) or next(
-        (line.strip() for line in plan if "Scan" in line), "?")
+        (line.strip() for line in plan if "Scan" in line), "?"
+    )
     print(f"index {INDEX} used: {'YES' if uses_index else 'NO'}  (key line: {key})")
     engine.dispose()
     return 0 if ok_time and uses_index else 1

@@ -6,6 +6,7 @@ Prints, per source (the dev examples, ml/data/dev-examples.jsonl; corpus rows wi
 exact accuracy on rows whose ward_code is set, the rate of a code output where the
 label is null, and microseconds per text (normalisation + extraction).
 """
+
 import json
 import statistics
 import sys
@@ -57,10 +58,12 @@ def main(show_errors: bool) -> None:
                 times.append(time.perf_counter() - t0)
         acc = ok / labelled if labelled else float("nan")
         fpr = fp / null_rows if null_rows else float("nan")
-        print(f"{name}: {len(rows)} rows; ward accuracy {ok}/{labelled} = {acc:.3f}; "
-              f"code output on null rows {fp}/{null_rows} = {fpr:.3f}; "
-              f"median {statistics.median(times) * 1e6:.0f} us/text, "
-              f"mean {statistics.fmean(times) * 1e6:.0f} us/text")
+        print(
+            f"{name}: {len(rows)} rows; ward accuracy {ok}/{labelled} = {acc:.3f}; "
+            f"code output on null rows {fp}/{null_rows} = {fpr:.3f}; "
+            f"median {statistics.median(times) * 1e6:.0f} us/text, "
+            f"mean {statistics.fmean(times) * 1e6:.0f} us/text"
+        )
         if show_errors:
             for e in errors[:40]:
                 print("   ", e)

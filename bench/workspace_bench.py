@@ -26,6 +26,7 @@
 
 Exit status 1 if any page misses the target (or does not answer 200). Only ``bench_workspace`` is touched.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,11 +45,11 @@ from sqlalchemy import event, func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from core.models import Report, Unit, User  # noqa: E402
-from core.vocabulary import Role  # noqa: E402
-from intake.receipts import hash_passphrase  # noqa: E402
+from core.passwords import hash_secret as hash_password  # noqa: E402
 from core.search import fold  # noqa: E402
 from core.units import load_units  # noqa: E402
-from triage.casework.auth import hash_password  # noqa: E402
+from core.vocabulary import Role  # noqa: E402
+from intake.receipts import hash_passphrase  # noqa: E402
 
 DB_NAME = "bench_workspace"
 URL = f"{SERVER}/{DB_NAME}"
@@ -231,15 +232,19 @@ GEN_SQL = [
         ('status', interval '2 minutes', '{"previous": "received", "status": "' || g.status || '"}')) AS e(kind, after, data)
     """,
     "SELECT setval(pg_get_serial_sequence('reports', 'id'), :n)",
-    "DROP TABLE g2", "DROP TABLE gen", "DROP TABLE w", "DROP TABLE u",
+    "DROP TABLE g2",
+    "DROP TABLE gen",
+    "DROP TABLE w",
+    "DROP TABLE u",
 ]
 
 
 def populated(engine, n: int) -> bool:
     try:
         with Session(engine) as session:
-            users = session.scalar(select(func.count()).select_from(User).where(
-                User.username.in_([u for u, *_ in USERS])))
+            users = session.scalar(
+                select(func.count()).select_from(User).where(User.username.in_([u for u, *_ in USERS]))
+            )
             return session.scalar(select(func.count()).select_from(Report)) == n and users == len(USERS)
     except Exception:  # noqa: BLE001 - no tables yet
         return False
@@ -257,8 +262,13 @@ def generate(engine, n: int) -> float:
         ids = {}
         for username, role, unit_code, _label in USERS:
             unit = session.scalar(select(Unit).where(Unit.code == unit_code)) if unit_code else None
-            user = User(username=username, full_name=f"Cán bộ {username}", role=role, unit=unit,
-                        password_hash=hash_password(PASSWORD))
+            user = User(
+                username=username,
+                full_name=f"Cán bộ {username}",
+                role=role,
+                unit=unit,
+                password_hash=hash_password(PASSWORD),
+            )
             session.add(user)
             session.flush()
             ids[username] = user.id
@@ -266,10 +276,20 @@ def generate(engine, n: int) -> float:
         units = session.scalar(select(func.count()).select_from(Unit))
     print(f"units loaded: {units} ({created} created); users: {ids}")
     params = {
-        "n": n, "now": datetime.now(ZoneInfo("UTC")), "today": today_vn(), "alphabet": ALPHABET,
-        "busy": BUSY_WARD, "province": PROVINCE, "busy_user": ids["bench.phuong"], "province_user": ids["bench.tinh"],
-        "openings": OPENINGS, "closings": CLOSINGS, "openings_folded": [fold(t) for t in OPENINGS],
-        "closings_folded": [fold(t) for t in CLOSINGS], "n_openings": len(OPENINGS), "n_closings": len(CLOSINGS),
+        "n": n,
+        "now": datetime.now(ZoneInfo("UTC")),
+        "today": today_vn(),
+        "alphabet": ALPHABET,
+        "busy": BUSY_WARD,
+        "province": PROVINCE,
+        "busy_user": ids["bench.phuong"],
+        "province_user": ids["bench.tinh"],
+        "openings": OPENINGS,
+        "closings": CLOSINGS,
+        "openings_folded": [fold(t) for t in OPENINGS],
+        "closings_folded": [fold(t) for t in CLOSINGS],
+        "n_openings": len(OPENINGS),
+        "n_closings": len(CLOSINGS),
         "passphrase_hash": hash_passphrase("ACDE-FHJK-MNPR"),  # one real hash for every row: only its size matters
     }
     with engine.begin() as conn:
@@ -277,8 +297,11 @@ def generate(engine, n: int) -> float:
         conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
         conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
         # The trigram index (migration 0007) is built once after the load, not row by row through the updates.
-        gin = conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'reports' "
-                                "AND indexdef LIKE '%USING gin%'")).all()
+        gin = conn.execute(
+            text(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'reports' AND indexdef LIKE '%USING gin%'"
+            )
+        ).all()
         for name, _ in gin:
             conn.exec_driver_sql(f"DROP INDEX {name}")
         run_steps(conn, GEN_SQL + [definition for _, definition in gin], params)
@@ -289,27 +312,44 @@ def generate(engine, n: int) -> float:
 
 def describe(engine) -> None:
     with engine.connect() as conn:
-        print("PostgreSQL", conn.scalar(text("SHOW server_version")), "shared_buffers",
-              conn.scalar(text("SHOW shared_buffers")), "| reports table + indexes:",
-              conn.scalar(text("SELECT pg_size_pretty(pg_total_relation_size('reports'))")), "| clocks:",
-              conn.scalar(text("SELECT count(*) FROM clocks")), "| events:",
-              conn.scalar(text("SELECT count(*) FROM report_events")))
+        print(
+            "PostgreSQL",
+            conn.scalar(text("SHOW server_version")),
+            "shared_buffers",
+            conn.scalar(text("SHOW shared_buffers")),
+            "| reports table + indexes:",
+            conn.scalar(text("SELECT pg_size_pretty(pg_total_relation_size('reports'))")),
+            "| clocks:",
+            conn.scalar(text("SELECT count(*) FROM clocks")),
+            "| events:",
+            conn.scalar(text("SELECT count(*) FROM report_events")),
+        )
         rows = conn.execute(text("SELECT status, count(*) FROM reports GROUP BY status ORDER BY 2 DESC")).all()
         print("reports by status:", ", ".join(f"{s} {c:,}" for s, c in rows))
         rows = conn.execute(text("SELECT status, count(*) FROM clocks GROUP BY status ORDER BY 2 DESC")).all()
         print("clocks by status:", ", ".join(f"{s} {c:,}" for s, c in rows))
-        for username, _role, unit_code, label in USERS:
+        for _username, _role, unit_code, label in USERS:
             if unit_code:
-                c = conn.scalar(text("SELECT count(*) FROM reports r JOIN units u ON u.id = r.unit_id "
-                                     "WHERE u.code = :c"), {"c": unit_code})
+                c = conn.scalar(
+                    text("SELECT count(*) FROM reports r JOIN units u ON u.id = r.unit_id WHERE u.code = :c"),
+                    {"c": unit_code},
+                )
                 print(f"  {label}: {c:,} reports in the unit")
 
 
 def make_app():
     from triage.app import create_app
 
-    return create_app({"SQLALCHEMY_DATABASE_URI": URL, "REDIS_URL": REDIS_URL, "SECRET_KEY": "bench-" + "x" * 40,
-                       "WTF_CSRF_ENABLED": False, "LOGIN_RATE_LIMIT": "1000 per minute", "TESTING": False})
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": URL,
+            "REDIS_URL": REDIS_URL,
+            "SECRET_KEY": "bench-" + "x" * 40,
+            "WTF_CSRF_ENABLED": False,
+            "LOGIN_RATE_LIMIT": "1000 per minute",
+            "TESTING": False,
+        }
+    )
 
 
 def sign_in(app, username):
@@ -386,8 +426,10 @@ def main() -> int:
             return value
 
         base_med, base_times, count = timed(baseline, args.reps, warm_up=True)
-    print(f"\nbaseline SELECT COUNT(*) FROM reports -> {count:,}: median {base_med * 1000:.1f} ms "
-          f"[{', '.join(f'{x * 1000:.1f}' for x in base_times)}]")
+    print(
+        f"\nbaseline SELECT COUNT(*) FROM reports -> {count:,}: median {base_med * 1000:.1f} ms "
+        f"[{', '.join(f'{x * 1000:.1f}' for x in base_times)}]"
+    )
 
     ok = True
     rows = []
@@ -395,7 +437,7 @@ def main() -> int:
         client = sign_in(app, username)
         case_id = case_id_for(engine, username)
         for name, path in PAGES + [("case page", f"/can-bo/bao-cao/{case_id}")]:
-            med, times, response = timed(lambda: client.get(path), args.reps, warm_up=True)
+            med, times, response = timed(lambda c=client, p=path: c.get(p), args.reps, warm_up=True)
             status = response.status_code
             body = response.get_data(as_text=True)
             total = ""
@@ -404,9 +446,12 @@ def main() -> int:
             miss = status != 200 or med * 1000 >= TARGET_MS
             ok = ok and not miss
             rows.append((label, name, med, times, status, total))
-            print(f"{label:28s} {name:16s} median {med * 1000:7.1f} ms  x{med / base_med:6.1f} baseline  "
-                  f"[{', '.join(f'{x * 1000:.0f}' for x in times)}]  HTTP {status}"
-                  + (f"  total {total}" if total else "") + ("  MISSED" if miss else ""))
+            print(
+                f"{label:28s} {name:16s} median {med * 1000:7.1f} ms  x{med / base_med:6.1f} baseline  "
+                f"[{', '.join(f'{x * 1000:.0f}' for x in times)}]  HTTP {status}"
+                + (f"  total {total}" if total else "")
+                + ("  MISSED" if miss else "")
+            )
         if args.explain and _role == Role.SUPERVISOR:
             for name, path in PAGES:
                 print(f"\n==== EXPLAIN: {label}, {name} ({path})")

@@ -5,6 +5,7 @@ trail cannot miss an action that was committed. Nothing in the application updat
 (an ORM guard refuses it, and database triggers refuse it below the ORM); `verify_chain` recomputes
 every hash and names the first record that does not match.
 """
+
 import hashlib
 import json
 from dataclasses import dataclass
@@ -31,8 +32,20 @@ class AuditViolation(RuntimeError):
 
 
 def record_hash(prev_hash: str, at, actor_id, action, object_type, object_id, data) -> str:
-    payload = json.dumps([prev_hash, at.astimezone(UTC).isoformat(timespec="microseconds"), actor_id, action,
-                          object_type, object_id, data], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    payload = json.dumps(
+        [
+            prev_hash,
+            at.astimezone(UTC).isoformat(timespec="microseconds"),
+            actor_id,
+            action,
+            object_type,
+            object_id,
+            data,
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -47,9 +60,16 @@ def append(session: Session, *, actor_id, action: str, object_type: str, object_
     at = utcnow()
     prev = session.info.get("audit_last_hash") or _last_hash(session)
     data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
-    record = AuditRecord(at=at, actor_id=actor_id, action=action, object_type=object_type, object_id=object_id,
-                         data=data, prev_hash=prev,
-                         hash=record_hash(prev, at, actor_id, action, object_type, object_id, data))
+    record = AuditRecord(
+        at=at,
+        actor_id=actor_id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        data=data,
+        prev_hash=prev,
+        hash=record_hash(prev, at, actor_id, action, object_type, object_id, data),
+    )
     session.add(record)
     session.info["audit_last_hash"] = record.hash
     return record
@@ -74,12 +94,16 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
         if isinstance(obj, ReportEvent) and (obj.actor_id is not None or obj.kind in AUDITED_EVENTS):
             pending.append((obj.actor_id, f"report.{obj.kind}", "report", obj, dict(obj.data or {})))
         elif type(obj) in AUDITED_MODELS:
-            pending.append((actor, f"{AUDITED_MODELS[type(obj)]}.create", AUDITED_MODELS[type(obj)], obj, _changes(obj)))
+            pending.append(
+                (actor, f"{AUDITED_MODELS[type(obj)]}.create", AUDITED_MODELS[type(obj)], obj, _changes(obj))
+            )
     for obj in list(session.dirty):
         if isinstance(obj, AuditRecord):
             raise AuditViolation("audit records are append-only")
         if type(obj) in AUDITED_MODELS and session.is_modified(obj):
-            pending.append((actor, f"{AUDITED_MODELS[type(obj)]}.update", AUDITED_MODELS[type(obj)], obj, _changes(obj)))
+            pending.append(
+                (actor, f"{AUDITED_MODELS[type(obj)]}.update", AUDITED_MODELS[type(obj)], obj, _changes(obj))
+            )
     for obj in list(session.deleted):
         if isinstance(obj, AuditRecord):
             raise AuditViolation("audit records are append-only")
@@ -120,8 +144,9 @@ class ChainReport:
 def verify_chain(session: Session) -> ChainReport:
     prev, checked = GENESIS, 0
     for record in session.scalars(select(AuditRecord).order_by(AuditRecord.id)).yield_per(1000):
-        expected = record_hash(prev, record.at, record.actor_id, record.action, record.object_type, record.object_id,
-                               record.data)
+        expected = record_hash(
+            prev, record.at, record.actor_id, record.action, record.object_type, record.object_id, record.data
+        )
         if record.prev_hash != prev:
             return ChainReport(checked, record.id, "its link to the previous record is broken")
         if record.hash != expected:
@@ -148,7 +173,10 @@ def init_app(app) -> None:
         """Recompute the hash chain; exit 1 naming the first broken record."""
         result = verify_chain(db.session)
         if result.first_broken is not None:
-            click.echo(f"audit trail BROKEN at record {result.first_broken}: {result.reason} "
-                       f"({result.checked} record(s) before it are intact)", err=True)
+            click.echo(
+                f"audit trail BROKEN at record {result.first_broken}: {result.reason} "
+                f"({result.checked} record(s) before it are intact)",
+                err=True,
+            )
             raise SystemExit(1)
         click.echo(f"audit trail intact: {result.checked} record(s)")

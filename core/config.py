@@ -4,6 +4,7 @@ environment once, with an error naming each variable that does not parse; `load_
 it, the caller's overrides winning. An empty variable counts as unset. `python -m core.config` prints the table of
 README.md's "Configuration" section.
 """
+
 import os
 import secrets
 from collections.abc import Callable, Mapping
@@ -45,16 +46,33 @@ class InInstance:
         return f"{self.prefix}instance/{self.relative}"
 
 
-def setting(default: Any, meaning: str, *, key: str | None = _SAME, shown: str = "", secret: bool = False,
-            choices: tuple[str, ...] = (), to_config: Callable[[Any], Any] | None = None) -> Any:
+def setting(
+    default: Any,
+    meaning: str,
+    *,
+    key: str | None = _SAME,
+    shown: str = "",
+    secret: bool = False,
+    choices: tuple[str, ...] = (),
+    to_config: Callable[[Any], Any] | None = None,
+) -> Any:
     """Declare one setting (a dataclass field of `Settings`).
 
     key: its Flask config key (None: not in the Flask config); shown: its default as README shows it, when the value
     does not say it well; secret: kept out of the repr; choices: the only values allowed; to_config: the conversion
     from the typed value to the Flask value.
     """
-    return field(repr=not secret, metadata={"default": default, "meaning": meaning, "key": key, "shown": shown,
-                                            "choices": choices, "to_config": to_config})
+    return field(
+        repr=not secret,
+        metadata={
+            "default": default,
+            "meaning": meaning,
+            "key": key,
+            "shown": shown,
+            "choices": choices,
+            "to_config": to_config,
+        },
+    )
 
 
 def _mebibytes(value: int) -> int:
@@ -70,15 +88,24 @@ class Settings:
     """The deployment's settings, typed; build it with `Settings.from_env`."""
 
     # Where things are kept.
-    instance_path: str = setting(None, "local data: SQLite file, Redis data, models, attachments, periodic reports",
-                                 shown="`instance/`")
-    database_url: str = setting(InInstance("app.db", "sqlite:///"),
-                                "SQLAlchemy URL; e.g. `postgresql+psycopg://user@host/db`",
-                                key="SQLALCHEMY_DATABASE_URI", secret=True)
-    redis_url: str = setting(InInstance("redis/redis.sock", "unix://"), "the Redis that carries jobs",
-                             shown="embedded server on `instance/redis/redis.sock`", secret=True)
-    secret_key: str = setting("", "session and CSRF signing", key=None, secret=True,
-                              shown="generated once into `instance/secret_key`")
+    instance_path: str = setting(
+        None, "local data: SQLite file, Redis data, models, attachments, periodic reports", shown="`instance/`"
+    )
+    database_url: str = setting(
+        InInstance("app.db", "sqlite:///"),
+        "SQLAlchemy URL; e.g. `postgresql+psycopg://user@host/db`",
+        key="SQLALCHEMY_DATABASE_URI",
+        secret=True,
+    )
+    redis_url: str = setting(
+        InInstance("redis/redis.sock", "unix://"),
+        "the Redis that carries jobs",
+        shown="embedded server on `instance/redis/redis.sock`",
+        secret=True,
+    )
+    secret_key: str = setting(
+        "", "session and CSRF signing", key=None, secret=True, shown="generated once into `instance/secret_key`"
+    )
     log_level: str = setting("INFO", "least level logged by the web, worker and cron processes", choices=LOG_LEVELS)
     # The web server of `make run`.
     host: str = setting("127.0.0.1", "address the web server of `make run` listens on", key=None)
@@ -86,16 +113,19 @@ class Settings:
     web_concurrency: int = setting(2, "web server processes of `make run`", key=None)
     # Routing.
     ml_model_dir: str = setting(InInstance("models"), "classifier artifacts; `current` points at the one in use")
-    ml_corrections: str = setting(InInstance("corrections.jsonl"), "inspectors' corrections, folded in by "
-                                  "`python -m ml train --with-corrections`")
+    ml_corrections: str = setting(
+        InInstance("corrections.jsonl"), "inspectors' corrections, folded in by `python -m ml train --with-corrections`"
+    )
     triage_confidence_threshold: float = setting(0.45, "below this agency confidence a report goes to manual triage")
     reconcile_interval_seconds: int = setting(60, "how often reports waiting to be routed are enqueued again")
     routing_queue: str = setting("routing", "rq queue for routing jobs")
     jobs_queue: str = setting("default", "rq queue for deadlines, notifications and other jobs")
     # Deadlines and notifications.
-    reminder_points: tuple[str, ...] = setting(("half", "before:2", "due"), "when reminders go to the unit: half the "
-                                               "time gone, N working days before, on the due day",
-                                               to_config=_comma_list)
+    reminder_points: tuple[str, ...] = setting(
+        ("half", "before:2", "due"),
+        "when reminders go to the unit: half the time gone, N working days before, on the due day",
+        to_config=_comma_list,
+    )
     sweep_interval_seconds: int = setting(300, "how often the deadline sweep runs")
     smtp_host: str = setting("", "the mail server", shown="unset: messages are written to `instance/mail/*.eml`")
     smtp_port: int = setting(25, "the mail server's port")
@@ -103,10 +133,12 @@ class Settings:
     smtp_password: str = setting("", "password on the mail server", secret=True)
     smtp_starttls: bool = setting(False, "upgrade the connection to the mail server with STARTTLS")
     mail_from: str = setting("phananh@thanhhoa.gov.vn", "sender of notifications")
-    mail_max_attempts: int = setting(5, "deliveries tried before a notification is marked failed for good "
-                                     "(an admin can retry)")
-    mail_claim_timeout_seconds: int = setting(600, "a notification being sent for longer than this belonged to a "
-                                              "worker that died: it is sent again")
+    mail_max_attempts: int = setting(
+        5, "deliveries tried before a notification is marked failed for good (an admin can retry)"
+    )
+    mail_claim_timeout_seconds: int = setting(
+        600, "a notification being sent for longer than this belonged to a worker that died: it is sent again"
+    )
     public_base_url: str = setting("http://127.0.0.1:8000", "links in messages")
     # Staff sign-in.
     login_max_failures: int = setting(5, "wrong passwords in a row that lock a staff account")
@@ -114,30 +146,36 @@ class Settings:
     login_rate_limit: str = setting("10 per minute", "sign-in attempts per client (keyed hashes in Redis)")
     ratelimit_key_prefix: str = setting("", "namespace of the sign-in counters in Redis", shown="unset: `login`")
     session_idle_minutes: int = setting(30, "staff sessions idle this long are signed out")
-    preferred_url_scheme: str = setting("http", "scheme of generated links; `https` also makes the session cookie "
-                                        "secure", choices=("http", "https"))
+    preferred_url_scheme: str = setting(
+        "http", "scheme of generated links; `https` also makes the session cookie secure", choices=("http", "https")
+    )
     session_cookie_secure: bool = setting(False, "send the session cookie over HTTPS only")
     # The public side.
     submit_rate_limit: str = setting("5 per minute;30 per hour", "report submissions per client")
     status_rate_limit: str = setting("10 per minute;60 per hour", "status page look-ups and replies per client")
     status_max_failures: int = setting(5, "wrong passphrases that lock a tracking code on the status page")
     status_lock_minutes: int = setting(15, "how long a locked tracking code stays locked")
-    contact_retention_days: int = setting(365, "reporters' contact details are erased this long after a report is "
-                                          "closed (0: never)")
+    contact_retention_days: int = setting(
+        365, "reporters' contact details are erased this long after a report is closed (0: never)"
+    )
     # Evidence files.
     attachments_dir: str = setting(InInstance("attachments"), "evidence files (outside any static folder)")
     attachment_max_files: int = setting(5, "evidence files per report")
     attachment_max_file_mb: int = setting(10, "size limit of one evidence file, in MB")
     attachment_max_total_mb: int = setting(25, "size limit of a report's evidence files together, in MB")
-    max_request_mb: int = setting(64, "size limit of a request, in MB (above the evidence limits, so that an "
-                                  "oversized file is refused with a message)", key="MAX_CONTENT_LENGTH",
-                                  to_config=_mebibytes)
+    max_request_mb: int = setting(
+        64,
+        "size limit of a request, in MB (above the evidence limits, so that an "
+        "oversized file is refused with a message)",
+        key="MAX_CONTENT_LENGTH",
+        to_config=_mebibytes,
+    )
     # Reporting.
     periodic_reports_dir: str = setting(InInstance("periodic"), "where periodic XLSX reports are kept")
-    periodic_overdue_rows: int = setting(10_000, "overdue reports listed in a periodic workbook, longest late first "
-                                         "(0: all)")
-    dashboard_min_sample: int = setting(10, "reports resolved in the period a unit needs to be ranked on the "
-                                        "dashboard")
+    periodic_overdue_rows: int = setting(
+        10_000, "overdue reports listed in a periodic workbook, longest late first (0: all)"
+    )
+    dashboard_min_sample: int = setting(10, "reports resolved in the period a unit needs to be ranked on the dashboard")
     public_min_cell: int = setting(5, "smallest count shown on the public page (smaller ones are shown as —)")
     public_cache_seconds: int = setting(600, "how long the public page is cached")
 
@@ -226,6 +264,11 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
     if config.get("PREFERRED_URL_SCHEME") == "https" and "SESSION_COOKIE_SECURE" not in overrides:
         config["SESSION_COOKIE_SECURE"] = True
     return config
+
+
+def default_of(name: str) -> Any:
+    """The declared default of one setting, by its field name (`default_of("dashboard_min_sample")`)."""
+    return next(f.metadata["default"] for f in fields(Settings) if f.name == name)
 
 
 def _shown_default(f: Any) -> str:

@@ -1,4 +1,5 @@
 """Database engine settings and migrations (Alembic), the same on SQLite and PostgreSQL."""
+
 from pathlib import Path
 
 from alembic import command

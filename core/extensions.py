@@ -1,4 +1,5 @@
 """Flask extensions, created unbound; the app factory binds them."""
+
 from flask_login import LoginManager
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect

@@ -3,6 +3,7 @@
 Log lines carry ids, counts and outcome codes only: never a setting's value, a report's text or a reporter's contact
 details.
 """
+
 import functools
 import inspect
 import logging
@@ -64,8 +65,11 @@ def logged_job(func: Callable | None = None, *, count: str = "count", also: tupl
         except TypeError:  # the call below raises it, and it is logged as an error
             arguments = {}
         head = f"job={func.__name__} report_id={arguments.get('report_id', '-')}"
-        ids = "".join(f" {name}={value}" for name, value in arguments.items()
-                      if name != "report_id" and (name.endswith("_id") or name in also) and value is not None)
+        ids = "".join(
+            f" {name}={value}"
+            for name, value in arguments.items()
+            if name != "report_id" and (name.endswith("_id") or name in also) and value is not None
+        )
         try:
             result = func(*args, **kwargs)
         except Exception as exc:

@@ -4,6 +4,7 @@ Nothing is hashed at import. The dummy hash, verified against when an account or
 exist (so that the answer costs one verification either way and its timing tells nothing), is computed on
 first use and kept for the life of the process.
 """
+
 from functools import cache
 
 from argon2 import PasswordHasher

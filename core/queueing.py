@@ -1,4 +1,5 @@
 """Handing work to the rq workers. Redis carries work, never state: a failure here loses nothing."""
+
 import logging
 
 from redis import Redis
@@ -29,15 +30,18 @@ def enqueue_routing(redis: Redis, queue_name: str, report_id: int) -> bool:
         )
         return True
     except RedisError as exc:
-        log.warning("routing of report %s not enqueued (%s); the reconciler will pick it up", report_id, type(exc).__name__)
+        log.warning(
+            "routing of report %s not enqueued (%s); the reconciler will pick it up", report_id, type(exc).__name__
+        )
         return False
 
 
 def enqueue_resume(redis: Redis, queue_name: str, report_id: int) -> bool:
     """The reporter answered: resume the paused clocks (the reconciler catches up if Redis is down)."""
     try:
-        Queue(queue_name, connection=redis).enqueue(RESUME_JOB, report_id, retry=Retry(max=3, interval=[5, 30, 120]),
-                                                     result_ttl=3600)
+        Queue(queue_name, connection=redis).enqueue(
+            RESUME_JOB, report_id, retry=Retry(max=3, interval=[5, 30, 120]), result_ttl=3600
+        )
         return True
     except RedisError as exc:
         log.warning("resume of report %s not enqueued (%s)", report_id, type(exc).__name__)

@@ -1,4 +1,5 @@
 """Per-client rate limits (Flask-Limiter on Redis) keyed by a short-lived keyed hash, never a raw IP."""
+
 import hashlib
 import hmac
 import uuid
@@ -57,6 +58,8 @@ def limit_view(app, endpoint: str, config_key: str, methods=("POST",)) -> None:
     """Throttle one view per client with the limit named by `config_key` (e.g. "10 per minute")."""
     limiter = limiter_for(app)
     app.view_functions[endpoint] = limiter.limit(
-        lambda: current_app.config[config_key], methods=list(methods), key_func=client_key,
+        lambda: current_app.config[config_key],
+        methods=list(methods),
+        key_func=client_key,
         scope=endpoint,
     )(app.view_functions[endpoint])

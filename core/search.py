@@ -1,4 +1,5 @@
 """Search that ignores diacritics and case ("so do" finds "sổ đỏ"), the same on SQLite and PostgreSQL."""
+
 import re
 
 from ml.normalize import strip_diacritics

@@ -1,4 +1,5 @@
 """A report's status is an explicit state machine; every transition is an event."""
+
 from core.vocabulary import Status
 
 TRANSITIONS: dict[Status, frozenset[Status]] = {

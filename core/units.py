@@ -1,4 +1,5 @@
 """The directory of units: the 166 communes/wards (2025 codes) and the provincial bodies."""
+
 import re
 from dataclasses import dataclass
 
@@ -69,7 +70,12 @@ def load_units(session: Session, email_domain: str = "thanhhoa.gov.vn") -> tuple
             session.add(unit)
             existing[row.code] = unit
             created += 1
-        elif (unit.name, unit.division, unit.agency, unit.ward_code) != (row.name, row.division, row.agency, row.ward_code):
+        elif (unit.name, unit.division, unit.agency, unit.ward_code) != (
+            row.name,
+            row.division,
+            row.agency,
+            row.ward_code,
+        ):
             updated += 1
         unit.name, unit.name_ascii = row.name, strip_diacritics(row.name).lower()
         unit.division, unit.agency, unit.ward_code = row.division, row.agency, row.ward_code

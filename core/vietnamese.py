@@ -13,6 +13,7 @@ its `ref` for URLs ("2026-03", "2026-Q1", "2026"), its `slug` for file names and
 Formatting, as staff and citizens read it: "." between thousands, "," before decimals ("1.234", "12,5%"),
 dates as dd/mm/yyyy, times as "HH:MM dd/mm/yyyy" in Vietnam; a missing figure is "–".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,8 +21,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 __all__ = [
-    "MISSING", "PERIOD_KINDS", "PERIOD_NAMES", "VN_TZ", "VN_TZ_NAME", "Period", "format_date", "format_datetime",
-    "format_decimal", "format_int", "format_number", "format_percent", "legal_date", "today_in_vietnam",
+    "MISSING",
+    "PERIOD_KINDS",
+    "PERIOD_NAMES",
+    "VN_TZ",
+    "VN_TZ_NAME",
+    "Period",
+    "format_date",
+    "format_datetime",
+    "format_decimal",
+    "format_int",
+    "format_number",
+    "format_percent",
+    "legal_date",
+    "today_in_vietnam",
     "utc_bounds",
 ]
 
@@ -30,6 +43,7 @@ VN_TZ = ZoneInfo(VN_TZ_NAME)
 
 
 # -- time ------------------------------------------------------------------------------------------------------------
+
 
 def legal_date(value: date | datetime) -> date:
     """The Vietnamese calendar date of ``value``.
@@ -41,8 +55,7 @@ def legal_date(value: date | datetime) -> date:
     if isinstance(value, datetime):  # datetime is a subclass of date: test it first
         if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
             raise ValueError(
-                f"naive datetime {value.isoformat()}: pass a timezone-aware datetime "
-                "(UTC from the database) or a date"
+                f"naive datetime {value.isoformat()}: pass a timezone-aware datetime (UTC from the database) or a date"
             )
         return value.astimezone(VN_TZ).date()
     if isinstance(value, date):
@@ -140,7 +153,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        """"Tháng 3/2026", "Quý I/2026", "Năm 2026", or "01/03/2026 – 19/03/2026"."""
+        """ "Tháng 3/2026", "Quý I/2026", "Năm 2026", or "01/03/2026 – 19/03/2026"."""
         if self.kind == "month":
             return f"Tháng {self.starts_on.month}/{self.starts_on.year}"
         if self.kind == "quarter":

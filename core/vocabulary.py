@@ -8,13 +8,30 @@ the `label` filter in templates.
 The routing taxonomy (`Agency`, `Category`) is defined by `ml.taxonomy`, which the classifier uses on its own; it
 is re-exported here with its names (`AGENCY_NAMES`, `CATEGORY_NAMES`), and `label` knows it too.
 """
+
 from enum import StrEnum
 
 from ml.taxonomy import AGENCY_NAMES, CATEGORY_NAMES, Agency, Category
 
 __all__ = [
-    "AGENCY_NAMES", "CATEGORY_NAMES", "CODES", "FINISHED", "Agency", "AttachmentKind", "Category", "ClockStatus",
-    "Code", "Delivery", "EventKind", "Kind", "Outcome", "Recipient", "Role", "RoutingReason", "Status", "label",
+    "AGENCY_NAMES",
+    "CATEGORY_NAMES",
+    "CODES",
+    "FINISHED",
+    "Agency",
+    "AttachmentKind",
+    "Category",
+    "ClockStatus",
+    "Code",
+    "Delivery",
+    "EventKind",
+    "Kind",
+    "Outcome",
+    "Recipient",
+    "Role",
+    "RoutingReason",
+    "Status",
+    "label",
 ]
 
 
@@ -81,7 +98,7 @@ class EventKind(Code):
     STATUS = "status", "Chuyển trạng thái"
     DEADLINE = "deadline", "Tính thời hạn"
     ASSIGNED = "assigned", "Giao cán bộ xử lý"
-    SIX_CLEAR = "six-clear", "Cập nhật \"6 rõ\""
+    SIX_CLEAR = "six-clear", 'Cập nhật "6 rõ"'
     NOTE = "note", "Ghi chú nội bộ"
     FINDINGS = "findings", "Kết quả xác minh"
     INFORMATION_REQUESTED = "information-requested", "Đề nghị bổ sung thông tin"
@@ -142,8 +159,20 @@ class Role(Code):
 
 # Every enum of codes. A plain string is looked up in this order: "received" is a status before an event kind
 # (an event kind given as a plain string should be made an `EventKind` first), "supervisor" a role before a recipient.
-CODES: tuple[type[StrEnum], ...] = (Status, RoutingReason, Kind, Outcome, EventKind, AttachmentKind, ClockStatus,
-                                    Delivery, Role, Recipient, Agency, Category)
+CODES: tuple[type[StrEnum], ...] = (
+    Status,
+    RoutingReason,
+    Kind,
+    Outcome,
+    EventKind,
+    AttachmentKind,
+    ClockStatus,
+    Delivery,
+    Role,
+    Recipient,
+    Agency,
+    Category,
+)
 _TAXONOMY_NAMES: dict[type[StrEnum], dict] = {Agency: AGENCY_NAMES, Category: CATEGORY_NAMES}
 
 

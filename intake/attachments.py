@@ -3,6 +3,7 @@
 Files live under ATTACHMENTS_DIR (outside any static folder) named by a random key; the name the
 citizen's device gave is only displayed, never used as a path.
 """
+
 import hashlib
 import io
 import re
@@ -31,8 +32,12 @@ SIGNATURES: list[tuple[AttachmentKind, str, callable]] = [
     (AttachmentKind.AUDIO, "audio/ogg", lambda b: b[:4] == b"OggS"),
     (AttachmentKind.AUDIO, "audio/amr", lambda b: b[:6] == b"#!AMR\n"),
 ]
-CLEAN_FORMAT = {"image/jpeg": ("JPEG", "image/jpeg"), "image/png": ("PNG", "image/png"),
-                "image/webp": ("PNG", "image/png"), "image/gif": ("PNG", "image/png")}
+CLEAN_FORMAT = {
+    "image/jpeg": ("JPEG", "image/jpeg"),
+    "image/png": ("PNG", "image/png"),
+    "image/webp": ("PNG", "image/png"),
+    "image/gif": ("PNG", "image/png"),
+}
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo is plenty; beyond that it is a decompression bomb
 
 
@@ -130,9 +135,16 @@ class AttachmentStore:
                 raise
             except (Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
                 raise Refused("ảnh bị hỏng hoặc không đọc được") from exc
-        attachment = Attachment(kind=kind, content_type=content_type, display_name=name, size=len(data),
-                                sha256=hashlib.sha256(data).hexdigest(), storage_key=secrets.token_hex(20),
-                                has_clean_copy=clean is not None, clean_content_type=clean_type)
+        attachment = Attachment(
+            kind=kind,
+            content_type=content_type,
+            display_name=name,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            storage_key=secrets.token_hex(20),
+            has_clean_copy=clean is not None,
+            clean_content_type=clean_type,
+        )
         target = self.path(attachment, clean=False)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

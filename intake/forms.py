@@ -1,4 +1,5 @@
 """The citizen's forms: plain-language Vietnamese labels and messages."""
+
 import re
 from datetime import date
 
@@ -23,9 +24,9 @@ from core.vocabulary import Kind, label
 KIND_HINTS = {
     Kind.PHAN_ANH: "báo cho cơ quan biết việc cán bộ làm chưa đúng, để chấn chỉnh. Có thể gửi ẩn danh.",
     Kind.KHIEU_NAI: "đề nghị xem xét lại một quyết định hay việc làm của cơ quan đã ảnh hưởng đến quyền lợi "
-                    "của chính bạn.",
+    "của chính bạn.",
     Kind.TO_CAO: "báo một cán bộ vi phạm pháp luật để xử lý. Luật yêu cầu ghi rõ họ tên và địa chỉ người tố cáo; "
-                 "danh tính được giữ bí mật.",
+    "danh tính được giữ bí mật.",
 }
 KIND_CHOICES = [SelectChoice(kind.value, f"{label(kind)} — {KIND_HINTS[kind]}") for kind in Kind]
 
@@ -51,7 +52,9 @@ class ReportForm(FlaskForm):
         "Điều gì đã xảy ra?",
         filters=[_strip],
         validators=[DataRequired("Xin hãy kể lại điều đã xảy ra.")],
-        description="Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (chức vụ), làm thủ tục gì, họ đã nói hoặc đòi hỏi gì.",
+        description=(
+            "Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (chức vụ), làm thủ tục gì, họ đã nói hoặc đòi hỏi gì."
+        ),
     )
     ward = SelectField("Xã/phường nơi xảy ra (nếu biết)", validate_choice=False, default="")
     office = StringField(
@@ -68,35 +71,51 @@ class ReportForm(FlaskForm):
     kind = RadioField("Loại đơn", choices=KIND_CHOICES, default=Kind.PHAN_ANH.value)
     attachments = MultipleFileField(
         "Ảnh, tệp PDF, video hoặc ghi âm làm bằng chứng (không bắt buộc)",
-        description="Tối đa 5 tệp, mỗi tệp 10 MB, tổng 25 MB. Thông tin vị trí trong ảnh được xóa trước khi cán bộ xem.",
+        description=(
+            "Tối đa 5 tệp, mỗi tệp 10 MB, tổng 25 MB. Thông tin vị trí trong ảnh được xóa trước khi cán bộ xem."
+        ),
         render_kw={"accept": "image/*,application/pdf,video/*,audio/*"},
     )
-    reporter_name = StringField("Họ và tên", filters=[_strip], validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")])
-    reporter_address = StringField("Địa chỉ", filters=[_strip], validators=[Optional(), Length(max=300, message="Tối đa 300 ký tự.")])
+    reporter_name = StringField(
+        "Họ và tên", filters=[_strip], validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")]
+    )
+    reporter_address = StringField(
+        "Địa chỉ", filters=[_strip], validators=[Optional(), Length(max=300, message="Tối đa 300 ký tự.")]
+    )
     reporter_phone = StringField("Số điện thoại", filters=[_strip], validators=[Optional()])
     reporter_email = EmailField(
         "Thư điện tử",
         filters=[_strip],
-        validators=[Optional(), Email("Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com", check_deliverability=False)],
+        validators=[
+            Optional(),
+            Email("Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com", check_deliverability=False),
+        ],
     )
 
     def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, **kwargs):
         super().__init__(*args, **kwargs)
         self.ward.choices = [SelectChoice("", "— Không rõ / không chọn —")] + [
-            SelectChoice(code, name) for code, name in ward_choices]
+            SelectChoice(code, name) for code, name in ward_choices
+        ]
         self._text_min, self._text_max = text_min, text_max
 
     def validate_text(self, field):
         n = len(field.data or "")
         if n < self._text_min:
-            raise ValidationError(f"Nội dung quá ngắn ({n} ký tự). Xin viết ít nhất {self._text_min} ký tự để cơ quan hiểu được sự việc.")
+            raise ValidationError(
+                f"Nội dung quá ngắn ({n} ký tự). Xin viết ít nhất {self._text_min} ký tự để cơ quan hiểu được sự việc."
+            )
         if n > self._text_max:
-            raise ValidationError(f"Nội dung quá dài ({format_int(n)} ký tự). Xin rút gọn còn tối đa {format_int(self._text_max)} ký tự.")
+            raise ValidationError(
+                f"Nội dung quá dài ({format_int(n)} ký tự). Xin rút gọn còn tối đa {format_int(self._text_max)} ký tự."
+            )
 
     def validate_ward(self, field):
         valid = {choice.value for choice in self.ward.choices}
         if field.data and field.data not in valid:
-            raise ValidationError("Không tìm thấy xã/phường này trong danh sách 166 xã, phường của tỉnh. Xin chọn lại hoặc để trống.")
+            raise ValidationError(
+                "Không tìm thấy xã/phường này trong danh sách 166 xã, phường của tỉnh. Xin chọn lại hoặc để trống."
+            )
 
     def validate_reporter_phone(self, field):
         if field.data:
@@ -111,8 +130,12 @@ class ReportForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    code = StringField("Mã theo dõi", filters=[_strip], validators=[DataRequired("Xin nhập mã theo dõi, ví dụ TH-7KMP-3XRA.")])
-    passphrase = StringField("Mật mã tra cứu", filters=[_strip], validators=[DataRequired("Xin nhập mật mã tra cứu đã được cấp khi gửi.")])
+    code = StringField(
+        "Mã theo dõi", filters=[_strip], validators=[DataRequired("Xin nhập mã theo dõi, ví dụ TH-7KMP-3XRA.")]
+    )
+    passphrase = StringField(
+        "Mật mã tra cứu", filters=[_strip], validators=[DataRequired("Xin nhập mật mã tra cứu đã được cấp khi gửi.")]
+    )
 
 
 class ReplyForm(FlaskForm):
@@ -120,7 +143,9 @@ class ReplyForm(FlaskForm):
 
     code = HiddenField()
     passphrase = HiddenField()
-    attachments = MultipleFileField("Tệp đính kèm (không bắt buộc)", render_kw={"accept": "image/*,application/pdf,video/*,audio/*"})
+    attachments = MultipleFileField(
+        "Tệp đính kèm (không bắt buộc)", render_kw={"accept": "image/*,application/pdf,video/*,audio/*"}
+    )
     answer = TextAreaField(
         "Trả lời của bạn",
         filters=[_strip],

@@ -1,19 +1,20 @@
 """The citizen side: the report form, the receipt and the status page."""
+
 from flask import Blueprint, current_app, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
-from intake.attachments import AttachmentStore, Limits
 from core.extensions import db
-from intake.forms import ReplyForm, ReportForm, StatusForm
 from core.models import Report
 from core.queueing import enqueue_resume, enqueue_routing
+from core.units import ward_choices
+from core.vocabulary import EventKind
+from intake.attachments import AttachmentStore, Limits
+from intake.forms import ReplyForm, ReportForm, StatusForm
 from intake.receipts import normalize_tracking_code, verify_passphrase
 from intake.status_guard import CodeGuard
 from intake.submission import submit_report
 from intake.timeline import open_question, public_timeline
-from core.units import ward_choices
-from core.vocabulary import EventKind
 
 bp = Blueprint("public", __name__)
 HONEYPOT = "website"
@@ -42,8 +43,10 @@ def report_form():
 def _store() -> AttachmentStore:
     cfg = current_app.config
     mb = 1024 * 1024
-    return AttachmentStore(cfg["ATTACHMENTS_DIR"], Limits(cfg["ATTACHMENT_MAX_FILES"], cfg["ATTACHMENT_MAX_FILE_MB"] * mb,
-                                                          cfg["ATTACHMENT_MAX_TOTAL_MB"] * mb))
+    return AttachmentStore(
+        cfg["ATTACHMENTS_DIR"],
+        Limits(cfg["ATTACHMENT_MAX_FILES"], cfg["ATTACHMENT_MAX_FILE_MB"] * mb, cfg["ATTACHMENT_MAX_TOTAL_MB"] * mb),
+    )
 
 
 def _uploads():
@@ -114,14 +117,28 @@ def _locked_page(form):
     return render_template("public/status_form.html", form=form), 429
 
 
-def _status_page(report: Report, code: str, passphrase: str, reply: ReplyForm | None = None, status: int = 200,
-                 message: str | None = None):
+def _status_page(
+    report: Report,
+    code: str,
+    passphrase: str,
+    reply: ReplyForm | None = None,
+    status: int = 200,
+    message: str | None = None,
+):
     question = open_question(report)
     if question and reply is None:
         reply = ReplyForm(formdata=None, data={"code": code, "passphrase": passphrase})
-    response = make_response(render_template(
-        "public/status.html", report=report, timeline=public_timeline(report),
-        question=question, reply=reply if question else None, message=message), status)
+    response = make_response(
+        render_template(
+            "public/status.html",
+            report=report,
+            timeline=public_timeline(report),
+            question=question,
+            reply=reply if question else None,
+            message=message,
+        ),
+        status,
+    )
     return _no_store(response)
 
 
@@ -153,12 +170,15 @@ def reply():
         status_form.form_errors.append(WRONG)
         return render_template("public/status_form.html", form=status_form), 403
     if open_question(report) is None:
-        return _status_page(report, form.code.data, form.passphrase.data, message="Không có câu hỏi nào đang chờ trả lời.")
+        return _status_page(
+            report, form.code.data, form.passphrase.data, message="Không có câu hỏi nào đang chờ trả lời."
+        )
     if not form.validate():
         return _status_page(report, form.code.data, form.passphrase.data, reply=form, status=400)
     files = _store().accept(_uploads(), already=len(report.attachments))
-    event = report.record(EventKind.INFORMATION_RECEIVED, public=True, answer=form.answer.data,
-                          attachments=len(files.accepted))
+    event = report.record(
+        EventKind.INFORMATION_RECEIVED, public=True, answer=form.answer.data, attachments=len(files.accepted)
+    )
     db.session.flush()
     for attachment in files.accepted:
         attachment.event_id = event.id

@@ -1,4 +1,5 @@
 """Tracking codes that read aloud well, and follow-up passphrases stored only as slow hashes."""
+
 import secrets
 
 from core.passwords import hash_secret, verify_secret

@@ -1,5 +1,6 @@
 """Per-tracking-code protection of the status page: after repeated wrong passphrases the code is locked
 for a while. Counters live in Redis only, under a keyed hash of the code, and expire by themselves."""
+
 from redis import Redis
 from redis.exceptions import RedisError
 

@@ -1,4 +1,5 @@
 """Filing a report: the service behind the public form. It flushes; the view commits."""
+
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -25,10 +26,20 @@ def legal_track(kind: str, reporter_name: str | None, reporter_address: str | No
     return kind
 
 
-def submit_report(session: Session, *, text: str, kind: str, ward_code: str | None = None, office: str | None = None,
-                  occurred_on=None, reporter_name: str | None = None, reporter_address: str | None = None,
-                  reporter_phone: str | None = None, reporter_email: str | None = None,
-                  attachments=()) -> Receipt:
+def submit_report(
+    session: Session,
+    *,
+    text: str,
+    kind: str,
+    ward_code: str | None = None,
+    office: str | None = None,
+    occurred_on=None,
+    reporter_name: str | None = None,
+    reporter_address: str | None = None,
+    reporter_phone: str | None = None,
+    reporter_email: str | None = None,
+    attachments=(),
+) -> Receipt:
     passphrase = new_passphrase()
     report = Report(
         tracking_code=new_tracking_code(),

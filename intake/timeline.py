@@ -1,4 +1,5 @@
 """What the citizen may see of a report's life: no labels, no notes, no names of officers."""
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,15 +34,19 @@ def _describe(report: Report, event) -> TimelineEntry | None:
         if status == Status.CLOSED:
             return TimelineEntry(event.at, "Hồ sơ đã đóng")
     if event.kind == EventKind.BREACH:
-        return TimelineEntry(event.at, f"Đã quá hạn: {data.get('label', '')}",
-                             f"Từ nay {data.get('follower', 'cơ quan cấp trên')} trực tiếp theo dõi, đôn đốc việc giải quyết.")
+        return TimelineEntry(
+            event.at,
+            f"Đã quá hạn: {data.get('label', '')}",
+            f"Từ nay {data.get('follower', 'cơ quan cấp trên')} trực tiếp theo dõi, đôn đốc việc giải quyết.",
+        )
     if event.kind == EventKind.INFORMATION_REQUESTED:
         return TimelineEntry(event.at, "Cơ quan đề nghị bổ sung thông tin", data.get("question", ""))
     if event.kind == EventKind.INFORMATION_RECEIVED:
         return TimelineEntry(event.at, "Đã nhận thông tin bổ sung, tiếp tục xử lý")
     if event.kind == EventKind.EXTENDED:
-        return TimelineEntry(event.at, f"Gia hạn {data.get('label', 'thời hạn')} đến {data.get('due_on_vi', '')}",
-                             data.get("reason", ""))
+        return TimelineEntry(
+            event.at, f"Gia hạn {data.get('label', 'thời hạn')} đến {data.get('due_on_vi', '')}", data.get("reason", "")
+        )
     if event.kind == EventKind.DEADLINE:
         return TimelineEntry(event.at, f"{data.get('label', 'Thời hạn')}: {data.get('due_on_vi', '')}")
     return None

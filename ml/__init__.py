@@ -1,4 +1,5 @@
 """Vietnamese routing classifier for misconduct reports: a plain library (no Flask, no SQLAlchemy)."""
+
 from ml.prediction import Prediction
 from ml.versions import ModelVersionWarning
 

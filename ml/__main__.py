@@ -1,4 +1,5 @@
 """`python -m ml train | evaluate | predict | select` (see ml/train.py, ml/evaluate.py, docs/taxonomy.md section 5)."""
+
 from __future__ import annotations
 
 import argparse
@@ -31,10 +32,10 @@ def _parse_line(raw: bytes, lineno: int):
         msg = getattr(e, "msg", str(e))
         raise InputError(f"line {lineno}: invalid JSON ({msg})") from None
     if not isinstance(obj, dict):
-        raise InputError(f"line {lineno}: expected a JSON object with a \"text\" field")
+        raise InputError(f'line {lineno}: expected a JSON object with a "text" field')
     text = obj.get("text")
     if not isinstance(text, str):
-        raise InputError(f"line {lineno}: missing \"text\" (a string)")
+        raise InputError(f'line {lineno}: missing "text" (a string)')
     return obj.get("id"), text
 
 
@@ -68,8 +69,12 @@ def cmd_predict(args) -> int:
         if pending:
             texts = [t for _, t in pending]
             preds = clf.predict_docs([clf.analyze(t) for t in texts], texts)
-            out.write("".join(json.dumps(p.contract(rid), ensure_ascii=False) + "\n"
-                              for (rid, _), p in zip(pending, preds)))
+            out.write(
+                "".join(
+                    json.dumps(p.contract(rid), ensure_ascii=False) + "\n"
+                    for (rid, _), p in zip(pending, preds, strict=True)
+                )
+            )
             out.flush()
             pending.clear()
 
@@ -103,16 +108,27 @@ def cmd_train(args) -> int:
         if not os.path.exists(corrections):
             print(f"ml train: no corrections file at {corrections}; training without corrections", file=sys.stderr)
     settings = json.loads(args.settings) if args.settings else None
-    clf, path, metrics = train_and_publish(args.data or DEFAULT_DATA, args.out, corrections_path=corrections,
-                                           settings=settings, max_rows=args.max_rows,
-                                           corrections_weight=args.corrections_weight)
+    clf, path, metrics = train_and_publish(
+        args.data or DEFAULT_DATA,
+        args.out,
+        corrections_path=corrections,
+        settings=settings,
+        max_rows=args.max_rows,
+        corrections_weight=args.corrections_weight,
+    )
     print_metrics(clf, path, metrics)
     return 0
 
 
 def cmd_evaluate(args) -> int:
-    run_evaluate(args.file, args.model, str(args.data or DEFAULT_DATA), with_baselines=not args.no_baselines,
-                 split=args.split, show_errors=not args.no_errors)
+    run_evaluate(
+        args.file,
+        args.model,
+        str(args.data or DEFAULT_DATA),
+        with_baselines=not args.no_baselines,
+        split=args.split,
+        show_errors=not args.no_errors,
+    )
     return 0
 
 
@@ -128,8 +144,14 @@ def main(argv=None) -> int:
     p = sub.add_parser("train", help="train on the train split, print held-out metrics, publish the model")
     p.add_argument("--data", help="corpus JSONL (default ml/data/reports.jsonl)")
     p.add_argument("--out", help="model directory (default $ML_MODEL_DIR or ./instance/models)")
-    p.add_argument("--with-corrections", nargs="?", const="", default=None, metavar="FILE",
-                   help="fold in corrections (default $ML_CORRECTIONS or ./instance/corrections.jsonl)")
+    p.add_argument(
+        "--with-corrections",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FILE",
+        help="fold in corrections (default $ML_CORRECTIONS or ./instance/corrections.jsonl)",
+    )
     p.add_argument("--corrections-weight", type=float, default=None, help="sample weight of a correction (default 2)")
     p.add_argument("--settings", help="JSON object overriding training settings (ml.train.DEFAULT_SETTINGS)")
     p.add_argument("--max-rows", type=int, help="train on a subsample of this many rows (quick models)")

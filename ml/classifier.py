@@ -10,14 +10,16 @@
 
 Loading is explicit and lazy: importing this module loads nothing.
 """
+
 from __future__ import annotations
 
 import os
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -120,7 +122,11 @@ class Classifier:
         if self.escalate_model is None or mode == "rule":
             p = rule_hit.astype(float)
             return p, rule_hit
-        Xe = with_dense(X, rules, self.settings.get("rule_weight", 1.0)) if self.settings.get("rule_features", True) else X
+        Xe = (
+            with_dense(X, rules, self.settings.get("rule_weight", 1.0))
+            if self.settings.get("rule_features", True)
+            else X
+        )
         p = self.escalate_model.predict_proba(Xe)[:, list(self.escalate_model.classes_).index(True)]
         model_hit = p >= self.settings.get("escalate_threshold", 0.5)
         if mode == "rule_and_model":
@@ -130,8 +136,9 @@ class Classifier:
         return p, model_hit
 
     # -- prediction ---------------------------------------------------------------------
-    def predict_docs(self, docs: Sequence[Doc], texts: Sequence[str], wards: Sequence[str | None] | None = None
-                     ) -> list[Prediction]:
+    def predict_docs(
+        self, docs: Sequence[Doc], texts: Sequence[str], wards: Sequence[str | None] | None = None
+    ) -> list[Prediction]:
         if not docs:
             return []
         X = self.features.transform(docs)
@@ -154,8 +161,8 @@ class Classifier:
                 dist = pa[i]
             order_a = np.argsort(-dist)
             order_c = np.argsort(-pc[i])
-            a_rank = tuple((a_classes[j], round(float(dist[j]), 4)) for j in order_a[:RUNNERS_UP + 1])
-            c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[:RUNNERS_UP + 1])
+            a_rank = tuple((a_classes[j], round(float(dist[j]), 4)) for j in order_a[: RUNNERS_UP + 1])
+            c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[: RUNNERS_UP + 1])
             if escalate:
                 agency = ESCALATED_AGENCY
                 conf = float(dist[ttt]) if combine else max(float(pe[i]), float(pa[i, ttt]) if ttt is not None else 0.0)
@@ -168,12 +175,20 @@ class Classifier:
                     # thanh-tra-tinh without an accused head: fall back to the runner-up body
                     agency, conf = a_classes[order_a[1]], float(dist[order_a[1]])
             ward = wards[i] if wards is not None else find_ward(text)
-            out.append(Prediction(
-                agency=agency, ward_code=ward, category=c_classes[order_c[0]], escalate=escalate,
-                confidence=conf, category_confidence=float(pc[i, order_c[0]]),
-                escalate_probability=float(pe[i]), agency_ranking=a_rank, category_ranking=c_rank,
-                model_version=self.version,
-            ))
+            out.append(
+                Prediction(
+                    agency=agency,
+                    ward_code=ward,
+                    category=c_classes[order_c[0]],
+                    escalate=escalate,
+                    confidence=conf,
+                    category_confidence=float(pc[i, order_c[0]]),
+                    escalate_probability=float(pe[i]),
+                    agency_ranking=a_rank,
+                    category_ranking=c_rank,
+                    model_version=self.version,
+                )
+            )
         return out
 
     def analyze(self, text: str) -> Doc:
@@ -194,7 +209,9 @@ def resolve_artifact(path: str | os.PathLike) -> Path:
     if p.is_dir():
         pointer = p / POINTER_NAME
         if not pointer.exists():
-            raise FileNotFoundError(f"no published model in {p} (missing {POINTER_NAME!r}); run `python -m ml train --out {p}`")
+            raise FileNotFoundError(
+                f"no published model in {p} (missing {POINTER_NAME!r}); run `python -m ml train --out {p}`"
+            )
         name = pointer.read_text(encoding="utf-8").strip()
         target = Path(name) if os.path.isabs(name) else p / name
         if not target.exists():

@@ -10,6 +10,7 @@ A corrections file is JSON Lines with the corpus's label fields:
 each with weight `--corrections-weight` (default 2.0), and records their number and
 hash in the artifact's metadata. `append_correction` is what the reroute button uses.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,13 @@ def validate(example: dict, where: str = "correction") -> dict:
     esc = example.get("escalate", False)
     if not isinstance(esc, bool):
         raise CorrectionError(f"{where}: escalate must be true or false")
-    out = {"text": text, "agency": example["agency"], "ward_code": ward, "category": example["category"],
-           "escalate": esc}
+    out = {
+        "text": text,
+        "agency": example["agency"],
+        "ward_code": ward,
+        "category": example["category"],
+        "escalate": esc,
+    }
     if example.get("source") is not None:
         out["source"] = str(example["source"])
     if example.get("id") is not None:

@@ -6,6 +6,7 @@
   Nothing trains on them: `load_rows`, the reader of training data, refuses the file
   (or a copy of it).
 """
+
 from __future__ import annotations
 
 import json

@@ -15,6 +15,7 @@ features (`rule_features`) that the escalation model combines with the text feat
 `rule_escalate` is the rule alone (used by the keyword baseline and reported in the
 model selection).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,11 +33,15 @@ _DIRECTOR = r"(?:" + _DEPUTY + r"giam\s+doc|p?gd|pgd)"
 _TAX_HEAD = r"(?:" + _DEPUTY + r"(?:cuc\s+truong|truong))"
 
 # What follows the role: the body it heads.
-_COMMUNE_BODY = (r"(?:(?:ubnd|ub|uy\s+ban(?:\s+nhan\s+dan)?)\s+)?"
-                 r"(?:xa|phuong|thi\s+tran|tt)\b(?!\s*hoi\b)")
+_COMMUNE_BODY = (
+    r"(?:(?:ubnd|ub|uy\s+ban(?:\s+nhan\s+dan)?)\s+)?"
+    r"(?:xa|phuong|thi\s+tran|tt)\b(?!\s*hoi\b)"
+)
 _COMMUNE_BODY_UBND_ONLY = r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\b(?!\s+(?:tinh|thanh\s+pho\s+thanh\s+hoa))"
-_PROVINCIAL_BODY = (r"(?:so\b|cong\s+an\s+tinh\b|ca\s+tinh\b|bhxh\s+tinh\b|bhxh\b(?!\s+(?:huyen|co\s+so|khu\s+vuc|thi\s+xa))"
-                    r"|bao\s+hiem\s+xa\s+hoi\s+tinh\b|bao\s+hiem\s+xa\s+hoi\b(?!\s+(?:huyen|co\s+so|khu\s+vuc|thi\s+xa)))")
+_PROVINCIAL_BODY = (
+    r"(?:so\b|cong\s+an\s+tinh\b|ca\s+tinh\b|bhxh\s+tinh\b|bhxh\b(?!\s+(?:huyen|co\s+so|khu\s+vuc|thi\s+xa))"
+    r"|bao\s+hiem\s+xa\s+hoi\s+tinh\b|bao\s+hiem\s+xa\s+hoi\b(?!\s+(?:huyen|co\s+so|khu\s+vuc|thi\s+xa)))"
+)
 _TAX_BODY = r"(?:thue\s+tinh|cuc\s+thue)\b"
 
 COMMUNE_HEAD = re.compile(r"\b" + _CHAIR + r"\s+(?:" + _COMMUNE_BODY + "|" + _COMMUNE_BODY_UBND_ONLY + r")")
@@ -63,21 +68,26 @@ _RECIPIENT_CUE = re.compile(
     r"(?:\s+(?:ong|ba|dong\s+chi|d/c|dc|lanh\s+dao|cac|anh|chi|toi|len|den))*\s*[:,]?\s*$"
 )
 
+
 def _plain(text: str) -> str:
     """The normalised (lowercase, abbreviations expanded) diacritics-free view, as `Doc.plain`."""
     return views(text or "")[1]
 
 
 def _is_recipient(plain: str, start: int) -> bool:
-    return bool(_RECIPIENT_CUE.search(plain[max(0, start - 40):start]))
+    return bool(_RECIPIENT_CUE.search(plain[max(0, start - 40) : start]))
 
 
 def find_heads(plain: str) -> list[tuple[str, int, int, bool]]:
     """(kind, start, end, is_recipient) of every head-of-body mention in a diacritics-free text."""
     blocked = [(m.start(), m.end()) for m in NOT_HEAD.finditer(plain)]
     found = []
-    for kind, rx in (("commune", COMMUNE_HEAD), ("commune", COMMUNE_HEAD_SHORT),
-                     ("provincial", PROVINCIAL_HEAD), ("provincial", TAX_HEAD)):
+    for kind, rx in (
+        ("commune", COMMUNE_HEAD),
+        ("commune", COMMUNE_HEAD_SHORT),
+        ("provincial", PROVINCIAL_HEAD),
+        ("provincial", TAX_HEAD),
+    ):
         for m in rx.finditer(plain):
             if any(s <= m.start() < e for s, e in blocked):
                 continue
@@ -85,8 +95,15 @@ def find_heads(plain: str) -> list[tuple[str, int, int, bool]]:
     return sorted(found, key=lambda f: f[1])
 
 
-RULE_FEATURES = ("head_any", "head_accused", "head_recipient_only", "commune_head_accused",
-                 "provincial_head_accused", "not_head_mention", "bare_chairman")
+RULE_FEATURES = (
+    "head_any",
+    "head_accused",
+    "head_recipient_only",
+    "commune_head_accused",
+    "provincial_head_accused",
+    "not_head_mention",
+    "bare_chairman",
+)
 _BARE_CHAIR = re.compile(r"\b(?:pho\s+)?chu\s+tich\b")
 
 

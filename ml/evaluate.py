@@ -1,4 +1,4 @@
-"""Evaluation: the figures of issue 3, for the chosen model and the two baselines.
+"""Evaluation: the routing targets, for the chosen model and the two baselines.
 
 `python -m ml evaluate FILE.jsonl [--model PATH] [--data CORPUS]` prints per-class
 precision/recall/F1 and confusion matrices (agency, category), agency accuracy,
@@ -8,6 +8,7 @@ expected calibration error of the agency confidence, the same headline figures o
 no-diacritics and accented subsets, and a table chosen-vs-baselines, the baselines
 being trained in the same run on the corpus's train split.
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,7 +22,7 @@ from ml.dataset import load_jsonl
 from ml.normalize import strip_diacritics
 from ml.prediction import Prediction
 
-TARGETS = {  # issue 3
+TARGETS = {  # the routing targets (docs/taxonomy.md, README "Classifier")
     "agency_accuracy": 0.90,
     "category_macro_f1": 0.80,
     "ward_accuracy": 0.95,
@@ -56,9 +57,9 @@ def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bo
 def per_class(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict:
     out = {}
     for c in labels:
-        tp = sum(1 for g, p in zip(gold, pred) if g == c and p == c)
-        fp = sum(1 for g, p in zip(gold, pred) if g != c and p == c)
-        fn = sum(1 for g, p in zip(gold, pred) if g == c and p != c)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != c and p == c)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -69,16 +70,16 @@ def per_class(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -
 def confusion(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> list[list[int]]:
     ix = {c: i for i, c in enumerate(labels)}
     m = [[0] * len(labels) for _ in labels]
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         if g in ix and p in ix:
             m[ix[g]][ix[p]] += 1
     return m
 
 
 def binary_prf(gold: Sequence[bool], pred: Sequence[bool]) -> tuple[float, float, float]:
-    tp = sum(1 for g, p in zip(gold, pred) if g and p)
-    fp = sum(1 for g, p in zip(gold, pred) if not g and p)
-    fn = sum(1 for g, p in zip(gold, pred) if g and not p)
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -86,7 +87,7 @@ def binary_prf(gold: Sequence[bool], pred: Sequence[bool]) -> tuple[float, float
 
 
 def headline(rows: Sequence[dict], preds: Sequence[Prediction]) -> dict:
-    """The headline figures of issue 3 on `rows` (gold labels) against `preds`."""
+    """The headline figures on `rows` (gold labels) against `preds`."""
     n = len(rows)
     if n == 0:
         return {"n": 0}
@@ -96,20 +97,20 @@ def headline(rows: Sequence[dict], preds: Sequence[Prediction]) -> dict:
     pc = [p.category for p in preds]
     cats = sorted(set(gc))
     cat_f1 = per_class(gc, pc, cats)
-    with_ward = [(r["ward_code"], p.ward_code) for r, p in zip(rows, preds) if r.get("ward_code")]
-    null_ward = [p.ward_code for r, p in zip(rows, preds) if not r.get("ward_code")]
+    with_ward = [(r["ward_code"], p.ward_code) for r, p in zip(rows, preds, strict=True) if r.get("ward_code")]
+    null_ward = [p.ward_code for r, p in zip(rows, preds, strict=True) if not r.get("ward_code")]
     ge = [bool(r["escalate"]) for r in rows]
     pe = [bool(p.escalate) for p in preds]
     ep, er, ef = binary_prf(ge, pe)
     if not any(ge):  # no positive in the gold: recall and F1 are undefined, not 0
         er = ef = float("nan")
         ep = ep if any(pe) else float("nan")
-    correct = [g == p for g, p in zip(ga, pa)]
+    correct = [g == p for g, p in zip(ga, pa, strict=True)]
     return {
         "n": n,
         "agency_accuracy": float(np.mean(correct)),
         "category_macro_f1": float(np.mean([v["f1"] for v in cat_f1.values()])) if cats else float("nan"),
-        "category_accuracy": float(np.mean([g == p for g, p in zip(gc, pc)])),
+        "category_accuracy": float(np.mean([g == p for g, p in zip(gc, pc, strict=True)])),
         "ward_accuracy": float(np.mean([g == p for g, p in with_ward])) if with_ward else float("nan"),
         "ward_n": len(with_ward),
         "ward_null_fp_rate": float(np.mean([p is not None for p in null_ward])) if null_ward else float("nan"),
@@ -142,7 +143,7 @@ def full_report(rows: Sequence[dict], preds: Sequence[Prediction]) -> dict:
 
 
 def target_checks(rep: dict) -> list[tuple[str, float, str, bool]]:
-    """(figure, value, target text, met) for each target of issue 3."""
+    """(figure, value, target text, met) for each routing target."""
     out = []
     for k, t in TARGETS.items():
         v = rep.get(k, float("nan"))
@@ -157,8 +158,16 @@ def target_checks(rep: dict) -> list[tuple[str, float, str, bool]]:
 
 # --------------------------------------------------------------------------- printing
 
-HEADLINE_KEYS = ("agency_accuracy", "category_macro_f1", "ward_accuracy", "ward_null_fp_rate",
-                 "escalate_precision", "escalate_recall", "escalate_f1", "agency_ece")
+HEADLINE_KEYS = (
+    "agency_accuracy",
+    "category_macro_f1",
+    "ward_accuracy",
+    "ward_null_fp_rate",
+    "escalate_precision",
+    "escalate_recall",
+    "escalate_f1",
+    "agency_ece",
+)
 
 
 def _fmt(v) -> str:
@@ -171,7 +180,10 @@ def _fmt(v) -> str:
 
 def format_headline(rep: dict, title: str = "") -> str:
     lines = [title] if title else []
-    lines.append(f"  rows {rep.get('n', 0)}  (ward-labelled {rep.get('ward_n', 0)}, escalate-positive {rep.get('escalate_n', 0)})")
+    lines.append(
+        f"  rows {rep.get('n', 0)}  (ward-labelled {rep.get('ward_n', 0)}, "
+        f"escalate-positive {rep.get('escalate_n', 0)})"
+    )
     for k in HEADLINE_KEYS:
         lines.append(f"  {k:<22} {_fmt(rep.get(k))}")
     return "\n".join(lines)
@@ -187,17 +199,18 @@ def format_per_class(per: dict, title: str) -> str:
 def format_confusion(conf: dict, title: str) -> str:
     labels = conf["labels"]
     short = [c[:6] for c in labels]
-    lines = [title + "  (rows gold, columns predicted)",
-             "  " + " " * 28 + " ".join(f"{s:>6}" for s in short)]
-    for c, row in zip(labels, conf["matrix"]):
+    lines = [title + "  (rows gold, columns predicted)", "  " + " " * 28 + " ".join(f"{s:>6}" for s in short)]
+    for c, row in zip(labels, conf["matrix"], strict=True):
         lines.append(f"  {c:<28}" + " ".join(f"{v:>6}" if v else f"{'.':>6}" for v in row))
     return "\n".join(lines)
 
 
 def format_subsets(rep: dict) -> str:
     a, p = rep.get("accented", {}), rep.get("no_diacritics", {})
-    lines = [f"Diacritics subsets: accented {a.get('n', 0)} rows, no-diacritics {p.get('n', 0)} rows",
-             f"  {'figure':<22} {'accented':>9} {'no-diac':>9} {'gap':>7}"]
+    lines = [
+        f"Diacritics subsets: accented {a.get('n', 0)} rows, no-diacritics {p.get('n', 0)} rows",
+        f"  {'figure':<22} {'accented':>9} {'no-diac':>9} {'gap':>7}",
+    ]
     for k in ("agency_accuracy", "category_macro_f1", "ward_accuracy", "escalate_f1", "agency_ece"):
         va, vp = a.get(k, float("nan")), p.get(k, float("nan"))
         gap = va - vp if va == va and vp == vp else float("nan")
@@ -206,7 +219,7 @@ def format_subsets(rep: dict) -> str:
 
 
 def format_targets(rep: dict) -> str:
-    lines = ["Targets (issue 3):"]
+    lines = ["Targets:"]
     for name, v, t, ok in target_checks(rep):
         status = ("MET " if ok else "MISS") if v == v else "n/a "
         lines.append(f"  {status} {name:<40} {_fmt(v):>7}  {t}")
@@ -216,19 +229,23 @@ def format_targets(rep: dict) -> str:
 def format_comparison(reports: dict[str, dict]) -> str:
     names = list(reports)
     keys = ("agency_accuracy", "category_macro_f1", "ward_accuracy", "escalate_f1", "agency_ece")
-    lines = ["Chosen model vs baselines (same rows; baselines trained in this run on the train split):",
-             f"  {'figure':<30}" + "".join(f"{n:>16}" for n in names)]
+    lines = [
+        "Chosen model vs baselines (same rows; baselines trained in this run on the train split):",
+        f"  {'figure':<30}" + "".join(f"{n:>16}" for n in names),
+    ]
     for k in keys:
         lines.append(f"  {k:<30}" + "".join(f"{_fmt(reports[n].get(k)):>16}" for n in names))
     for sub in ("accented", "no_diacritics"):
         for k in ("agency_accuracy", "category_macro_f1", "escalate_f1"):
-            lines.append(f"  {sub + ' ' + k:<30}" + "".join(f"{_fmt(reports[n].get(sub, {}).get(k)):>16}" for n in names))
+            lines.append(
+                f"  {sub + ' ' + k:<30}" + "".join(f"{_fmt(reports[n].get(sub, {}).get(k)):>16}" for n in names)
+            )
     return "\n".join(lines)
 
 
 def errors(rows: Sequence[dict], preds: Sequence[Prediction]) -> list[str]:
     out = []
-    for r, p in zip(rows, preds):
+    for r, p in zip(rows, preds, strict=True):
         bad = []
         if p.agency != r["agency"]:
             bad.append(f"agency {p.agency} (gold {r['agency']}, p={p.confidence:.2f})")
@@ -261,8 +278,14 @@ def print_full(rep: dict, out=sys.stdout, title: str = "") -> None:
     print(format_targets(rep), file=out)
 
 
-def run_evaluate(file: str, model_path: str | None, data_path: str, with_baselines: bool = True,
-                 split: str | None = None, show_errors: bool = True) -> dict:
+def run_evaluate(
+    file: str,
+    model_path: str | None,
+    data_path: str,
+    with_baselines: bool = True,
+    split: str | None = None,
+    show_errors: bool = True,
+) -> dict:
     rows = load_jsonl(file)
     if split is None and rows and "split" in rows[0]:
         split = "test"  # a corpus file: evaluate on its held-out split only

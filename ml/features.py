@@ -17,12 +17,13 @@ Blocks are TF-IDF weighted (sublinear tf), L2-normalised per block and stacked.
 Which blocks are used is a setting chosen by cross-validation on the train split
 (`python -m ml select`); see BENCHMARKS.md.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -82,11 +83,11 @@ class TokenNgrams:
         toks = getattr(doc, self.field)
         out: list[str] = list(toks) if self.n_min <= 1 else []
         if self.n_max >= 2 and self.n_min <= 2:
-            out += [a + " " + b for a, b in zip(toks, toks[1:])]
+            out += [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]
         if self.n_max >= 3 and self.n_min <= 3:
-            out += [a + " " + b + " " + c for a, b, c in zip(toks, toks[1:], toks[2:])]
+            out += [a + " " + b + " " + c for a, b, c in zip(toks, toks[1:], toks[2:], strict=False)]
         for n in range(max(4, self.n_min), self.n_max + 1):
-            out += [" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1)]
+            out += [" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)]
         return out
 
 
@@ -107,7 +108,7 @@ class CharNgrams:
                 append(w[:n])
                 while offset + n < w_len:
                     offset += 1
-                    append(w[offset:offset + n])
+                    append(w[offset : offset + n])
                 if offset == 0:
                     break
         return out
@@ -141,13 +142,14 @@ class FeatureBuilder:
         self.vocabs: list[dict[str, int]] = []
         self.idfs: list[np.ndarray] = []
 
-    def fit(self, docs: Sequence[Doc]) -> "FeatureBuilder":
+    def fit(self, docs: Sequence[Doc]) -> FeatureBuilder:
         from sklearn.feature_extraction.text import TfidfVectorizer  # lazy: only fitting needs scikit-learn
 
         self.vocabs, self.idfs = [], []
         for an in self.analyzers:
-            v = TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=self.min_df, lowercase=False,
-                                dtype=np.float32).fit(docs)
+            v = TfidfVectorizer(
+                analyzer=an, sublinear_tf=True, min_df=self.min_df, lowercase=False, dtype=np.float32
+            ).fit(docs)
             self.vocabs.append(dict(v.vocabulary_))
             self.idfs.append(np.asarray(v.idf_, dtype=np.float32))
         return self
@@ -160,7 +162,7 @@ class FeatureBuilder:
         vals: list[int] = []
         lens: list[int] = []  # entries per (doc, block), doc-major
         for doc in docs:
-            for an, vocab in zip(self.analyzers, self.vocabs):
+            for an, vocab in zip(self.analyzers, self.vocabs, strict=True):
                 cnt = Counter(an(doc))
                 get = vocab.get
                 cols.extend([get(f, -1) for f in cnt])

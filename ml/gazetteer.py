@@ -1,4 +1,5 @@
 """The 2025 communes and wards of Thanh Hoa, from the maintained `vietnam-provinces` data."""
+
 import importlib.metadata as md
 import json
 import sqlite3
@@ -62,7 +63,7 @@ class OldUnit:
 
 def _short_name(name: str, division: str) -> str:
     prefix = division + " "
-    return name[len(prefix):] if name.lower().startswith(prefix) else name
+    return name[len(prefix) :] if name.lower().startswith(prefix) else name
 
 
 def _key(s: str) -> str:
@@ -85,11 +86,13 @@ def build_data() -> dict:
     con = sqlite3.connect(f"file:{vau_dir / 'dataset.db'}?mode=ro", uri=True)
     try:
         rows_new = con.execute(
-            "select ward, wardCode, wardLat, wardLon, wardAreaKm2, wardKey from admin_units "
-            "where provinceCode = ?", (str(THANH_HOA_PROVINCE_CODE),)).fetchall()
+            "select ward, wardCode, wardLat, wardLon, wardAreaKm2, wardKey from admin_units where provinceCode = ?",
+            (str(THANH_HOA_PROVINCE_CODE),),
+        ).fetchall()
         rows_old = con.execute(
-            "select wardCode, districtKey, wardKey from admin_units_legacy "
-            "where provinceCode = ?", (str(THANH_HOA_PROVINCE_CODE),)).fetchall()
+            "select wardCode, districtKey, wardKey from admin_units_legacy where provinceCode = ?",
+            (str(THANH_HOA_PROVINCE_CODE),),
+        ).fetchall()
     finally:
         con.close()
     vau_key_to_code: dict[str, str] = {}
@@ -99,8 +102,7 @@ def build_data() -> dict:
         if unit is None:
             raise ValueError(f"vietnamadminunits unit {name!r} not in vietnam_provinces")
         vau_key_to_code[wkey] = unit.code
-        details[unit.code] = {"lat": lat, "lon": lon, "area_km2": area,
-                              "vau_code": f"{int(vcode):05d}"}
+        details[unit.code] = {"lat": lat, "lon": lon, "area_km2": area, "vau_code": f"{int(vcode):05d}"}
     old_keys = {f"{int(c):05d}": f"tinhthanhhoa_{dk}_{wk}" for c, dk, wk in rows_old}
 
     cj = json.loads((vau_dir / "converter_2025.json").read_text(encoding="utf-8"))
@@ -127,15 +129,21 @@ def build_data() -> dict:
             # the official table's set, ordered by vietnamadminunits' default, then by name
             short = _short_name(w.name, w.division_type.value)
             rank = {c: i for i, c in enumerate(vau)}
-            succ = sorted(official, key=lambda c: (
-                rank.get(c, 99),
-                _short_name(next(u.name for u in units if u.code == c), "") != short))
+            succ = sorted(
+                official,
+                key=lambda c: (rank.get(c, 99), _short_name(next(u.name for u in units if u.code == c), "") != short),
+            )
         else:
             succ = vau  # a few units only vietnamadminunits converts (merged in 2024)
         if not succ:
             continue
-        rec = {"code": code, "name": w.name, "division": w.division_type.value,
-               "district_code": f"{int(w.district_code):03d}", "successors": succ}
+        rec = {
+            "code": code,
+            "name": w.name,
+            "division": w.division_type.value,
+            "district_code": f"{int(w.district_code):03d}",
+            "successors": succ,
+        }
         old_units.append(rec)
         per_district.setdefault(rec["district_code"], []).append(rec)
 
@@ -160,8 +168,15 @@ def build_data() -> dict:
         else:
             seat = max(sorted(counts), key=lambda c: counts[c])
         succ = [seat] + sorted((c for c in counts if c != seat), key=lambda c: -counts[c])
-        old_districts.append({"code": dcode, "name": d.name, "division": d.division_type.value,
-                              "district_code": None, "successors": succ})
+        old_districts.append(
+            {
+                "code": dcode,
+                "name": d.name,
+                "division": d.division_type.value,
+                "district_code": None,
+                "successors": succ,
+            }
+        )
 
     return {
         "source": {
@@ -169,9 +184,15 @@ def build_data() -> dict:
             "vietnamadminunits": md.version("vietnamadminunits"),
         },
         "units": [
-            {"code": u.code, "name": u.name, "division": u.division,
-             "lat": details.get(u.code, {}).get("lat"), "lon": details.get(u.code, {}).get("lon"),
-             "area_km2": details.get(u.code, {}).get("area_km2"), "population": None}
+            {
+                "code": u.code,
+                "name": u.name,
+                "division": u.division,
+                "lat": details.get(u.code, {}).get("lat"),
+                "lon": details.get(u.code, {}).get("lon"),
+                "area_km2": details.get(u.code, {}).get("area_km2"),
+                "population": None,
+            }
             for u in units
         ],
         "old_units": sorted(old_units, key=lambda r: r["code"]),
@@ -182,8 +203,7 @@ def build_data() -> dict:
 def write_data(path: Path = DATA_PATH) -> dict:
     data = build_data()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return data
 
 
@@ -199,8 +219,13 @@ def old_units() -> tuple[OldUnit, ...]:
     """Every pre-2025 unit of Thanh Hoa (communes, wards, towns, then districts)."""
     d = _data()
     return tuple(
-        OldUnit(code=r["code"], name=r["name"], division=r["division"],
-                district_code=r["district_code"], successors=tuple(r["successors"]))
+        OldUnit(
+            code=r["code"],
+            name=r["name"],
+            division=r["division"],
+            district_code=r["district_code"],
+            successors=tuple(r["successors"]),
+        )
         for r in d["old_units"] + d["old_districts"]
     )
 
@@ -217,9 +242,15 @@ def unit_details(code: str) -> dict:
     population, so it is None. Raises KeyError for an unknown code.
     """
     r = _details()[code]
-    return {"code": r["code"], "name": r["name"], "division": r["division"],
-            "lat": r["lat"], "lon": r["lon"], "area_km2": r["area_km2"],
-            "population": r["population"]}
+    return {
+        "code": r["code"],
+        "name": r["name"],
+        "division": r["division"],
+        "lat": r["lat"],
+        "lon": r["lon"],
+        "area_km2": r["area_km2"],
+        "population": r["population"],
+    }
 
 
 @dataclass(frozen=True)
@@ -236,8 +267,14 @@ class Alias:
     successors: tuple[str, ...]
 
 
-_OLD_KIND = {"xã": "old-commune", "phường": "old-ward", "thị trấn": "old-town",
-             "huyện": "old-district", "thị xã": "old-district", "thành phố": "old-district"}
+_OLD_KIND = {
+    "xã": "old-commune",
+    "phường": "old-ward",
+    "thị trấn": "old-town",
+    "huyện": "old-district",
+    "thị xã": "old-district",
+    "thành phố": "old-district",
+}
 
 
 @cache
@@ -256,11 +293,17 @@ def alias_index() -> dict[tuple[str, ...], tuple[Alias, ...]]:
         index.setdefault(key, []).append(Alias(key=key, name=short, division=division, **kw))
 
     for u in wards_2025():
-        add(u.name, u.division, kind="new", code=u.code, unit_code=u.code,
-            district_code=None, successors=(u.code,))
+        add(u.name, u.division, kind="new", code=u.code, unit_code=u.code, district_code=None, successors=(u.code,))
     for o in old_units():
-        add(o.name, o.division, kind=_OLD_KIND[o.division], code=o.successors[0],
-            unit_code=o.code, district_code=o.district_code, successors=o.successors)
+        add(
+            o.name,
+            o.division,
+            kind=_OLD_KIND[o.division],
+            code=o.successors[0],
+            unit_code=o.code,
+            district_code=o.district_code,
+            successors=o.successors,
+        )
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -278,9 +321,11 @@ def old_district_of_unit() -> dict[str, frozenset[str]]:
 def _main(argv: list[str]) -> int:
     if argv[:1] == ["build"]:
         data = write_data()
-        print(f"wrote {DATA_PATH}: {len(data['units'])} units, {len(data['old_units'])} "
-              f"old communes/wards/towns, {len(data['old_districts'])} old districts",
-              file=sys.stderr)
+        print(
+            f"wrote {DATA_PATH}: {len(data['units'])} units, {len(data['old_units'])} "
+            f"old communes/wards/towns, {len(data['old_districts'])} old districts",
+            file=sys.stderr,
+        )
         return 0
     print("usage: python -m ml.gazetteer build", file=sys.stderr)
     return 2

@@ -17,6 +17,7 @@ word; the per-chunk work itself is a few precompiled regular expressions and
 `str.translate`. Rules spanning two chunks ("2 tr", "x. Quảng Ninh", "TT Ngọc Lặc")
 run on the whole text, and only when a cheap substring test says they may apply.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,9 +53,7 @@ _TONES = {  # base vowel -> its five toned forms (huyền, sắc, hỏi, ngã, n
     "o": "òóỏõọ",
     "u": "ùúủũụ",
 }
-_VIET_LETTERS = (
-    "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-)
+_VIET_LETTERS = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 # Old-style placement puts the mark on the second vowel of an open "oa", "oe", "uy"
 # ("hoà", "khoẻ", "thuỷ"); the new style (and the official names) on the first
 # ("hòa", "khỏe", "thủy"). With a final consonant both styles agree ("hoàng").
@@ -80,35 +79,88 @@ def _tone_fix(m: re.Match) -> str:
 #: Whole-token texting abbreviations (after lower-casing) and their expansion.
 ABBREVIATIONS: dict[str, str] = {
     # negation
-    "ko": "không", "k": "không", "khg": "không", "kh": "không", "hok": "không",
-    "khong": "không", "hông": "không", "k0": "không", "kô": "không", "hk": "không",
+    "ko": "không",
+    "k": "không",
+    "khg": "không",
+    "kh": "không",
+    "hok": "không",
+    "khong": "không",
+    "hông": "không",
+    "k0": "không",
+    "kô": "không",
+    "hk": "không",
     # được
-    "dc": "được", "đc": "được", "dk": "được", "đk": "đăng ký",
+    "dc": "được",
+    "đc": "được",
+    "dk": "được",
+    "đk": "đăng ký",
     # people and bodies
-    "cb": "cán bộ", "cbcc": "cán bộ công chức", "ng": "người", "mn": "mọi người",
-    "ubnd": "ủy ban nhân dân", "ub": "ủy ban", "hđnd": "hội đồng nhân dân",
-    "hdnd": "hội đồng nhân dân", "csgt": "cảnh sát giao thông",
-    "vpđkđđ": "văn phòng đăng ký đất đai", "vpdkdd": "văn phòng đăng ký đất đai",
-    "vpđk": "văn phòng đăng ký", "vpdk": "văn phòng đăng ký",
-    "cq": "cơ quan", "pct": "phó chủ tịch",
+    "cb": "cán bộ",
+    "cbcc": "cán bộ công chức",
+    "ng": "người",
+    "mn": "mọi người",
+    "ubnd": "ủy ban nhân dân",
+    "ub": "ủy ban",
+    "hđnd": "hội đồng nhân dân",
+    "hdnd": "hội đồng nhân dân",
+    "csgt": "cảnh sát giao thông",
+    "vpđkđđ": "văn phòng đăng ký đất đai",
+    "vpdkdd": "văn phòng đăng ký đất đai",
+    "vpđk": "văn phòng đăng ký",
+    "vpdk": "văn phòng đăng ký",
+    "cq": "cơ quan",
+    "pct": "phó chủ tịch",
     # places
-    "tp": "thành phố", "tx": "thị xã", "tdp": "tổ dân phố", "kp": "khu phố",
+    "tp": "thành phố",
+    "tx": "thị xã",
+    "tdp": "tổ dân phố",
+    "kp": "khu phố",
     "phg": "phường",
     # papers
-    "sdd": "sổ đỏ", "sđđ": "sổ đỏ", "sđ": "sổ đỏ", "gcn": "giấy chứng nhận",
+    "sdd": "sổ đỏ",
+    "sđđ": "sổ đỏ",
+    "sđ": "sổ đỏ",
+    "gcn": "giấy chứng nhận",
     "gcnqsdđ": "giấy chứng nhận quyền sử dụng đất",
     "gcnqsdd": "giấy chứng nhận quyền sử dụng đất",
-    "qsdđ": "quyền sử dụng đất", "qsdd": "quyền sử dụng đất",
-    "gpxd": "giấy phép xây dựng", "đkkd": "đăng ký kinh doanh",
-    "sđt": "số điện thoại", "sdt": "số điện thoại",
+    "qsdđ": "quyền sử dụng đất",
+    "qsdd": "quyền sử dụng đất",
+    "gpxd": "giấy phép xây dựng",
+    "đkkd": "đăng ký kinh doanh",
+    "sđt": "số điện thoại",
+    "sdt": "số điện thoại",
     # function words
-    "j": "gì", "gi": "gì", "ntn": "như thế nào", "vs": "với", "bn": "bao nhiêu",
-    "bnhieu": "bao nhiêu", "r": "rồi", "trc": "trước", "ns": "nói",
-    "nhiu": "nhiều", "nhìu": "nhiều", "bít": "biết", "bik": "biết", "bjo": "bây giờ",
-    "bh": "bao giờ", "ck": "chồng", "vk": "vợ", "lm": "làm", "ms": "mới",
-    "mk": "mình", "ntin": "nhắn tin", "z": "vậy", "zậy": "vậy",
-    "dzậy": "vậy", "ak": "à", "uk": "ừ",
-    "thik": "thích", "iu": "yêu", "cx": "cũng", "cũg": "cũng", "kq": "kết quả",
+    "j": "gì",
+    "gi": "gì",
+    "ntn": "như thế nào",
+    "vs": "với",
+    "bn": "bao nhiêu",
+    "bnhieu": "bao nhiêu",
+    "r": "rồi",
+    "trc": "trước",
+    "ns": "nói",
+    "nhiu": "nhiều",
+    "nhìu": "nhiều",
+    "bít": "biết",
+    "bik": "biết",
+    "bjo": "bây giờ",
+    "bh": "bao giờ",
+    "ck": "chồng",
+    "vk": "vợ",
+    "lm": "làm",
+    "ms": "mới",
+    "mk": "mình",
+    "ntin": "nhắn tin",
+    "z": "vậy",
+    "zậy": "vậy",
+    "dzậy": "vậy",
+    "ak": "à",
+    "uk": "ừ",
+    "thik": "thích",
+    "iu": "yêu",
+    "cx": "cũng",
+    "cũg": "cũng",
+    "kq": "kết quả",
 }
 # Not expanded on purpose: "cccd", "bhxh", "bhyt" (acronyms kept as they are);
 # ambiguous ones: "hs" (hồ sơ / học sinh), "ct" (chủ tịch / công ty), "đt", "ca",
@@ -116,9 +168,7 @@ ABBREVIATIONS: dict[str, str] = {
 # capitalised name ("TT Ngọc Lặc") or dotted ("tt.Ngọc Lặc"), else stays "tt".
 
 _TOKEN_RE = re.compile(
-    r"(?<![\w.])("
-    + "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True))
-    + r")(?![\w])"
+    r"(?<![\w.])(" + "|".join(sorted((re.escape(k) for k in ABBREVIATIONS), key=len, reverse=True)) + r")(?![\w])"
 )
 
 # numbers with units: "2tr", "2 tr", "2tr5", "500k", "8h", "8h30", "8 h"
@@ -129,10 +179,16 @@ _NUM_UNITS = {"tr": "triệu", "k": "nghìn", "h": "giờ"}
 # "h.Quảng Xương", "tt.Ngọc Lặc", "tx.Nghi Sơn", texting "F.Hạc Thành" ("f" for "ph"); also with a space before the dot
 # ("p . Thiệu Khánh"; not "x ." / "h .": "anh X . ở quầy") or a comma and a space
 # for the dot ("p, Quảng Thành", "tt, Lam Sơn"; not "h, ": "8h, ")
-_DOTTED_RE = re.compile(
-    r"(?<![\w.,])(?:(tp|tx|tt|p|f|x|h)\.\s*|(tp|tx|tt|p) \.\s*|(tp|tx|tt|p|x), \s*)(?=[^\W\d_])")
-_DOTTED = {"tp": "thành phố ", "tx": "thị xã ", "tt": "thị trấn ", "p": "phường ", "f": "phường ",
-           "x": "xã ", "h": "huyện "}
+_DOTTED_RE = re.compile(r"(?<![\w.,])(?:(tp|tx|tt|p|f|x|h)\.\s*|(tp|tx|tt|p) \.\s*|(tp|tx|tt|p|x), \s*)(?=[^\W\d_])")
+_DOTTED = {
+    "tp": "thành phố ",
+    "tx": "thị xã ",
+    "tt": "thị trấn ",
+    "p": "phường ",
+    "f": "phường ",
+    "x": "xã ",
+    "h": "huyện ",
+}
 
 # "tt" / "TT" followed by a capitalised word is a town ("TT Ngọc Lặc"); tested on the
 # original casing, before lower-casing.
@@ -185,8 +241,23 @@ _NORM_TOKEN = _TokenCache(_normalize_token)
 _STRIP_TOKEN = _TokenCache(strip_diacritics)
 # context rules that span two chunks: "2 tr", "8 h", "500 k"; "x. Quảng Ninh"
 _NUM_UNIT_SPACED_RE = re.compile(r"\d (?:tr|k|h)\b")
-_DOTTED_SPACED = ("p. ", "x. ", "h. ", "tp. ", "tx. ", "tt. ", "p . ", "tp . ", "tx . ", "tt . ",
-                  "p, ", "x, ", "tt, ", "tp, ", "tx, ")
+_DOTTED_SPACED = (
+    "p. ",
+    "x. ",
+    "h. ",
+    "tp. ",
+    "tx. ",
+    "tt. ",
+    "p . ",
+    "tp . ",
+    "tx . ",
+    "tt . ",
+    "p, ",
+    "x, ",
+    "tt, ",
+    "tp, ",
+    "tx, ",
+)
 
 
 def _normalized_tokens(text: str) -> list[str]:

@@ -1,4 +1,5 @@
 """What the classifier returns for one report."""
+
 from dataclasses import dataclass, field
 
 

@@ -11,6 +11,7 @@ words "_"-joined directly and skips the per-token re-normalisation, which ml.nor
 has already done (NFC, one tone-mark placement). tests/ml check the equality on the
 corpus. If underthesea's internals ever move, it falls back to `word_tokenize`.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,7 @@ def segment(text: str) -> list[str]:
     tokens = tokenize(text, use_token_normalize=False)
     tags = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
     words: list[str] = []
-    for tag, tok in zip(tags, tokens):
+    for tag, tok in zip(tags, tokens, strict=True):
         if tag == "I-W" and words:
             words[-1] = words[-1] + "_" + tok
         else:

@@ -5,11 +5,12 @@ fold's validation rows are scored as written and again with their diacritics str
 (the "plain" columns), which measures how well a configuration survives unaccented
 input. Texts are segmented once (DocCache) and shared by all configurations.
 """
+
 from __future__ import annotations
 
 import sys
 import time
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -42,8 +43,11 @@ ESCALATION = {
     "rule AND model": {"escalate_mode": "rule_and_model", "rule_features": True},
     "rule OR model": {"escalate_mode": "rule_or_model", "rule_features": True},
     "model + rule features, balanced": {"escalate_mode": "model", "rule_features": True, "escalate_balanced": True},
-    "model + rule features, agency head on all rows": {"escalate_mode": "model", "rule_features": True,
-                                                       "agency_scope": "all"},
+    "model + rule features, agency head on all rows": {
+        "escalate_mode": "model",
+        "rule_features": True,
+        "agency_scope": "all",
+    },
 }
 
 
@@ -75,10 +79,15 @@ def cross_validate(rows: Sequence[dict], settings: dict, k: int, cache: DocCache
         h = headline(vrows, preds)
         ptexts = [strip_diacritics(t) for t in texts]
         ph = headline(vrows, clf.predict_docs(cache.get_many(ptexts), ptexts, wards=[None] * len(texts)))
-        for key, val in (("agency", h["agency_accuracy"]), ("category", h["category_macro_f1"]),
-                         ("escalate", h["escalate_f1"]), ("ece", h["agency_ece"]),
-                         ("agency_plain", ph["agency_accuracy"]), ("category_plain", ph["category_macro_f1"]),
-                         ("escalate_plain", ph["escalate_f1"])):
+        for key, val in (
+            ("agency", h["agency_accuracy"]),
+            ("category", h["category_macro_f1"]),
+            ("escalate", h["escalate_f1"]),
+            ("ece", h["agency_ece"]),
+            ("agency_plain", ph["agency_accuracy"]),
+            ("category_plain", ph["category_macro_f1"]),
+            ("escalate_plain", ph["escalate_f1"]),
+        ):
             accum.setdefault(key, []).append(val)
     out = {k2: float(np.mean(v)) for k2, v in accum.items()}
     out["agency_sd"] = float(np.std(accum["agency"], ddof=1)) if k > 1 else 0.0
@@ -90,8 +99,12 @@ HEADER = ("config", "agency (sd)", "cat-F1", "esc-F1", "ECE", "agency plain", "c
 
 
 def _row(name: str, m: dict) -> str:
-    return (f"| {name} | {m['agency']:.3f} ({m['agency_sd']:.3f}) | {m['category']:.3f} | {m['escalate']:.3f} | {m['ece']:.3f} | "
-            f"{m['agency_plain']:.3f} | {m['category_plain']:.3f} | {m['escalate_plain']:.3f} | {m['seconds_per_fit']:.1f} |")
+    return (
+        f"| {name} | {m['agency']:.3f} ({m['agency_sd']:.3f}) | {m['category']:.3f} | {m['escalate']:.3f} | "
+        f"{m['ece']:.3f} | "
+        f"{m['agency_plain']:.3f} | {m['category_plain']:.3f} | {m['escalate_plain']:.3f} | "
+        f"{m['seconds_per_fit']:.1f} |"
+    )
 
 
 def _table(title: str, results: dict[str, dict]) -> str:
@@ -100,8 +113,9 @@ def _table(title: str, results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def run_selection(data_path, folds: int = 4, stage: str = "all", max_rows: int | None = None,
-                  base: dict | None = None) -> dict:
+def run_selection(
+    data_path, folds: int = 4, stage: str = "all", max_rows: int | None = None, base: dict | None = None
+) -> dict:
     train, _ = split_rows(load_rows(data_path))
     if max_rows:
         train = train[:max_rows]
@@ -123,15 +137,21 @@ def run_selection(data_path, folds: int = 4, stage: str = "all", max_rows: int |
 
     stages = set(stage.split(",")) if stage != "all" else {"features", "augment", "models", "escalation"}
     if "features" in stages:
-        results["features"] = run("Feature blocks (other settings as DEFAULT_SETTINGS)",
-                                  {k: {"blocks": v} for k, v in FEATURE_SETS.items()}, {})
+        results["features"] = run(
+            "Feature blocks (other settings as DEFAULT_SETTINGS)",
+            {k: {"blocks": v} for k, v in FEATURE_SETS.items()},
+            {},
+        )
     if "augment" in stages:
-        results["augment"] = run("Diacritics-stripped training copies (chosen blocks, rule escalation for speed)",
-                                 {"with plain copies": {"augment_plain": True},
-                                  "without": {"augment_plain": False}}, {"escalate_mode": "rule"})
+        results["augment"] = run(
+            "Diacritics-stripped training copies (chosen blocks, rule escalation for speed)",
+            {"with plain copies": {"augment_plain": True}, "without": {"augment_plain": False}},
+            {"escalate_mode": "rule"},
+        )
     if "models" in stages:
-        results["models"] = run("Linear models (chosen blocks, rule escalation for speed)", MODELS,
-                                {"escalate_mode": "rule"})
+        results["models"] = run(
+            "Linear models (chosen blocks, rule escalation for speed)", MODELS, {"escalate_mode": "rule"}
+        )
     if "escalation" in stages:
         results["escalation"] = run("Escalation: rules, model, combinations (chosen blocks and model)", ESCALATION, {})
     return results

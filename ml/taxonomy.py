@@ -1,4 +1,5 @@
 """The label codes of the routing taxonomy (docs/taxonomy.md). These strings are a contract."""
+
 from enum import StrEnum
 
 

@@ -7,18 +7,18 @@ settings; settings (DEFAULT_SETTINGS) were chosen by cross-validation inside the
 split (`python -m ml select`, figures in BENCHMARKS.md). The escalation threshold is
 re-chosen at every training run from out-of-fold predictions on the train split.
 """
+
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from tqdm import tqdm
@@ -74,8 +74,9 @@ def code_version() -> str:
         h.update(p.read_bytes())
     src = h.hexdigest()[:12]
     try:
-        desc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ML_DIR, capture_output=True,
-                              text=True, timeout=5).stdout.strip()
+        desc = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=ML_DIR, capture_output=True, text=True, timeout=5
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         desc = ""
     if not desc:
@@ -100,12 +101,18 @@ def make_head(settings: dict):
     if kind in ("svc_sigmoid", "svc_isotonic"):
         # ensemble=False: calibrators fitted on cross-validated scores, ONE LinearSVC fitted on all rows
         # (a third of the prediction cost of the default ensemble of one SVC per fold)
-        return CalibratedClassifierCV(LinearSVC(C=C, random_state=seed), method=kind.split("_")[1],
-                                      cv=settings.get("calibration_folds", 3), ensemble=False)
+        return CalibratedClassifierCV(
+            LinearSVC(C=C, random_state=seed),
+            method=kind.split("_")[1],
+            cv=settings.get("calibration_folds", 3),
+            ensemble=False,
+        )
     if kind == "sgd":
-        return CalibratedClassifierCV(SGDClassifier(loss="modified_huber", alpha=1e-4 / max(C, 1e-6), random_state=seed,
-                                                    max_iter=50, tol=None),
-                                      method="sigmoid", cv=settings.get("calibration_folds", 3))
+        return CalibratedClassifierCV(
+            SGDClassifier(loss="modified_huber", alpha=1e-4 / max(C, 1e-6), random_state=seed, max_iter=50, tol=None),
+            method="sigmoid",
+            cv=settings.get("calibration_folds", 3),
+        )
     raise ValueError(f"unknown model {kind!r}")
 
 
@@ -121,14 +128,23 @@ def compile_head(est, X_check=None):
     if isinstance(est, LogisticRegression):
         coef, icpt = est.coef_, est.intercept_
         head = LinearHead("logistic", est.classes_, coef, icpt)
-    elif (isinstance(est, CalibratedClassifierCV) and len(est.calibrated_classifiers_) == 1
-          and all(isinstance(c, _SigmoidCalibration) for c in est.calibrated_classifiers_[0].calibrators)):
+    elif (
+        isinstance(est, CalibratedClassifierCV)
+        and len(est.calibrated_classifiers_) == 1
+        and all(isinstance(c, _SigmoidCalibration) for c in est.calibrated_classifiers_[0].calibrators)
+    ):
         cc = est.calibrated_classifiers_[0]
         base = cc.estimator
         if list(base.classes_) == list(est.classes_) and hasattr(base, "coef_"):
             kind = "binary_sigmoid" if len(est.classes_) == 2 else "ovr_sigmoid"
-            head = LinearHead(kind, est.classes_, base.coef_, base.intercept_,
-                              a=[c.a_ for c in cc.calibrators], b=[c.b_ for c in cc.calibrators])
+            head = LinearHead(
+                kind,
+                est.classes_,
+                base.coef_,
+                base.intercept_,
+                a=[c.a_ for c in cc.calibrators],
+                b=[c.b_ for c in cc.calibrators],
+            )
     if head is None:
         return est
     if X_check is not None:
@@ -141,8 +157,11 @@ def compile_head(est, X_check=None):
 def make_escalate_head(settings: dict):
     from sklearn.linear_model import LogisticRegression  # lazy: scikit-learn only to fit
 
-    return LogisticRegression(C=settings.get("escalate_C", 4.0), solver="liblinear",
-                              class_weight="balanced" if settings.get("escalate_balanced", False) else None)
+    return LogisticRegression(
+        C=settings.get("escalate_C", 4.0),
+        solver="liblinear",
+        class_weight="balanced" if settings.get("escalate_balanced", False) else None,
+    )
 
 
 def escalate_matrix(X, docs: Sequence[Doc], settings: dict):
@@ -191,12 +210,13 @@ def _plain_copy(text: str) -> str | None:
     return s if s != text else None
 
 
-def training_set(rows: Sequence[dict], settings: dict, weights: Sequence[float] | None = None
-                 ) -> tuple[list[str], list[dict], np.ndarray]:
+def training_set(
+    rows: Sequence[dict], settings: dict, weights: Sequence[float] | None = None
+) -> tuple[list[str], list[dict], np.ndarray]:
     """Texts, label rows and sample weights, with diacritics-stripped copies when `augment_plain`."""
     texts, labels, w = [], [], []
     weights = weights if weights is not None else [1.0] * len(rows)
-    for r, wt in zip(rows, weights):
+    for r, wt in zip(rows, weights, strict=True):
         texts.append(r["text"])
         labels.append(r)
         w.append(wt)
@@ -209,9 +229,14 @@ def training_set(rows: Sequence[dict], settings: dict, weights: Sequence[float] 
     return texts, labels, np.asarray(w, dtype=float)
 
 
-def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: Sequence[float] | None = None,
-                   cache: DocCache | None = None, progress: bool = False,
-                   step: Callable[[str], None] | None = None) -> Classifier:
+def fit_classifier(
+    rows: Sequence[dict],
+    settings: dict | None = None,
+    weights: Sequence[float] | None = None,
+    cache: DocCache | None = None,
+    progress: bool = False,
+    step: Callable[[str], None] | None = None,
+) -> Classifier:
     """Fit features and the three heads on labelled rows; returns a Classifier without metadata."""
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     cache = cache or DocCache(words=bool(WORD_BLOCKS & set(settings["blocks"])))
@@ -252,8 +277,9 @@ def fit_classifier(rows: Sequence[dict], settings: dict | None = None, weights: 
         agency, category = compile_head(agency, check), compile_head(category, check)
         if esc_model is not None:
             esc_model = compile_head(esc_model, escalate_matrix(check, docs[: check.shape[0]], settings))
-    return Classifier(features=features, agency_model=agency, category_model=category,
-                      escalate_model=esc_model, settings=resolved)
+    return Classifier(
+        features=features, agency_model=agency, category_model=category, escalate_model=esc_model, settings=resolved
+    )
 
 
 def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], settings: dict, folds: int = 3) -> float:
@@ -273,14 +299,20 @@ def _cv_threshold(Xe, ye: np.ndarray, w: np.ndarray, labels: Sequence[dict], set
 
 
 def make_version(data_hash: str, now: datetime | None = None) -> str:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{data_hash[:8]}"
 
 
-def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str | os.PathLike | None = None,
-                      corrections_path: str | os.PathLike | None = None, settings: dict | None = None,
-                      max_rows: int | None = None, progress: bool = True, evaluate_test: bool = True,
-                      corrections_weight: float | None = None) -> tuple[Classifier, Path, dict]:
+def train_and_publish(
+    data_path: str | os.PathLike = DEFAULT_DATA,
+    out_dir: str | os.PathLike | None = None,
+    corrections_path: str | os.PathLike | None = None,
+    settings: dict | None = None,
+    max_rows: int | None = None,
+    progress: bool = True,
+    evaluate_test: bool = True,
+    corrections_weight: float | None = None,
+) -> tuple[Classifier, Path, dict]:
     """Train on the train split (+ corrections), measure on the test split, write and publish the artifact."""
     import joblib  # lazy: importing this module must not load joblib
 
@@ -310,11 +342,19 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
 
     cache = DocCache(words=bool(WORD_BLOCKS & set(settings["blocks"])))
     texts, _, _ = training_set(fit_rows, settings, weights)
-    cache.get_many(texts + [r["text"] for r in test] if evaluate_test else texts, progress=progress,
-                   desc="analysing (train + held-out)")
+    cache.get_many(
+        texts + [r["text"] for r in test] if evaluate_test else texts,
+        progress=progress,
+        desc="analysing (train + held-out)",
+    )
     steps = ["segmentation", "features", "agency head", "category head", "escalation head"]
-    bar = tqdm(total=len(steps) + (1 if evaluate_test and test else 0), desc="training", unit="step",
-               file=sys.stderr, disable=not progress)
+    bar = tqdm(
+        total=len(steps) + (1 if evaluate_test and test else 0),
+        desc="training",
+        unit="step",
+        file=sys.stderr,
+        disable=not progress,
+    )
 
     def step(name):
         bar.set_postfix_str(name)
@@ -327,10 +367,13 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
         test_texts = [r["text"] for r in test]
         preds = clf.predict_docs(cache.get_many(test_texts), test_texts)
         rep = full_report(test, preds)
-        metrics = {"test": {k: v for k, v in rep.items() if not isinstance(v, dict)},
-                   "test_no_diacritics": rep["no_diacritics"], "test_accented": rep["accented"],
-                   "test_agency_per_class": rep["agency_per_class"],
-                   "test_category_per_class": rep["category_per_class"]}
+        metrics = {
+            "test": {k: v for k, v in rep.items() if not isinstance(v, dict)},
+            "test_no_diacritics": rep["no_diacritics"],
+            "test_accented": rep["accented"],
+            "test_agency_per_class": rep["agency_per_class"],
+            "test_category_per_class": rep["category_per_class"],
+        }
         step("held-out evaluation")
     bar.close()
 
@@ -339,7 +382,7 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
     name = f"classifier-{version}.joblib"
     clf.metadata = {
         "version": version,
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "data_path": str(data_path),
         "data_sha256": data_hash,
         "corrections_path": str(corrections_path) if corrections else None,
@@ -372,14 +415,13 @@ def train_and_publish(data_path: str | os.PathLike = DEFAULT_DATA, out_dir: str 
 def print_metrics(clf: Classifier, path: Path, metrics: dict, out=sys.stdout) -> None:
     md = clf.metadata
     print(f"Model {md['version']} written to {path} (pointer {path.parent / 'current'} updated)", file=out)
-    print(f"  trained on {md['n_train']} train rows + {md['n_corrections']} corrections in {md['train_seconds']} s; "
-          f"{md['n_features']} features; code {md['code_version']}", file=out)
+    print(
+        f"  trained on {md['n_train']} train rows + {md['n_corrections']} corrections in {md['train_seconds']} s; "
+        f"{md['n_features']} features; code {md['code_version']}",
+        file=out,
+    )
     if metrics:
         rep = {**metrics["test"], "no_diacritics": metrics["test_no_diacritics"], "accented": metrics["test_accented"]}
         print(format_headline(rep, f"Held-out test split ({md['n_test']} rows):"), file=out)
         print(format_subsets(rep), file=out)
         print(format_targets(rep), file=out)
-
-
-def dump_json(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=float)

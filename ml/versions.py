@@ -3,6 +3,7 @@
 Versions are read from the installed distributions' metadata, so checking them imports
 none of the libraries (a worker that loads a model never imports scikit-learn).
 """
+
 from __future__ import annotations
 
 import warnings
@@ -37,7 +38,9 @@ def warn_if_versions_differ(metadata: dict, artifact) -> None:
     """ModelVersionWarning naming each library whose recorded version is not the installed one."""
     diffs = version_differences(metadata.get("library_versions"))
     if diffs:
-        listed = "; ".join(f"{lib} {rec or '(not recorded)'}, installed {inst or '(not installed)'}"
-                           for lib, rec, inst in diffs)
-        warnings.warn(f"model {artifact} was trained with other library versions: {listed}", ModelVersionWarning,
-                      stacklevel=3)
+        listed = "; ".join(
+            f"{lib} {rec or '(not recorded)'}, installed {inst or '(not installed)'}" for lib, rec, inst in diffs
+        )
+        warnings.warn(
+            f"model {artifact} was trained with other library versions: {listed}", ModelVersionWarning, stacklevel=3
+        )

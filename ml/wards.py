@@ -29,6 +29,7 @@ How it works (see docs/taxonomy.md, `ward_code`):
   ("huyện Quảng Xương" -> Xã Lưu Vệ, "TP Thanh Hóa" -> Phường Hạc Thành), with a
   lower score than any commune-level name.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,9 +52,32 @@ class WardMatch:
 
 
 # cue words (unaccented); "thị trấn", "thị xã", "thành phố" end in "tran", "xa", "pho"
-_CUE_WORDS = frozenset({"xa", "phuong", "tran", "tt", "huyen", "tx", "tp", "pho", "thon", "ban",
-                        "xom", "lang", "duong", "tinh", "kp", "tdp", "khu", "ngo", "cum",
-                        "p", "x", "h"})
+_CUE_WORDS = frozenset(
+    {
+        "xa",
+        "phuong",
+        "tran",
+        "tt",
+        "huyen",
+        "tx",
+        "tp",
+        "pho",
+        "thon",
+        "ban",
+        "xom",
+        "lang",
+        "duong",
+        "tinh",
+        "kp",
+        "tdp",
+        "khu",
+        "ngo",
+        "cum",
+        "p",
+        "x",
+        "h",
+    }
+)
 # kinds an alias may have after each cue, with the score of the match
 _CUE_KINDS = {
     "xa": {"new": 1.0, "old-commune": 1.0, "old-ward": 0.8},
@@ -64,10 +88,21 @@ _CUE_KINDS = {
     "tp": {"old-district": 0.6, "new": 0.5},
     None: {"new": 0.7},  # bare Title-Case name
 }
-_VIA = {"new": "new-name", "old-commune": "old-commune", "old-ward": "old-ward",
-        "old-town": "old-town", "old-district": "old-district"}
-_DIVISION_OF_CUE = {"xa": "xã", "phuong": "phường", "tt": "thị trấn", "huyen": "huyện",
-                    "tx": "thị xã", "tp": "thành phố"}
+_VIA = {
+    "new": "new-name",
+    "old-commune": "old-commune",
+    "old-ward": "old-ward",
+    "old-town": "old-town",
+    "old-district": "old-district",
+}
+_DIVISION_OF_CUE = {
+    "xa": "xã",
+    "phuong": "phường",
+    "tt": "thị trấn",
+    "huyen": "huyện",
+    "tx": "thị xã",
+    "tp": "thành phố",
+}
 
 # context words, on the unaccented text, in the few tokens before a mention
 _HOME_RE = re.compile(
@@ -107,7 +142,8 @@ _BARE_STOP = {("thanh", "hoa"), ("viet", "nam"), ("ha", "noi")}
 # person's name, not a place ("Vũ Minh Sơn", "Cầm Văn Toàn")
 _SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh mai trinh"
-    " cam lo quach luong lam kieu tong thai doan vuong cao chu luu ta khuc".split())
+    " cam lo quach luong lam kieu tong thai doan vuong cao chu luu ta khuc".split()
+)
 
 
 @dataclass
@@ -142,14 +178,22 @@ def _cue_kind(words: list[str], k: int) -> str | None:
     return _SIMPLE_CUES.get(w, "block")
 
 
-_SIMPLE_CUES = {"phuong": "phuong", "tt": "tt", "huyen": "huyen", "tx": "tx", "tp": "tp",
-                "p": "phuong", "x": "xa", "h": "huyen"}
+_SIMPLE_CUES = {
+    "phuong": "phuong",
+    "tt": "tt",
+    "huyen": "huyen",
+    "tx": "tx",
+    "tp": "tp",
+    "p": "phuong",
+    "x": "xa",
+    "h": "huyen",
+}
 
 
 def _name_words(words: list[str], i: int) -> list[str]:
     """Up to three words from i, stopping after one that carries punctuation."""
     out = []
-    for w in words[i:i + 3]:
+    for w in words[i : i + 3]:
         core = w.rstrip(_PUNCT_END)
         if core:
             out.append(core)
@@ -192,10 +236,17 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
         if cue_start < k and not words[cue_start]:
             cue_start = k
         accented = " ".join(nwords[start:end]).rstrip(_PUNCT_END)
-        mentions.append(_Mention(
-            start=start, end=end, cue=cue, cue_start=cue_start, aliases=aliases,
-            surface=" ".join(nwords[cue_start:end]).rstrip(_PUNCT_END),
-            accented_name=accented if accented != " ".join(name[:length]) else None))
+        mentions.append(
+            _Mention(
+                start=start,
+                end=end,
+                cue=cue,
+                cue_start=cue_start,
+                aliases=aliases,
+                surface=" ".join(nwords[cue_start:end]).rstrip(_PUNCT_END),
+                accented_name=accented if accented != " ".join(name[:length]) else None,
+            )
+        )
         covered.update(range(start, end))
 
     # bare 2025 names written in Title Case in the original text ("ở Ngọc Lặc")
@@ -206,25 +257,34 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
             continue  # a person's full name ("Tôi là Phạm Ngọc Liên"), not a place
         for length in (3, 2):
             for i in range(len(rw) - length + 1):
-                key = tuple(rw[i:i + length])
+                key = tuple(rw[i : i + length])
                 if key in _BARE_STOP:
                     continue
                 aliases = tuple(a for a in index.get(key, ()) if a.kind == "new")
                 if not aliases:
                     continue
                 for j in range(len(words) - length + 1):
-                    if words[j] == key[0] and tuple(_name_words(words, j)[:length]) == key \
-                            and not covered.intersection(range(j, j + length)) \
-                            and (j == 0 or _cue_kind(words, j - 1) is None
-                                 or words[j - 1] not in cue_words):
+                    if (
+                        words[j] == key[0]
+                        and tuple(_name_words(words, j)[:length]) == key
+                        and not covered.intersection(range(j, j + length))
+                        and (j == 0 or _cue_kind(words, j - 1) is None or words[j - 1] not in cue_words)
+                    ):
                         break
                 else:
                     continue
-                accented = " ".join(nwords[j:j + length]).rstrip(_PUNCT_END)
-                mentions.append(_Mention(
-                    start=j, end=j + length, cue=None, cue_start=j, aliases=aliases,
-                    surface=accented,
-                    accented_name=accented if accented != " ".join(key) else None))
+                accented = " ".join(nwords[j : j + length]).rstrip(_PUNCT_END)
+                mentions.append(
+                    _Mention(
+                        start=j,
+                        end=j + length,
+                        cue=None,
+                        cue_start=j,
+                        aliases=aliases,
+                        surface=accented,
+                        accented_name=accented if accented != " ".join(key) else None,
+                    )
+                )
                 covered.update(range(j, j + length))
     for m in mentions:
         after = _words_after(words, m.end) if not _ends_clause(words[m.end - 1]) else []
@@ -252,7 +312,7 @@ def _link_districts(mentions: list[_Mention], words: list[str]) -> None:
         d = mentions[i + 1]
         if d.cue not in ("huyen", "tx", "tp") or d.cue_start - m.end > 2:
             continue
-        if any(w and w[-1] in _SENTENCE_PUNCT for w in words[m.end - 1:d.cue_start]):
+        if any(w and w[-1] in _SENTENCE_PUNCT for w in words[m.end - 1 : d.cue_start]):
             continue
         dist = [a for a in d.aliases if a.kind == "old-district"]
         if dist:
@@ -277,8 +337,12 @@ def _choose_alias(m: _Mention, districts_named: set[str]) -> tuple[Alias, float]
             cands = same_div
     if m.context_district:
         context = {m.context_district}
-        inside = [a for a in cands if (a.district_code in context) or
-                  (a.kind == "new" and context & old_district_of_unit().get(a.code, frozenset()))]
+        inside = [
+            a
+            for a in cands
+            if (a.district_code in context)
+            or (a.kind == "new" and context & old_district_of_unit().get(a.code, frozenset()))
+        ]
         olds_inside = [a for a in inside if a.kind != "new"]
         news_inside = [a for a in inside if a.kind == "new"]
         if m.old_marker and olds_inside:
@@ -304,7 +368,7 @@ def _choose_alias(m: _Mention, districts_named: set[str]) -> tuple[Alias, float]
 
 def _role(m: _Mention, words: list[str]) -> str:
     before: list[str] = []
-    for w in reversed(words[max(0, m.cue_start - 8):m.cue_start]):
+    for w in reversed(words[max(0, m.cue_start - 8) : m.cue_start]):
         if w and w[-1] in _SENTENCE_PUNCT:
             break
         before.append(w)
@@ -341,8 +405,9 @@ def _candidates(text: str, normalized: tuple[str, str] | None = None) -> tuple[l
     if not mentions:
         return [], {}
     _link_districts(mentions, words)
-    districts_named = {a.unit_code for m in mentions if m.cue in ("huyen", "tx", "tp")
-                       for a in m.aliases if a.kind == "old-district"}
+    districts_named = {
+        a.unit_code for m in mentions if m.cue in ("huyen", "tx", "tp") for a in m.aliases if a.kind == "old-district"
+    }
     districts_named |= {m.context_district for m in mentions if m.context_district}
     names = _unit_names()
     best: dict[str, WardMatch] = {}
@@ -358,8 +423,7 @@ def _candidates(text: str, normalized: tuple[str, str] | None = None) -> tuple[l
         prev = best.get(alias.code)
         if prev is not None:
             if prev.score >= score:
-                best[alias.code] = WardMatch(prev.code, prev.name, prev.matched, prev.via,
-                                             round(prev.score + 0.05, 3))
+                best[alias.code] = WardMatch(prev.code, prev.name, prev.matched, prev.via, round(prev.score + 0.05, 3))
                 continue
             score += 0.05  # named again
         best[alias.code] = WardMatch(alias.code, names[alias.code], m.surface, via, round(score, 3))

@@ -1,8 +1,10 @@
 """Shared fixtures: real Redis, real databases (SQLite always, PostgreSQL when TEST_DATABASE_URL is set)."""
+
 import os
 import shutil
 import uuid
 from pathlib import Path
+
 import pytest
 from redis import Redis
 from redis.exceptions import RedisError
@@ -78,8 +80,17 @@ def _recreate_postgres_schema(url: str) -> None:
         engine.dispose()
 
 
-MUTABLE_TABLES = ("periodic_reports", "attachments", "corrections", "notifications", "report_events", "clocks", "reports", "users",
-                  "calendar_overrides")
+MUTABLE_TABLES = (
+    "periodic_reports",
+    "attachments",
+    "corrections",
+    "notifications",
+    "report_events",
+    "clocks",
+    "reports",
+    "users",
+    "calendar_overrides",
+)
 
 
 def _empty_tables(url: str) -> None:
@@ -98,8 +109,9 @@ def model_dir(tmp_path_factory):
     from ml.train import train_and_publish
 
     out = tmp_path_factory.mktemp("models")
-    train_and_publish(out_dir=out, max_rows=int(os.environ.get("TEST_MODEL_ROWS", "2500")), progress=False,
-                      evaluate_test=False)
+    train_and_publish(
+        out_dir=out, max_rows=int(os.environ.get("TEST_MODEL_ROWS", "2500")), progress=False, evaluate_test=False
+    )
     return str(out)
 
 
@@ -162,7 +174,10 @@ def make_report(app):
     from intake.submission import submit_report
 
     def _make(**overrides):
-        fields = {"text": "Cán bộ địa chính xã hẹn lần hẹn lữa, ba tháng chưa trả kết quả hồ sơ đất.", "kind": "phan-anh"}
+        fields = {
+            "text": "Cán bộ địa chính xã hẹn lần hẹn lữa, ba tháng chưa trả kết quả hồ sơ đất.",
+            "kind": "phan-anh",
+        }
         fields.update(overrides)
         with app.app_context():
             receipt = submit_report(db.session, **fields)
@@ -176,8 +191,14 @@ def make_report(app):
 def make_user(app):
     """Factory: a staff account made as an administrator makes it, e.g. make_user("cb.quangphu", unit="16522")."""
 
-    def _make(username: str, *, role: str | None = None, unit: str | None = None, name: str | None = None,
-              password: str = PASSWORD):
+    def _make(
+        username: str,
+        *,
+        role: str | None = None,
+        unit: str | None = None,
+        name: str | None = None,
+        password: str = PASSWORD,
+    ):
         args = ["users", "create", username, "--password", password]
         for option, value in (("--role", role), ("--unit", unit), ("--name", name)):
             if value is not None:
@@ -212,9 +233,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_report_header(config):
-    return [f"CI={IN_CI}; REDIS_URL={'set' if os.environ.get('REDIS_URL') else 'embedded'}; "
-            f"PostgreSQL={'yes' if os.environ.get('TEST_DATABASE_URL') else 'no'}",
-            f"chromium={'yes' if shutil.which('chromium') else 'no'}"]
+    return [
+        f"CI={IN_CI}; REDIS_URL={'set' if os.environ.get('REDIS_URL') else 'embedded'}; "
+        f"PostgreSQL={'yes' if os.environ.get('TEST_DATABASE_URL') else 'no'}",
+        f"chromium={'yes' if shutil.which('chromium') else 'no'}",
+    ]
 
 
 @pytest.fixture
@@ -229,7 +252,6 @@ def csrf_token():
         raise AssertionError("page has no CSRF token")
 
     return _read
-
 
 
 class MailSink:
@@ -255,8 +277,9 @@ class MailSink:
         from email import message_from_bytes, policy
 
         message = message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append({"to": envelope.rcpt_tos[0], "subject": str(message["Subject"]),
-                              "body": message.get_content()})
+        self.messages.append(
+            {"to": envelope.rcpt_tos[0], "subject": str(message["Subject"]), "body": message.get_content()}
+        )
         return "250 Message accepted"
 
     def to(self, address: str) -> list[dict]:

@@ -5,6 +5,7 @@ scheme, no wildcard or placeholder, and either containing a slash or ending in a
 `instance/` and `.venv` are created at run time, not shipped, and are not checked. Relative Markdown links to
 local files are checked too.
 """
+
 import re
 from pathlib import Path
 
@@ -13,8 +14,24 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted([*ROOT.glob("*.md"), *(ROOT / "docs").glob("*.md")])
 RUNTIME = ("instance/", ".venv")
-EXTENSIONS = {".py", ".md", ".toml", ".html", ".js", ".css", ".json", ".jsonl", ".txt", ".cfg", ".ini", ".mako",
-              ".png", ".yml", ".yaml", ".sh"}
+EXTENSIONS = {
+    ".py",
+    ".md",
+    ".toml",
+    ".html",
+    ".js",
+    ".css",
+    ".json",
+    ".jsonl",
+    ".txt",
+    ".cfg",
+    ".ini",
+    ".mako",
+    ".png",
+    ".yml",
+    ".yaml",
+    ".sh",
+}
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 SPAN = re.compile(r"`([^`\n]+)`")
 PATHLIKE = re.compile(r"[\w.\-/]+")
@@ -33,14 +50,23 @@ def cited_paths(text: str) -> set[str]:
 
 
 def linked_paths(text: str) -> set[str]:
-    return {target.split("#")[0] for target in LINK.findall(FENCE.sub("", text))
-            if "://" not in target and not target.startswith(("#", "mailto:")) and target.split("#")[0]}
+    return {
+        target.split("#")[0]
+        for target in LINK.findall(FENCE.sub("", text))
+        if "://" not in target and not target.startswith(("#", "mailto:")) and target.split("#")[0]
+    }
 
 
 def test_the_documents_are_found():
     names = {p.relative_to(ROOT).as_posix() for p in DOCUMENTS}
-    assert {"README.md", "docs/architecture.md", "docs/glossary.md", "docs/taxonomy.md",
-            "docs/legal-deadlines.md", "docs/design.md"} <= names
+    assert {
+        "README.md",
+        "docs/architecture.md",
+        "docs/glossary.md",
+        "docs/taxonomy.md",
+        "docs/legal-deadlines.md",
+        "docs/design.md",
+    } <= names
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -57,7 +83,9 @@ def test_every_local_link_resolves(document):
 
 
 def test_the_path_finder_is_not_blind():
-    text = ("See `triage/app.py`, `wsgi.py`, `docs/nowhere.md`, `instance/app.db`, `/can-bo/`, `make run`, "
-            "`REDIS_URL`, `ml.taxonomy`, `sqlite:///x.db`.\n```\n`inside/a/fence.py`\n```\n")
+    text = (
+        "See `triage/app.py`, `wsgi.py`, `docs/nowhere.md`, `instance/app.db`, `/can-bo/`, `make run`, "
+        "`REDIS_URL`, `ml.taxonomy`, `sqlite:///x.db`.\n```\n`inside/a/fence.py`\n```\n"
+    )
     assert cited_paths(text) == {"triage/app.py", "wsgi.py", "docs/nowhere.md"}
     assert linked_paths("[a](docs/x.md#top) [b](https://example.org) [c](#here)") == {"docs/x.md"}

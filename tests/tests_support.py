@@ -1,4 +1,5 @@
 """Helpers shared by tests."""
+
 import os
 
 import pytest
@@ -18,8 +19,9 @@ PASSWORD = "mat-khau-dai-12"
 def sign_in(client, csrf_token, username: str, password: str = PASSWORD, **kwargs):
     """Sign in through the real form."""
     token = csrf_token(client.get("/can-bo/dang-nhap"))
-    return client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": password},
-                       **kwargs)
+    return client.post(
+        "/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": password}, **kwargs
+    )
 
 
 def look_up(client, csrf_token, code: str, passphrase: str):

@@ -1,4 +1,5 @@
 """The web application factory: the kernel (triage.context) plus the citizen side (intake) and the staff side."""
+
 from collections.abc import Mapping
 
 from flask import Flask
@@ -37,13 +38,20 @@ def create_app(config: Mapping | None = None) -> Flask:
     cli.register(app)
     audit.init_app(app)
     headers.init_app(app)
-    for endpoint, limit in (("public.submit", "SUBMIT_RATE_LIMIT"), ("public.status", "STATUS_RATE_LIMIT"),
-                            ("public.reply", "STATUS_RATE_LIMIT")):
+    for endpoint, limit in (
+        ("public.submit", "SUBMIT_RATE_LIMIT"),
+        ("public.status", "STATUS_RATE_LIMIT"),
+        ("public.reply", "STATUS_RATE_LIMIT"),
+    ):
         limit_view(app, endpoint, limit)
     app.register_error_handler(CSRFError, handle_csrf_error)
-    app.jinja_env.filters.update(vi_date=vietnamese.format_date, vi_datetime=vietnamese.format_datetime,
-                                 vi_int=vietnamese.format_int, vi_decimal=vietnamese.format_decimal,
-                                 vi_pct=vietnamese.format_percent)
+    app.jinja_env.filters.update(
+        vi_date=vietnamese.format_date,
+        vi_datetime=vietnamese.format_datetime,
+        vi_int=vietnamese.format_int,
+        vi_decimal=vietnamese.format_decimal,
+        vi_pct=vietnamese.format_percent,
+    )
     app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals.update((code.__name__, code) for code in CODES)  # for comparisons: Status.ROUTED

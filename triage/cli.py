@@ -1,4 +1,5 @@
 """Administrative commands: `flask --app wsgi <group> <command>`."""
+
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -14,11 +15,11 @@ from core.models import Unit, User
 from core.units import load_units
 from core.vocabulary import Role
 from triage.casework import accounts
-from triage.deadlines.calendar_store import set_override
 from triage.casework.jobs import export_corrections, purge_contacts
+from triage.deadlines.calendar_store import set_override
 from triage.deadlines.jobs import enqueue_pending_notifications, sweep_deadlines
-from triage.routing.jobs import reconcile_unrouted
 from triage.deadlines.outbox import retry_dead
+from triage.routing.jobs import reconcile_unrouted
 
 
 def prepare_database(app: Flask) -> tuple[int, int]:
@@ -93,10 +94,19 @@ def register(app: Flask) -> None:
         if unit_code:
             unit = db.session.scalar(select(Unit).where(Unit.code == unit_code))
             if unit is None:
-                raise click.BadParameter(f"no unit with code {unit_code!r} (run `units load` first?)", param_hint="--unit")
+                raise click.BadParameter(
+                    f"no unit with code {unit_code!r} (run `units load` first?)", param_hint="--unit"
+                )
         with _refusals():
-            accounts.create_user(db.session, username=username, password=password, role=role,
-                                 unit_id=unit.id if unit else None, full_name=full_name, email=email)
+            accounts.create_user(
+                db.session,
+                username=username,
+                password=password,
+                role=role,
+                unit_id=unit.id if unit else None,
+                full_name=full_name,
+                email=email,
+            )
         db.session.commit()
         click.echo(f"created {role} {username}" + (f" of {unit.name}" if unit else ""))
 
@@ -192,7 +202,9 @@ def register(app: Flask) -> None:
     def deadlines_sweep(today, inline):
         """Find due reminders and breaches and unsent notifications (the periodic job, run now)."""
         result = sweep_deadlines(today=today, inline=inline)
-        click.echo(f"{result['today']}: {result['clocks']} clock(s) due, {result['notifications']} notification(s) to send")
+        click.echo(
+            f"{result['today']}: {result['clocks']} clock(s) due, {result['notifications']} notification(s) to send"
+        )
 
     @deadlines_group.command("retry")
     @click.argument("notification_id", type=int)

@@ -4,6 +4,7 @@
 sign-in and headers to it). Jobs use `job_app()`: the current app when one is pushed (tests, the worker),
 otherwise one built here once per process — never the web factory, so jobs import no view.
 """
+
 from collections.abc import Mapping
 from functools import cache
 

@@ -1,4 +1,5 @@
 """`python -m triage.cron`: the periodic jobs, enqueued by rq's cron scheduler."""
+
 import sys
 
 from rq.cron import CronScheduler

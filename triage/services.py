@@ -1,4 +1,5 @@
 """What routing needs, built lazily once per process and passed in (tests build their own)."""
+
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -6,8 +7,8 @@ from functools import cached_property
 from typing import Any
 
 from triage.deadlines.calendar import WorkingCalendar, default_calendar
-from triage.deadlines.policy import Policy, load_policy
 from triage.deadlines.mailer import mailer_from_config
+from triage.deadlines.policy import Policy, load_policy
 from triage.deadlines.reminders import DEFAULT_POINTS, parse_points
 
 CALENDAR_TTL_SECONDS = 60
@@ -36,8 +37,12 @@ class Services:
 
     @classmethod
     def from_config(cls, config, calendar_loader=None) -> "Services":
-        return cls(model_dir=config["ML_MODEL_DIR"], threshold=config["TRIAGE_CONFIDENCE_THRESHOLD"],
-                   config=dict(config), calendar_loader=calendar_loader)
+        return cls(
+            model_dir=config["ML_MODEL_DIR"],
+            threshold=config["TRIAGE_CONFIDENCE_THRESHOLD"],
+            config=dict(config),
+            calendar_loader=calendar_loader,
+        )
 
     @cached_property
     def points(self) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
 """`python -m triage.worker`: one rq worker (with rq's scheduler) that holds the classifier in memory."""
+
 import ctypes
 import os
 import signal

@@ -1,4 +1,5 @@
 """The database models; importing this module registers every table on the metadata."""
+
 from core.models.attachment import Attachment
 from core.models.audit import AuditRecord
 from core.models.base import Base, utcnow
@@ -12,5 +13,18 @@ from core.models.report import Report
 from core.models.unit import Unit
 from core.models.user import User
 
-__all__ = ["Attachment", "AuditRecord", "Base", "CalendarOverride", "Clock", "Correction", "Notification",
-           "PeriodicReport", "Report", "ReportEvent", "Unit", "User", "utcnow"]
+__all__ = [
+    "Attachment",
+    "AuditRecord",
+    "Base",
+    "CalendarOverride",
+    "Clock",
+    "Correction",
+    "Notification",
+    "PeriodicReport",
+    "Report",
+    "ReportEvent",
+    "Unit",
+    "User",
+    "utcnow",
+]

@@ -22,8 +22,16 @@ class Report(Base):
         # The staff queue (migration 0007): "most urgent first" walks this index; the facet counts read
         # the covering one (index-only on PostgreSQL).
         Index("ix_reports_next_due", "next_due_on", "received_at", "id"),
-        Index("ix_reports_queue_facets", "status", "track", "category", "assignee_id", "ward_code", "next_due_on",
-              postgresql_include=["id"]),
+        Index(
+            "ix_reports_queue_facets",
+            "status",
+            "track",
+            "category",
+            "assignee_id",
+            "ward_code",
+            "next_due_on",
+            postgresql_include=["id"],
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,8 +104,9 @@ class Report(Base):
     def is_anonymous(self) -> bool:
         return not (self.reporter_name or self.reporter_phone or self.reporter_email)
 
-    def record(self, event_kind: EventKind, /, *, public: bool = False, actor_id: int | None = None,
-               **data) -> ReportEvent:
+    def record(
+        self, event_kind: EventKind, /, *, public: bool = False, actor_id: int | None = None, **data
+    ) -> ReportEvent:
         event = ReportEvent(kind=event_kind, public=public, actor_id=actor_id, data=data, at=utcnow())
         self.events.append(event)
         return event
@@ -106,16 +115,24 @@ class Report(Base):
         """Change status along the state machine and record the transition as an event."""
         check_transition(self.status, status)
         previous, self.status = self.status, Status(status)
-        return self.record(EventKind.STATUS, public=public, actor_id=actor_id, previous=str(previous),
-                           status=str(status), **data)
+        return self.record(
+            EventKind.STATUS, public=public, actor_id=actor_id, previous=str(previous), status=str(status), **data
+        )
 
 
 def pending_due_on(report: Report, gone=()) -> date | None:
     """The earliest due date among the report's pending clocks: open (running/paused), or breached on a report
     not yet resolved. The staff queue's "most urgent first" order and its overdue filter read it."""
     finished = report.status in FINISHED
-    dues = [c.due_on for c in report.clocks if c not in gone and c.due_on is not None and (
-        c.status in (ClockStatus.RUNNING, ClockStatus.PAUSED) or (c.status == ClockStatus.BREACHED and not finished))]
+    dues = [
+        c.due_on
+        for c in report.clocks
+        if c not in gone
+        and c.due_on is not None
+        and (
+            c.status in (ClockStatus.RUNNING, ClockStatus.PAUSED) or (c.status == ClockStatus.BREACHED and not finished)
+        )
+    ]
     return min(dues, default=None)
 
 

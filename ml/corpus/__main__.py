@@ -1,4 +1,5 @@
 """python -m ml.corpus build [--out PATH] | stats"""
+
 from __future__ import annotations
 
 import argparse

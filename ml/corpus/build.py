@@ -1,4 +1,5 @@
 """Build the corpus: N reports, unique texts, fixed seed, split by a hash of the id."""
+
 from __future__ import annotations
 
 import hashlib
@@ -36,11 +37,20 @@ def build_rows(n: int = N_REPORTS, seed: int = SEED) -> list[dict]:
             continue
         seen.add(k)
         rid = f"c{len(rows) + 1:05d}"
-        rows.append({
-            "id": rid, "text": r.text, "agency": r.agency, "ward_code": r.ward_code, "category": r.category,
-            "escalate": r.escalate, "split": split_for(rid), "style": r.style, "place_form": r.place_form,
-            "place_role": r.place_role,
-        })
+        rows.append(
+            {
+                "id": rid,
+                "text": r.text,
+                "agency": r.agency,
+                "ward_code": r.ward_code,
+                "category": r.category,
+                "escalate": r.escalate,
+                "split": split_for(rid),
+                "style": r.style,
+                "place_form": r.place_form,
+                "place_role": r.place_role,
+            }
+        )
     return rows
 
 

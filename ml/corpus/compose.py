@@ -1,4 +1,5 @@
 """Compose one labelled report from the tables (agencies, misconduct, places, styles)."""
+
 from __future__ import annotations
 
 import random
@@ -9,20 +10,55 @@ from . import details, styles
 from .agencies import AGENCIES, ESCALATION_SOURCES, AgencyInfo, Service
 from .coverage import MENTION_PREFIX
 from .misconduct import ESCALATE_NARR, MINOR, NARR, OTHER_DESKS, PRED
-from .places import (NewUnit, OldUnit, new_units, old_districts, old_units, render_district, render_new,
-                     render_old, unit_by_code)
+from .places import (
+    NewUnit,
+    new_units,
+    old_districts,
+    old_units,
+    render_district,
+    render_new,
+    render_old,
+    unit_by_code,
+)
 
 # Label shares among non-escalated reports (normalised below); escalations come on top.
 AGENCY_WEIGHTS = {
-    "xa": 0.34, "thanh-tra-tinh": 0.025, "cong-an-tinh": 0.085, "so-nong-nghiep-moi-truong": 0.085, "thue": 0.045,
-    "bhxh": 0.045, "so-y-te": 0.045, "so-giao-duc-dao-tao": 0.045, "so-xay-dung": 0.05, "so-tai-chinh": 0.04,
-    "so-noi-vu": 0.05, "so-tu-phap": 0.04, "so-cong-thuong": 0.04, "so-van-hoa-the-thao-du-lich": 0.045,
-    "so-khoa-hoc-cong-nghe": 0.04, "so-dan-toc-ton-giao": 0.04,
+    "xa": 0.34,
+    "thanh-tra-tinh": 0.025,
+    "cong-an-tinh": 0.085,
+    "so-nong-nghiep-moi-truong": 0.085,
+    "thue": 0.045,
+    "bhxh": 0.045,
+    "so-y-te": 0.045,
+    "so-giao-duc-dao-tao": 0.045,
+    "so-xay-dung": 0.05,
+    "so-tai-chinh": 0.04,
+    "so-noi-vu": 0.05,
+    "so-tu-phap": 0.04,
+    "so-cong-thuong": 0.04,
+    "so-van-hoa-the-thao-du-lich": 0.045,
+    "so-khoa-hoc-cong-nghe": 0.04,
+    "so-dan-toc-ton-giao": 0.04,
 }
-CATEGORY_WEIGHTS = {"doi-tien": 0.14, "sach-nhieu": 0.13, "cham-tre": 0.14, "thai-do": 0.13, "sai-quy-trinh": 0.12,
-                    "ne-tranh": 0.11, "loi-dung": 0.10, "khac": 0.13}
-ESCALATE_CATEGORY_WEIGHTS = {"doi-tien": 0.22, "sach-nhieu": 0.12, "cham-tre": 0.10, "thai-do": 0.14,
-                             "sai-quy-trinh": 0.06, "ne-tranh": 0.14, "loi-dung": 0.22}
+CATEGORY_WEIGHTS = {
+    "doi-tien": 0.14,
+    "sach-nhieu": 0.13,
+    "cham-tre": 0.14,
+    "thai-do": 0.13,
+    "sai-quy-trinh": 0.12,
+    "ne-tranh": 0.11,
+    "loi-dung": 0.10,
+    "khac": 0.13,
+}
+ESCALATE_CATEGORY_WEIGHTS = {
+    "doi-tien": 0.22,
+    "sach-nhieu": 0.12,
+    "cham-tre": 0.10,
+    "thai-do": 0.14,
+    "sai-quy-trinh": 0.06,
+    "ne-tranh": 0.14,
+    "loi-dung": 0.22,
+}
 ESCALATE_RATE = 0.135
 LOCATED_RATE = {"local": 0.82, "field": 0.8, "city": 0.45}
 
@@ -116,7 +152,9 @@ def officer_for(rng, info: AgencyInfo, svc: Service) -> tuple[str, bool]:
 def headword(src: str) -> str:
     if src.startswith("so-"):
         return "giám đốc sở"
-    return {"bhxh": "giám đốc BHXH tỉnh", "cong-an-tinh": "lãnh đạo Công an tỉnh", "thue": "lãnh đạo Thuế tỉnh"}.get(src, "lãnh đạo")
+    return {"bhxh": "giám đốc BHXH tỉnh", "cong-an-tinh": "lãnh đạo Công an tỉnh", "thue": "lãnh đạo Thuế tỉnh"}.get(
+        src, "lãnh đạo"
+    )
 
 
 def head_for(rng, info: AgencyInfo, code: str | None) -> str:
@@ -142,8 +180,16 @@ FORMAL_CLOSE = [
     "Kính mong các cơ quan chức năng kiểm tra, làm rõ và trả lời cho tôi.",
     "Đề nghị xác minh, xử lý và công khai kết quả. Trân trọng cảm ơn.",
 ]
-PLAIN_CLOSE = ["Đề nghị xem xét.", "Mong được giải quyết sớm.", "Đề nghị làm rõ.", "Mong các cơ quan vào cuộc.",
-               "Người dân rất bức xúc.", "Không biết phải làm sao nữa.", "Đề nghị chấn chỉnh.", ""]
+PLAIN_CLOSE = [
+    "Đề nghị xem xét.",
+    "Mong được giải quyết sớm.",
+    "Đề nghị làm rõ.",
+    "Mong các cơ quan vào cuộc.",
+    "Người dân rất bức xúc.",
+    "Không biết phải làm sao nữa.",
+    "Đề nghị chấn chỉnh.",
+    "",
+]
 # A head mentioned but NOT accused (hard negatives for `escalate`).
 HEAD_NOT_ACCUSED_XA = [
     "Tôi đã gửi đơn lên chủ tịch {w} nhưng {off} vẫn không làm.",
@@ -161,17 +207,24 @@ HEAD_NOT_ACCUSED_SO = [
     "Tôi biết ông giám đốc sở rất quyết liệt chuyện này nên mới mạnh dạn phản ánh.",
     "Mong Chủ tịch UBND tỉnh và lãnh đạo {body} quan tâm chỉ đạo.",
 ]
-FOLLOW_UP = ["Ngày {date} tôi quay lại lần nữa, gặp {name} ở quầy, vẫn không được giải quyết gì.",
-             "Tôi có ghi âm lại cuộc nói chuyện lúc {time} hôm đó, sẵn sàng cung cấp khi cơ quan chức năng cần.",
-             "Chuyện này không chỉ xảy ra với tôi, mấy người cùng thôn cũng gặp y như vậy.",
-             "Tôi đã chụp ảnh giấy hẹn và giữ lại toàn bộ giấy tờ liên quan.",
-             "Hôm đó có nhiều người chứng kiến, trong đó có {name}, người cùng xóm với tôi.",
-             "Tôi đã phản ánh qua đường dây nóng một lần nhưng chưa thấy ai liên hệ lại.",
-             "Tôi không muốn làm to chuyện, chỉ mong được làm đúng quy định như mọi người."]
+FOLLOW_UP = [
+    "Ngày {date} tôi quay lại lần nữa, gặp {name} ở quầy, vẫn không được giải quyết gì.",
+    "Tôi có ghi âm lại cuộc nói chuyện lúc {time} hôm đó, sẵn sàng cung cấp khi cơ quan chức năng cần.",
+    "Chuyện này không chỉ xảy ra với tôi, mấy người cùng thôn cũng gặp y như vậy.",
+    "Tôi đã chụp ảnh giấy hẹn và giữ lại toàn bộ giấy tờ liên quan.",
+    "Hôm đó có nhiều người chứng kiến, trong đó có {name}, người cùng xóm với tôi.",
+    "Tôi đã phản ánh qua đường dây nóng một lần nhưng chưa thấy ai liên hệ lại.",
+    "Tôi không muốn làm to chuyện, chỉ mong được làm đúng quy định như mọi người.",
+]
 KHAC_CLOSE = ["Xin cảm ơn.", "Mong được trả lời.", "Trân trọng.", "Cảm ơn các anh chị.", "Mong được hướng dẫn."]
-IMPACT = ["Tôi phải nghỉ làm {n} buổi chỉ vì việc này.", "Nhà tôi ở xa, mỗi lần đi lại mất cả buổi.",
-          "Bố tôi đã già, đi lại rất vất vả.", "Vợ chồng tôi phải xin nghỉ việc để đi lo giấy tờ.",
-          "Vì chậm nên tôi lỡ mất hạn nộp hồ sơ cho con đi học.", "Tôi đã tốn tiền xe đi lại {n} lần."]
+IMPACT = [
+    "Tôi phải nghỉ làm {n} buổi chỉ vì việc này.",
+    "Nhà tôi ở xa, mỗi lần đi lại mất cả buổi.",
+    "Bố tôi đã già, đi lại rất vất vả.",
+    "Vợ chồng tôi phải xin nghỉ việc để đi lo giấy tờ.",
+    "Vì chậm nên tôi lỡ mất hạn nộp hồ sơ cho con đi học.",
+    "Tôi đã tốn tiền xe đi lại {n} lần.",
+]
 
 
 def render_office(rng, info: AgencyInfo, svc: Service, scope: str, place: Place) -> tuple[str, bool]:
@@ -254,10 +307,16 @@ def compose(rng: random.Random) -> Report:
         off, is_unit_head = officer_for(rng, info, svc)
     office, place_in_office = render_office(rng, info, svc, scope, place)
     if src == "xa" and escalate:
-        office = "UBND " + (place.text if place.code and place.text and not place.text.startswith("UBND") else commune_word(place.code))
+        office = "UBND " + (
+            place.text if place.code and place.text and not place.text.startswith("UBND") else commune_word(place.code)
+        )
         place_in_office = place.code is not None and bool(place.text)
     if role == "home-is-office":
-        office = rng.choice(["xã", "UBND xã", "xã mình", "công an xã"] if src == "cong-an-tinh" else ["xã", "UBND xã", "bộ phận một cửa của xã"])
+        office = rng.choice(
+            ["xã", "UBND xã", "xã mình", "công an xã"]
+            if src == "cong-an-tinh"
+            else ["xã", "UBND xã", "bộ phận một cửa của xã"]
+        )
         if src == "cong-an-tinh":
             office = "công an " + commune_word(place.code)
         elif commune_word(place.code) == "phường":
@@ -265,8 +324,14 @@ def compose(rng: random.Random) -> Report:
         place_in_office = False
 
     ctx = details.slots(rng)
-    ctx.update(off=off, doc=rng.choice(svc.docs), proc=rng.choice(svc.procs), office=office, other=rng.choice(OTHER_DESKS),
-               w=commune_word(place.code))
+    ctx.update(
+        off=off,
+        doc=rng.choice(svc.docs),
+        proc=rng.choice(svc.procs),
+        office=office,
+        other=rng.choice(OTHER_DESKS),
+        w=commune_word(place.code),
+    )
     if escalate:
         ctx["head"] = off
         ctx["off2"] = officer_for(rng, info, svc)[0]
@@ -275,35 +340,64 @@ def compose(rng: random.Random) -> Report:
     parts: list[str] = []
     where_sentence = ""
     if role == "home-is-office":
-        where_sentence = rng.choice([f"Nhà tôi ở {place.text}.", f"Tôi là người dân {place.text}.", f"Tôi ở {place.text}."])
+        where_sentence = rng.choice(
+            [f"Nhà tôi ở {place.text}.", f"Tôi là người dân {place.text}.", f"Tôi ở {place.text}."]
+        )
         ctx["office"] = "lên " + office if not office.startswith("công an") else "ra " + office
-        where_sentence += " " + rng.choice([f"Hôm {ctx['date']} tôi {ctx['office']} để {ctx['proc']}.",
-                                            f"Tôi {ctx['office']} {ctx['proc']}."])
+        where_sentence += " " + rng.choice(
+            [f"Hôm {ctx['date']} tôi {ctx['office']} để {ctx['proc']}.", f"Tôi {ctx['office']} {ctx['proc']}."]
+        )
         ctx["office"] = office
     elif role == "city-office":
-        where_sentence = rng.choice([f"Tôi đến {office} (trụ sở ở {place.text}) để {ctx['proc']}.",
-                                     f"Tại {office}, {place.text}, tôi {ctx['proc']}.",
-                                     f"Hôm {ctx['date']} tôi lên {office} ở {place.text} {ctx['proc']}."])
+        where_sentence = rng.choice(
+            [
+                f"Tôi đến {office} (trụ sở ở {place.text}) để {ctx['proc']}.",
+                f"Tại {office}, {place.text}, tôi {ctx['proc']}.",
+                f"Hôm {ctx['date']} tôi lên {office} ở {place.text} {ctx['proc']}.",
+            ]
+        )
     elif role == "field":
         v = rng.choice(details.VILLAGES)
-        where_sentence = rng.choice([f"Khi {ctx['proc']} ở {v}, {place.text}, ",
-                                     f"Tại {place.text}, lúc {ctx['proc']}, ",
-                                     f"Ở {v} ({place.text}), "])
+        where_sentence = rng.choice(
+            [
+                f"Khi {ctx['proc']} ở {v}, {place.text}, ",
+                f"Tại {place.text}, lúc {ctx['proc']}, ",
+                f"Ở {v} ({place.text}), ",
+            ]
+        )
     else:
         if home is not None and role == "office-elsewhere-than-home":
-            where_sentence = rng.choice([f"Tôi ở {home.text} nhưng {ctx['proc']} tại {office}.",
-                                         f"Nhà tôi ở {home.text}, tôi sang {office} để {ctx['proc']}.",
-                                         f"Tôi hộ khẩu {home.text}, làm việc ở {office}, nộp {ctx['doc']} ở đó."])
+            where_sentence = rng.choice(
+                [
+                    f"Tôi ở {home.text} nhưng {ctx['proc']} tại {office}.",
+                    f"Nhà tôi ở {home.text}, tôi sang {office} để {ctx['proc']}.",
+                    f"Tôi hộ khẩu {home.text}, làm việc ở {office}, nộp {ctx['doc']} ở đó.",
+                ]
+            )
         elif home is not None and role == "home-only":
-            where_sentence = rng.choice([f"Tôi quê ở {home.text}, lên {office} để {ctx['proc']}.",
-                                         f"Nhà tôi ở {home.text}, đi {ctx['proc']} ở {office}."])
+            where_sentence = rng.choice(
+                [
+                    f"Tôi quê ở {home.text}, lên {office} để {ctx['proc']}.",
+                    f"Nhà tôi ở {home.text}, đi {ctx['proc']} ở {office}.",
+                ]
+            )
         elif place.code is None and place.text:
-            where_sentence = rng.choice([f"Tôi là người dân {place.text}.", f"Nhà tôi ở {place.text}.",
-                                         f"Việc xảy ra ở {place.text}."]) + " " + \
-                rng.choice([f"Tôi đến {office} để {ctx['proc']}.", f"Tôi {ctx['proc']} ở {office}."])
+            where_sentence = (
+                rng.choice(
+                    [f"Tôi là người dân {place.text}.", f"Nhà tôi ở {place.text}.", f"Việc xảy ra ở {place.text}."]
+                )
+                + " "
+                + rng.choice([f"Tôi đến {office} để {ctx['proc']}.", f"Tôi {ctx['proc']} ở {office}."])
+            )
         else:
-            where_sentence = rng.choice([f"Tôi đến {office} để {ctx['proc']}.", f"Hôm {ctx['date']} tôi lên {office} {ctx['proc']}.",
-                                         f"Tôi có {ctx['doc']} nộp tại {office} từ {ctx['date']}.", f"Tôi {ctx['proc']} ở {office}."])
+            where_sentence = rng.choice(
+                [
+                    f"Tôi đến {office} để {ctx['proc']}.",
+                    f"Hôm {ctx['date']} tôi lên {office} {ctx['proc']}.",
+                    f"Tôi có {ctx['doc']} nộp tại {office} từ {ctx['date']}.",
+                    f"Tôi {ctx['proc']} ở {office}.",
+                ]
+            )
 
     length = rng.choices(["short", "medium", "long", "very-long"], weights=[0.24, 0.40, 0.26, 0.10])[0]
     if style == "formal" and length == "short":
@@ -375,7 +469,10 @@ def compose(rng: random.Random) -> Report:
         if length in ("long", "very-long"):
             extra_cat = category if category != "khac" and preds else None
             if extra_cat and use_narr:
-                parts.append(cap(rng.choice(["Cụ thể, ", "Không những thế, ", "Hơn nữa, ", ""]) + fill(rng.choice(preds), ctx)) + ".")
+                parts.append(
+                    cap(rng.choice(["Cụ thể, ", "Không những thế, ", "Hơn nữa, ", ""]) + fill(rng.choice(preds), ctx))
+                    + "."
+                )
             elif extra_cat:
                 parts.append(fill(rng.choice(narrs), ctx))
             if (rng.random() < 0.6 or length == "very-long") and category != "khac":
@@ -389,8 +486,9 @@ def compose(rng: random.Random) -> Report:
             if src == "xa":
                 parts.append(fill(rng.choice(HEAD_NOT_ACCUSED_XA), {"w": commune_word(place.code), "off": off}))
             elif src != "thanh-tra-tinh":
-                parts.append(fill(rng.choice(HEAD_NOT_ACCUSED_SO), {"body": info.body[0], "off": off,
-                                                                      "headword": headword(src)}))
+                parts.append(
+                    fill(rng.choice(HEAD_NOT_ACCUSED_SO), {"body": info.body[0], "off": off, "headword": headword(src)})
+                )
         if category == "khac":
             if rng.random() < 0.6:
                 parts.append(rng.choice(KHAC_CLOSE))

@@ -6,6 +6,7 @@ ships with the `vietnamadminunits` package (the tables behind its `convert_addre
 an old unit is kept only when it merged entirely into one 2025 unit (it is absent
 from the package's "divided" table).
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,7 @@ class OldUnit:
 def _strip_prefix(full: str) -> str:
     for p in ("Phường ", "Xã ", "Thị trấn "):
         if full.startswith(p):
-            return full[len(p):]
+            return full[len(p) :]
     return full
 
 
@@ -63,13 +64,14 @@ def old_units() -> tuple[OldUnit, ...]:
     divided = set(conv["DICT_PROVINCE_WARD_DIVIDED"].get(PROVINCE_KEY, {}))
     db = sqlite3.connect(pkg / "data" / "dataset.db")
     try:
-        new_code = dict(db.execute(
-            "select wardKey, wardCode from admin_units where provinceKey=?", (PROVINCE_KEY,)))
+        new_code = dict(db.execute("select wardKey, wardCode from admin_units where provinceKey=?", (PROVINCE_KEY,)))
         legacy = {
             (dk, wk): (ws, wt, ds, dt)
             for dk, wk, ws, wt, ds, dt in db.execute(
                 "select districtKey, wardKey, wardShort, wardType, districtShort, districtType "
-                "from admin_units_legacy where provinceKey=?", (PROVINCE_KEY,))
+                "from admin_units_legacy where provinceKey=?",
+                (PROVINCE_KEY,),
+            )
         }
     finally:
         db.close()

@@ -2,6 +2,7 @@
 
 All functions take an explicit `random.Random` so the build stays deterministic.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,13 +66,24 @@ ABBREV = [
 ]
 _ABBREV_RE = [(re.compile(rf"(?<!\w){p}(?!\w)", re.IGNORECASE), r) for p, r in ABBREV]
 
-TEXTING_TAILS = ["", "", " bực mình ghê", " mn ơi", "!!!", " ai xử lý giùm với", " thật sự quá đáng", " chán thật sự", " :((", " hic"]
+TEXTING_TAILS = [
+    "",
+    "",
+    " bực mình ghê",
+    " mn ơi",
+    "!!!",
+    " ai xử lý giùm với",
+    " thật sự quá đáng",
+    " chán thật sự",
+    " :((",
+    " hic",
+]
 TEXTING_HEADS = ["", "", "", "cho hỏi ", "mn ơi ", "bức xúc quá, ", "thật sự là ", "alo "]
 
 
 def texting(rng, text: str, rate: float = 0.6) -> str:
     for rx, reps in _ABBREV_RE:
-        text = rx.sub(lambda m: rng.choice(reps) if rng.random() < rate else m.group(0), text)
+        text = rx.sub(lambda m, reps=reps: rng.choice(reps) if rng.random() < rate else m.group(0), text)
     text = text.replace("Kính gửi", "gửi")
     if rng.random() < 0.7:
         text = text.lower()

@@ -1,4 +1,5 @@
 """Safe on the internet: headers, honeypot, rate limits, passphrase brute force, contact purge."""
+
 import re
 from datetime import timedelta
 
@@ -54,8 +55,14 @@ def test_form_rate_limit_answers_429_in_vietnamese(make_app, csrf_token):
     assert "thử quá nhiều lần" in codes[-1].get_data(as_text=True)
     other = app.test_client()
     token = csrf_token(other.get("/"))
-    assert other.post("/", data={"csrf_token": token, "text": TEXT, "kind": "phan-anh"},
-                      environ_base={"REMOTE_ADDR": "198.51.100.4"}).status_code == 201
+    assert (
+        other.post(
+            "/",
+            data={"csrf_token": token, "text": TEXT, "kind": "phan-anh"},
+            environ_base={"REMOTE_ADDR": "198.51.100.4"},
+        ).status_code
+        == 201
+    )
 
 
 def test_passphrase_brute_force_hits_the_lock(make_app, make_report, csrf_token, redis_url):
@@ -65,8 +72,11 @@ def test_passphrase_brute_force_hits_the_lock(make_app, make_report, csrf_token,
 
     def attempt(passphrase, addr="192.0.2.1"):
         token = csrf_token(client.get("/tra-cuu"))
-        return client.post("/tra-cuu", data={"csrf_token": token, "code": receipt.tracking_code, "passphrase": passphrase},
-                           environ_base={"REMOTE_ADDR": addr})
+        return client.post(
+            "/tra-cuu",
+            data={"csrf_token": token, "code": receipt.tracking_code, "passphrase": passphrase},
+            environ_base={"REMOTE_ADDR": addr},
+        )
 
     assert [attempt(f"AAAA-AAAA-AAA{c}").status_code for c in "CDE"] == [403, 403, 403]
     locked = attempt(receipt.passphrase, addr="192.0.2.99")  # even the right one, from another address
@@ -81,7 +91,9 @@ def test_passphrase_brute_force_hits_the_lock(make_app, make_report, csrf_token,
 def test_contact_details_are_purged_after_retention(app, make_report):
     from triage.casework.jobs import purge_contacts
 
-    closed = make_report(text=TEXT, reporter_name="Vũ Thị H", reporter_phone="0987000111", reporter_email="h@example.vn")
+    closed = make_report(
+        text=TEXT, reporter_name="Vũ Thị H", reporter_phone="0987000111", reporter_email="h@example.vn"
+    )
     still_open = make_report(text=TEXT, reporter_name="Ngô Văn K")
     with app.app_context():
         report = db.session.get(Report, closed.report_id)

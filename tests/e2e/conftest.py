@@ -1,4 +1,5 @@
 """A live service for end-to-end tests: gunicorn and an rq worker as real processes."""
+
 import os
 import shutil
 import socket
@@ -6,14 +7,13 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
 
 from tests_support import ci_requires
 from triage.run import WEB_LOGGING
-
-from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,8 +64,16 @@ def browser():
         pytest.skip("Debian's chromium is not installed")
     from playwright.sync_api import sync_playwright
 
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-            "--no-first-run", "--disable-component-update", "--disable-sync"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=args)
         yield b
@@ -81,14 +89,28 @@ def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
     logs.mkdir()
     web = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", *WEB_LOGGING, "wsgi:app"],
-        cwd=ROOT, env=env, stdout=open(logs / "web.log", "w"), stderr=subprocess.STDOUT)
-    worker = subprocess.Popen([sys.executable, "-m", "triage.worker"], cwd=ROOT, env=env,
-                              stdout=open(logs / "worker.log", "w"), stderr=subprocess.STDOUT)
+        cwd=ROOT,
+        env=env,
+        stdout=open(logs / "web.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "triage.worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(logs / "worker.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_http(base + "/", web)
-        yield {"base": base, "env": env, "logs": logs, "worker": worker,
-               "app": make_app(ROUTING_QUEUE=env["ROUTING_QUEUE"], JOBS_QUEUE=env["JOBS_QUEUE"])}
+        yield {
+            "base": base,
+            "env": env,
+            "logs": logs,
+            "worker": worker,
+            "app": make_app(ROUTING_QUEUE=env["ROUTING_QUEUE"], JOBS_QUEUE=env["JOBS_QUEUE"]),
+        }
     finally:
         for process in (web, worker):
             process.terminate()
@@ -107,8 +129,13 @@ class Workers:
 
     def start(self) -> subprocess.Popen:
         n = len(self.processes)
-        process = subprocess.Popen([sys.executable, "-m", "triage.worker"], cwd=ROOT, env=self.env,
-                                   stdout=open(self.logs / f"worker{n}.log", "w"), stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "triage.worker"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=open(self.logs / f"worker{n}.log", "w"),
+            stderr=subprocess.STDOUT,
+        )
         self.processes.append(process)
         return process
 
@@ -126,12 +153,34 @@ class Workers:
 @pytest.fixture
 def workers(database_url, redis_url, model_dir, tmp_path, smtp_server, make_app):
     """Worker processes on the test database, Redis and SMTP server; `app` is a matching in-process app."""
-    env = _service_env(database_url, redis_url, model_dir, tmp_path, SMTP_HOST="127.0.0.1",
-                       SMTP_PORT=str(smtp_server.port), MAIL_CLAIM_TIMEOUT_SECONDS="1")
+    env = _service_env(
+        database_url,
+        redis_url,
+        model_dir,
+        tmp_path,
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=str(smtp_server.port),
+        MAIL_CLAIM_TIMEOUT_SECONDS="1",
+    )
     logs = tmp_path / "logs"
     logs.mkdir(exist_ok=True)
     pool = Workers(env, logs)
-    pool.app = make_app(**{k: env[k] for k in ("ROUTING_QUEUE", "JOBS_QUEUE", "SMTP_HOST")},
-                        SMTP_PORT=smtp_server.port, MAIL_CLAIM_TIMEOUT_SECONDS=1)
+    pool.app = make_app(
+        **{k: env[k] for k in ("ROUTING_QUEUE", "JOBS_QUEUE", "SMTP_HOST")},
+        SMTP_PORT=smtp_server.port,
+        MAIL_CLAIM_TIMEOUT_SECONDS=1,
+    )
     yield pool
     pool.stop_all()
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory) -> Path:
+    """Where the browser walks save their screenshots: docs/screenshots/ when SCREENSHOTS=docs (`make screenshots`),
+    otherwise a temporary directory, so that a test run leaves the tree clean."""
+    if os.environ.get("SCREENSHOTS") == "docs":
+        path = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    else:
+        path = tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

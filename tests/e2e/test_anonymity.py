@@ -1,5 +1,6 @@
 """Nothing on the public side keeps who the reporter is: no client address or user agent in the database,
 the logs or Redis after a submission and a status look-up."""
+
 import http.client
 import re
 import time
@@ -36,12 +37,16 @@ def _token(page: str) -> str:
 def test_no_address_or_user_agent_is_kept_anywhere(live_service, database_url, redis_url):
     base = live_service["base"]
     _, page, cookie = _request(base, "GET", "/")
-    status, page, cookie = _request(base, "POST", "/", {"csrf_token": _token(page), "text": TEXT, "kind": "phan-anh"}, cookie)
+    status, page, cookie = _request(
+        base, "POST", "/", {"csrf_token": _token(page), "text": TEXT, "kind": "phan-anh"}, cookie
+    )
     assert status == 201
     code = re.search(r'id="tracking-code">([^<]+)<', page).group(1)
     passphrase = re.search(r'id="passphrase">([^<]+)<', page).group(1)
     _, page, cookie = _request(base, "GET", "/tra-cuu", cookie=cookie)
-    status, _, _ = _request(base, "POST", "/tra-cuu", {"csrf_token": _token(page), "code": code, "passphrase": passphrase}, cookie)
+    status, _, _ = _request(
+        base, "POST", "/tra-cuu", {"csrf_token": _token(page), "code": code, "passphrase": passphrase}, cookie
+    )
     assert status == 200
     time.sleep(3)  # let the worker route it and write its own log lines
 

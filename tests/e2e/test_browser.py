@@ -1,18 +1,21 @@
 """A real browser (Debian's Chromium, headless) on a phone-sized screen, with and without JavaScript."""
+
 import re
 import time
 
 import pytest
 
-
-TEXT = ("Tôi đến công an phường Hạc Thành làm căn cước cho con, cán bộ bảo thiếu giấy tờ, bắt về bổ sung "
-        "ba lần, lần nào cũng đòi thêm một loại giấy khác không có trong quy định.")
+TEXT = (
+    "Tôi đến công an phường Hạc Thành làm căn cước cho con, cán bộ bảo thiếu giấy tờ, bắt về bổ sung "
+    "ba lần, lần nào cũng đòi thêm một loại giấy khác không có trong quy định."
+)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_phone_user_files_a_report_and_follows_it(browser, live_service, javascript, tmp_path):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript,
-                                  locale="vi-VN", is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=javascript, locale="vi-VN", is_mobile=True
+    )
     page = context.new_page()
     page.goto(live_service["base"] + "/")
     # Nothing wider than the phone's screen.

@@ -1,12 +1,10 @@
 """A supervisor's dashboard in a real browser, with a screenshot for the README."""
-from pathlib import Path
 
 from core.extensions import db
 from intake.submission import submit_report
 from tests_support import PASSWORD
 from triage.routing.jobs import route_report
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TEXTS = [
     ("Cán bộ một cửa UBND xã Ngọc Lặc đòi 500 nghìn tiền bồi dưỡng mới nhận hồ sơ khai sinh.", "15061"),
     ("Cán bộ địa chính UBND phường Quảng Phú hẹn lần hẹn lữa, hồ sơ tách thửa ba tháng chưa xong.", "16522"),
@@ -15,7 +13,7 @@ TEXTS = [
 ]
 
 
-def test_supervisor_sees_the_province_and_drills_down(browser, live_service):
+def test_supervisor_sees_the_province_and_drills_down(browser, live_service, screenshots):
     app = live_service["app"]
     with app.app_context():
         ids = [submit_report(db.session, text=t, kind="phan-anh", ward_code=w).report_id for t, w in TEXTS]
@@ -25,8 +23,9 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service):
         from core.models import Report
 
         codes = {db.session.get(Report, i).tracking_code for i in ids}
-    result = app.test_cli_runner().invoke(args=["users", "create", "giamsat", "--role", "supervisor",
-                                                "--name", "Ban Nội chính", "--password", PASSWORD])
+    result = app.test_cli_runner().invoke(
+        args=["users", "create", "giamsat", "--role", "supervisor", "--name", "Ban Nội chính", "--password", PASSWORD]
+    )
     assert result.exit_code == 0, result.output
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN").new_page()
@@ -38,9 +37,8 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service):
     main = page.text_content("main")
     assert "Tổng quan" in main and "chưa đủ mẫu" in main
     assert page.locator("svg title").count() >= 2  # charts carry titles for screen readers and print
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 1500})
-    page.screenshot(path=str(SHOTS / "dashboard.png"))  # the top of the page: figures, trends, league
+    page.screenshot(path=str(screenshots / "dashboard.png"))  # the top of the page: figures, trends, league
 
     page.click("a[href*='figure=received']")  # the reports behind "received this month"
     listed = page.text_content("main")

@@ -1,4 +1,5 @@
 """No reminder lost, none sent twice: two workers at once, a worker killed with SIGKILL mid-send, Redis flushed."""
+
 import signal
 import time
 from datetime import timedelta
@@ -33,7 +34,9 @@ def _wait_all_sent(app, timeout: float = 60) -> dict:
     deadline = time.monotonic() + timeout
     with app.app_context():
         while True:
-            counts = dict(db.session.execute(select(Notification.status, func.count()).group_by(Notification.status)).all())
+            counts = dict(
+                db.session.execute(select(Notification.status, func.count()).group_by(Notification.status)).all()
+            )
             db.session.remove()
             if (counts and set(counts) == {"sent"}) or time.monotonic() > deadline:
                 return counts

@@ -1,4 +1,5 @@
 """The whole path over real HTTP: form with CSRF → database → rq worker → routed with deadlines → status page."""
+
 import http.cookiejar
 import re
 import time
@@ -10,8 +11,10 @@ from sqlalchemy import select
 from core.extensions import db
 from core.models import Report
 
-TEXT = ("Tôi lên bộ phận một cửa UBND xã Ngọc Lặc làm thủ tục đăng ký khai sinh cho con, "
-        "cán bộ đòi 500 nghìn tiền bồi dưỡng mới làm nhanh, không đưa thì hẹn tuần sau.")
+TEXT = (
+    "Tôi lên bộ phận một cửa UBND xã Ngọc Lặc làm thủ tục đăng ký khai sinh cho con, "
+    "cán bộ đòi 500 nghìn tiền bồi dưỡng mới làm nhanh, không đưa thì hẹn tuần sau."
+)
 
 
 class Browser:
@@ -61,7 +64,9 @@ def test_report_goes_in_and_comes_out_routed(live_service):
         db.session.remove()
 
     lookup = browser.get("/tra-cuu")
-    status, page = browser.post("/tra-cuu", {"csrf_token": browser.token(lookup), "code": code, "passphrase": passphrase})
+    status, page = browser.post(
+        "/tra-cuu", {"csrf_token": browser.token(lookup), "code": code, "passphrase": passphrase}
+    )
     assert status == 200
     assert "Đã chuyển đến cơ quan có thẩm quyền" in page
     assert "UBND Xã Ngọc Lặc" in page

@@ -1,4 +1,5 @@
 """Shared fixtures of the classifier tests: one small real model, trained once per session."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The classifier on real outputs: routing of clear sentences, escalation, artifacts, reloads, corrections."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,14 +27,26 @@ HAS_WARDS = importlib.util.find_spec("ml.wards") is not None
 # My own sentences, one clear procedure each (not from the corpus or dev-examples).
 CLEAR = [
     ("Tôi đi làm căn cước công dân ở công an xã, cán bộ công an bảo đưa 500 nghìn thì làm nhanh cho.", "cong-an-tinh"),
-    ("Tôi lên bảo hiểm xã hội làm thủ tục hưởng chế độ thai sản, nộp sổ bảo hiểm xã hội đủ giấy tờ mà cán bộ "
-     "hẹn hết lần này đến lần khác, hai tháng chưa có tiền.", "bhxh"),
-    ("Tôi ra bộ phận một cửa UBND xã đăng ký khai sinh cho con, cán bộ tư pháp hộ tịch quát nạt, "
-     "bảo tôi không biết điền tờ khai thì về nhà.", "xa"),
-    ("Tôi đến văn phòng công chứng để công chứng hợp đồng mua bán nhà, công chứng viên đòi thêm "
-     "2 triệu ngoài phí công chứng.", "so-tu-phap"),
-    ("Tôi làm hồ sơ hoàn thuế thu nhập cá nhân, cán bộ thuế bảo muốn được hoàn nhanh thì phải gửi "
-     "phong bì, không thì để đó.", "thue"),
+    (
+        "Tôi lên bảo hiểm xã hội làm thủ tục hưởng chế độ thai sản, nộp sổ bảo hiểm xã hội đủ giấy tờ mà cán bộ "
+        "hẹn hết lần này đến lần khác, hai tháng chưa có tiền.",
+        "bhxh",
+    ),
+    (
+        "Tôi ra bộ phận một cửa UBND xã đăng ký khai sinh cho con, cán bộ tư pháp hộ tịch quát nạt, "
+        "bảo tôi không biết điền tờ khai thì về nhà.",
+        "xa",
+    ),
+    (
+        "Tôi đến văn phòng công chứng để công chứng hợp đồng mua bán nhà, công chứng viên đòi thêm "
+        "2 triệu ngoài phí công chứng.",
+        "so-tu-phap",
+    ),
+    (
+        "Tôi làm hồ sơ hoàn thuế thu nhập cá nhân, cán bộ thuế bảo muốn được hoàn nhanh thì phải gửi "
+        "phong bì, không thì để đó.",
+        "thue",
+    ),
 ]
 
 
@@ -62,8 +75,10 @@ def test_clear_sentences_route_the_same_with_and_without_diacritics(small_model,
 
 
 def test_escalated_report_goes_to_the_inspectorate_and_keeps_its_ward(small_model):
-    text = ("Chủ tịch UBND xã Ngọc Lặc nhận của tôi 50 triệu để ký xác nhận hồ sơ đất, "
-            "sau đó vẫn không ký mà còn đe dọa tôi.")
+    text = (
+        "Chủ tịch UBND xã Ngọc Lặc nhận của tôi 50 triệu để ký xác nhận hồ sơ đất, "
+        "sau đó vẫn không ký mà còn đe dọa tôi."
+    )
     for t in (text, strip_diacritics(text).lower()):
         p = small_model.predict([t])[0]
         assert p.escalate is True
@@ -73,8 +88,10 @@ def test_escalated_report_goes_to_the_inspectorate_and_keeps_its_ward(small_mode
 
 
 def test_chairman_as_recipient_does_not_escalate(small_model):
-    text = ("Kính gửi Chủ tịch UBND xã Ngọc Lặc. Cán bộ địa chính xã đòi tôi 5 triệu mới xác nhận "
-            "nguồn gốc đất. Đề nghị Chủ tịch xã xem xét xử lý.")
+    text = (
+        "Kính gửi Chủ tịch UBND xã Ngọc Lặc. Cán bộ địa chính xã đòi tôi 5 triệu mới xác nhận "
+        "nguồn gốc đất. Đề nghị Chủ tịch xã xem xét xử lý."
+    )
     p = small_model.predict([text])[0]
     assert p.escalate is False
     assert p.agency == "xa"
@@ -87,40 +104,48 @@ def test_report_without_place_has_null_ward(small_model):
 
 # --------------------------------------------------------------------------- escalation rules
 
-@pytest.mark.parametrize("text", [
-    "Chủ tịch UBND xã Hoằng Phong nhận tiền của dân rồi mới ký",
-    "pho chu tich xa an chan tien ho tro lu lut",
-    "CT xã ăn tiền đền bù của dân",
-    "ông PCT UBND phường Quảng Phú chỉ đạo bán đất công cho người nhà",
-    "Phó giám đốc Sở Xây dựng ưu ái công ty của em vợ",
-    "pgd so tai chinh doi tien moi ky quyet dinh",
-    "Giám đốc Công an tỉnh bao che cho cấp dưới",
-    "Giám đốc Bảo hiểm xã hội tỉnh ký sai quyết định",
-    "chủ tịch phường Đông Vệ quát dân ngay tại trụ sở",
-    "Tôi đưa cho chủ tịch xã 5 triệu thì mới được ký",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ tịch UBND xã Hoằng Phong nhận tiền của dân rồi mới ký",
+        "pho chu tich xa an chan tien ho tro lu lut",
+        "CT xã ăn tiền đền bù của dân",
+        "ông PCT UBND phường Quảng Phú chỉ đạo bán đất công cho người nhà",
+        "Phó giám đốc Sở Xây dựng ưu ái công ty của em vợ",
+        "pgd so tai chinh doi tien moi ky quyet dinh",
+        "Giám đốc Công an tỉnh bao che cho cấp dưới",
+        "Giám đốc Bảo hiểm xã hội tỉnh ký sai quyết định",
+        "chủ tịch phường Đông Vệ quát dân ngay tại trụ sở",
+        "Tôi đưa cho chủ tịch xã 5 triệu thì mới được ký",
+    ],
+)
 def test_rule_escalates_accused_heads(text):
     assert rule_escalate(text) is True
 
 
-@pytest.mark.parametrize("text", [
-    "Kính gửi Chủ tịch UBND xã Hoằng Phong. Cán bộ địa chính đòi tiền.",
-    "Đề nghị chủ tịch xã xem xét xử lý cán bộ một cửa",
-    "Tôi đã gửi đơn lên chủ tịch xã nhưng không ai trả lời",
-    "trưởng công an xã đòi tiền mới làm căn cước",
-    "Giám đốc bệnh viện đa khoa tỉnh cho thu thêm tiền giường",
-    "chủ tịch hội nông dân xã ép dân mua phân bón",
-    "chủ tịch hợp tác xã ăn chặn tiền hỗ trợ",
-    "Giám đốc chi nhánh văn phòng đăng ký đất đai ngâm hồ sơ",
-    "giám đốc trung tâm y tế huyện cũ quát bệnh nhân",
-    "chủ tịch HĐND xã nói sai sự thật",
-    "cán bộ địa chính xã đòi 5 triệu",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kính gửi Chủ tịch UBND xã Hoằng Phong. Cán bộ địa chính đòi tiền.",
+        "Đề nghị chủ tịch xã xem xét xử lý cán bộ một cửa",
+        "Tôi đã gửi đơn lên chủ tịch xã nhưng không ai trả lời",
+        "trưởng công an xã đòi tiền mới làm căn cước",
+        "Giám đốc bệnh viện đa khoa tỉnh cho thu thêm tiền giường",
+        "chủ tịch hội nông dân xã ép dân mua phân bón",
+        "chủ tịch hợp tác xã ăn chặn tiền hỗ trợ",
+        "Giám đốc chi nhánh văn phòng đăng ký đất đai ngâm hồ sơ",
+        "giám đốc trung tâm y tế huyện cũ quát bệnh nhân",
+        "chủ tịch HĐND xã nói sai sự thật",
+        "cán bộ địa chính xã đòi 5 triệu",
+    ],
+)
 def test_rule_does_not_escalate_hard_negatives(text):
     assert rule_escalate(text) is False
 
 
 # --------------------------------------------------------------------------- artifacts
+
 
 def test_artifact_metadata(small_model_dir, small_model):
     artifact = resolve_artifact(small_model_dir)
@@ -171,8 +196,9 @@ def test_loading_a_model_of_the_installed_versions_does_not_warn(small_model_dir
 
 
 def test_loading_a_model_of_other_versions_warns_naming_library_and_versions(small_model_dir, tmp_path):
-    path = _artifact_with_metadata(small_model_dir, tmp_path,
-                                   lambda md: md["library_versions"].update({"scikit-learn": "0.24.2"}))
+    path = _artifact_with_metadata(
+        small_model_dir, tmp_path, lambda md: md["library_versions"].update({"scikit-learn": "0.24.2"})
+    )
     with pytest.warns(ModelVersionWarning) as caught:
         clf = load_classifier(path)
     assert len(caught) == 1
@@ -231,13 +257,32 @@ def test_model_handle_checks_at_most_every_interval(small_model_dir, tmp_path):
 
 # --------------------------------------------------------------------------- corrections
 
+
 def test_corrections_are_validated(tmp_path):
     path = tmp_path / "corrections.jsonl"
-    append_correction(path, {"text": "cán bộ xã đòi tiền", "agency": "xa", "ward_code": "15061",
-                             "category": "doi-tien", "escalate": False, "source": "reroute:42"})
+    append_correction(
+        path,
+        {
+            "text": "cán bộ xã đòi tiền",
+            "agency": "xa",
+            "ward_code": "15061",
+            "category": "doi-tien",
+            "escalate": False,
+            "source": "reroute:42",
+        },
+    )
     rows = load_corrections(path)
-    assert rows == [{"text": "cán bộ xã đòi tiền", "agency": "xa", "ward_code": "15061", "category": "doi-tien",
-                     "escalate": False, "source": "reroute:42", "split": "train"}]
+    assert rows == [
+        {
+            "text": "cán bộ xã đòi tiền",
+            "agency": "xa",
+            "ward_code": "15061",
+            "category": "doi-tien",
+            "escalate": False,
+            "source": "reroute:42",
+            "split": "train",
+        }
+    ]
     with pytest.raises(CorrectionError, match="unknown agency"):
         append_correction(path, {"text": "x", "agency": "so-khong-co", "category": "khac", "escalate": False})
     path.write_text(path.read_text() + "{not json\n")
@@ -248,16 +293,36 @@ def test_corrections_are_validated(tmp_path):
 def test_corrections_are_folded_into_training(tmp_path):
     """A made-up procedure word, labelled only by corrections, is learnt and counted in the metadata."""
     corr = tmp_path / "corrections.jsonl"
-    phrasings = ["Tôi làm thủ tục zorblat thì cán bộ {} .", "zorblat ở đây {}, mong xem xét.",
-                 "thu tuc zorblat: can bo {}", "Hồ sơ zorblat của tôi bị {}."]
+    phrasings = [
+        "Tôi làm thủ tục zorblat thì cán bộ {} .",
+        "zorblat ở đây {}, mong xem xét.",
+        "thu tuc zorblat: can bo {}",
+        "Hồ sơ zorblat của tôi bị {}.",
+    ]
     fills = ["hẹn mãi không trả", "đòi thêm tiền", "không tiếp nhận", "quát nạt", "bắt nộp thêm giấy"]
     for ph in phrasings:
         for f in fills:
-            append_correction(corr, {"text": ph.format(f), "agency": "so-tu-phap", "ward_code": None,
-                                     "category": "khac", "escalate": False, "source": "test"})
+            append_correction(
+                corr,
+                {
+                    "text": ph.format(f),
+                    "agency": "so-tu-phap",
+                    "ward_code": None,
+                    "category": "khac",
+                    "escalate": False,
+                    "source": "test",
+                },
+            )
     out = tmp_path / "models"
-    clf, path, _ = train_and_publish(DEFAULT_DATA, out, corrections_path=corr, max_rows=600, progress=False,
-                                     evaluate_test=False, corrections_weight=3.0)
+    clf, path, _ = train_and_publish(
+        DEFAULT_DATA,
+        out,
+        corrections_path=corr,
+        max_rows=600,
+        progress=False,
+        evaluate_test=False,
+        corrections_weight=3.0,
+    )
     assert clf.metadata["n_corrections"] == 20
     assert clf.metadata["corrections_weight"] == 3.0
     assert clf.metadata["corrections_sha256"] == hashlib.sha256(corr.read_bytes()).hexdigest()
@@ -267,15 +332,18 @@ def test_corrections_are_folded_into_training(tmp_path):
 
 # --------------------------------------------------------------------------- serving form
 
+
 def test_loaded_model_needs_no_scikit_learn(small_model_dir):
     """Heads are compiled to numpy arrays: a worker loading the model never imports scikit-learn."""
     import subprocess
     import sys
 
-    code = ("import sys\nfrom ml import load_classifier\n"
-            f"clf = load_classifier({str(small_model_dir)!r})\n"
-            "p = clf.predict(['cán bộ xã đòi tiền'])[0]\n"
-            "print(type(clf.agency_model).__name__, p.agency, any(m.startswith('sklearn') for m in sys.modules))")
+    code = (
+        "import sys\nfrom ml import load_classifier\n"
+        f"clf = load_classifier({str(small_model_dir)!r})\n"
+        "p = clf.predict(['cán bộ xã đòi tiền'])[0]\n"
+        "print(type(clf.agency_model).__name__, p.agency, any(m.startswith('sklearn') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "LinearHead"
     assert out[2] == "False"
@@ -291,8 +359,17 @@ def test_feature_transform_matches_scikit_learn(corpus_rows):
     docs = [analyze(r["text"]) for r in corpus_rows[:300]]
     fb = FeatureBuilder(["word", "word_plain", "syl", "char"]).fit(docs[:200])
     ours = fb.transform(docs[200:])
-    ref = sp.hstack([TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=2, lowercase=False).fit(docs[:200])
-                     .transform(docs[200:]) for an in fb.analyzers]).tocsr() / 2.0
+    ref = (
+        sp.hstack(
+            [
+                TfidfVectorizer(analyzer=an, sublinear_tf=True, min_df=2, lowercase=False)
+                .fit(docs[:200])
+                .transform(docs[200:])
+                for an in fb.analyzers
+            ]
+        ).tocsr()
+        / 2.0
+    )
     assert ours.shape == ref.shape
     assert abs(ours - ref).max() < 1e-5
     assert np.isclose(sp.linalg.norm(ours[0]), 1.0, atol=1e-5)

@@ -1,4 +1,5 @@
 """`python -m ml predict | train | evaluate` as real subprocesses (docs/taxonomy.md section 5)."""
+
 from __future__ import annotations
 
 import json
@@ -6,8 +7,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from ml.taxonomy import Agency, Category
 
@@ -17,8 +16,14 @@ CONTRACT_KEYS = {"id", "agency", "ward_code", "category", "escalate", "confidenc
 
 def run_ml(args, stdin: str = "", timeout: int = 300, env_extra: dict | None = None):
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "ml", *args], input=stdin.encode("utf-8"), capture_output=True,
-                          cwd=ROOT, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "ml", *args],
+        input=stdin.encode("utf-8"),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=timeout,
+        env=env,
+    )
 
 
 def jl(rows) -> str:
@@ -56,12 +61,13 @@ def test_predict_follows_the_contract(small_model_dir):
 def test_predict_matches_the_python_api(small_model_dir, small_model):
     r = run_ml(["predict", "--model", str(small_model_dir)], jl(REPORTS))
     outs = [json.loads(line) for line in r.stdout.decode().splitlines()]
-    api = [p.contract(rep.get("id")) for rep, p in zip(REPORTS, small_model.predict([x["text"] for x in REPORTS]))]
+    preds = small_model.predict([x["text"] for x in REPORTS])
+    api = [p.contract(rep.get("id")) for rep, p in zip(REPORTS, preds, strict=True)]
     assert outs == api
 
 
 def test_predict_bad_json_names_the_line(small_model_dir):
-    stdin = jl(REPORTS[:2]) + "{\"id\": \"r3\", \"text\": \"thiếu ngoặc\"\n" + jl(REPORTS[2:])
+    stdin = jl(REPORTS[:2]) + '{"id": "r3", "text": "thiếu ngoặc"\n' + jl(REPORTS[2:])
     r = run_ml(["predict", "--model", str(small_model_dir)], stdin)
     assert r.returncode != 0
     err = r.stderr.decode()
@@ -79,8 +85,13 @@ def test_predict_line_without_text_names_the_line(small_model_dir):
 
 def test_predict_streams_before_eof(small_model_dir):
     """The first answer arrives while stdin is still open."""
-    proc = subprocess.Popen([sys.executable, "-m", "ml", "predict", "--model", str(small_model_dir)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ml", "predict", "--model", str(small_model_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     try:
         proc.stdin.write(jl(REPORTS[:1]).encode())
         proc.stdin.flush()
@@ -133,11 +144,25 @@ def test_train_cli_writes_artifact_and_pointer(tmp_path):
 
 def test_train_env_default_dir_and_corrections(tmp_path):
     corr = tmp_path / "corr.jsonl"
-    corr.write_text(jl([{"text": "cán bộ xã đòi tiền làm khai sinh", "agency": "xa", "ward_code": None,
-                         "category": "doi-tien", "escalate": False}]), encoding="utf-8")
+    corr.write_text(
+        jl(
+            [
+                {
+                    "text": "cán bộ xã đòi tiền làm khai sinh",
+                    "agency": "xa",
+                    "ward_code": None,
+                    "category": "doi-tien",
+                    "escalate": False,
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "envmodels"
-    r = run_ml(["train", "--max-rows", "300", "--with-corrections"],
-               env_extra={"ML_MODEL_DIR": str(out), "ML_CORRECTIONS": str(corr)})
+    r = run_ml(
+        ["train", "--max-rows", "300", "--with-corrections"],
+        env_extra={"ML_MODEL_DIR": str(out), "ML_CORRECTIONS": str(corr)},
+    )
     assert r.returncode == 0, r.stderr.decode()
     assert "+ 1 corrections" in r.stdout.decode()
     assert (out / "current").exists()
@@ -153,6 +178,16 @@ def test_evaluate_cli_prints_figures_and_baselines(small_model_dir, corpus_rows,
     r = run_ml(["evaluate", str(evalf), "--model", str(small_model_dir), "--data", str(data)])
     assert r.returncode == 0, r.stderr.decode()
     out = r.stdout.decode()
-    for needle in ("agency_accuracy", "category_macro_f1", "ward_accuracy", "escalate_f1", "agency_ece",
-                   "Agency confusion matrix", "Category per class", "no-diacritics", "keywords", "char-tfidf-lr"):
+    for needle in (
+        "agency_accuracy",
+        "category_macro_f1",
+        "ward_accuracy",
+        "escalate_f1",
+        "agency_ece",
+        "Agency confusion matrix",
+        "Category per class",
+        "no-diacritics",
+        "keywords",
+        "char-tfidf-lr",
+    ):
         assert needle in out, needle

@@ -1,4 +1,5 @@
 """Tests of the generated training corpus (ml/corpus, ml/data/reports.jsonl)."""
+
 from __future__ import annotations
 
 import json
@@ -99,8 +100,11 @@ def test_escalation_spread(rows):
     assert with_ward > 0.3 * len(esc)  # commune chairmen keep their ward
     text = " ".join(r["text"].lower() for r in esc)
     assert "giám đốc" in text or "giam doc" in text
-    hard = [r for r in rows if not r["escalate"]
-            and re.search(r"chủ tịch|giám đốc|chu tich|giam doc", r["text"], re.IGNORECASE)]
+    hard = [
+        r
+        for r in rows
+        if not r["escalate"] and re.search(r"chủ tịch|giám đốc|chu tich|giam doc", r["text"], re.IGNORECASE)
+    ]
     assert len(hard) >= 300  # heads mentioned but not accused, unit heads
 
 
@@ -116,7 +120,7 @@ def _norm(s: str) -> str:
 
 def _shingles(s: str, k: int = 4) -> set[tuple[str, ...]]:
     w = s.split()
-    return {tuple(w[i:i + k]) for i in range(max(1, len(w) - k + 1))}
+    return {tuple(w[i : i + k]) for i in range(max(1, len(w) - k + 1))}
 
 
 def test_no_dev_example_text_leaks(rows):
@@ -161,8 +165,18 @@ TAXONOMY_SUBJECTS = {
     "so-y-te": ["benh vien", "giay kham suc khoe", "chung chi hanh nghe", "bao tro xa hoi", "tre em"],
     "so-tu-phap": ["cong chung", "luat su", "tro giup phap ly", "quoc tich", "thua phat lai"],
     "so-cong-thuong": ["xang dau", "ruou", "thuoc la", "dien", "quan ly thi truong"],
-    "so-van-hoa-the-thao-du-lich": ["karaoke", "su kien", "xuat ban", "in", "ban tin", "khach san", "huong dan vien", "lu hanh", "di tich",
-                                    "trang thong tin dien tu"],
+    "so-van-hoa-the-thao-du-lich": [
+        "karaoke",
+        "su kien",
+        "xuat ban",
+        "in",
+        "ban tin",
+        "khach san",
+        "huong dan vien",
+        "lu hanh",
+        "di tich",
+        "trang thong tin dien tu",
+    ],
     "so-khoa-hoc-cong-nghe": ["buu dien", "vien thong", "dich vu cong", "do luong", "nhan hieu"],
     "so-dan-toc-ton-giao": ["ton giao", "dan toc", "nguoi co uy tin"],
     "cong-an-tinh": ["can cuoc", "tru", "ho chieu", "dang ky xe", "bang lai", "ly lich tu phap", "pccc"],

@@ -1,4 +1,5 @@
 """The labelled data: corpus rows and splits, and the dev examples that nothing trains on."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,13 @@ def test_split_rows_keeps_test_rows_apart():
 
 def test_load_rows_names_a_row_without_labels(tmp_path):
     path = tmp_path / "rows.jsonl"
-    path.write_text(json.dumps({"text": "x", "agency": "xa", "category": "khac", "escalate": False}) + "\n\n"
-                    + json.dumps({"text": "y", "agency": "xa"}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"text": "x", "agency": "xa", "category": "khac", "escalate": False})
+        + "\n\n"
+        + json.dumps({"text": "y", "agency": "xa"})
+        + "\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match=r"row 2 lacks \['category', 'escalate'\]"):
         load_rows(path)
 
@@ -80,8 +86,13 @@ sys.exit(code)
 def test_training_never_opens_the_dev_examples(tmp_path):
     """`python -m ml train`, watched by an audit hook: the corpus is opened, the dev examples never are."""
     log = tmp_path / "opened.txt"
-    r = subprocess.run([sys.executable, "-c", AUDIT, "train", "--out", str(tmp_path / "models"), "--max-rows", "300"],
-                       cwd=ROOT, capture_output=True, timeout=300, env={**os.environ, "OPENED_LOG": str(log)})
+    r = subprocess.run(
+        [sys.executable, "-c", AUDIT, "train", "--out", str(tmp_path / "models"), "--max-rows", "300"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "OPENED_LOG": str(log)},
+    )
     assert r.returncode == 0, r.stderr.decode()
     opened = set(log.read_text(encoding="utf-8").splitlines())
     assert os.path.realpath(DEFAULT_DATA) in opened  # the hook sees what training reads

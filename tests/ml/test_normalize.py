@@ -37,7 +37,8 @@ def test_numbers_with_units():
 def test_place_abbreviations():
     assert normalize("TP Thanh Hóa, tx Bỉm Sơn") == "thành phố thanh hóa, thị xã bỉm sơn"
     assert normalize("p.Quảng Phú, x. Quảng Ninh, h.Quảng Xương") == (
-        "phường quảng phú, xã quảng ninh, huyện quảng xương")
+        "phường quảng phú, xã quảng ninh, huyện quảng xương"
+    )
     assert normalize("TT Ngọc Lặc") == "thị trấn ngọc lặc"
     assert normalize("tt.Ngọc Lặc") == "thị trấn ngọc lặc"
     # "TT" before a common noun is "Trung tâm", not a town: left alone
@@ -68,6 +69,7 @@ def test_views():
 
 def test_ward_abbreviation_variants():
     from ml.normalize import normalize
+
     assert normalize("phg Đông Sơn") == "phường đông sơn"
     assert normalize("ở p . Thiệu Khánh cũ") == "ở phường thiệu khánh cũ"
     assert normalize("trụ sở ở P, Quảng Thành") == "trụ sở ở phường quảng thành"

@@ -16,13 +16,16 @@ def test_new_names_with_cue():
     assert code("Công an phường Quảng Phú giữ hồ sơ cư trú của tôi hai tuần.") == "16522"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Tôi lên xã Kiên Thọ làm giấy khai sinh cho cháu, bị hẹn ba lần.", "15112"),
-    ("Địa chính xã Tân Ninh đòi tiền mới đo đất.", "15715"),
-    ("Cán bộ tư pháp xã Hoa Lộc không chứng thực cho tôi.", "16072"),
-    ("UBND xã Thanh Phong chậm chi trả trợ cấp.", "16213"),
-    ("Chủ tịch xã Thanh Quân quát mắng người dân.", "16222"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tôi lên xã Kiên Thọ làm giấy khai sinh cho cháu, bị hẹn ba lần.", "15112"),
+        ("Địa chính xã Tân Ninh đòi tiền mới đo đất.", "15715"),
+        ("Cán bộ tư pháp xã Hoa Lộc không chứng thực cho tôi.", "16072"),
+        ("UBND xã Thanh Phong chậm chi trả trợ cấp.", "16213"),
+        ("Chủ tịch xã Thanh Quân quát mắng người dân.", "16222"),
+    ],
+)
 def test_corrected_codes(text, expected):
     assert code(text) == expected
 
@@ -99,8 +102,7 @@ def test_person_name_is_not_a_place():
 
 
 def test_result_by_post_is_not_officers_coming_out():
-    text = ("Nhà tôi ở xã Hoa Lộc, làm hộ chiếu ở Công an tỉnh, đăng ký gửi kết quả "
-            "về nhà qua bưu điện mà chờ mãi.")
+    text = "Nhà tôi ở xã Hoa Lộc, làm hộ chiếu ở Công an tỉnh, đăng ký gửi kết quả về nhà qua bưu điện mà chờ mãi."
     assert code(text) is None
     # officers who come to the house do locate it
     assert code("Nhà tôi ở xã Hoa Lộc, cán bộ Sở Nông nghiệp xuống tận nơi đo đất rồi đòi tiền.") == "16072"

@@ -4,10 +4,21 @@ Admins only; anyone else signed in gets 404 (the pages do not admit they exist),
 sent to sign in like on every staff page. Each action changes one row and nothing else (the audit
 trail is a later issue); views commit, forms validate.
 """
+
 from datetime import date
 
-from flask import (Blueprint, abort, current_app, flash, get_flashed_messages, redirect, render_template,
-                   request, session, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
@@ -58,26 +69,38 @@ def _refused(form, exc: AccountRefused) -> None:
 
 def _password_fields():
     password = PasswordField(
-        "Mật khẩu", description=f"Ít nhất {accounts.PASSWORD_LENGTH[0]} ký tự; nên là một cụm vài từ dễ nhớ.",
-        validators=[DataRequired("Xin nhập mật khẩu."), _Rule(accounts.password_problem)])
-    confirm = PasswordField("Nhập lại mật khẩu", validators=[
-        DataRequired("Xin nhập lại mật khẩu."), EqualTo("password", "Hai lần nhập mật khẩu không khớp.")])
+        "Mật khẩu",
+        description=f"Ít nhất {accounts.PASSWORD_LENGTH[0]} ký tự; nên là một cụm vài từ dễ nhớ.",
+        validators=[DataRequired("Xin nhập mật khẩu."), _Rule(accounts.password_problem)],
+    )
+    confirm = PasswordField(
+        "Nhập lại mật khẩu",
+        validators=[DataRequired("Xin nhập lại mật khẩu."), EqualTo("password", "Hai lần nhập mật khẩu không khớp.")],
+    )
     return password, confirm
 
 
 def _unit_choices() -> list[SelectChoice]:
     units = db.session.scalars(select(Unit).order_by(Unit.division != "cơ quan tỉnh", Unit.name_ascii)).all()
-    return [SelectChoice("", "— Không thuộc đơn vị nào —")] + [SelectChoice(str(u.id), f"{u.name} ({u.code})")
-                                                             for u in units]
+    return [SelectChoice("", "— Không thuộc đơn vị nào —")] + [
+        SelectChoice(str(u.id), f"{u.name} ({u.code})") for u in units
+    ]
 
 
 class _AccountFields(FlaskForm):
     full_name = StringField("Họ và tên", validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")])
-    email = EmailField("Thư điện tử", description="Nơi nhận nhắc hạn và cảnh báo của người này (có thể để trống).",
-                       validators=[Optional(), Email("Địa chỉ thư điện tử không hợp lệ."),
-                                   Length(max=200, message="Tối đa 200 ký tự.")])
-    role = SelectField("Vai trò", choices=enum_choices(Role, label=label),
-                       validators=[DataRequired("Xin chọn vai trò.")])
+    email = EmailField(
+        "Thư điện tử",
+        description="Nơi nhận nhắc hạn và cảnh báo của người này (có thể để trống).",
+        validators=[
+            Optional(),
+            Email("Địa chỉ thư điện tử không hợp lệ."),
+            Length(max=200, message="Tối đa 200 ký tự."),
+        ],
+    )
+    role = SelectField(
+        "Vai trò", choices=enum_choices(Role, label=label), validators=[DataRequired("Xin chọn vai trò.")]
+    )
     unit_id = SelectField("Đơn vị", description="Cán bộ xử lý phải thuộc một đơn vị.", choices=[])
 
     def __init__(self, *args, **kwargs):
@@ -94,8 +117,11 @@ class _AccountFields(FlaskForm):
 
 
 class UserCreateForm(_AccountFields):
-    username = StringField("Tên đăng nhập", description="Chữ thường không dấu, số, dấu chấm, gạch nối (vd. tp.quangphu).",
-                           validators=[DataRequired("Xin nhập tên đăng nhập."), _Rule(accounts.username_problem)])
+    username = StringField(
+        "Tên đăng nhập",
+        description="Chữ thường không dấu, số, dấu chấm, gạch nối (vd. tp.quangphu).",
+        validators=[DataRequired("Xin nhập tên đăng nhập."), _Rule(accounts.username_problem)],
+    )
     password, confirm = _password_fields()
 
     def validate_username(self, field):
@@ -116,20 +142,37 @@ class ActionForm(FlaskForm):
 
 
 class UnitForm(FlaskForm):
-    email = EmailField("Thư điện tử của đơn vị", description="Nơi nhận thông báo về đơn của đơn vị.",
-                       validators=[DataRequired("Xin nhập thư điện tử."), Email("Địa chỉ thư điện tử không hợp lệ."),
-                                   Length(max=200, message="Tối đa 200 ký tự.")])
+    email = EmailField(
+        "Thư điện tử của đơn vị",
+        description="Nơi nhận thông báo về đơn của đơn vị.",
+        validators=[
+            DataRequired("Xin nhập thư điện tử."),
+            Email("Địa chỉ thư điện tử không hợp lệ."),
+            Length(max=200, message="Tối đa 200 ký tự."),
+        ],
+    )
     remote = BooleanField("Vùng sâu, vùng xa (thời hạn giải quyết khiếu nại dài hơn)")
 
 
 class OverrideForm(FlaskForm):
-    day = DateField("Ngày", validators=[DataRequired("Xin nhập ngày (ngày/tháng/năm).")],
-                    description="Nếu ngày này đã có trong danh sách, thông tin cũ sẽ được thay.")
-    kind = RadioField("Loại", choices=[SelectChoice("off", "Ngày nghỉ (theo quyết định của Chính phủ)"),
-                                       SelectChoice("working", "Ngày làm việc bù (thường là thứ Bảy)")],
-                      validators=[DataRequired("Xin chọn loại ngày.")])
-    reason = StringField("Lý do / căn cứ", description="Ví dụ: Nghỉ bù Tết Nguyên đán theo Thông báo số …",
-                         validators=[DataRequired("Xin nhập lý do."), Length(max=300, message="Tối đa 300 ký tự.")])
+    day = DateField(
+        "Ngày",
+        validators=[DataRequired("Xin nhập ngày (ngày/tháng/năm).")],
+        description="Nếu ngày này đã có trong danh sách, thông tin cũ sẽ được thay.",
+    )
+    kind = RadioField(
+        "Loại",
+        choices=[
+            SelectChoice("off", "Ngày nghỉ (theo quyết định của Chính phủ)"),
+            SelectChoice("working", "Ngày làm việc bù (thường là thứ Bảy)"),
+        ],
+        validators=[DataRequired("Xin chọn loại ngày.")],
+    )
+    reason = StringField(
+        "Lý do / căn cứ",
+        description="Ví dụ: Nghỉ bù Tết Nguyên đán theo Thông báo số …",
+        validators=[DataRequired("Xin nhập lý do."), Length(max=300, message="Tối đa 300 ký tự.")],
+    )
 
     def validate_day(self, field):
         if field.data and not date(2000, 1, 1) <= field.data <= date(2100, 12, 31):
@@ -166,9 +209,15 @@ def user_new():
     form = UserCreateForm()
     if form.validate_on_submit():
         try:
-            user = accounts.create_user(db.session, username=form.username.data, password=form.password.data,
-                                        role=form.role.data, unit_id=form.unit_value,
-                                        full_name=form.full_name.data or "", email=form.email.data)
+            user = accounts.create_user(
+                db.session,
+                username=form.username.data,
+                password=form.password.data,
+                role=form.role.data,
+                unit_id=form.unit_value,
+                full_name=form.full_name.data or "",
+                email=form.email.data,
+            )
         except AccountRefused as exc:
             _refused(form, exc)
         else:
@@ -196,8 +245,14 @@ def user_edit(user_id: int):
                 flash("Đã lưu thay đổi.", "ok")
                 return redirect(url_for("admin.user_edit", user_id=user.id))
     status = 400 if form.errors else 200
-    return render_template("admin/user_edit.html", user=user, form=form, password_form=PasswordForm(),
-                           action_form=ActionForm(), locked=is_locked(user)), status
+    return render_template(
+        "admin/user_edit.html",
+        user=user,
+        form=form,
+        password_form=PasswordForm(),
+        action_form=ActionForm(),
+        locked=is_locked(user),
+    ), status
 
 
 @bp.post("/nguoi-dung/<int:user_id>/kich-hoat")
@@ -211,8 +266,12 @@ def user_active(user_id: int):
     else:
         accounts.set_active(db.session, user, activate)
         db.session.commit()
-        flash("Đã kích hoạt lại tài khoản." if activate else
-              "Đã vô hiệu hoá tài khoản: người này không đăng nhập được nữa và phiên đang mở bị đóng.", "ok")
+        flash(
+            "Đã kích hoạt lại tài khoản."
+            if activate
+            else "Đã vô hiệu hoá tài khoản: người này không đăng nhập được nữa và phiên đang mở bị đóng.",
+            "ok",
+        )
     return redirect(url_for("admin.user_edit", user_id=user.id))
 
 
@@ -237,8 +296,14 @@ def user_password(user_id: int):
         except AccountRefused as exc:
             _refused(form, exc)
     if form.errors:
-        return render_template("admin/user_edit.html", user=user, form=_edit_form_for(user), password_form=form,
-                               action_form=ActionForm(), locked=is_locked(user)), 400
+        return render_template(
+            "admin/user_edit.html",
+            user=user,
+            form=_edit_form_for(user),
+            password_form=form,
+            action_form=ActionForm(),
+            locked=is_locked(user),
+        ), 400
     db.session.commit()
     if user.id == current_user.id:
         session[PASSWORD_MARK] = password_mark(user)  # keep the admin's own session; others' end
@@ -281,8 +346,9 @@ def unit_edit(unit_id: int):
 def calendar():
     form = OverrideForm()
     if request.method == "GET" and request.args.get("ngay"):
-        row = db.session.scalar(select(CalendarOverride).where(
-            CalendarOverride.day == _parse_day(request.args["ngay"])))
+        row = db.session.scalar(
+            select(CalendarOverride).where(CalendarOverride.day == _parse_day(request.args["ngay"]))
+        )
         if row is not None:
             form.day.data, form.kind.data, form.reason.data = row.day, "working" if row.working else "off", row.reason
     if form.validate_on_submit():
@@ -308,6 +374,11 @@ def _parse_day(text: str) -> date | None:
 @bp.get("/chinh-sach-thoi-han")
 def policy():
     policy = current_app.extensions["services"].policy
-    return render_template("admin/policy.html", policy=policy, unit_labels=UNIT_LABELS,
-                           counts_from_labels=COUNTS_FROM_LABELS, flag_labels=FLAG_LABELS,
-                           complexity_labels=COMPLEXITY_LABELS)
+    return render_template(
+        "admin/policy.html",
+        policy=policy,
+        unit_labels=UNIT_LABELS,
+        counts_from_labels=COUNTS_FROM_LABELS,
+        flag_labels=FLAG_LABELS,
+        complexity_labels=COMPLEXITY_LABELS,
+    )

@@ -6,6 +6,7 @@
   it says whether the user's role may take the action at all (a page, a menu entry, a bulk action);
 - `guard_blueprint(bp, action)`: every staff blueprint's gate; `current_user_may` is the template global `may`.
 """
+
 from collections.abc import Callable
 
 from flask import Blueprint, abort, current_app
@@ -46,11 +47,16 @@ def _sees(user: User, report: Report) -> bool:
         return True
     if user.role == Role.TRIAGE:
         return report.status == Status.NEEDS_TRIAGE
-    return (user.role == Role.INSPECTOR and user.unit_id is not None and report.unit_id == user.unit_id
-            and report.accused_unit_id != user.unit_id)
+    return (
+        user.role == Role.INSPECTOR
+        and user.unit_id is not None
+        and report.unit_id == user.unit_id
+        and report.accused_unit_id != user.unit_id
+    )
 
 
 # -- the rules the table is made of (report None: "on the reports this role works on") ------------------------------
+
 
 def _roles(*roles: Role) -> Rule:
     allowed = frozenset(roles)

@@ -3,6 +3,7 @@ accounts, used alike by the admin pages and by `flask users ...`. Services flush
 
 A refused change raises `AccountRefused`, whose message (Vietnamese) is shown as is by the form or the command.
 """
+
 import re
 
 from sqlalchemy import select
@@ -18,13 +19,37 @@ USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 USERNAME_TAKEN = "Tên đăng nhập này đã có người dùng."
 PASSWORD_LENGTH = (12, 200)
 # Among the most used passwords of 12 characters or more (shorter ones are refused anyway), compared in lower case.
-COMMON_PASSWORDS = frozenset({
-    "passwordpassword", "password1234", "password12345", "password123456", "passw0rd1234", "123456789012",
-    "1234567890123", "qwertyuiop12", "qwertyuiop123", "qwerty123456", "1q2w3e4r5t6y", "1qaz2wsx3edc",
-    "abc123456789", "123456789abc", "iloveyou1234", "admin1234567", "administrator", "welcome12345",
-    "letmein12345", "zxcvbnm12345", "asdfghjkl123", "matkhau12345", "matkhau123456", "matkhaumatkhau",
-    "anhyeuem1234", "emyeuanh1234", "vietnam12345",
-})
+COMMON_PASSWORDS = frozenset(
+    {
+        "passwordpassword",
+        "password1234",
+        "password12345",
+        "password123456",
+        "passw0rd1234",
+        "123456789012",
+        "1234567890123",
+        "qwertyuiop12",
+        "qwertyuiop123",
+        "qwerty123456",
+        "1q2w3e4r5t6y",
+        "1qaz2wsx3edc",
+        "abc123456789",
+        "123456789abc",
+        "iloveyou1234",
+        "admin1234567",
+        "administrator",
+        "welcome12345",
+        "letmein12345",
+        "zxcvbnm12345",
+        "asdfghjkl123",
+        "matkhau12345",
+        "matkhau123456",
+        "matkhaumatkhau",
+        "anhyeuem1234",
+        "emyeuanh1234",
+        "vietnam12345",
+    }
+)
 
 # Session key of the password mark (see `password_mark`).
 PASSWORD_MARK = "pw_mark"
@@ -39,6 +64,7 @@ class AccountRefused(ValueError):
 
 
 # -- the rules -----------------------------------------------------------------------------------------------------
+
 
 def username_problem(username: str) -> str | None:
     """What is wrong with a new username, or None."""
@@ -88,16 +114,33 @@ def _check(problem: str | None, field: str) -> None:
 
 # -- the services --------------------------------------------------------------------------------------------------
 
-def create_user(session: Session, *, username: str, password: str, role: str, unit_id: int | None = None,
-                full_name: str = "", email: str | None = None) -> User:
+
+def create_user(
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    unit_id: int | None = None,
+    full_name: str = "",
+    email: str | None = None,
+) -> User:
     _check(username_problem(username), "username")
     if username_taken(session, username):
         raise AccountRefused(USERNAME_TAKEN, "username")
     role = Role(role)
     _check(unit_problem(role, unit_id), "unit_id")
     _check(password_problem(password), "password")
-    user = User(username=username, full_name=full_name.strip(), email=email or None, role=role, unit_id=unit_id,
-                password_hash=hash_secret(password), active=True, failed_logins=0)
+    user = User(
+        username=username,
+        full_name=full_name.strip(),
+        email=email or None,
+        role=role,
+        unit_id=unit_id,
+        password_hash=hash_secret(password),
+        active=True,
+        failed_logins=0,
+    )
     session.add(user)
     session.flush()
     return user

@@ -1,4 +1,5 @@
 """What an inspector does to a report, as services: each one a state transition, an event and its clocks."""
+
 from datetime import datetime
 
 from core.models import Correction, Report
@@ -7,23 +8,29 @@ from core.vocabulary import Agency, Category, EventKind, RoutingReason, Status
 from triage.deadlines.clocks import pause_clocks, resume_clocks, start_clocks, stop_clocks
 
 
-def accept_report(report: Report, *, now: datetime, services, actor_id: int | None = None,
-                  require_sixclear: bool = False) -> None:
+def accept_report(
+    report: Report, *, now: datetime, services, actor_id: int | None = None, require_sixclear: bool = False
+) -> None:
     """Thụ lý: the acceptance clock is met and the resolution clock starts."""
     if require_sixclear and (missing := missing_sixclear(report)):
-        raise ActionRefused("Chưa thể thụ lý: cần điền đủ \"6 rõ\" — còn thiếu " + ", ".join(missing) + ".")
+        raise ActionRefused('Chưa thể thụ lý: cần điền đủ "6 rõ" — còn thiếu ' + ", ".join(missing) + ".")
     report.move_to(Status.ACCEPTED, actor_id=actor_id)
     report.accepted_at = now
     acceptance = next((c for c in report.clocks if c.stage == "acceptance"), None)
     report.accepted_wd = max(0, services.calendar.working_days_between(report.received_at, now))
     report.accepted_on_time = acceptance is None or (acceptance.is_open and legal_date(now) <= acceptance.due_on)
     stop_clocks(report, now, stages={"acceptance", "forward", "notify"})
-    start_clocks(report, calendar=services.calendar, policy=services.policy, points=services.points,
-                 remote=bool(report.unit and report.unit.remote), accepted_at=now)
+    start_clocks(
+        report,
+        calendar=services.calendar,
+        policy=services.policy,
+        points=services.points,
+        remote=bool(report.unit and report.unit.remote),
+        accepted_at=now,
+    )
 
 
-def resolve_report(report: Report, *, now: datetime, outcome: str, actor_id: int | None = None,
-                   calendar=None) -> None:
+def resolve_report(report: Report, *, now: datetime, outcome: str, actor_id: int | None = None, calendar=None) -> None:
     report.move_to(Status.RESOLVED, actor_id=actor_id, outcome=outcome)
     report.resolved_at, report.outcome, report.resolved_by_id = now, outcome, actor_id
     resolution = next((c for c in report.clocks if c.stage == "resolution"), None)
@@ -60,8 +67,13 @@ def assign_report(report: Report, assignee, *, actor_id: int | None) -> None:
         raise ActionRefused("Chỉ giao được cho cán bộ đang làm việc của đơn vị đang giải quyết đơn.")
     previous = report.assignee_id
     report.assignee = assignee
-    report.record(EventKind.ASSIGNED, actor_id=actor_id, assignee_id=assignee.id if assignee else None,
-                  assignee_name=(assignee.full_name or assignee.username) if assignee else None, previous=previous)
+    report.record(
+        EventKind.ASSIGNED,
+        actor_id=actor_id,
+        assignee_id=assignee.id if assignee else None,
+        assignee_name=(assignee.full_name or assignee.username) if assignee else None,
+        previous=previous,
+    )
 
 
 def reroute_report(session, report: Report, unit, *, reason: str, actor_id: int | None, category: str | None = None):
@@ -89,11 +101,25 @@ def reroute_report(session, report: Report, unit, *, reason: str, actor_id: int 
         report.ward_code = unit.ward_code
     if category:
         report.category = category
-    report.move_to(Status.ROUTED, actor_id=actor_id, unit_code=unit.code, unit_name=unit.name,
-                   reason=RoutingReason.REROUTE, note=reason)
-    correction = Correction(report_id=report.id, text=report.text, agency=report.agency, ward_code=report.ward_code,
-                            category=report.category or Category.KHAC, escalate=report.escalate,
-                            predicted_agency=predicted, reason=reason.strip(), created_by=actor_id)
+    report.move_to(
+        Status.ROUTED,
+        actor_id=actor_id,
+        unit_code=unit.code,
+        unit_name=unit.name,
+        reason=RoutingReason.REROUTE,
+        note=reason,
+    )
+    correction = Correction(
+        report_id=report.id,
+        text=report.text,
+        agency=report.agency,
+        ward_code=report.ward_code,
+        category=report.category or Category.KHAC,
+        escalate=report.escalate,
+        predicted_agency=predicted,
+        reason=reason.strip(),
+        created_by=actor_id,
+    )
     session.add(correction)
     return correction
 

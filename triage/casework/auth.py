@@ -11,6 +11,7 @@ Hardening, all configured in ``core.config``:
   sign-in whatever the activity; it is refused as soon as its user is deactivated or their password
   is reset; sign-in starts from an empty session (no fixation).
 """
+
 import time
 from datetime import timedelta
 
@@ -24,8 +25,7 @@ from wtforms.validators import DataRequired
 from core.extensions import db
 from core.models import User
 from core.models.base import utcnow
-from core.passwords import hash_secret as hash_password
-from core.passwords import needs_rehash, verify_secret
+from core.passwords import hash_secret, needs_rehash, verify_secret
 from core.ratelimit import limit_view
 from triage.casework.accounts import PASSWORD_MARK, is_locked, password_mark
 
@@ -67,16 +67,21 @@ def _safe_next(target: str | None) -> str:
 
 def _locked_message(user: User) -> str:
     minutes = max(1, -(-int((user.locked_until - utcnow()).total_seconds()) // 60))
-    return (f"Tài khoản tạm thời bị khoá do nhập sai mật khẩu nhiều lần. "
-            f"Xin thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khoá.")
+    return (
+        f"Tài khoản tạm thời bị khoá do nhập sai mật khẩu nhiều lần. "
+        f"Xin thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khoá."
+    )
 
 
 def _record_failure(user: User) -> None:
     """Count a wrong password on the row (atomically) and lock the account at the threshold."""
     config = current_app.config
-    db.session.execute(update(User).where(User.id == user.id)
-                       .values(failed_logins=User.failed_logins + 1)
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(failed_logins=User.failed_logins + 1)
+        .execution_options(synchronize_session=False)
+    )
     db.session.refresh(user, ["failed_logins"])
     if user.failed_logins >= int(config["LOGIN_MAX_FAILURES"]):
         user.locked_until = utcnow() + timedelta(minutes=int(config["LOGIN_LOCK_MINUTES"]))
@@ -113,7 +118,7 @@ def login():
             if user.failed_logins or user.locked_until:
                 user.failed_logins, user.locked_until = 0, None
             if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(form.password.data)
+                user.password_hash = hash_secret(form.password.data)
             db.session.commit()
             _start_session(user)
             return redirect(_safe_next(request.args.get("next")))

@@ -1,5 +1,8 @@
 """The case file: everything about one report, and the actions an inspector takes on it."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+
+from urllib.parse import quote
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -9,12 +12,14 @@ from core.models import Report, Unit, User, utcnow
 from core.states import InvalidTransition
 from core.vietnamese import format_date, today_in_vietnam
 from core.vocabulary import ClockStatus, EventKind, Role, Status
+from intake.attachments import AttachmentStore
 from triage.casework import actions
 from triage.casework.access import guard_blueprint, may, visible_reports
 from triage.casework.forms import EmptyForm, ExtendForm, RerouteForm, ResolveForm, SixClearForm, TextForm
+from triage.casework.jobs import enqueue_export_corrections
+from triage.casework.redaction import redact
 from triage.deadlines.clocks import extend_clock
 from triage.deadlines.policy import ExtensionError
-from triage.casework.redaction import redact
 
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/bao-cao")
 guard_blueprint(bp, "work the queue")
@@ -41,33 +46,54 @@ def _require(report: Report, action: str) -> None:
 def _colleagues(report: Report) -> list[User]:
     if report.unit_id is None:
         return []
-    return list(db.session.scalars(select(User).where(
-        User.unit_id == report.unit_id, User.role == Role.INSPECTOR, User.active.is_(True)).order_by(User.username)))
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.unit_id == report.unit_id, User.role == Role.INSPECTOR, User.active.is_(True))
+            .order_by(User.username)
+        )
+    )
 
 
 def _reroute_choices(report: Report) -> list[SelectChoice]:
     units = db.session.scalars(select(Unit).order_by(Unit.division, Unit.name_ascii)).all()
     choices = [SelectChoice(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")]
-    choices += [SelectChoice(u.code, u.name) for u in units
-                if u.id != report.accused_unit_id and u.id != report.unit_id]
+    choices += [
+        SelectChoice(u.code, u.name) for u in units if u.id != report.accused_unit_id and u.id != report.unit_id
+    ]
     return choices
 
 
 def _forms(report: Report) -> dict:
-    sixclear = SixClearForm(prefix="six", data={
-        "assignee": str(report.assignee_id or ""), "task": report.sixclear_task,
-        "responsibility": report.sixclear_responsibility or (report.unit.name if report.unit else ""),
-        "authority": report.sixclear_authority, "due_on": report.sixclear_due_on})
+    sixclear = SixClearForm(
+        prefix="six",
+        data={
+            "assignee": str(report.assignee_id or ""),
+            "task": report.sixclear_task,
+            "responsibility": report.sixclear_responsibility or (report.unit.name if report.unit else ""),
+            "authority": report.sixclear_authority,
+            "due_on": report.sixclear_due_on,
+        },
+    )
     sixclear.assignee.choices = [SelectChoice("", "— Chưa giao —")] + [
-        SelectChoice(str(u.id), u.full_name or u.username) for u in _colleagues(report)]
+        SelectChoice(str(u.id), u.full_name or u.username) for u in _colleagues(report)
+    ]
     reroute = RerouteForm(prefix="rr")
     reroute.unit.choices = _reroute_choices(report)
     extend = ExtendForm(prefix="ext")
-    extend.stage.choices = [SelectChoice(c.stage, c.label) for c in report.clocks
-                            if c.is_open or c.status == ClockStatus.BREACHED]
-    return {"sixclear": sixclear, "reroute": reroute, "extend": extend, "resolve": ResolveForm(prefix="res"),
-            "note": TextForm(prefix="note"), "question": TextForm(prefix="ask"), "findings": TextForm(prefix="fnd"),
-            "button": EmptyForm()}
+    extend.stage.choices = [
+        SelectChoice(c.stage, c.label) for c in report.clocks if c.is_open or c.status == ClockStatus.BREACHED
+    ]
+    return {
+        "sixclear": sixclear,
+        "reroute": reroute,
+        "extend": extend,
+        "resolve": ResolveForm(prefix="res"),
+        "note": TextForm(prefix="note"),
+        "question": TextForm(prefix="ask"),
+        "findings": TextForm(prefix="fnd"),
+        "button": EmptyForm(),
+    }
 
 
 @bp.get("/<int:report_id>")
@@ -77,11 +103,20 @@ def view(report_id: int):
 
 
 def _render(report: Report, contact: bool = False, status: int = 200):
-    actors = {u.id: (u.full_name or u.username) for u in db.session.scalars(
-        select(User).where(User.id.in_({e.actor_id for e in report.events if e.actor_id})))}
+    actors = {
+        u.id: (u.full_name or u.username)
+        for u in db.session.scalars(select(User).where(User.id.in_({e.actor_id for e in report.events if e.actor_id})))
+    }
     return render_template(
-        "staff/case.html", report=report, calendar=_services().calendar, today=today_in_vietnam(),
-        forms=_forms(report), missing=actions.missing_sixclear(report), actors=actors, show_contact=contact), status
+        "staff/case.html",
+        report=report,
+        calendar=_services().calendar,
+        today=today_in_vietnam(),
+        forms=_forms(report),
+        missing=actions.missing_sixclear(report),
+        actors=actors,
+        show_contact=contact,
+    ), status
 
 
 def _done(report: Report, message: str):
@@ -117,7 +152,7 @@ def save_sixclear(report_id: int):
         report.sixclear_task, report.sixclear_responsibility = form.task.data or None, form.responsibility.data or None
         report.sixclear_authority, report.sixclear_due_on = form.authority.data or None, form.due_on.data
         report.record(EventKind.SIX_CLEAR, actor_id=current_user.id)
-    return _done(report, "Đã lưu \"6 rõ\".")
+    return _done(report, 'Đã lưu "6 rõ".')
 
 
 @bp.post("/<int:report_id>/thu-ly")
@@ -127,9 +162,13 @@ def accept(report_id: int):
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
     try:
-        actions.accept_report(report, now=utcnow(), services=_services(), actor_id=current_user.id, require_sixclear=True)
+        actions.accept_report(
+            report, now=utcnow(), services=_services(), actor_id=current_user.id, require_sixclear=True
+        )
     except (actions.ActionRefused, InvalidTransition) as exc:
-        return _refused(report, str(exc) if isinstance(exc, actions.ActionRefused) else "Đơn không ở trạng thái thụ lý được.")
+        return _refused(
+            report, str(exc) if isinstance(exc, actions.ActionRefused) else "Đơn không ở trạng thái thụ lý được."
+        )
     return _done(report, "Đã thụ lý đơn. Thời hạn giải quyết bắt đầu tính.")
 
 
@@ -140,7 +179,9 @@ def reroute(report_id: int):
     form = _forms(report)["reroute"]
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
-    unit = None if form.unit.data == TRIAGE_CHOICE else db.session.scalar(select(Unit).where(Unit.code == form.unit.data))
+    unit = (
+        None if form.unit.data == TRIAGE_CHOICE else db.session.scalar(select(Unit).where(Unit.code == form.unit.data))
+    )
     if unit is None and form.unit.data != TRIAGE_CHOICE:
         return _refused(report, "Không tìm thấy đơn vị này.")
     try:
@@ -149,8 +190,6 @@ def reroute(report_id: int):
         return _refused(report, str(exc))
     db.session.commit()
     if correction is not None:
-        from triage.casework.jobs import enqueue_export_corrections
-
         enqueue_export_corrections()
     flash(f"Đã chuyển đơn đến {unit.name if unit else 'bộ phận phân loại'}.", "ok")
     # The report may now be out of this user's sight.
@@ -185,12 +224,25 @@ def extend(report_id: int):
     clock = next((c for c in report.clocks if c.stage == form.stage.data), None)
     services = _services()
     try:
-        extend_clock(clock, complexity=form.complexity.data, policy=services.policy, calendar=services.calendar,
-                     points=services.points)
+        extend_clock(
+            clock,
+            complexity=form.complexity.data,
+            policy=services.policy,
+            calendar=services.calendar,
+            points=services.points,
+        )
     except ExtensionError:
         return _refused(report, "Không thể gia hạn thêm: pháp luật không cho phép gia hạn thời hạn này thêm lần nữa.")
-    report.record(EventKind.EXTENDED, public=True, actor_id=current_user.id, stage=clock.stage, label=clock.label,
-                  reason=form.reason.data, due_on=clock.due_on.isoformat(), due_on_vi=format_date(clock.due_on))
+    report.record(
+        EventKind.EXTENDED,
+        public=True,
+        actor_id=current_user.id,
+        stage=clock.stage,
+        label=clock.label,
+        reason=form.reason.data,
+        due_on=clock.due_on.isoformat(),
+        due_on_vi=format_date(clock.due_on),
+    )
     return _done(report, f"Đã gia hạn: {clock.label} đến {format_date(clock.due_on)}.")
 
 
@@ -225,8 +277,9 @@ def resolve(report_id: int):
         return _refused(report, _form_errors(form))
     try:
         report.response = form.response.data
-        actions.resolve_report(report, now=utcnow(), outcome=form.outcome.data, actor_id=current_user.id,
-                               calendar=_services().calendar)
+        actions.resolve_report(
+            report, now=utcnow(), outcome=form.outcome.data, actor_id=current_user.id, calendar=_services().calendar
+        )
     except InvalidTransition:
         return _refused(report, "Chỉ giải quyết được đơn đã thụ lý.")
     return _done(report, "Đã ghi kết quả giải quyết và trả lời người phản ánh.")
@@ -268,12 +321,6 @@ def redacted(report_id: int):
 @bp.get("/<int:report_id>/tep/<int:attachment_id>")
 def attachment(report_id: int, attachment_id: int):
     """Evidence, always as a download: the metadata-free copy, or the original for the unit's own inspectors."""
-    from urllib.parse import quote
-
-    from flask import send_file
-
-    from intake.attachments import AttachmentStore
-
     report = _load(report_id)
     item = next((a for a in report.attachments if a.id == attachment_id), None)
     if item is None:
@@ -285,10 +332,18 @@ def attachment(report_id: int, attachment_id: int):
         db.session.commit()
     store = AttachmentStore(current_app.config["ATTACHMENTS_DIR"])
     path = store.path(item, clean=not original)
-    name = item.display_name if original else item.display_name.rsplit(".", 1)[0] + (
-        ".jpg" if item.clean_content_type == "image/jpeg" else ".png")
-    response = send_file(path, mimetype=item.content_type if original else item.clean_content_type,
-                         as_attachment=True, download_name=name, max_age=0)
+    name = (
+        item.display_name
+        if original
+        else item.display_name.rsplit(".", 1)[0] + (".jpg" if item.clean_content_type == "image/jpeg" else ".png")
+    )
+    response = send_file(
+        path,
+        mimetype=item.content_type if original else item.clean_content_type,
+        as_attachment=True,
+        download_name=name,
+        max_age=0,
+    )
     response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -6,6 +6,7 @@
 - `conditions`: the WHERE terms of the filters (one facet may be left out, to count that facet's values);
 - `order_terms`: the ORDER BY of a sort choice.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
@@ -48,10 +49,15 @@ class Filters:
 
         ward = (args.get("ward") or "").strip()
         return cls(
-            status=pick("status", STATUS_CHOICES), track=pick("track", TRACK_CHOICES),
-            category=pick("category", CATEGORY_CHOICES), ward=ward if ward.isdigit() and len(ward) <= 5 else "",
-            due=pick("due", DUE_CHOICES), assignee=pick("assignee", ASSIGNEE_CHOICES),
-            q=(args.get("q") or "").strip()[:200], sort=pick("sort", SORT_CHOICES) or "urgent")
+            status=pick("status", STATUS_CHOICES),
+            track=pick("track", TRACK_CHOICES),
+            category=pick("category", CATEGORY_CHOICES),
+            ward=ward if ward.isdigit() and len(ward) <= 5 else "",
+            due=pick("due", DUE_CHOICES),
+            assignee=pick("assignee", ASSIGNEE_CHOICES),
+            q=(args.get("q") or "").strip()[:200],
+            sort=pick("sort", SORT_CHOICES) or "urgent",
+        )
 
     def args(self, **changes) -> dict:
         """The non-empty parameters, for links and redirects that keep the filters."""
@@ -60,6 +66,7 @@ class Filters:
 
 
 # -- SQL pieces ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DueTerms:
@@ -79,10 +86,12 @@ class DueTerms:
 
 def due_terms(today: date, calendar) -> DueTerms:
     soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS)
-    soon_ids = select(Clock.report_id).where(Clock.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED]),
-                                             Clock.due_on >= today, Clock.due_on <= soon_until)
-    return DueTerms(overdue=and_(Report.status.not_in(FINISHED), Report.next_due_on < today),
-                    soon=Report.id.in_(soon_ids))
+    soon_ids = select(Clock.report_id).where(
+        Clock.status.in_([ClockStatus.RUNNING, ClockStatus.PAUSED]), Clock.due_on >= today, Clock.due_on <= soon_until
+    )
+    return DueTerms(
+        overdue=and_(Report.status.not_in(FINISHED), Report.next_due_on < today), soon=Report.id.in_(soon_ids)
+    )
 
 
 def search_term(f: Filters):

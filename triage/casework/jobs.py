@@ -1,6 +1,7 @@
 """rq jobs of casework: the inspectors' corrections exported for the classifier, and reporters' contact
 details erased after the retention period. The conventions are those of triage.routing.jobs.
 """
+
 import json
 import logging
 import os
@@ -25,9 +26,22 @@ def export_corrections() -> int:
     app = job_app()
     try:
         rows = db.session.scalars(select(Correction).order_by(Correction.id)).all()
-        lines = [json.dumps({"id": f"correction-{c.id}", "text": c.text, "agency": c.agency, "ward_code": c.ward_code,
-                             "category": c.category, "escalate": c.escalate, "source": "reroute",
-                             "reason": c.reason}, ensure_ascii=False) for c in rows]
+        lines = [
+            json.dumps(
+                {
+                    "id": f"correction-{c.id}",
+                    "text": c.text,
+                    "agency": c.agency,
+                    "ward_code": c.ward_code,
+                    "category": c.category,
+                    "escalate": c.escalate,
+                    "source": "reroute",
+                    "reason": c.reason,
+                },
+                ensure_ascii=False,
+            )
+            for c in rows
+        ]
     finally:
         db.session.remove()
     path = Path(app.config["ML_CORRECTIONS"])
@@ -57,12 +71,22 @@ def purge_contacts(today: str | None = None) -> int:
     if days <= 0:
         return 0
     now = utcnow()
-    cutoff = (now if not today else datetime.combine(date.fromisoformat(today), datetime.min.time(), UTC)) - timedelta(days=days)
+    cutoff = (now if not today else datetime.combine(date.fromisoformat(today), datetime.min.time(), UTC)) - timedelta(
+        days=days
+    )
     try:
-        reports = db.session.scalars(select(Report).where(
-            Report.status == Status.CLOSED, Report.closed_at < cutoff,
-            (Report.reporter_name.is_not(None) | Report.reporter_address.is_not(None)
-             | Report.reporter_phone.is_not(None) | Report.reporter_email.is_not(None)))).all()
+        reports = db.session.scalars(
+            select(Report).where(
+                Report.status == Status.CLOSED,
+                Report.closed_at < cutoff,
+                (
+                    Report.reporter_name.is_not(None)
+                    | Report.reporter_address.is_not(None)
+                    | Report.reporter_phone.is_not(None)
+                    | Report.reporter_email.is_not(None)
+                ),
+            )
+        ).all()
         for report in reports:
             report.reporter_name = report.reporter_address = report.reporter_phone = report.reporter_email = None
             report.record(EventKind.CONTACT_PURGED, retention_days=days)

@@ -5,6 +5,7 @@ over the combinations of the filters' values, summed per facet here); "most urge
 read `Report.next_due_on` (the nearest pending due date, kept by the ORM on every flush), so they are index walks.
 The filters' SQL (parsing, conditions, order) is `triage.casework.filters`, shared with the CSV export.
 """
+
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -34,6 +35,7 @@ from triage.casework.filters import (
     order_terms,
     search_term,
 )
+from triage.casework.jobs import enqueue_export_corrections
 
 bp = Blueprint("staff", __name__, url_prefix="/can-bo")
 guard_blueprint(bp, "work the queue")
@@ -55,9 +57,14 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
     assignee = case((Report.assignee_id == user.id, "me"), (Report.assignee_id.is_(None), "none"), else_="other")
     search = search_term(f)
     by_ward = with_ward and search is not None
-    columns = [Report.status.label("status"), Report.track.label("track"), Report.category.label("category"),
-               assignee.label("assignee"), case((due.overdue, 1), else_=0).label("overdue"),
-               case((due.soon, 1), else_=0).label("soon")]
+    columns = [
+        Report.status.label("status"),
+        Report.track.label("track"),
+        Report.category.label("category"),
+        assignee.label("assignee"),
+        case((due.overdue, 1), else_=0).label("overdue"),
+        case((due.soon, 1), else_=0).label("soon"),
+    ]
     if by_ward:
         columns.append(Report.ward_code.label("ward"))
     per_report = visible_reports(user, select(*columns).select_from(Report))
@@ -67,13 +74,23 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
         per_report = per_report.where(Report.ward_code == f.ward)
     per_report = per_report.subquery("per_report")
     keys = [per_report.c[name] for name in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ())]
-    rows = [row._mapping for row in db.session.execute(
-        select(*keys, func.count().label("n"), func.sum(per_report.c.overdue).label("n_overdue"),
-               func.sum(per_report.c.soon).label("n_soon")).group_by(*keys))]
+    rows = [
+        row._mapping
+        for row in db.session.execute(
+            select(
+                *keys,
+                func.count().label("n"),
+                func.sum(per_report.c.overdue).label("n_overdue"),
+                func.sum(per_report.c.soon).label("n_soon"),
+            ).group_by(*keys)
+        )
+    ]
 
     def matches(row, skip):
-        return all(not getattr(f, facet) or skip == facet or row[facet] == getattr(f, facet)
-                   for facet in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ()))
+        return all(
+            not getattr(f, facet) or skip == facet or row[facet] == getattr(f, facet)
+            for facet in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ())
+        )
 
     def shown(row) -> int:
         """How many of a combination's reports pass the due filter."""
@@ -88,16 +105,22 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
 
     counts: dict[str, dict] = {facet: tally(facet) for facet in ("status", "track", "category")}
     due_rows = [row for row in rows if matches(row, "due")]
-    counts["due"] = {"": sum(r["n"] for r in due_rows), "overdue": sum(int(r["n_overdue"]) for r in due_rows),
-                     "soon": sum(int(r["n_soon"]) for r in due_rows)}
+    counts["due"] = {
+        "": sum(r["n"] for r in due_rows),
+        "overdue": sum(int(r["n_overdue"]) for r in due_rows),
+        "soon": sum(int(r["n_soon"]) for r in due_rows),
+    }
     who = tally("assignee")
     counts["assignee"] = {"": sum(who.values()), "me": who.get("me", 0), "none": who.get("none", 0)}
     total = sum(shown(row) for row in rows if matches(row, None))
     if by_ward:
         counts["ward"] = tally("ward")
     elif with_ward:
-        query = (visible_reports(user, select(Report.ward_code, func.count()).select_from(Report))
-                 .where(*conditions(f, user=user, due=due, skip="ward")).group_by(Report.ward_code))
+        query = (
+            visible_reports(user, select(Report.ward_code, func.count()).select_from(Report))
+            .where(*conditions(f, user=user, due=due, skip="ward"))
+            .group_by(Report.ward_code)
+        )
         counts["ward"] = {value: n for value, n in db.session.execute(query)}
     for facet in ("status", "track", "category", "ward"):
         if facet in counts:
@@ -106,6 +129,7 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
 
 
 # -- the page ----------------------------------------------------------------------------------------------------
+
 
 def _services():
     return current_app.extensions["services"]
@@ -117,12 +141,16 @@ def _sees_wards(user) -> bool:
 
 
 class BulkForm(FlaskForm):
-    action = SelectField("Thao tác", choices=[SelectChoice("assign", "Giao cho cán bộ"),
-                                              SelectChoice("reroute", "Chuyển đơn")])
+    action = SelectField(
+        "Thao tác", choices=[SelectChoice("assign", "Giao cho cán bộ"), SelectChoice("reroute", "Chuyển đơn")]
+    )
     assignee = SelectField("Cán bộ", coerce=str, validate_choice=False, validators=[Optional()])
     unit = SelectField("Chuyển đến", coerce=str, validate_choice=False, validators=[Optional()])
-    reason = StringField("Lý do chuyển", filters=[lambda v: v.strip() if isinstance(v, str) else v],
-                         validators=[Optional(), Length(max=500)])
+    reason = StringField(
+        "Lý do chuyển",
+        filters=[lambda v: v.strip() if isinstance(v, str) else v],
+        validators=[Optional(), Length(max=500)],
+    )
 
 
 def _assignable(unit_ids) -> list[User]:
@@ -143,13 +171,15 @@ def _assignee_choices(users: list[User]) -> list[SelectChoice]:
     province = current_user.role in PROVINCE_WIDE
     return [SelectChoice("none", "— Bỏ giao (chưa giao ai) —")] + [
         SelectChoice(str(u.id), (u.full_name or u.username) + (f" — {u.unit.name}" if province and u.unit else ""))
-        for u in users]
+        for u in users
+    ]
 
 
 def _unit_choices() -> list[SelectChoice]:
     units = db.session.execute(select(Unit.code, Unit.name).order_by(Unit.division, Unit.name_ascii)).all()
     return [SelectChoice(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")] + [
-        SelectChoice(code, name) for code, name in units]
+        SelectChoice(code, name) for code, name in units
+    ]
 
 
 @bp.get("/")
@@ -167,12 +197,26 @@ def queue():
         page = 1
     # The page's ids first (narrow rows: the sort never carries the reports' texts), then those reports.
     query = visible_reports(user, select(Report.id).select_from(Report))
-    ids = list(db.session.scalars(query.where(*conditions(f, user=user, due=due))
-                                  .order_by(*order_terms(f.sort))
-                                  .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
-    loaded = {r.id: r for r in db.session.scalars(
-        select(Report).where(Report.id.in_(ids)).options(selectinload(Report.clocks), joinedload(Report.assignee))
-    ).unique()} if ids else {}
+    ids = list(
+        db.session.scalars(
+            query.where(*conditions(f, user=user, due=due))
+            .order_by(*order_terms(f.sort))
+            .limit(PAGE_SIZE)
+            .offset((page - 1) * PAGE_SIZE)
+        )
+    )
+    loaded = (
+        {
+            r.id: r
+            for r in db.session.scalars(
+                select(Report)
+                .where(Report.id.in_(ids))
+                .options(selectinload(Report.clocks), joinedload(Report.assignee))
+            ).unique()
+        }
+        if ids
+        else {}
+    )
     reports = [loaded[i] for i in ids if i in loaded]
 
     ward_choices = []
@@ -180,24 +224,46 @@ def queue():
         codes = sorted(c for c in counts["ward"] if c)
         if f.ward and f.ward not in codes:
             codes.append(f.ward)
-        names = dict(db.session.execute(select(Unit.ward_code, Unit.name).where(Unit.ward_code.in_(codes))).all()) if codes else {}
+        names = (
+            dict(db.session.execute(select(Unit.ward_code, Unit.name).where(Unit.ward_code.in_(codes))).all())
+            if codes
+            else {}
+        )
         ward_choices = sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1])
 
     form = BulkForm()
     form.assignee.choices = _assignee_choices(_assignable({r.unit_id for r in reports if r.unit_id}))
     form.unit.choices = _unit_choices()
     return render_template(
-        "staff/queue.html", reports=reports, f=f, counts=counts, total=total, page=page, pages=pages,
-        choices={"status": STATUS_CHOICES, "track": TRACK_CHOICES, "category": CATEGORY_CHOICES,
-                 "due": DUE_CHOICES, "assignee": ASSIGNEE_CHOICES, "ward": ward_choices},
-        sort_choices=SORT_CHOICES, with_ward=with_ward, form=form,
-        nearest=lambda r: _nearest_clock(r), today=today, calendar=calendar)
+        "staff/queue.html",
+        reports=reports,
+        f=f,
+        counts=counts,
+        total=total,
+        page=page,
+        pages=pages,
+        choices={
+            "status": STATUS_CHOICES,
+            "track": TRACK_CHOICES,
+            "category": CATEGORY_CHOICES,
+            "due": DUE_CHOICES,
+            "assignee": ASSIGNEE_CHOICES,
+            "ward": ward_choices,
+        },
+        sort_choices=SORT_CHOICES,
+        with_ward=with_ward,
+        form=form,
+        nearest=lambda r: _nearest_clock(r),
+        today=today,
+        calendar=calendar,
+    )
 
 
 def _nearest_clock(report: Report) -> Clock | None:
     """The clock shown in the row: the same rule as the urgent order (from the preloaded clocks)."""
-    pending = [c for c in report.clocks
-               if c.is_open or (c.status == ClockStatus.BREACHED and report.status not in FINISHED)]
+    pending = [
+        c for c in report.clocks if c.is_open or (c.status == ClockStatus.BREACHED and report.status not in FINISHED)
+    ]
     return min(pending, key=lambda c: c.due_on, default=None)
 
 
@@ -314,7 +380,5 @@ def _bulk_reroute(form, ids, reports):
         done.append(report.tracking_code)
     db.session.commit()
     if corrected:
-        from triage.casework.jobs import enqueue_export_corrections
-
         enqueue_export_corrections()
     return done, refusals

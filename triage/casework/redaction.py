@@ -1,10 +1,16 @@
-"""Masking what identifies a reporter, for the copy of a report that goes to whoever verifies it (Luật Tố cáo Art. 56)."""
+"""Masking what identifies a reporter, for the copy of a report that goes to whoever verifies it.
+
+Luật Tố cáo Art. 56: the identity of a denouncer is kept confidential.
+"""
+
 import re
 
 MASK = "[đã che]"
 PHONE = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-SELF_NAME = re.compile(r"(?i)(tôi tên là|tên tôi là|tôi là|toi ten la|ten toi la|họ tên:?|ho ten:?)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,5})")
+SELF_NAME = re.compile(
+    r"(?i)(tôi tên là|tên tôi là|tôi là|toi ten la|ten toi la|họ tên:?|ho ten:?)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,5})"
+)
 SELF_ADDRESS = re.compile(r"(?i)(nhà tôi ở|trú tại|thường trú|địa chỉ:?|nha toi o|dia chi:?)\s+([^.;\n]{3,120})")
 
 

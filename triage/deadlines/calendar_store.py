@@ -1,4 +1,5 @@
 """The working-day calendar in force: the shipped override table plus the rows admins edit in the database."""
+
 from datetime import date
 
 from sqlalchemy import select

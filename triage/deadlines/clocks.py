@@ -1,4 +1,5 @@
 """A report's clocks: started from the deadline policy, stopped, paused, resumed and extended."""
+
 from collections.abc import Collection
 from datetime import datetime, timedelta
 
@@ -10,29 +11,55 @@ from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, sh
 from triage.deadlines.reminders import next_action_on, reminder_points
 
 
-def schedule(clock: Clock, calendar: WorkingCalendar, points: tuple[str, ...], done: Collection[str] = frozenset()) -> None:
+def schedule(
+    clock: Clock, calendar: WorkingCalendar, points: tuple[str, ...], done: Collection[str] = frozenset()
+) -> None:
     """Set the date the sweep must next look at this clock."""
     plan = reminder_points(clock.starts_on, clock.due_on, clock.amount, clock.unit, calendar, points)
     clock.next_action_on = next_action_on(plan, set(done), clock.due_on)
 
 
-def start_clocks(report: Report, *, calendar: WorkingCalendar, policy: Policy, points: tuple[str, ...],
-                 remote: bool = False, accepted_at: datetime | None = None) -> list[Clock]:
+def start_clocks(
+    report: Report,
+    *,
+    calendar: WorkingCalendar,
+    policy: Policy,
+    points: tuple[str, ...],
+    remote: bool = False,
+    accepted_at: datetime | None = None,
+) -> list[Clock]:
     """Create the clocks the report's track needs now; stages that already have a clock are kept as they are."""
     have = {c.stage for c in report.clocks}
     created = []
     for plan in plan_clocks(report.track, report.received_at, calendar, policy, remote=remote, accepted_at=accepted_at):
         if plan.stage in have or plan.condition:  # conditional stages start only when their condition arises
             continue
-        clock = Clock(stage=plan.stage, track=plan.track, label=plan.label_vi, starts_on=plan.starts_on,
-                      due_on=plan.due_on, nominal_due_on=plan.nominal_due_on, due_at=end_of_day_utc(plan.due_on),
-                      amount=plan.amount, unit=plan.unit, policy_version=plan.policy_version,
-                      status=ClockStatus.RUNNING, extensions=0, paused_days=0)
+        clock = Clock(
+            stage=plan.stage,
+            track=plan.track,
+            label=plan.label_vi,
+            starts_on=plan.starts_on,
+            due_on=plan.due_on,
+            nominal_due_on=plan.nominal_due_on,
+            due_at=end_of_day_utc(plan.due_on),
+            amount=plan.amount,
+            unit=plan.unit,
+            policy_version=plan.policy_version,
+            status=ClockStatus.RUNNING,
+            extensions=0,
+            paused_days=0,
+        )
         schedule(clock, calendar, points)
         report.clocks.append(clock)
-        report.record(EventKind.DEADLINE, public=True, stage=plan.stage, label=plan.label_vi,
-                      due_on=plan.due_on.isoformat(), due_on_vi=format_date(plan.due_on),
-                      policy_version=plan.policy_version)
+        report.record(
+            EventKind.DEADLINE,
+            public=True,
+            stage=plan.stage,
+            label=plan.label_vi,
+            due_on=plan.due_on.isoformat(),
+            due_on_vi=format_date(plan.due_on),
+            policy_version=plan.policy_version,
+        )
         created.append(clock)
     return created
 
@@ -75,8 +102,9 @@ def resume_clocks(report: Report, now: datetime, calendar: WorkingCalendar, poin
     return resumed
 
 
-def extend_clock(clock: Clock, *, complexity: str, policy: Policy, calendar: WorkingCalendar,
-                 points: tuple[str, ...]) -> Clock:
+def extend_clock(
+    clock: Clock, *, complexity: str, policy: Policy, calendar: WorkingCalendar, points: tuple[str, ...]
+) -> Clock:
     """One more legal extension (gia hạn); raises ExtensionError past what the law allows."""
     due = extend(clock, clock.extensions, policy, calendar, complexity)
     clock.extensions += 1
@@ -103,5 +131,8 @@ def _set_due(clock: Clock, due, calendar: WorkingCalendar) -> None:
 
 def done_points(report: Report, clock: Clock) -> set[str]:
     """Reminder points already handled for this clock (one event each)."""
-    return {str(e.data.get("point")) for e in report.events
-            if e.kind == EventKind.REMINDER and e.data.get("stage") == clock.stage}
+    return {
+        str(e.data.get("point"))
+        for e in report.events
+        if e.kind == EventKind.REMINDER and e.data.get("stage") == clock.stage
+    }

@@ -2,6 +2,7 @@
 
 The conventions are those of triage.routing.jobs.
 """
+
 import logging
 import smtplib
 from datetime import date
@@ -44,8 +45,14 @@ def sweep_deadlines(today: str | None = None, inline: bool = False) -> dict:
         if inline:
             process_due_clock(clock_id, day.isoformat(), enqueue_sends=False)
         else:
-            jobs_queue(app).enqueue(process_due_clock, clock_id, day.isoformat(), job_id=f"clock-{clock_id}-{day}",
-                                retry=Retry(max=3, interval=[10, 60, 300]), result_ttl=3600)
+            jobs_queue(app).enqueue(
+                process_due_clock,
+                clock_id,
+                day.isoformat(),
+                job_id=f"clock-{clock_id}-{day}",
+                retry=Retry(max=3, interval=[10, 60, 300]),
+                result_ttl=3600,
+            )
     sent = enqueue_pending_notifications(inline=inline)
     return {"today": day.isoformat(), "clocks": len(clock_ids), "notifications": sent, "released": released}
 
@@ -58,11 +65,19 @@ def process_due_clock(clock_id: int, today: str, enqueue_sends: bool = True) -> 
         clock = db.session.scalar(select(Clock).where(Clock.id == clock_id).with_for_update())
         if clock is None:
             return "missing"
-        outcome = process_clock(db.session, clock, date.fromisoformat(today), utcnow(), calendar=services.calendar,
-                                points=services.points, links=services.links)
+        outcome = process_clock(
+            db.session,
+            clock,
+            date.fromisoformat(today),
+            utcnow(),
+            calendar=services.calendar,
+            points=services.points,
+            links=services.links,
+        )
         db.session.commit()
-        new = db.session.scalars(select(Notification.id).where(
-            Notification.clock_id == clock_id, Notification.status == Delivery.PENDING)).all()
+        new = db.session.scalars(
+            select(Notification.id).where(Notification.clock_id == clock_id, Notification.status == Delivery.PENDING)
+        ).all()
     finally:
         db.session.remove()
     for notification_id in new if enqueue_sends else ():  # sent right away; the sweep would find them too
@@ -71,8 +86,13 @@ def process_due_clock(clock_id: int, today: str, enqueue_sends: bool = True) -> 
 
 
 def _enqueue_send(app: Flask, notification_id: int) -> None:
-    jobs_queue(app).enqueue(send_notification, notification_id, job_id=f"notify-{notification_id}",
-                        retry=Retry(max=4, interval=[30, 120, 600, 1800]), result_ttl=3600)
+    jobs_queue(app).enqueue(
+        send_notification,
+        notification_id,
+        job_id=f"notify-{notification_id}",
+        retry=Retry(max=4, interval=[30, 120, 600, 1800]),
+        result_ttl=3600,
+    )
 
 
 @logged_job(count="notifications")

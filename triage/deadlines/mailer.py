@@ -1,4 +1,5 @@
 """Sending e-mail: SMTP when configured, else files under instance/mail (so a laptop needs no mail server)."""
+
 import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -6,8 +7,17 @@ from pathlib import Path
 
 
 class SmtpMailer:
-    def __init__(self, host: str, port: int, sender: str, *, user: str | None = None, password: str | None = None,
-                 starttls: bool = False, timeout: float = 20):
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        sender: str,
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        starttls: bool = False,
+        timeout: float = 20,
+    ):
         self.host, self.port, self.sender = host, port, sender
         self.user, self.password, self.starttls, self.timeout = user, password, starttls, timeout
 
@@ -47,6 +57,12 @@ def _message(sender: str, recipient: str, subject: str, body: str) -> EmailMessa
 def mailer_from_config(config):
     sender = config["MAIL_FROM"]
     if config.get("SMTP_HOST"):
-        return SmtpMailer(config["SMTP_HOST"], int(config["SMTP_PORT"]), sender, user=config.get("SMTP_USER"),
-                          password=config.get("SMTP_PASSWORD"), starttls=bool(config.get("SMTP_STARTTLS")))
+        return SmtpMailer(
+            config["SMTP_HOST"],
+            int(config["SMTP_PORT"]),
+            sender,
+            user=config.get("SMTP_USER"),
+            password=config.get("SMTP_PASSWORD"),
+            starttls=bool(config.get("SMTP_STARTTLS")),
+        )
     return FileMailer(Path(config["INSTANCE_PATH"]) / "mail", sender)

@@ -1,4 +1,5 @@
 """The Vietnamese texts of notifications. Mail to a unit never carries the reporter's contact details."""
+
 from dataclasses import dataclass
 
 from core.models import Clock, Report

@@ -1,4 +1,5 @@
 """The notification outbox: rows are written with the event that causes them, sent later by jobs."""
+
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
@@ -11,17 +12,31 @@ from triage.deadlines.messages import Message
 BACKOFF_SECONDS = (30, 120, 600, 1800, 3600)
 
 
-def queue_notification(session: Session, report: Report, clock: Clock | None, event_key: str, recipient: str,
-                       role: str, message: Message) -> Notification | None:
+def queue_notification(
+    session: Session, report: Report, clock: Clock | None, event_key: str, recipient: str, role: str, message: Message
+) -> Notification | None:
     """Add one outbox row unless this recipient already has one for this event (then None)."""
     recipient = recipient.strip().lower()
-    exists = session.scalar(select(Notification.id).where(
-        Notification.report_id == report.id, Notification.event_key == event_key, Notification.recipient == recipient))
+    exists = session.scalar(
+        select(Notification.id).where(
+            Notification.report_id == report.id,
+            Notification.event_key == event_key,
+            Notification.recipient == recipient,
+        )
+    )
     if exists:
         return None
-    row = Notification(report_id=report.id, clock_id=clock.id if clock else None, event_key=event_key,
-                       recipient=recipient, recipient_role=role, subject=message.subject, body=message.body,
-                       status=Delivery.PENDING, next_attempt_at=utcnow())
+    row = Notification(
+        report_id=report.id,
+        clock_id=clock.id if clock else None,
+        event_key=event_key,
+        recipient=recipient,
+        recipient_role=role,
+        subject=message.subject,
+        body=message.body,
+        status=Delivery.PENDING,
+        next_attempt_at=utcnow(),
+    )
     session.add(row)
     return row
 
@@ -30,8 +45,7 @@ def claim(session: Session, notification_id: int, now: datetime) -> bool:
     """Atomically take a row for sending; False if it is sent, dead, or being sent by someone else."""
     result = session.execute(
         update(Notification)
-        .where(Notification.id == notification_id,
-               Notification.status.in_([Delivery.PENDING, Delivery.FAILED]))
+        .where(Notification.id == notification_id, Notification.status.in_([Delivery.PENDING, Delivery.FAILED]))
         .values(status=Delivery.SENDING, claimed_at=now, attempts=Notification.attempts + 1)
     )
     return result.rowcount == 1
@@ -54,24 +68,35 @@ def release_stale_claims(session: Session, now: datetime, timeout_seconds: int) 
     """Rows left 'sending' by a worker that died go back to be retried."""
     result = session.execute(
         update(Notification)
-        .where(Notification.status == Delivery.SENDING,
-               Notification.claimed_at < now - timedelta(seconds=timeout_seconds))
+        .where(
+            Notification.status == Delivery.SENDING, Notification.claimed_at < now - timedelta(seconds=timeout_seconds)
+        )
         .values(status=Delivery.FAILED, last_error="worker stopped while sending", next_attempt_at=now)
     )
     return result.rowcount
 
 
 def due_for_sending(session: Session, now: datetime, limit: int = 1000) -> list[int]:
-    return list(session.scalars(
-        select(Notification.id)
-        .where(or_(Notification.status == Delivery.PENDING,
-                   (Notification.status == Delivery.FAILED) & (Notification.next_attempt_at <= now)))
-        .order_by(Notification.id).limit(limit)))
+    return list(
+        session.scalars(
+            select(Notification.id)
+            .where(
+                or_(
+                    Notification.status == Delivery.PENDING,
+                    (Notification.status == Delivery.FAILED) & (Notification.next_attempt_at <= now),
+                )
+            )
+            .order_by(Notification.id)
+            .limit(limit)
+        )
+    )
 
 
 def retry_dead(session: Session, notification_id: int) -> bool:
     """An admin's retry of a delivery that gave up."""
     result = session.execute(
-        update(Notification).where(Notification.id == notification_id, Notification.status == Delivery.DEAD)
-        .values(status=Delivery.PENDING, attempts=0, next_attempt_at=utcnow()))
+        update(Notification)
+        .where(Notification.id == notification_id, Notification.status == Delivery.DEAD)
+        .values(status=Delivery.PENDING, attempts=0, next_attempt_at=utcnow())
+    )
     return result.rowcount == 1

@@ -213,8 +213,7 @@ def _parse_extension(raw, unit: Unit, base: int, where: str) -> ExtensionRule:
             most = base + amount * max(max_times.values(), default=0)
             if most > max_total:
                 raise PolicyError(
-                    f"{where}: {base} + {max(max_times.values())} x {amount} = {most} "
-                    f"exceeds max_total {max_total}"
+                    f"{where}: {base} + {max(max_times.values())} x {amount} = {most} exceeds max_total {max_total}"
                 )
     return ExtensionRule(amount, ext_unit, MappingProxyType(max_times), max_total)
 
@@ -451,10 +450,7 @@ def extend(
     if ext is None:
         hint = ""
         if rule.variants:
-            hint = (
-                "; its longer periods are variants, not extensions: re-plan with "
-                "complex=True / remote=True"
-            )
+            hint = "; its longer periods are variants, not extensions: re-plan with complex=True / remote=True"
         raise ExtensionError(f"{clock.track} {clock.stage}: the law allows no extension{hint} ({rule.basis})")
     allowed = ext.allowed(level)
     n = times_already_extended + 1

@@ -4,6 +4,7 @@ Points are configured as a comma-separated list: ``half`` (half the period gone)
 (N working days before the due day) and ``due`` (on the due day). The breach is the first day
 after the due day.
 """
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -37,8 +38,9 @@ def parse_points(spec: str) -> tuple[str, ...]:
     return points
 
 
-def reminder_points(starts_on: date, due_on: date, amount: int, unit: str, calendar: WorkingCalendar,
-                    points: tuple[str, ...]) -> list[ReminderPoint]:
+def reminder_points(
+    starts_on: date, due_on: date, amount: int, unit: str, calendar: WorkingCalendar, points: tuple[str, ...]
+) -> list[ReminderPoint]:
     """The reminder dates of one clock, in order, without duplicates and never after the due day."""
     dates: dict[date, str] = {}
     for key in points:

@@ -1,4 +1,5 @@
 """What happens when a clock's time comes: reminders to the unit, and on a breach the escalation."""
+
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -17,13 +18,24 @@ FALLBACK_FOLLOWER = "Thanh tra tỉnh"
 
 def due_clock_ids(session: Session, today: date, limit: int | None = None) -> list[int]:
     """Running clocks whose next reminder or breach date has come (index ix_clocks_status_next_action_on)."""
-    query = (select(Clock.id).where(Clock.status == ClockStatus.RUNNING, Clock.next_action_on <= today)
-             .order_by(Clock.next_action_on, Clock.id))
+    query = (
+        select(Clock.id)
+        .where(Clock.status == ClockStatus.RUNNING, Clock.next_action_on <= today)
+        .order_by(Clock.next_action_on, Clock.id)
+    )
     return list(session.scalars(query.limit(limit) if limit else query))
 
 
-def process_clock(session: Session, clock: Clock, today: date, now: datetime, *, calendar: WorkingCalendar,
-                  points: tuple[str, ...], links) -> str:
+def process_clock(
+    session: Session,
+    clock: Clock,
+    today: date,
+    now: datetime,
+    *,
+    calendar: WorkingCalendar,
+    points: tuple[str, ...],
+    links,
+) -> str:
     """Send the reminder that is due, or record the breach. Running it twice for the same day does nothing."""
     if clock.status != ClockStatus.RUNNING or clock.next_action_on is None or clock.next_action_on > today:
         return "nothing"
@@ -53,14 +65,24 @@ def _breach(session: Session, report: Report, clock: Clock, now: datetime, links
     report.overdue_at = report.overdue_at or now
     follower_unit = report.unit.parent if report.unit and report.unit.parent else _inspectorate(session)
     follower = follower_unit.name if follower_unit else FALLBACK_FOLLOWER
-    report.record(EventKind.BREACH, public=True, stage=clock.stage, label=clock.label, due_on=clock.due_on.isoformat(),
-                  follower=follower)
+    report.record(
+        EventKind.BREACH,
+        public=True,
+        stage=clock.stage,
+        label=clock.label,
+        due_on=clock.due_on.isoformat(),
+        follower=follower,
+    )
     key = f"{clock.stage}:breach"
     staff_recipients = list(_unit_recipients(session, report))
     if follower_unit:
         staff_recipients.append((follower_unit.email, Recipient.ESCALATION))
-    staff_recipients += [(u.email, Recipient.SUPERVISOR) for u in session.scalars(
-        select(User).where(User.role == Role.SUPERVISOR, User.active.is_(True), User.email.is_not(None)))]
+    staff_recipients += [
+        (u.email, Recipient.SUPERVISOR)
+        for u in session.scalars(
+            select(User).where(User.role == Role.SUPERVISOR, User.active.is_(True), User.email.is_not(None))
+        )
+    ]
     for address, role in staff_recipients:
         message = messages.breach_to_staff(report, clock, follower, links.staff(report), role)
         queue_notification(session, report, clock, key, address, role, message)

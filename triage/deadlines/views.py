@@ -1,4 +1,5 @@
 """Supervisors' view of the deadline machinery: pending reminders, sent notifications, failed deliveries."""
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import func, select
 
@@ -29,8 +30,12 @@ def notifications():
         select(Clock, Report.tracking_code)
         .join(Report, Report.id == Clock.report_id)
         .where(Clock.status == ClockStatus.RUNNING, Clock.next_action_on.is_not(None))
-        .order_by(Clock.next_action_on, Clock.id).limit(PAGE)).all()
-    return render_template("staff/notifications.html", rows=rows, counts=counts, status=status, upcoming=upcoming, today=today)
+        .order_by(Clock.next_action_on, Clock.id)
+        .limit(PAGE)
+    ).all()
+    return render_template(
+        "staff/notifications.html", rows=rows, counts=counts, status=status, upcoming=upcoming, today=today
+    )
 
 
 @bp.post("/thong-bao/<int:notification_id>/gui-lai")

@@ -5,6 +5,7 @@ No JavaScript, no web fonts, no online tiles: each function returns a `Markup` <
 in black and white print), and optional links on the marks (drill-down). The pages put a <details> data table
 beside every chart as the text fallback.
 """
+
 from __future__ import annotations
 
 import math
@@ -33,9 +34,11 @@ class Series:
 
 def _head(width: int, height: int, title: str, desc: str, css: str) -> tuple[str, str]:
     uid = f"chart{next(_ids)}"
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" viewBox="0 0 {width} {height}" '
-            f'width="100%" style="max-width:{width}px" role="img" aria-labelledby="{uid}-t {uid}-d" {FONT} '
-            f'font-size="12"><title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>')
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" viewBox="0 0 {width} {height}" '
+        f'width="100%" style="max-width:{width}px" role="img" aria-labelledby="{uid}-t {uid}-d" {FONT} '
+        f'font-size="12"><title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>'
+    )
     return uid, head
 
 
@@ -61,17 +64,21 @@ def _axes(width, height, left, top, plot_w, plot_h, top_value, labels, *, percen
         value = top_value * i / 4
         y = top + plot_h - plot_h * i / 4
         text = format_percent(value, 0) if percent else format_number(round(value, 1) if value % 1 else int(value))
-        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d7de" '
-                     f'stroke-width="1"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">'
-                     f'{escape(text)}</text>')
+        parts.append(
+            f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d7de" '
+            f'stroke-width="1"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333">'
+            f"{escape(text)}</text>"
+        )
     n = max(1, len(labels))
     step = max(1, math.ceil(n / 14))  # at most ~14 labels under the axis
     for i, label in enumerate(labels):
         if i % step:
             continue
         x = left + plot_w * (i + 0.5) / n
-        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#333" '
-                     f'font-size="11">{escape(label)}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle" fill="#333" '
+            f'font-size="11">{escape(label)}</text>'
+        )
     parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#333"/>')
     return parts
 
@@ -81,22 +88,35 @@ def _legend(series: list[Series], x: int, y: int) -> list[str]:
     for i, s in enumerate(series):
         color = s.color or SERIES[i % len(SERIES)]
         dash = ' stroke-dasharray="4 3"' if s.dashed else ""
-        parts.append(f'<rect x="{x + offset}" y="{y - 9}" width="12" height="10" fill="{color}"{dash} '
-                     f'stroke="#333" stroke-width="0.5"/><text x="{x + offset + 16}" y="{y}" fill="#222">'
-                     f'{escape(s.name)}</text>')
+        parts.append(
+            f'<rect x="{x + offset}" y="{y - 9}" width="12" height="10" fill="{color}"{dash} '
+            f'stroke="#333" stroke-width="0.5"/><text x="{x + offset + 16}" y="{y}" fill="#222">'
+            f"{escape(s.name)}</text>"
+        )
         offset += 28 + 7 * len(s.name)
     return parts
 
 
-def bar_chart(title: str, desc: str, labels: list[str], series: list[Series], *, width: int = 720,
-              height: int = 260, percent: bool = False) -> Markup:
+def bar_chart(
+    title: str,
+    desc: str,
+    labels: list[str],
+    series: list[Series],
+    *,
+    width: int = 720,
+    height: int = 260,
+    percent: bool = False,
+) -> Markup:
     """Grouped vertical bars: one group per label, one bar per series (e.g. this period and the previous)."""
     uid, head = _head(width, height, title, desc, "bars")
     left, top, right, bottom = 52, 28, 12, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = 1.0 if percent else _nice_max(max((v or 0 for s in series for v in s.values), default=0))
-    parts = [head, *_legend(series, left, 16), *_axes(width, height, left, top, plot_w, plot_h, top_value, labels,
-                                                      percent=percent)]
+    parts = [
+        head,
+        *_legend(series, left, 16),
+        *_axes(width, height, left, top, plot_w, plot_h, top_value, labels, percent=percent),
+    ]
     n, k = max(1, len(labels)), max(1, len(series))
     group_w = plot_w / n
     bar_w = max(2.0, group_w * 0.8 / k)
@@ -110,25 +130,40 @@ def bar_chart(title: str, desc: str, labels: list[str], series: list[Series], *,
             y = top + plot_h - h
             shown = format_percent(value, 0) if percent else format_number(value)
             label = f"{s.name}, {labels[i]}: {shown}"
-            bar = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{max(h, 0.5):.1f}" fill="{color}" '
-                   f'stroke="#333" stroke-width="0.4"><title>{escape(label)}</title></rect>')
+            bar = (
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{max(h, 0.5):.1f}" fill="{color}" '
+                f'stroke="#333" stroke-width="0.4"><title>{escape(label)}</title></rect>'
+            )
             if bar_w >= 14 and value:
-                bar += (f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" font-size="10" '
-                        f'fill="#111">{escape(shown)}</text>')
+                bar += (
+                    f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" font-size="10" '
+                    f'fill="#111">{escape(shown)}</text>'
+                )
             parts.append(_link(bar, s.links[i] if s.links else None, label))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def line_chart(title: str, desc: str, labels: list[str], series: list[Series], *, width: int = 720,
-               height: int = 260, percent: bool = False) -> Markup:
+def line_chart(
+    title: str,
+    desc: str,
+    labels: list[str],
+    series: list[Series],
+    *,
+    width: int = 720,
+    height: int = 260,
+    percent: bool = False,
+) -> Markup:
     """Lines with a dot per value; a dashed series for the previous period."""
     uid, head = _head(width, height, title, desc, "lines")
     left, top, right, bottom = 52, 28, 12, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = 1.0 if percent else _nice_max(max((v or 0 for s in series for v in s.values), default=0))
-    parts = [head, *_legend(series, left, 16), *_axes(width, height, left, top, plot_w, plot_h, top_value, labels,
-                                                      percent=percent)]
+    parts = [
+        head,
+        *_legend(series, left, 16),
+        *_axes(width, height, left, top, plot_w, plot_h, top_value, labels, percent=percent),
+    ]
     n = max(1, len(labels))
     for si, s in enumerate(series):
         color = s.color or SERIES[si % len(SERIES)]
@@ -146,8 +181,10 @@ def line_chart(title: str, desc: str, labels: list[str], series: list[Series], *
         for i, x, y, value in points:
             shown = format_percent(value, 0) if percent else format_number(value)
             label = f"{s.name}, {labels[i] if i < len(labels) else i}: {shown}"
-            dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{color}" stroke="#fff">'
-                   f'<title>{escape(label)}</title></circle>')
+            dot = (
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{color}" stroke="#fff">'
+                f"<title>{escape(label)}</title></circle>"
+            )
             parts.append(_link(dot, s.links[i] if s.links else None, label))
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -160,9 +197,18 @@ def heat_color(value: float, top: float) -> str:
     return HEAT[max(1, index)]
 
 
-def heat_map(title: str, desc: str, row_labels: list[str], col_labels: list[str], values: list[list],
-             *, links: list[list] | None = None, cell: int = 34, label_width: int = 170,
-             header_height: int = 120) -> Markup:
+def heat_map(
+    title: str,
+    desc: str,
+    row_labels: list[str],
+    col_labels: list[str],
+    values: list[list],
+    *,
+    links: list[list] | None = None,
+    cell: int = 34,
+    label_width: int = 170,
+    header_height: int = 120,
+) -> Markup:
     """Rows x columns of shaded cells with the number written in each (0 left blank)."""
     rows, cols = len(row_labels), len(col_labels)
     width = label_width + cols * cell + 10
@@ -172,23 +218,31 @@ def heat_map(title: str, desc: str, row_labels: list[str], col_labels: list[str]
     parts = [head]
     for j, label in enumerate(col_labels):
         x = label_width + j * cell + cell / 2
-        parts.append(f'<text transform="translate({x + 4:.1f},{header_height - 6}) rotate(-55)" font-size="11" '
-                     f'fill="#222">{escape(_short(label, 24))}<title>{escape(label)}</title></text>')
+        parts.append(
+            f'<text transform="translate({x + 4:.1f},{header_height - 6}) rotate(-55)" font-size="11" '
+            f'fill="#222">{escape(_short(label, 24))}<title>{escape(label)}</title></text>'
+        )
     for i, label in enumerate(row_labels):
         y = header_height + i * cell
-        parts.append(f'<text x="{label_width - 6}" y="{y + cell / 2 + 4:.1f}" text-anchor="end" fill="#222">'
-                     f'{escape(_short(label, 28))}<title>{escape(label)}</title></text>')
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + cell / 2 + 4:.1f}" text-anchor="end" fill="#222">'
+            f"{escape(_short(label, 28))}<title>{escape(label)}</title></text>"
+        )
         for j in range(cols):
             value = values[i][j] or 0
             x = label_width + j * cell
             fill = heat_color(value, top)
             text_color = "#fff" if top and value / top > 0.6 else "#111"
             tip = f"{label} × {col_labels[j]}: {format_number(value)}"
-            box = (f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#c8c8c8">'
-                   f'<title>{escape(tip)}</title></rect>')
+            box = (
+                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#c8c8c8">'
+                f"<title>{escape(tip)}</title></rect>"
+            )
             if value:
-                box += (f'<text x="{x + cell / 2}" y="{y + cell / 2 + 4}" text-anchor="middle" font-size="11" '
-                        f'fill="{text_color}">{escape(format_number(value))}</text>')
+                box += (
+                    f'<text x="{x + cell / 2}" y="{y + cell / 2 + 4}" text-anchor="middle" font-size="11" '
+                    f'fill="{text_color}">{escape(format_number(value))}</text>'
+                )
             parts.append(_link(box, links[i][j] if links and value else None, tip))
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -209,8 +263,17 @@ class MapPoint:
     text: str = ""  # the tooltip's figures
 
 
-def point_map(title: str, desc: str, points: list[MapPoint], *, legend_title: str, value_max: float | None = None,
-              percent: bool = False, width: int = 640, height: int = 640) -> Markup:
+def point_map(
+    title: str,
+    desc: str,
+    points: list[MapPoint],
+    *,
+    legend_title: str,
+    value_max: float | None = None,
+    percent: bool = False,
+    width: int = 640,
+    height: int = 640,
+) -> Markup:
     """Wards as circles at their centroids (equirectangular projection corrected by cos(latitude)), area by
     `size`, colour by `value`; a legend of the colour classes. No base map: the points draw the province."""
     uid, head = _head(width, height, title, desc, "map")
@@ -225,8 +288,11 @@ def point_map(title: str, desc: str, points: list[MapPoint], *, legend_title: st
     ys = [p.lat for p in located]
     pad, legend_h = 24, 70
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-6)
-    scale = min((width - 2 * pad) / max(max(xs) - min(xs), 1e-6), (height - 2 * pad - legend_h) / max(
-        max(ys) - min(ys), 1e-6), (width - 2 * pad) / span * 2)
+    scale = min(
+        (width - 2 * pad) / max(max(xs) - min(xs), 1e-6),
+        (height - 2 * pad - legend_h) / max(max(ys) - min(ys), 1e-6),
+        (width - 2 * pad) / span * 2,
+    )
     top = value_max if value_max is not None else max((p.value or 0 for p in located), default=0)
     size_top = max((p.size for p in located), default=0) or 1
     for p in sorted(located, key=lambda q: -q.size):  # small circles drawn last, on top
@@ -235,8 +301,10 @@ def point_map(title: str, desc: str, points: list[MapPoint], *, legend_title: st
         r = 3 + 11 * math.sqrt(p.size / size_top) if p.size else 3
         fill = "#ffffff" if p.value is None else heat_color(p.value, top) if p.value else HEAT[0]
         tip = f"{p.label}: {p.text}" if p.text else p.label
-        dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#444" stroke-width="0.7">'
-               f'<title>{escape(tip)}</title></circle>')
+        dot = (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#444" stroke-width="0.7">'
+            f"<title>{escape(tip)}</title></circle>"
+        )
         parts.append(_link(dot, p.href, tip))
     # Legend: the colour classes.
     y0 = height - legend_h + 18
@@ -245,13 +313,20 @@ def point_map(title: str, desc: str, points: list[MapPoint], *, legend_title: st
     for i in range(1, len(HEAT)):
         low = top * (i - 1) / classes
         high = top * i / classes
-        text = (f"{format_decimal(low * 100, 0)}–{format_percent(high, 0)}" if percent
-                else f"{format_number(round(low))}–{format_number(round(high))}")
+        text = (
+            f"{format_decimal(low * 100, 0)}–{format_percent(high, 0)}"
+            if percent
+            else f"{format_number(round(low))}–{format_number(round(high))}"
+        )
         x = pad + (i - 1) * 72
-        parts.append(f'<rect x="{x}" y="{y0 + 8}" width="16" height="12" fill="{HEAT[i]}" stroke="#444" '
-                     f'stroke-width="0.5"/><text x="{x + 20}" y="{y0 + 18}" font-size="10" fill="#222">'
-                     f'{escape(text)}</text>')
-    parts.append(f'<text x="{pad}" y="{y0 + 40}" font-size="10" fill="#444">Kích thước vòng tròn: số đơn tiếp nhận; '
-                 f'vòng trắng: không có đơn.</text>')
+        parts.append(
+            f'<rect x="{x}" y="{y0 + 8}" width="16" height="12" fill="{HEAT[i]}" stroke="#444" '
+            f'stroke-width="0.5"/><text x="{x + 20}" y="{y0 + 18}" font-size="10" fill="#222">'
+            f"{escape(text)}</text>"
+        )
+    parts.append(
+        f'<text x="{pad}" y="{y0 + 40}" font-size="10" fill="#444">Kích thước vòng tròn: số đơn tiếp nhận; '
+        f"vòng trắng: không có đơn.</text>"
+    )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -7,6 +7,7 @@ Every figure comes from `triage.reporting.stats` (SQL aggregation through `visib
 province; an inspector sees only their own unit's dashboard (its figures already exclude the reports that
 accuse their own body). Other roles get 404.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
@@ -32,8 +33,8 @@ from core.vietnamese import (
 )
 from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES
 from ml.gazetteer import unit_details
-from triage.reporting import charts, stats
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint
+from triage.reporting import charts, stats
 
 bp = Blueprint("dashboard", __name__, url_prefix="/can-bo/tong-quan")
 guard_blueprint(bp, "view dashboard")
@@ -41,13 +42,22 @@ guard_blueprint(bp, "view dashboard")
 PAGE_SIZE = 50
 PERIOD_CHOICES = [(kind, PERIOD_NAMES[kind]) for kind in PERIOD_KINDS] + [("custom", "Tùy chọn")]
 LEAGUE_SORTS = {
-    "rank": "Xếp hạng", "name": "Đơn vị", "received": "Tiếp nhận", "resolved": "Giải quyết",
-    "acc_rate": "Thụ lý đúng hạn", "res_rate": "Giải quyết đúng hạn", "substantiated": "Có căn cứ",
-    "open": "Tồn", "overdue": "Quá hạn", "age": "Tồn lâu nhất", "median": "Trung vị ngày",
+    "rank": "Xếp hạng",
+    "name": "Đơn vị",
+    "received": "Tiếp nhận",
+    "resolved": "Giải quyết",
+    "acc_rate": "Thụ lý đúng hạn",
+    "res_rate": "Giải quyết đúng hạn",
+    "substantiated": "Có căn cứ",
+    "open": "Tồn",
+    "overdue": "Quá hạn",
+    "age": "Tồn lâu nhất",
+    "median": "Trung vị ngày",
 }
 
 
 # -- the view's parameters -------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class View:
@@ -63,18 +73,23 @@ class View:
     ward: str = ""
 
     @classmethod
-    def parse(cls, args) -> "View":
+    def parse(cls, args) -> View:
         period = args.get("period", "month")
         period = period if period in dict(PERIOD_CHOICES) else "month"
         category = args.get("category", "")
         agency = args.get("agency", "")
         ward = (args.get("ward") or "").strip()
         unit = (args.get("unit") or "").strip()[:40]
-        view = cls(period=period, ref=(args.get("ref") or "").strip()[:10], start=(args.get("start") or "")[:10],
-                   end=(args.get("end") or "")[:10], unit=unit,
-                   category=category if category in CATEGORY_NAMES else "",
-                   agency=agency if agency in AGENCY_NAMES else "",
-                   ward=ward if ward.isdigit() and len(ward) <= 5 else "")
+        view = cls(
+            period=period,
+            ref=(args.get("ref") or "").strip()[:10],
+            start=(args.get("start") or "")[:10],
+            end=(args.get("end") or "")[:10],
+            unit=unit,
+            category=category if category in CATEGORY_NAMES else "",
+            agency=agency if agency in AGENCY_NAMES else "",
+            ward=ward if ward.isdigit() and len(ward) <= 5 else "",
+        )
         if current_user.role not in PROVINCE_WIDE:  # an inspector: their own unit, always
             view = replace(view, unit=current_user.unit.code)
         return view
@@ -123,8 +138,9 @@ def _drill(figure: str, period: Period, view: View, **extra) -> str:
     """URL of the reports behind a figure (the dashboard's own drill-down page)."""
     args = {k: v for k, v in view.args().items() if k in ("unit", "category", "agency", "ward")}
     args.update({k: v for k, v in extra.items() if v not in (None, "")})
-    return url_for("dashboard.reports", figure=figure, start=period.starts_on.isoformat(),
-                   end=period.ends_on.isoformat(), **args)
+    return url_for(
+        "dashboard.reports", figure=figure, start=period.starts_on.isoformat(), end=period.ends_on.isoformat(), **args
+    )
 
 
 def _change(now, before) -> dict:
@@ -148,10 +164,20 @@ def _common(view: View):
 
 
 def _context(view, period, today, **more) -> dict:
-    return dict(view=view, period=period, today=today, kinds=PERIOD_CHOICES, pct=format_percent, num=format_number,
-                drill=lambda f, **kw: _drill(f, period, view, **kw),
-                province=current_user.role in PROVINCE_WIDE, period_ref=_period_ref,
-                previous=period.previous(), unit_name=_unit_name(view.unit), **more)
+    return dict(
+        view=view,
+        period=period,
+        today=today,
+        kinds=PERIOD_CHOICES,
+        pct=format_percent,
+        num=format_number,
+        drill=lambda f, **kw: _drill(f, period, view, **kw),
+        province=current_user.role in PROVINCE_WIDE,
+        period_ref=_period_ref,
+        previous=period.previous(),
+        unit_name=_unit_name(view.unit),
+        **more,
+    )
 
 
 def _unit_name(code: str) -> str:
@@ -165,6 +191,7 @@ def _min_sample() -> int:
 
 
 # -- pages -----------------------------------------------------------------------------------------------------------
+
 
 @bp.get("/")
 def index():
@@ -183,60 +210,127 @@ def index():
         ("open", "Đang xử lý (tồn)", format_number(summary.open_now), None),
         ("overdue", "Đang quá hạn", format_number(summary.overdue_now), None),
         ("resolved", "Đã giải quyết", format_number(summary.resolved), _change(summary.resolved, before.resolved)),
-        ("accepted_late", "Thụ lý đúng hạn", format_percent(summary.accepted_on_time.rate),
-         _change(summary.accepted_on_time.rate, before.accepted_on_time.rate)),
-        ("resolved_late", "Giải quyết đúng hạn", format_percent(summary.resolved_on_time.rate),
-         _change(summary.resolved_on_time.rate, before.resolved_on_time.rate)),
+        (
+            "accepted_late",
+            "Thụ lý đúng hạn",
+            format_percent(summary.accepted_on_time.rate),
+            _change(summary.accepted_on_time.rate, before.accepted_on_time.rate),
+        ),
+        (
+            "resolved_late",
+            "Giải quyết đúng hạn",
+            format_percent(summary.resolved_on_time.rate),
+            _change(summary.resolved_on_time.rate, before.resolved_on_time.rate),
+        ),
     ]
     days = [
-        ("accepted", "Ngày làm việc đến khi thụ lý", summary.accepted_wd_median, summary.accepted_wd_p90,
-         before.accepted_wd_median),
-        ("resolved", "Ngày làm việc đến khi giải quyết", summary.resolved_wd_median, summary.resolved_wd_p90,
-         before.resolved_wd_median),
+        (
+            "accepted",
+            "Ngày làm việc đến khi thụ lý",
+            summary.accepted_wd_median,
+            summary.accepted_wd_p90,
+            before.accepted_wd_median,
+        ),
+        (
+            "resolved",
+            "Ngày làm việc đến khi giải quyết",
+            summary.resolved_wd_median,
+            summary.resolved_wd_p90,
+            before.resolved_wd_median,
+        ),
     ]
-    week_links = [_drill("received", Period.custom(max(p.start, period.starts_on),
-                                                   min(p.start + timedelta(days=6), period.ends_on)), view)
-                  for p in weekly.points]
+    week_links = [
+        _drill(
+            "received",
+            Period.custom(max(p.start, period.starts_on), min(p.start + timedelta(days=6), period.ends_on)),
+            view,
+        )
+        for p in weekly.points
+    ]
     n = max(len(weekly.points), len(weekly.previous_points))
 
     def pad(values):
         return list(values) + [None] * (n - len(values))
 
-    week_labels = [p.label for p in weekly.points] if len(weekly.points) >= n else [
-        f"Tuần thứ {i + 1}" for i in range(n)]
+    week_labels = (
+        [p.label for p in weekly.points] if len(weekly.points) >= n else [f"Tuần thứ {i + 1}" for i in range(n)]
+    )
     week_chart = charts.bar_chart(
         f"Đơn tiếp nhận theo tuần — {period.label} so với {previous.label}",
         "Cột xanh: số đơn tiếp nhận mỗi tuần của kỳ đang xem; cột xám: tuần tương ứng (cùng thứ tự) của kỳ trước.",
         week_labels,
-        [charts.Series(period.label, pad([p.received for p in weekly.points]), links=pad(week_links)),
-         charts.Series(previous.label, pad([p.received for p in weekly.previous_points]), color="#9aa7b4")])
+        [
+            charts.Series(period.label, pad([p.received for p in weekly.points]), links=pad(week_links)),
+            charts.Series(previous.label, pad([p.received for p in weekly.previous_points]), color="#9aa7b4"),
+        ],
+    )
     month_labels = [p.label for p in monthly.points]
     month_chart = charts.line_chart(
         f"Tiếp nhận và giải quyết theo tháng — năm {year.starts_on.year} so với năm {year.starts_on.year - 1}",
         "Đường liền: năm đang xem; đường đứt: năm trước. Xanh: tiếp nhận; đỏ: giải quyết.",
         [p.label[:2] for p in monthly.points],
-        [charts.Series(f"Tiếp nhận {year.starts_on.year}", [p.received for p in monthly.points], color="#1f5fa8"),
-         charts.Series(f"Tiếp nhận {year.starts_on.year - 1}", [p.received for p in monthly.previous_points],
-                       color="#1f5fa8", dashed=True),
-         charts.Series(f"Giải quyết {year.starts_on.year}", [p.resolved for p in monthly.points], color="#d7301f"),
-         charts.Series(f"Giải quyết {year.starts_on.year - 1}", [p.resolved for p in monthly.previous_points],
-                       color="#d7301f", dashed=True)])
-    week_rows = [[a.label if a else "", a.received if a else "", b.label if b else "", b.received if b else ""]
-                 for a, b in zip_longest(weekly.points, weekly.previous_points)]
-    month_rows = [[a.label, a.received, a.resolved, a.resolved_on_time, b.received if b else "", b.resolved if b else ""]
-                  for a, b in zip_longest(monthly.points, monthly.previous_points) if a]
-    league_rows = _sorted_league(stats.league(session, user, period.starts_on, period.ends_on, min_sample=_min_sample(),
-                                              today=today, **{k: v for k, v in filters.items() if k != "unit_id"}
-                                              if user.role in PROVINCE_WIDE else filters),
-                                 request.args.get("sort", "rank"), request.args.get("dir", ""))
+        [
+            charts.Series(f"Tiếp nhận {year.starts_on.year}", [p.received for p in monthly.points], color="#1f5fa8"),
+            charts.Series(
+                f"Tiếp nhận {year.starts_on.year - 1}",
+                [p.received for p in monthly.previous_points],
+                color="#1f5fa8",
+                dashed=True,
+            ),
+            charts.Series(f"Giải quyết {year.starts_on.year}", [p.resolved for p in monthly.points], color="#d7301f"),
+            charts.Series(
+                f"Giải quyết {year.starts_on.year - 1}",
+                [p.resolved for p in monthly.previous_points],
+                color="#d7301f",
+                dashed=True,
+            ),
+        ],
+    )
+    week_rows = [
+        [a.label if a else "", a.received if a else "", b.label if b else "", b.received if b else ""]
+        for a, b in zip_longest(weekly.points, weekly.previous_points)
+    ]
+    month_rows = [
+        [a.label, a.received, a.resolved, a.resolved_on_time, b.received if b else "", b.resolved if b else ""]
+        for a, b in zip_longest(monthly.points, monthly.previous_points)
+        if a
+    ]
+    league_rows = _sorted_league(
+        stats.league(
+            session,
+            user,
+            period.starts_on,
+            period.ends_on,
+            min_sample=_min_sample(),
+            today=today,
+            **{k: v for k, v in filters.items() if k != "unit_id"} if user.role in PROVINCE_WIDE else filters,
+        ),
+        request.args.get("sort", "rank"),
+        request.args.get("dir", ""),
+    )
     if view.unit and user.role in PROVINCE_WIDE:
         league_rows = [r for r in league_rows if r.code == view.unit] + [r for r in league_rows if r.code != view.unit]
     return render_template(
-        "dashboard/index.html", **_context(view, period, today),
-        summary=summary, before=before, headline=headline, days=days, weekly=weekly, monthly=monthly,
-        week_chart=week_chart, month_chart=month_chart, month_labels=month_labels, league=league_rows,
-        sorts=LEAGUE_SORTS, sort=request.args.get("sort", "rank"), direction=request.args.get("dir", ""),
-        min_sample=_min_sample(), week_links=week_links, week_rows=week_rows, month_rows=month_rows)
+        "dashboard/index.html",
+        **_context(view, period, today),
+        summary=summary,
+        before=before,
+        headline=headline,
+        days=days,
+        weekly=weekly,
+        monthly=monthly,
+        week_chart=week_chart,
+        month_chart=month_chart,
+        month_labels=month_labels,
+        league=league_rows,
+        sorts=LEAGUE_SORTS,
+        sort=request.args.get("sort", "rank"),
+        direction=request.args.get("dir", ""),
+        min_sample=_min_sample(),
+        week_links=week_links,
+        week_rows=week_rows,
+        month_rows=month_rows,
+    )
 
 
 def _sorted_league(rows: list[stats.UnitRow], sort: str, direction: str) -> list[stats.UnitRow]:
@@ -244,10 +338,15 @@ def _sorted_league(rows: list[stats.UnitRow], sort: str, direction: str) -> list
     if sort not in LEAGUE_SORTS or sort == "rank":
         return rows
     keys = {
-        "name": lambda r: r.name, "received": lambda r: r.received, "resolved": lambda r: r.resolved,
-        "acc_rate": lambda r: r.accepted_on_time.rate, "res_rate": lambda r: r.resolved_on_time.rate,
-        "substantiated": lambda r: r.substantiated.rate, "open": lambda r: r.open_now,
-        "overdue": lambda r: r.overdue_now, "age": lambda r: r.backlog_age_days,
+        "name": lambda r: r.name,
+        "received": lambda r: r.received,
+        "resolved": lambda r: r.resolved,
+        "acc_rate": lambda r: r.accepted_on_time.rate,
+        "res_rate": lambda r: r.resolved_on_time.rate,
+        "substantiated": lambda r: r.substantiated.rate,
+        "open": lambda r: r.open_now,
+        "overdue": lambda r: r.overdue_now,
+        "age": lambda r: r.backlog_age_days,
         "median": lambda r: r.resolved_wd_median,
     }
     key = keys[sort]
@@ -267,24 +366,38 @@ def hotspots():
     by_agency = stats.category_matrix(session, user, period.starts_on, period.ends_on, by="agency", **filters)
     by_unit = stats.category_matrix(session, user, period.starts_on, period.ends_on, by="unit", **filters)
     top_units = by_unit.cols[:30]
-    unit_codes = dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_([c for c in top_units if c]))).all()) \
-        if top_units else {}
+    unit_codes = (
+        dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_([c for c in top_units if c]))).all())
+        if top_units
+        else {}
+    )
     cat_label = lambda c: CATEGORY_NAMES.get(c, c or "Chưa phân loại")  # noqa: E731
     agency_heat = charts.heat_map(
         f"Số đơn theo lĩnh vực vi phạm và cơ quan — {period.label}",
         "Mỗi ô: số đơn tiếp nhận trong kỳ của một lĩnh vực vi phạm (hàng) tại một loại cơ quan (cột); màu càng đậm, "
         "càng nhiều đơn.",
-        [cat_label(c) for c in by_agency.rows], [by_agency.col_labels[c] for c in by_agency.cols],
+        [cat_label(c) for c in by_agency.rows],
+        [by_agency.col_labels[c] for c in by_agency.cols],
         [[by_agency.cell(r, c).received for c in by_agency.cols] for r in by_agency.rows],
-        links=[[_drill("received", period, view, category=r, agency=c) for c in by_agency.cols] for r in by_agency.rows])
+        links=[
+            [_drill("received", period, view, category=r, agency=c) for c in by_agency.cols] for r in by_agency.rows
+        ],
+    )
     unit_heat = charts.heat_map(
         f"Số đơn theo lĩnh vực vi phạm và đơn vị (30 đơn vị nhiều đơn nhất) — {period.label}",
         "Mỗi ô: số đơn tiếp nhận trong kỳ của một lĩnh vực vi phạm (hàng) tại một đơn vị (cột); màu càng đậm, "
         "càng nhiều đơn.",
-        [cat_label(c) for c in by_unit.rows], [by_unit.col_labels[c] for c in top_units],
+        [cat_label(c) for c in by_unit.rows],
+        [by_unit.col_labels[c] for c in top_units],
         [[by_unit.cell(r, c).received for c in top_units] for r in by_unit.rows],
-        links=[[_drill("received", period, view, category=r, unit=unit_codes.get(c)) if c in unit_codes else None
-                for c in top_units] for r in by_unit.rows])
+        links=[
+            [
+                _drill("received", period, view, category=r, unit=unit_codes.get(c)) if c in unit_codes else None
+                for c in top_units
+            ]
+            for r in by_unit.rows
+        ],
+    )
     measure = request.args.get("measure", "received")
     measure = measure if measure in ("received", "overdue") else "received"
     wards = stats.ward_rows(session, user, period.starts_on, period.ends_on, **filters)
@@ -295,13 +408,26 @@ def hotspots():
         "Mỗi vòng tròn là một xã hoặc phường, đặt tại tâm hành chính của đơn vị (tọa độ từ dữ liệu "
         "vietnamadminunits); diện tích vòng theo số đơn tiếp nhận, màu theo "
         + ("tỷ lệ đơn đã quá hạn trên số đơn tiếp nhận." if measure == "overdue" else "số đơn tiếp nhận."),
-        points, legend_title="Tỷ lệ quá hạn" if measure == "overdue" else "Số đơn tiếp nhận",
-        percent=measure == "overdue", value_max=1.0 if measure == "overdue" else None)
+        points,
+        legend_title="Tỷ lệ quá hạn" if measure == "overdue" else "Số đơn tiếp nhận",
+        percent=measure == "overdue",
+        value_max=1.0 if measure == "overdue" else None,
+    )
     return render_template(
-        "dashboard/hotspots.html", **_context(view, period, today), by_agency=by_agency, by_unit=by_unit,
-        top_units=top_units, unit_codes=unit_codes, agency_heat=agency_heat, unit_heat=unit_heat,
-        ward_map=ward_map, ward_table=table, measure=measure, cat_label=cat_label,
-        overdue_by_unit={c: sum(by_unit.cell(r, c).overdue for r in by_unit.rows) for c in by_unit.cols})
+        "dashboard/hotspots.html",
+        **_context(view, period, today),
+        by_agency=by_agency,
+        by_unit=by_unit,
+        top_units=top_units,
+        unit_codes=unit_codes,
+        agency_heat=agency_heat,
+        unit_heat=unit_heat,
+        ward_map=ward_map,
+        ward_table=table,
+        measure=measure,
+        cat_label=cat_label,
+        overdue_by_unit={c: sum(by_unit.cell(r, c).overdue for r in by_unit.rows) for c in by_unit.cols},
+    )
 
 
 def _ward_points(wards, period, view, measure):
@@ -318,13 +444,34 @@ def _ward_points(wards, period, view, measure):
         overdue = row.overdue if row else 0
         rate = row.overdue_rate.rate if row else None
         value = rate if measure == "overdue" else (received or None)
-        text = f"{received} đơn tiếp nhận, {overdue} đơn quá hạn" + (f" ({format_percent(rate)})" if rate is not None else "")
-        points.append(charts.MapPoint(lat=details.get("lat"), lon=details.get("lon"), label=names[code], value=value,
-                                      size=received, text=text,
-                                      href=_drill("breached" if measure == "overdue" else "received", period, view,
-                                                  ward=code) if received else None))
-        table.append({"code": code, "name": names[code], "received": received, "overdue": overdue, "rate": rate,
-                      "open": row.open_now if row else 0, "lat": details.get("lat"), "lon": details.get("lon")})
+        text = f"{received} đơn tiếp nhận, {overdue} đơn quá hạn" + (
+            f" ({format_percent(rate)})" if rate is not None else ""
+        )
+        points.append(
+            charts.MapPoint(
+                lat=details.get("lat"),
+                lon=details.get("lon"),
+                label=names[code],
+                value=value,
+                size=received,
+                text=text,
+                href=_drill("breached" if measure == "overdue" else "received", period, view, ward=code)
+                if received
+                else None,
+            )
+        )
+        table.append(
+            {
+                "code": code,
+                "name": names[code],
+                "received": received,
+                "overdue": overdue,
+                "rate": rate,
+                "open": row.open_now if row else 0,
+                "lat": details.get("lat"),
+                "lon": details.get("lon"),
+            }
+        )
     return points, table
 
 
@@ -361,15 +508,30 @@ def reports():
         page = min(max(1, int(request.args.get("page", 1))), pages)
     except ValueError:
         page = 1
-    rows = db.session.scalars(stats.figure_query(current_user, figure, start, end, **filters)
-                              .options(joinedload(Report.unit), joinedload(Report.assignee))
-                              .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).unique().all()
+    rows = (
+        db.session.scalars(
+            stats.figure_query(current_user, figure, start, end, **filters)
+            .options(joinedload(Report.unit), joinedload(Report.assignee))
+            .limit(PAGE_SIZE)
+            .offset((page - 1) * PAGE_SIZE)
+        )
+        .unique()
+        .all()
+    )
     officer = None
     for key in ("assignee_id", "resolved_by_id"):
         if key in filters:
             officer = db.session.get(User, filters[key])
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
-        "dashboard/reports.html", **_context(view, period, today_in_vietnam()), figure=figure,
-        figure_label=stats.FIGURE_LABELS[figure], rows=rows, total=total, page=page, pages=pages, args=args,
-        officer=officer)
+        "dashboard/reports.html",
+        **_context(view, period, today_in_vietnam()),
+        figure=figure,
+        figure_label=stats.FIGURE_LABELS[figure],
+        rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
+        args=args,
+        officer=officer,
+    )

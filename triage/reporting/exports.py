@@ -8,10 +8,22 @@
 
 Every file is written by `triage.reporting.spreadsheets` (CSV and XLSX, no cell a spreadsheet would run as a formula).
 """
+
 from datetime import date
 
-from flask import (Blueprint, Response, abort, current_app, flash, redirect, render_template, request,
-                   send_file, stream_with_context, url_for)
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import case, select
@@ -87,14 +99,29 @@ def _period_choices(today: date) -> dict:
 @bp.get("/")
 def index():
     rows = db.session.execute(
-        select(PeriodicReport, User.full_name, User.username).outerjoin(User, User.id == PeriodicReport.created_by)
-        .order_by(PeriodicReport.starts_on.desc(), PeriodicReport.period)).all()
+        select(PeriodicReport, User.full_name, User.username)
+        .outerjoin(User, User.id == PeriodicReport.created_by)
+        .order_by(PeriodicReport.starts_on.desc(), PeriodicReport.period)
+    ).all()
     today = today_in_vietnam()
-    items = [{"row": r, "period": Period(r.period, r.starts_on, r.ends_on),
-              "by": (name or username) if r.created_by else "Lịch tự động"} for r, name, username in rows]
+    items = [
+        {
+            "row": r,
+            "period": Period(r.period, r.starts_on, r.ends_on),
+            "by": (name or username) if r.created_by else "Lịch tự động",
+        }
+        for r, name, username in rows
+    ]
     nxt = {kind: first_working_day(Period.containing(kind, today).next(), _calendar()) for kind in PERIOD_KINDS}
-    return render_template("reports/index.html", items=items, form=BuildForm(), choices=_period_choices(today),
-                           next_runs=nxt, period_names=PERIOD_NAMES, kpi_levels=KPI_LEVELS)
+    return render_template(
+        "reports/index.html",
+        items=items,
+        form=BuildForm(),
+        choices=_period_choices(today),
+        next_runs=nxt,
+        period_names=PERIOD_NAMES,
+        kpi_levels=KPI_LEVELS,
+    )
 
 
 @bp.post("/lap")
@@ -113,8 +140,9 @@ def build():
         return redirect(url_for("reports.index"), code=303)
     new_key = None
     try:
-        result = build_report(db.session, current_app.config, period, calendar=_calendar(),
-                              created_by=current_user.id, replace=True)
+        result = build_report(
+            db.session, current_app.config, period, calendar=_calendar(), created_by=current_user.id, replace=True
+        )
         new_key = result.row.file_key
         db.session.commit()
     except IntegrityError:  # the same period recorded at the same moment (the scheduled job, a colleague)
@@ -133,8 +161,7 @@ def download(report_id: int):
     path = file_path(current_app.config, row.file_key)
     if not path.is_file():
         abort(404)
-    response = send_file(path, mimetype=XLSX_MIME, as_attachment=True, download_name=download_name(row),
-                         max_age=0)
+    response = send_file(path, mimetype=XLSX_MIME, as_attachment=True, download_name=download_name(row), max_age=0)
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
@@ -145,18 +172,24 @@ def printable():
     period = _period_from_args(request.args)
     figures = collect_figures(db.session, period, calendar=_calendar(), overdue_limit=200)
     granularity = "week" if period.kind == "month" else "month"
-    trend = stats.trend(db.session, current_user, period.starts_on, period.ends_on, granularity=granularity,
-                        period_kind=period.kind)
+    trend = stats.trend(
+        db.session, current_user, period.starts_on, period.ends_on, granularity=granularity, period_kind=period.kind
+    )
     chart = charts.bar_chart(
         f"Đơn tiếp nhận và giải quyết xong theo {'tuần' if granularity == 'week' else 'tháng'} — {period.label}",
-        "Biểu đồ cột; số liệu chi tiết ở bảng ngay dưới.", [p.label for p in trend.points],
-        [charts.Series("Tiếp nhận", [p.received for p in trend.points]),
-         charts.Series("Giải quyết xong", [p.resolved for p in trend.points]),
-         charts.Series("Giải quyết đúng hạn", [p.resolved_on_time for p in trend.points])])
+        "Biểu đồ cột; số liệu chi tiết ở bảng ngay dưới.",
+        [p.label for p in trend.points],
+        [
+            charts.Series("Tiếp nhận", [p.received for p in trend.points]),
+            charts.Series("Giải quyết xong", [p.resolved for p in trend.points]),
+            charts.Series("Giải quyết đúng hạn", [p.resolved_on_time for p in trend.points]),
+        ],
+    )
     return render_template("reports/print.html", figures=figures, period=period, trend=trend, chart=chart)
 
 
 # -- KPI ----------------------------------------------------------------------------------------------------------
+
 
 def _kpi_args():
     period = _period_from_args(request.args, KPI_PERIODS)
@@ -170,8 +203,15 @@ def _kpi_args():
 def kpi():
     period, level = _kpi_args()
     table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
-    return render_template("reports/kpi.html", table=table, period=period, level=level, kpi_levels=KPI_LEVELS,
-                           choices=_period_choices(today_in_vietnam()), legend=report_figures.KPI_LEGEND)
+    return render_template(
+        "reports/kpi.html",
+        table=table,
+        period=period,
+        level=level,
+        kpi_levels=KPI_LEVELS,
+        choices=_period_choices(today_in_vietnam()),
+        legend=report_figures.KPI_LEGEND,
+    )
 
 
 @bp.get("/kpi.csv")
@@ -185,18 +225,25 @@ def kpi_csv():
 def kpi_xlsx():
     period, level = _kpi_args()
     table = report_figures.kpi_table(db.session, period, level, calendar=_calendar())
-    legend = Table(title="Chú giải", heading="CHÚ GIẢI CÁC CỘT (ĐẦU VÀO CHẤM ĐIỂM KPI)",
-                   columns=[Column("Cột", 34), Column("Ý nghĩa", 70),
-                            Column("Đầu vào KPI", 60)],
-                   rows=[list(item) for item in report_figures.KPI_LEGEND])
-    data = workbook_bytes(PeriodFigures(period=period, as_of=today_in_vietnam(), built_at=utcnow(),
-                                        tables=[table, legend]))
+    legend = Table(
+        title="Chú giải",
+        heading="CHÚ GIẢI CÁC CỘT (ĐẦU VÀO CHẤM ĐIỂM KPI)",
+        columns=[Column("Cột", 34), Column("Ý nghĩa", 70), Column("Đầu vào KPI", 60)],
+        rows=[list(item) for item in report_figures.KPI_LEGEND],
+    )
+    data = workbook_bytes(
+        PeriodFigures(period=period, as_of=today_in_vietnam(), built_at=utcnow(), tables=[table, legend])
+    )
     name = f"kpi-{'don-vi' if level == 'unit' else 'can-bo'}-{period.slug}.xlsx"
-    return Response(data, mimetype=XLSX_MIME, headers={"Content-Disposition": f'attachment; filename="{name}"',
-                                                       "Cache-Control": "private, no-store"})
+    return Response(
+        data,
+        mimetype=XLSX_MIME,
+        headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "private, no-store"},
+    )
 
 
 # -- CSV ----------------------------------------------------------------------------------------------------------
+
 
 def _csv_response(body, filename: str) -> Response:
     """A CSV download (`body`: the text, or its chunks), never cached."""
@@ -206,8 +253,20 @@ def _csv_response(body, filename: str) -> Response:
 
 # -- the queue's CSV export ------------------------------------------------------------------------------------------
 
-QUEUE_CSV_COLUMNS = ["Mã đơn", "Ngày nhận", "Loại đơn", "Trạng thái", "Lĩnh vực", "Đơn vị giải quyết",
-                     "Mã xã/phường", "Xã/phường", "Cán bộ được giao", "Hạn gần nhất", "Quá hạn", "Chuyển cấp trên"]
+QUEUE_CSV_COLUMNS = [
+    "Mã đơn",
+    "Ngày nhận",
+    "Loại đơn",
+    "Trạng thái",
+    "Lĩnh vực",
+    "Đơn vị giải quyết",
+    "Mã xã/phường",
+    "Xã/phường",
+    "Cán bộ được giao",
+    "Hạn gần nhất",
+    "Quá hạn",
+    "Chuyển cấp trên",
+]
 
 
 @exports.get("/xuat.csv")
@@ -221,21 +280,63 @@ def queue_csv():
     due = queue_filters.due_terms(today, services.calendar)
     ward = aliased(Unit)
     assignee = aliased(User)
-    query = visible_reports(user, select(
-        Report.tracking_code, Report.received_at, Report.track, Report.status, Report.category, Unit.name,
-        Report.ward_code, ward.name, assignee.full_name, assignee.username, Report.next_due_on,
-        case((due.overdue, True), else_=False), Report.escalate).select_from(Report))
-    query = query.outerjoin(Unit, Unit.id == Report.unit_id) \
-        .outerjoin(ward, ward.ward_code == Report.ward_code).outerjoin(assignee, assignee.id == Report.assignee_id)
+    query = visible_reports(
+        user,
+        select(
+            Report.tracking_code,
+            Report.received_at,
+            Report.track,
+            Report.status,
+            Report.category,
+            Unit.name,
+            Report.ward_code,
+            ward.name,
+            assignee.full_name,
+            assignee.username,
+            Report.next_due_on,
+            case((due.overdue, True), else_=False),
+            Report.escalate,
+        ).select_from(Report),
+    )
+    query = (
+        query.outerjoin(Unit, Unit.id == Report.unit_id)
+        .outerjoin(ward, ward.ward_code == Report.ward_code)
+        .outerjoin(assignee, assignee.id == Report.assignee_id)
+    )
     # The queue's own filter terms and order, so the file lists exactly what the queue shows.
     query = query.where(*queue_filters.conditions(f, user=user, due=due)).order_by(*queue_filters.order_terms(f.sort))
 
     def rows():
         result = db.session.execute(query.execution_options(yield_per=2000))
-        for (code, received_at, track, status, category, unit_name, ward_code, ward_name, full_name, username,
-             nearest, overdue, escalate) in result:
-            yield (code, legal_date(received_at), label(track), label(status), label(category), unit_name, ward_code,
-                   ward_name, full_name or username, nearest, bool(overdue), bool(escalate))
+        for (
+            code,
+            received_at,
+            track,
+            status,
+            category,
+            unit_name,
+            ward_code,
+            ward_name,
+            full_name,
+            username,
+            nearest,
+            overdue,
+            escalate,
+        ) in result:
+            yield (
+                code,
+                legal_date(received_at),
+                label(track),
+                label(status),
+                label(category),
+                unit_name,
+                ward_code,
+                ward_name,
+                full_name or username,
+                nearest,
+                bool(overdue),
+                bool(escalate),
+            )
 
     stamp = today.strftime("%Y%m%d")
     return _csv_response(stream_with_context(csv_stream(QUEUE_CSV_COLUMNS, rows())), f"danh-sach-don-{stamp}.csv")

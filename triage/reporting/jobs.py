@@ -6,6 +6,7 @@ working day of a month, quarter or year it builds the report of the period just 
 otherwise it does nothing. So it builds each report exactly once, on the first working day of the next period,
 and a day the scheduler missed (an outage) is caught up on its next run within that period.
 """
+
 import logging
 from datetime import date
 
@@ -52,17 +53,24 @@ def build_due_periodic_reports(today: str | None = None) -> list[str]:
 
 
 @logged_job(also=("kind", "starts_on"))
-def build_periodic_report(kind: str, starts_on: str, user_id: int | None = None, replace: bool = False,
-                          as_of: str | None = None) -> str:
+def build_periodic_report(
+    kind: str, starts_on: str, user_id: int | None = None, replace: bool = False, as_of: str | None = None
+) -> str:
     """Build one period's report ("built", or "exists" when it was there and `replace` is false)."""
     app = job_app()
     period = Period.parse(kind, starts_on)
     result = None
     try:
         try:
-            result = build_report(db.session, app.config, period, calendar=app.extensions["services"].calendar,
-                                  created_by=user_id, replace=replace,
-                                  as_of=date.fromisoformat(as_of) if as_of else None)
+            result = build_report(
+                db.session,
+                app.config,
+                period,
+                calendar=app.extensions["services"].calendar,
+                created_by=user_id,
+                replace=replace,
+                as_of=date.fromisoformat(as_of) if as_of else None,
+            )
             if result is None:
                 db.session.rollback()
                 return "exists"

@@ -11,6 +11,7 @@ Công văn 443-CV/TU asks the Ban Nội chính Tỉnh ủy to follow up and repo
 
 The scheduled job (`triage.reporting.jobs`) and the staff pages (`triage.reporting.exports`) call `build_report`.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -30,11 +31,13 @@ from triage.reporting.spreadsheets import Table, save_xlsx, xlsx_bytes
 
 # -- periods ----------------------------------------------------------------------------------------------------
 
+
 def first_working_day(period: Period, calendar) -> date:
     return calendar.next_working_day(period.starts_on, inclusive=True)
 
 
 # -- the figures ------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class PeriodFigures:
@@ -50,26 +53,37 @@ class PeriodFigures:
 DEFAULT_OVERDUE_ROWS = 10_000
 
 
-def collect_figures(session: Session, period: Period, *, calendar, as_of: date | None = None,
-                    overdue_limit: int | None = DEFAULT_OVERDUE_ROWS) -> PeriodFigures:
+def collect_figures(
+    session: Session,
+    period: Period,
+    *,
+    calendar,
+    as_of: date | None = None,
+    overdue_limit: int | None = DEFAULT_OVERDUE_ROWS,
+) -> PeriodFigures:
     """Every figure of the workbook and of the printable page, from SQL aggregations (triage.reporting.stats and
     triage.reporting.figures)."""
     as_of = as_of or today_in_vietnam()
-    tables = [rf.summary_table(session, period, calendar=calendar, as_of=as_of),
-              rf.units_table(session, period, calendar=calendar, as_of=as_of),
-              rf.categories_table(session, period),
-              rf.overdue_table(session, period, calendar=calendar, as_of=as_of, limit=overdue_limit)]
+    tables = [
+        rf.summary_table(session, period, calendar=calendar, as_of=as_of),
+        rf.units_table(session, period, calendar=calendar, as_of=as_of),
+        rf.categories_table(session, period),
+        rf.overdue_table(session, period, calendar=calendar, as_of=as_of, limit=overdue_limit),
+    ]
     return PeriodFigures(period=period, as_of=as_of, built_at=utcnow(), tables=tables)
 
 
 # -- the workbook -----------------------------------------------------------------------------------------------
 
+
 def _titles(figures: PeriodFigures) -> dict[str, str]:
     period = figures.period
-    return {"heading_suffix": period.label.upper(),
-            "subtitle": f"Từ ngày {format_date(period.starts_on)} đến ngày {format_date(period.ends_on)}. "
-                        f"Số liệu lập lúc {format_datetime(figures.built_at)}; tình trạng quá hạn tính đến ngày "
-                        f"{format_date(figures.as_of)}."}
+    return {
+        "heading_suffix": period.label.upper(),
+        "subtitle": f"Từ ngày {format_date(period.starts_on)} đến ngày {format_date(period.ends_on)}. "
+        f"Số liệu lập lúc {format_datetime(figures.built_at)}; tình trạng quá hạn tính đến ngày "
+        f"{format_date(figures.as_of)}.",
+    }
 
 
 def write_workbook(figures: PeriodFigures, path: Path) -> None:
@@ -83,6 +97,7 @@ def workbook_bytes(figures: PeriodFigures) -> bytes:
 
 
 # -- storage ----------------------------------------------------------------------------------------------------
+
 
 def reports_dir(config) -> Path:
     return Path(config["PERIODIC_REPORTS_DIR"])
@@ -99,8 +114,9 @@ def download_name(row: PeriodicReport) -> str:
 
 
 def find_report(session: Session, period: Period) -> PeriodicReport | None:
-    return session.scalar(select(PeriodicReport).where(PeriodicReport.period == period.kind,
-                                                      PeriodicReport.starts_on == period.starts_on))
+    return session.scalar(
+        select(PeriodicReport).where(PeriodicReport.period == period.kind, PeriodicReport.starts_on == period.starts_on)
+    )
 
 
 @dataclass
@@ -110,8 +126,16 @@ class Built:
     seconds: float
 
 
-def build_report(session: Session, config, period: Period, *, calendar, created_by: int | None = None,
-                 replace: bool = False, as_of: date | None = None) -> Built | None:
+def build_report(
+    session: Session,
+    config,
+    period: Period,
+    *,
+    calendar,
+    created_by: int | None = None,
+    replace: bool = False,
+    as_of: date | None = None,
+) -> Built | None:
     """Write the period's workbook and record it (flushed, not committed: the caller commits, then calls
     `discard_file(config, built.replaced_key)`). Without `replace`, an existing report is kept and None
     returned. The file is written before the row, under a fresh random key: a failure leaves at worst an
@@ -120,14 +144,20 @@ def build_report(session: Session, config, period: Period, *, calendar, created_
     if existing is not None and not replace:
         return None
     started = perf_counter()
-    figures = collect_figures(session, period, calendar=calendar, as_of=as_of,
-                              overdue_limit=int(config.get("PERIODIC_OVERDUE_ROWS", DEFAULT_OVERDUE_ROWS)) or None)
+    figures = collect_figures(
+        session,
+        period,
+        calendar=calendar,
+        as_of=as_of,
+        overdue_limit=int(config.get("PERIODIC_OVERDUE_ROWS", DEFAULT_OVERDUE_ROWS)) or None,
+    )
     key = f"{period.slug}-{secrets.token_urlsafe(18)}.xlsx"
     write_workbook(figures, file_path(config, key))
     replaced = None
     if existing is None:
-        existing = PeriodicReport(period=period.kind, starts_on=period.starts_on, ends_on=period.ends_on,
-                                  file_key=key, created_by=created_by)
+        existing = PeriodicReport(
+            period=period.kind, starts_on=period.starts_on, ends_on=period.ends_on, file_key=key, created_by=created_by
+        )
         session.add(existing)
     else:
         replaced = existing.file_key

@@ -11,6 +11,7 @@
 - XLSX (`save_xlsx`, `xlsx_bytes`): openpyxl in write-only mode (rows stream out, memory stays flat), a title,
   a subtitle, a frozen row of bold column headings, column widths and number formats.
 """
+
 from __future__ import annotations
 
 import csv
@@ -73,6 +74,7 @@ def is_formula_like(value: Any) -> bool:
 
 
 # -- CSV -------------------------------------------------------------------------------------------------------------
+
 
 def csv_value(value: Any) -> str:
     """A cell as text for Excel: dates dd/mm/yyyy, rates as decimal fractions ("0.5"), booleans Có/Không, and no
@@ -143,21 +145,41 @@ def write_xlsx(target: Path | BinaryIO, tables: list[Table], *, heading_suffix: 
         ws.append([_cell(ws, heading, font=Font(bold=True, size=14))])
         ws.append([_cell(ws, subtitle, font=Font(italic=True))])
         ws.append([])
-        ws.append([_cell(ws, c.title, font=_BOLD, fill=_HEAD_FILL, border=_BORDER,
-                         alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"))
-                   for c in table.columns])
+        ws.append(
+            [
+                _cell(
+                    ws,
+                    c.title,
+                    font=_BOLD,
+                    fill=_HEAD_FILL,
+                    border=_BORDER,
+                    alignment=Alignment(wrap_text=True, vertical="center", horizontal="center"),
+                )
+                for c in table.columns
+            ]
+        )
         for index, row in enumerate(table.rows):
             fmt = table.row_formats[index] if table.row_formats else None
-            ws.append([_value_cell(ws, value, column, fmt=fmt if position else None)
-                       for position, (value, column) in enumerate(zip(row, table.columns, strict=False))])
+            ws.append(
+                [
+                    _value_cell(ws, value, column, fmt=fmt if position else None)
+                    for position, (value, column) in enumerate(zip(row, table.columns, strict=False))
+                ]
+            )
         for heading, rows in table.sections:
-            ws.append([_cell(ws, heading, font=Font(bold=True, italic=True), fill=_SECTION_FILL)]
-                      + [_cell(ws, None, fill=_SECTION_FILL) for _ in table.columns[1:]])
+            ws.append(
+                [_cell(ws, heading, font=Font(bold=True, italic=True), fill=_SECTION_FILL)]
+                + [_cell(ws, None, fill=_SECTION_FILL) for _ in table.columns[1:]]
+            )
             for row in rows:
                 ws.append([_value_cell(ws, value, column) for value, column in zip(row, table.columns, strict=False)])
         if table.total is not None:
-            ws.append([_value_cell(ws, value, column, bold=True)
-                       for value, column in zip(table.total, table.columns, strict=False)])
+            ws.append(
+                [
+                    _value_cell(ws, value, column, bold=True)
+                    for value, column in zip(table.total, table.columns, strict=False)
+                ]
+            )
         if table.notes:
             ws.append([])
             for note in table.notes:

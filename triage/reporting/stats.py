@@ -48,6 +48,7 @@ resolution rate (ties: higher Wilson lower bound, then more received) among unit
 resolved in the period with a known on-time flag) is at least `min_sample` (config DASHBOARD_MIN_SAMPLE,
 default 10); other units are listed with `ranked=False`, `rank=None`.
 """
+
 from __future__ import annotations
 
 import math
@@ -57,12 +58,13 @@ from datetime import UTC, date, datetime, timedelta
 from flask import current_app, has_app_context
 from sqlalchemy import Integer, Select, and_, case, cast, func, literal, or_, select
 
+from core.config import default_of
 from core.models import Report, Unit, User
 from core.vietnamese import PERIOD_KINDS, VN_TZ_NAME, Period, legal_date, today_in_vietnam, utc_bounds
 from core.vocabulary import AGENCY_NAMES, FINISHED, Outcome, Role, Status
 from triage.casework.access import PROVINCE_WIDE, visible_reports
 
-DEFAULT_MIN_SAMPLE = 10
+DEFAULT_MIN_SAMPLE = default_of("dashboard_min_sample")
 Z95 = 1.959963984540054
 OPEN = tuple(s.value for s in Status if s not in FINISHED)  # an IN list: index range scans on status
 SUBSTANTIATED = (Outcome.SUBSTANTIATED.value, Outcome.PARTLY_SUBSTANTIATED.value)
@@ -71,6 +73,7 @@ FILTER_KEYS = ("unit_id", "category", "agency", "ward_code", "track", "assignee_
 
 
 # -- rates -----------------------------------------------------------------------------------------------------------
+
 
 def wilson(k: int, n: int, z: float = Z95) -> tuple[float | None, float | None]:
     """Wilson score interval of k successes out of n (None, None when n == 0)."""
@@ -104,6 +107,7 @@ class Rate:
 
 
 # -- dataclasses returned --------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Summary:
@@ -219,6 +223,7 @@ class WardRow:
 
 # -- SQL pieces ------------------------------------------------------------------------------------------------------
 
+
 def _filter_terms(filters: dict) -> list:
     unknown = set(filters) - set(FILTER_KEYS)
     if unknown:
@@ -263,15 +268,37 @@ def _figure_terms(figure: str, lo: datetime, hi: datetime) -> list:
     return terms[figure]
 
 
-FIGURES = ("received", "open", "overdue", "breached", "accepted", "accepted_on_time", "accepted_late", "resolved",
-           "resolved_on_time", "resolved_late", "substantiated", "handled", "handled_overdue", "reopened")
+FIGURES = (
+    "received",
+    "open",
+    "overdue",
+    "breached",
+    "accepted",
+    "accepted_on_time",
+    "accepted_late",
+    "resolved",
+    "resolved_on_time",
+    "resolved_late",
+    "substantiated",
+    "handled",
+    "handled_overdue",
+    "reopened",
+)
 FIGURE_LABELS = {
-    "received": "Tiếp nhận trong kỳ", "open": "Đang xử lý", "overdue": "Đang quá hạn",
-    "breached": "Tiếp nhận trong kỳ và đã quá hạn", "accepted": "Thụ lý trong kỳ",
-    "accepted_on_time": "Thụ lý đúng hạn", "accepted_late": "Thụ lý trễ hạn", "resolved": "Giải quyết trong kỳ",
-    "resolved_on_time": "Giải quyết đúng hạn", "resolved_late": "Giải quyết trễ hạn",
-    "substantiated": "Có căn cứ (đúng, đúng một phần)", "handled": "Cán bộ được giao",
-    "handled_overdue": "Được giao, đã quá hạn", "reopened": "Phải xử lý lại",
+    "received": "Tiếp nhận trong kỳ",
+    "open": "Đang xử lý",
+    "overdue": "Đang quá hạn",
+    "breached": "Tiếp nhận trong kỳ và đã quá hạn",
+    "accepted": "Thụ lý trong kỳ",
+    "accepted_on_time": "Thụ lý đúng hạn",
+    "accepted_late": "Thụ lý trễ hạn",
+    "resolved": "Giải quyết trong kỳ",
+    "resolved_on_time": "Giải quyết đúng hạn",
+    "resolved_late": "Giải quyết trễ hạn",
+    "substantiated": "Có căn cứ (đúng, đúng một phần)",
+    "handled": "Cán bộ được giao",
+    "handled_overdue": "Được giao, đã quá hạn",
+    "reopened": "Phải xử lý lại",
 }
 
 
@@ -281,7 +308,8 @@ def figure_query(user: User, figure: str, start: date, end: date, **filters) -> 
     lo, hi = utc_bounds(start, end)
     query = visible_reports(user, select(Report))
     return query.where(*_figure_terms(figure, lo, hi), *_filter_terms(filters)).order_by(
-        Report.received_at.desc(), Report.id.desc())
+        Report.received_at.desc(), Report.id.desc()
+    )
 
 
 def _count_if(condition):
@@ -306,9 +334,12 @@ def _percentiles(session, user, value, terms, *, group=None, ps=(0.5, 0.9)) -> d
             query = query.group_by(group)
         return {row[0]: tuple(None if v is None else float(v) for v in row[1:]) for row in session.execute(query)}
     partition = [group] if group is not None else None
-    inner = select((group if group is not None else literal(0)).label("g"), value.label("v"),
-                   (func.row_number().over(partition_by=partition, order_by=value) - 1).label("i"),
-                   func.count().over(partition_by=partition).label("n")).select_from(Report)
+    inner = select(
+        (group if group is not None else literal(0)).label("g"),
+        value.label("v"),
+        (func.row_number().over(partition_by=partition, order_by=value) - 1).label("i"),
+        func.count().over(partition_by=partition).label("n"),
+    ).select_from(Report)
     sub = visible_reports(user, inner).where(*terms).subquery("ordered")
     cols = []
     for p in ps:
@@ -319,8 +350,9 @@ def _percentiles(session, user, value, terms, *, group=None, ps=(0.5, 0.9)) -> d
         hi_v = func.max(case((sub.c.i == ceil, sub.c.v)))
         cols.append(lo_v + func.max(pos - floor) * (hi_v - lo_v))
     rows = session.execute(select(sub.c.g, *cols).group_by(sub.c.g)).all()
-    return {(row[0] if group is not None else None): tuple(None if v is None else float(v) for v in row[1:])
-            for row in rows}
+    return {
+        (row[0] if group is not None else None): tuple(None if v is None else float(v) for v in row[1:]) for row in rows
+    }
 
 
 def _scalar_row(session, user, columns, terms):
@@ -330,27 +362,55 @@ def _scalar_row(session, user, columns, terms):
 
 # -- the figures -----------------------------------------------------------------------------------------------------
 
+
 def period_summary(session, user: User, start: date, end: date, **filters) -> Summary:
     """Headline figures of the period (four small queries, each on an indexed range)."""
     lo, hi = utc_bounds(start, end)
     f = _filter_terms(filters)
     received = _scalar_row(session, user, [func.count()], _figure_terms("received", lo, hi) + f)[0]
     open_now, overdue_now = _scalar_row(
-        session, user, [func.count(), _count_if(Report.overdue_at.is_not(None))], _figure_terms("open", lo, hi) + f)
+        session, user, [func.count(), _count_if(Report.overdue_at.is_not(None))], _figure_terms("open", lo, hi) + f
+    )
     accepted, acc_known, acc_ok = _scalar_row(
-        session, user, [func.count(), func.count(Report.accepted_on_time), _count_if(Report.accepted_on_time.is_(True))],
-        _figure_terms("accepted", lo, hi) + f)
+        session,
+        user,
+        [func.count(), func.count(Report.accepted_on_time), _count_if(Report.accepted_on_time.is_(True))],
+        _figure_terms("accepted", lo, hi) + f,
+    )
     resolved, res_known, res_ok, findings, substantiated = _scalar_row(
-        session, user, [func.count(), func.count(Report.resolved_on_time), _count_if(Report.resolved_on_time.is_(True)),
-                        _count_if(Report.outcome.in_(FINDINGS)), _count_if(Report.outcome.in_(SUBSTANTIATED))],
-        _figure_terms("resolved", lo, hi) + f)
-    acc_p = _percentiles(session, user, Report.accepted_wd, _figure_terms("accepted", lo, hi) + f).get(None, (None, None))
-    res_p = _percentiles(session, user, Report.resolved_wd, _figure_terms("resolved", lo, hi) + f).get(None, (None, None))
+        session,
+        user,
+        [
+            func.count(),
+            func.count(Report.resolved_on_time),
+            _count_if(Report.resolved_on_time.is_(True)),
+            _count_if(Report.outcome.in_(FINDINGS)),
+            _count_if(Report.outcome.in_(SUBSTANTIATED)),
+        ],
+        _figure_terms("resolved", lo, hi) + f,
+    )
+    acc_p = _percentiles(session, user, Report.accepted_wd, _figure_terms("accepted", lo, hi) + f).get(
+        None, (None, None)
+    )
+    res_p = _percentiles(session, user, Report.resolved_wd, _figure_terms("resolved", lo, hi) + f).get(
+        None, (None, None)
+    )
     return Summary(
-        start=start, end=end, received=received, open_now=open_now, overdue_now=int(overdue_now), accepted=accepted,
-        resolved=resolved, accepted_on_time=Rate(int(acc_ok), acc_known), resolved_on_time=Rate(int(res_ok), res_known),
+        start=start,
+        end=end,
+        received=received,
+        open_now=open_now,
+        overdue_now=int(overdue_now),
+        accepted=accepted,
+        resolved=resolved,
+        accepted_on_time=Rate(int(acc_ok), acc_known),
+        resolved_on_time=Rate(int(res_ok), res_known),
         substantiated=Rate(int(substantiated), int(findings)),
-        accepted_wd_median=acc_p[0], accepted_wd_p90=acc_p[1], resolved_wd_median=res_p[0], resolved_wd_p90=res_p[1])
+        accepted_wd_median=acc_p[0],
+        accepted_wd_p90=acc_p[1],
+        resolved_wd_median=res_p[0],
+        resolved_wd_p90=res_p[1],
+    )
 
 
 def _local_bucket(session, column, granularity: str):
@@ -394,25 +454,36 @@ def _bucket_label(day: date, granularity: str) -> str:
 
 def _trend_points(session, user, period: Period, granularity: str, f: list) -> list[TrendPoint]:
     lo, hi = period.bounds
-    counts: dict[date, dict] = {day: {"received": 0, "resolved": 0, "resolved_on_time": 0}
-                                for day in _buckets(period, granularity)}
+    counts: dict[date, dict] = {
+        day: {"received": 0, "resolved": 0, "resolved_on_time": 0} for day in _buckets(period, granularity)
+    }
     bucket = _local_bucket(session, Report.received_at, granularity)
-    query = visible_reports(user, select(bucket, func.count()).select_from(Report)).where(
-        *_figure_terms("received", lo, hi), *f).group_by(bucket)
+    query = (
+        visible_reports(user, select(bucket, func.count()).select_from(Report))
+        .where(*_figure_terms("received", lo, hi), *f)
+        .group_by(bucket)
+    )
     for day, n in session.execute(query):
         counts.setdefault(_as_date(day), {"received": 0, "resolved": 0, "resolved_on_time": 0})["received"] = n
     bucket = _local_bucket(session, Report.resolved_at, granularity)
-    query = visible_reports(user, select(bucket, func.count(), _count_if(Report.resolved_on_time.is_(True)))
-                            .select_from(Report)).where(*_figure_terms("resolved", lo, hi), *f).group_by(bucket)
+    query = (
+        visible_reports(
+            user, select(bucket, func.count(), _count_if(Report.resolved_on_time.is_(True))).select_from(Report)
+        )
+        .where(*_figure_terms("resolved", lo, hi), *f)
+        .group_by(bucket)
+    )
     for day, n, ok in session.execute(query):
         entry = counts.setdefault(_as_date(day), {"received": 0, "resolved": 0, "resolved_on_time": 0})
         entry["resolved"], entry["resolved_on_time"] = n, int(ok)
-    return [TrendPoint(start=day, label=_bucket_label(day, granularity), **values)
-            for day, values in sorted(counts.items())]
+    return [
+        TrendPoint(start=day, label=_bucket_label(day, granularity), **values) for day, values in sorted(counts.items())
+    ]
 
 
-def trend(session, user: User, start: date, end: date, granularity: str = "week", *, period_kind: str | None = None,
-          **filters) -> Trend:
+def trend(
+    session, user: User, start: date, end: date, granularity: str = "week", *, period_kind: str | None = None, **filters
+) -> Trend:
     """Received / resolved / resolved on time per week or month of the period, and of the previous period
     (for comparison). `period_kind` ("month", "quarter", "year") picks the previous period of that kind;
     by default the kind is inferred from the dates."""
@@ -421,9 +492,13 @@ def trend(session, user: User, start: date, end: date, granularity: str = "week"
     period = _infer_period(start, end, period_kind)
     previous = period.previous()
     f = _filter_terms(filters)
-    return Trend(granularity=granularity, period=period, previous=previous,
-                 points=_trend_points(session, user, period, granularity, f),
-                 previous_points=_trend_points(session, user, previous, granularity, f))
+    return Trend(
+        granularity=granularity,
+        period=period,
+        previous=previous,
+        points=_trend_points(session, user, period, granularity, f),
+        previous_points=_trend_points(session, user, previous, granularity, f),
+    )
 
 
 def _infer_period(start: date, end: date, kind: str | None) -> Period:
@@ -448,8 +523,9 @@ def _grouped(session, user, group, columns, terms) -> dict:
     return {row[0]: row[1:] for row in session.execute(query)}
 
 
-def league(session, user: User, start: date, end: date, *, min_sample: int | None = None, today: date | None = None,
-           **filters) -> list[UnitRow]:
+def league(
+    session, user: User, start: date, end: date, *, min_sample: int | None = None, today: date | None = None, **filters
+) -> list[UnitRow]:
     """One row per unit the user may see (every unit for supervisors, even with no report), ranked units first
     (by on-time resolution rate), then the units under the minimum sample, by name."""
     min_sample = _min_sample(min_sample)
@@ -458,16 +534,33 @@ def league(session, user: User, start: date, end: date, *, min_sample: int | Non
     f = _filter_terms(filters)
     g = Report.unit_id
     received = _grouped(session, user, g, [func.count()], _figure_terms("received", lo, hi) + f)
-    accepted = _grouped(session, user, g, [func.count(), func.count(Report.accepted_on_time),
-                                           _count_if(Report.accepted_on_time.is_(True))],
-                        _figure_terms("accepted", lo, hi) + f)
-    resolved = _grouped(session, user, g, [func.count(), func.count(Report.resolved_on_time),
-                                           _count_if(Report.resolved_on_time.is_(True)),
-                                           _count_if(Report.outcome.in_(FINDINGS)),
-                                           _count_if(Report.outcome.in_(SUBSTANTIATED))],
-                        _figure_terms("resolved", lo, hi) + f)
-    backlog = _grouped(session, user, g, [func.count(), _count_if(Report.overdue_at.is_not(None)),
-                                          func.min(Report.received_at)], _figure_terms("open", lo, hi) + f)
+    accepted = _grouped(
+        session,
+        user,
+        g,
+        [func.count(), func.count(Report.accepted_on_time), _count_if(Report.accepted_on_time.is_(True))],
+        _figure_terms("accepted", lo, hi) + f,
+    )
+    resolved = _grouped(
+        session,
+        user,
+        g,
+        [
+            func.count(),
+            func.count(Report.resolved_on_time),
+            _count_if(Report.resolved_on_time.is_(True)),
+            _count_if(Report.outcome.in_(FINDINGS)),
+            _count_if(Report.outcome.in_(SUBSTANTIATED)),
+        ],
+        _figure_terms("resolved", lo, hi) + f,
+    )
+    backlog = _grouped(
+        session,
+        user,
+        g,
+        [func.count(), _count_if(Report.overdue_at.is_not(None)), func.min(Report.received_at)],
+        _figure_terms("open", lo, hi) + f,
+    )
     acc_p = _percentiles(session, user, Report.accepted_wd, _figure_terms("accepted", lo, hi) + f, group=g, ps=(0.5,))
     res_p = _percentiles(session, user, Report.resolved_wd, _figure_terms("resolved", lo, hi) + f, group=g, ps=(0.5,))
     rows = []
@@ -495,8 +588,10 @@ def league(session, user: User, start: date, end: date, *, min_sample: int | Non
         row.resolved_wd_median = res_p.get(unit.id, (None,))[0]
         row.ranked = row.sample >= min_sample
         rows.append(row)
-    ranked = sorted((r for r in rows if r.ranked),
-                    key=lambda r: (-r.resolved_on_time.rate, -(r.resolved_on_time.low or 0), -r.received, r.name))
+    ranked = sorted(
+        (r for r in rows if r.ranked),
+        key=lambda r: (-r.resolved_on_time.rate, -(r.resolved_on_time.low or 0), -r.received, r.name),
+    )
     for position, row in enumerate(ranked, start=1):
         row.rank = position
     return ranked + [r for r in rows if not r.ranked]
@@ -514,23 +609,37 @@ def officer_rows(session, user: User, start: date, end: date, **filters) -> list
     """Per officer (users with a report assigned or resolved in the period), the KPI inputs of the period."""
     lo, hi = utc_bounds(start, end)
     f = _filter_terms(filters)
-    handled = _grouped(session, user, Report.assignee_id,
-                       [func.count(), _count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi)),
-                        _count_if(Report.reopened > 0)],
-                       _figure_terms("handled", lo, hi) + f + [Report.assignee_id.is_not(None)])
-    resolved = _grouped(session, user, Report.resolved_by_id,
-                        [func.count(), _count_if(Report.resolved_on_time.is_(True)),
-                         _count_if(Report.outcome.in_(SUBSTANTIATED))],
-                        _figure_terms("resolved", lo, hi) + f + [Report.resolved_by_id.is_not(None)])
+    handled = _grouped(
+        session,
+        user,
+        Report.assignee_id,
+        [
+            func.count(),
+            _count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi)),
+            _count_if(Report.reopened > 0),
+        ],
+        _figure_terms("handled", lo, hi) + f + [Report.assignee_id.is_not(None)],
+    )
+    resolved = _grouped(
+        session,
+        user,
+        Report.resolved_by_id,
+        [func.count(), _count_if(Report.resolved_on_time.is_(True)), _count_if(Report.outcome.in_(SUBSTANTIATED))],
+        _figure_terms("resolved", lo, hi) + f + [Report.resolved_by_id.is_not(None)],
+    )
     ids = set(handled) | set(resolved)
     if not ids:
         return []
-    people = session.execute(select(User.id, User.username, User.full_name, User.unit_id, Unit.name)
-                             .outerjoin(Unit, Unit.id == User.unit_id).where(User.id.in_(ids))).all()
+    people = session.execute(
+        select(User.id, User.username, User.full_name, User.unit_id, Unit.name)
+        .outerjoin(Unit, Unit.id == User.unit_id)
+        .where(User.id.in_(ids))
+    ).all()
     rows = []
     for uid, username, full_name, unit_id, unit_name in people:
-        row = OfficerRow(user_id=uid, username=username, full_name=full_name or "", unit_id=unit_id,
-                         unit_name=unit_name or "")
+        row = OfficerRow(
+            user_id=uid, username=username, full_name=full_name or "", unit_id=unit_id, unit_name=unit_name or ""
+        )
         if uid in handled:
             row.handled, overdue, reopened = handled[uid]
             row.overdue, row.reopened = int(overdue), int(reopened)
@@ -547,9 +656,14 @@ def category_matrix(session, user: User, start: date, end: date, by: str = "unit
         raise ValueError("by: unit or agency")
     lo, hi = utc_bounds(start, end)
     col = Report.unit_id if by == "unit" else Report.agency
-    query = visible_reports(user, select(Report.category, col, func.count(), _count_if(Report.overdue_at.is_not(None)))
-                            .select_from(Report)).where(
-        *_figure_terms("received", lo, hi), *_filter_terms(filters)).group_by(Report.category, col)
+    query = (
+        visible_reports(
+            user,
+            select(Report.category, col, func.count(), _count_if(Report.overdue_at.is_not(None))).select_from(Report),
+        )
+        .where(*_figure_terms("received", lo, hi), *_filter_terms(filters))
+        .group_by(Report.category, col)
+    )
     cells, rows_total, cols_total = {}, {}, {}
     for category, key, n, overdue in session.execute(query):
         category = category or ""
@@ -573,24 +687,55 @@ def ward_rows(session, user: User, start: date, end: date, **filters) -> list[Wa
     lo, hi = utc_bounds(start, end)
     f = _filter_terms(filters)
     g = Report.ward_code
-    received = _grouped(session, user, g, [func.count(), _count_if(Report.overdue_at.is_not(None))],
-                        _figure_terms("received", lo, hi) + f + [g.is_not(None)])
+    received = _grouped(
+        session,
+        user,
+        g,
+        [func.count(), _count_if(Report.overdue_at.is_not(None))],
+        _figure_terms("received", lo, hi) + f + [g.is_not(None)],
+    )
     open_ = _grouped(session, user, g, [func.count()], _figure_terms("open", lo, hi) + f + [g.is_not(None)])
     codes = sorted(set(received) | set(open_))
-    return [WardRow(ward_code=c, received=received.get(c, (0, 0))[0], overdue=int(received.get(c, (0, 0))[1]),
-                    open_now=open_.get(c, (0,))[0]) for c in codes]
+    return [
+        WardRow(
+            ward_code=c,
+            received=received.get(c, (0, 0))[0],
+            overdue=int(received.get(c, (0, 0))[1]),
+            open_now=open_.get(c, (0,))[0],
+        )
+        for c in codes
+    ]
 
 
 def count_figure(session, user: User, figure: str, start: date, end: date, **filters) -> int:
     """The number of reports `figure_query` lists (one COUNT)."""
     lo, hi = utc_bounds(start, end)
     query = visible_reports(user, select(func.count()).select_from(Report)).where(
-        *_figure_terms(figure, lo, hi), *_filter_terms(filters))
+        *_figure_terms(figure, lo, hi), *_filter_terms(filters)
+    )
     return session.execute(query).scalar_one()
 
 
 __all__ = [
-    "wilson", "Rate", "Summary", "TrendPoint", "Trend", "UnitRow", "OfficerRow", "Cell", "Matrix",
-    "WardRow", "period_summary", "trend", "league", "officer_rows", "category_matrix", "ward_rows", "figure_query",
-    "count_figure", "FIGURES", "FIGURE_LABELS", "DEFAULT_MIN_SAMPLE",
+    "wilson",
+    "Rate",
+    "Summary",
+    "TrendPoint",
+    "Trend",
+    "UnitRow",
+    "OfficerRow",
+    "Cell",
+    "Matrix",
+    "WardRow",
+    "period_summary",
+    "trend",
+    "league",
+    "officer_rows",
+    "category_matrix",
+    "ward_rows",
+    "figure_query",
+    "count_figure",
+    "FIGURES",
+    "FIGURE_LABELS",
+    "DEFAULT_MIN_SAMPLE",
 ]

@@ -10,6 +10,7 @@
   by the app's own hooks is swapped for a null session, so it is never saved, and the page renders no form
   and no CSRF token.
 """
+
 from __future__ import annotations
 
 import json
@@ -68,25 +69,56 @@ def public_figures(session, today: date, minimum: int) -> dict:
     for r in sorted(units, key=lambda r: (r.division != "cơ quan tỉnh", r.division, r.name)):
         if 0 < r.received < minimum:
             hidden += 1
-            unit_rows.append({"name": r.name, "division": r.division, "received": SUPPRESSED, "resolved": SUPPRESSED,
-                              "accepted_on_time": SUPPRESSED, "resolved_on_time": SUPPRESSED, "suppressed": True})
+            unit_rows.append(
+                {
+                    "name": r.name,
+                    "division": r.division,
+                    "received": SUPPRESSED,
+                    "resolved": SUPPRESSED,
+                    "accepted_on_time": SUPPRESSED,
+                    "resolved_on_time": SUPPRESSED,
+                    "suppressed": True,
+                }
+            )
             continue
-        unit_rows.append({"name": r.name, "division": r.division, "received": _count(r.received, minimum),
-                          "resolved": _count(r.resolved, minimum),
-                          "accepted_on_time": _rate(r.accepted_on_time, minimum),
-                          "resolved_on_time": _rate(r.resolved_on_time, minimum), "suppressed": False})
-    category_rows = [{"name": CATEGORY_NAMES.get(c.category, c.category), "received": _count(c.received, minimum),
-                      "resolved": _count(c.resolved, minimum),
-                      "accepted_on_time": _rate(c.accepted_on_time, minimum),
-                      "resolved_on_time": _rate(c.resolved_on_time, minimum)} for c in categories]
-    months = [{"label": p.label, "received": _count(p.received, minimum), "resolved": _count(p.resolved, minimum)}
-              for p in trend.points]
+        unit_rows.append(
+            {
+                "name": r.name,
+                "division": r.division,
+                "received": _count(r.received, minimum),
+                "resolved": _count(r.resolved, minimum),
+                "accepted_on_time": _rate(r.accepted_on_time, minimum),
+                "resolved_on_time": _rate(r.resolved_on_time, minimum),
+                "suppressed": False,
+            }
+        )
+    category_rows = [
+        {
+            "name": CATEGORY_NAMES.get(c.category, c.category),
+            "received": _count(c.received, minimum),
+            "resolved": _count(c.resolved, minimum),
+            "accepted_on_time": _rate(c.accepted_on_time, minimum),
+            "resolved_on_time": _rate(c.resolved_on_time, minimum),
+        }
+        for c in categories
+    ]
+    months = [
+        {"label": p.label, "received": _count(p.received, minimum), "resolved": _count(p.resolved, minimum)}
+        for p in trend.points
+    ]
     return {
-        "version": CACHE_VERSION, "minimum": minimum, "from": start.isoformat(), "to": end.isoformat(),
-        "received": _count(summary.received, minimum), "resolved": _count(summary.resolved, minimum),
+        "version": CACHE_VERSION,
+        "minimum": minimum,
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "received": _count(summary.received, minimum),
+        "resolved": _count(summary.resolved, minimum),
         "accepted_on_time": _rate(summary.accepted_on_time, minimum),
         "resolved_on_time": _rate(summary.resolved_on_time, minimum),
-        "units": unit_rows, "units_hidden": hidden, "categories": category_rows, "months": months,
+        "units": unit_rows,
+        "units_hidden": hidden,
+        "categories": category_rows,
+        "months": months,
         "computed_at": utcnow().isoformat(timespec="seconds"),
     }
 
@@ -96,7 +128,9 @@ def cached_figures() -> dict:
     today = today_in_vietnam()
     minimum = int(config["PUBLIC_MIN_CELL"])
     ttl = int(config["PUBLIC_CACHE_SECONDS"])
-    key = f"{config.get('RATELIMIT_KEY_PREFIX') or 'public'}:transparency:v{CACHE_VERSION}:{minimum}:{today.isoformat()}"
+    key = (
+        f"{config.get('RATELIMIT_KEY_PREFIX') or 'public'}:transparency:v{CACHE_VERSION}:{minimum}:{today.isoformat()}"
+    )
     redis = current_app.extensions.get("redis")
     try:
         raw = redis.get(key) if redis is not None else None
@@ -129,8 +163,13 @@ def page():
     figures = cached_figures()
     months = figures["months"]
     peak = max([m["received"] or 0 for m in months] + [m["resolved"] or 0 for m in months] + [1])
-    html = render_template("public/transparency.html", f=figures, peak=peak,
-                           period_from=date.fromisoformat(figures["from"]), period_to=date.fromisoformat(figures["to"]))
+    html = render_template(
+        "public/transparency.html",
+        f=figures,
+        peak=peak,
+        period_from=date.fromisoformat(figures["from"]),
+        period_to=date.fromisoformat(figures["to"]),
+    )
     response = make_response(html)
     response.cache_control.public = True
     response.cache_control.max_age = int(current_app.config["PUBLIC_CACHE_SECONDS"])

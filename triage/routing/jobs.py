@@ -4,6 +4,7 @@ Conventions of every job module (here, triage.deadlines.jobs, triage.casework.jo
 importable functions taking ids and ISO dates, safe to run twice, each logging `job=… report_id=… outcome=…`,
 the session removed in `finally`.
 """
+
 import logging
 
 from sqlalchemy import select
@@ -59,8 +60,11 @@ def _resume_answered() -> None:
     """Clocks still paused although the reporter has answered (the job was lost): resume them now."""
     try:
         answered = db.session.scalars(
-            select(Clock.report_id).distinct().join(ReportEvent, ReportEvent.report_id == Clock.report_id)
-            .where(Clock.status == ClockStatus.PAUSED, ReportEvent.kind == EventKind.INFORMATION_RECEIVED)).all()
+            select(Clock.report_id)
+            .distinct()
+            .join(ReportEvent, ReportEvent.report_id == Clock.report_id)
+            .where(Clock.status == ClockStatus.PAUSED, ReportEvent.kind == EventKind.INFORMATION_RECEIVED)
+        ).all()
     finally:
         db.session.remove()
     for report_id in answered:

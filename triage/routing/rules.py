@@ -1,4 +1,5 @@
 """Where a classified report goes: a pure rule over the prediction."""
+
 from dataclasses import dataclass
 
 from core.vocabulary import Agency, RoutingReason

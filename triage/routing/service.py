@@ -1,4 +1,5 @@
 """Routing one report: classify, choose the unit, start the clocks, record every step."""
+
 from sqlalchemy.orm import Session
 
 from core.models import Report, utcnow
@@ -31,24 +32,40 @@ def route(session: Session, report: Report, services) -> str:
         "escalate_probability": prediction.escalate_probability,
         "ward_code_predicted": prediction.ward_code,
     }
-    report.record(EventKind.CLASSIFIED, agency=prediction.agency, ward_code=prediction.ward_code,
-                  category=prediction.category, escalate=prediction.escalate,
-                  confidence=round(prediction.confidence, 4), model_version=prediction.model_version)
+    report.record(
+        EventKind.CLASSIFIED,
+        agency=prediction.agency,
+        ward_code=prediction.ward_code,
+        category=prediction.category,
+        escalate=prediction.escalate,
+        confidence=round(prediction.confidence, 4),
+        model_version=prediction.model_version,
+    )
 
     if prediction.escalate:
         report.accused_unit = accused_body(session, prediction, report.ward_code)
     destination = choose_destination(prediction, threshold=services.threshold, ward_given=report.ward_code_given)
-    unit = None if destination.needs_triage else unit_for(session, agency=destination.agency, ward_code=destination.ward_code)
+    unit = (
+        None
+        if destination.needs_triage
+        else unit_for(session, agency=destination.agency, ward_code=destination.ward_code)
+    )
     report.routed_at = utcnow()
     if unit is None:
-        report.move_to(Status.NEEDS_TRIAGE,
-                       reason=destination.reason if destination.needs_triage else RoutingReason.NO_UNIT)
+        report.move_to(
+            Status.NEEDS_TRIAGE, reason=destination.reason if destination.needs_triage else RoutingReason.NO_UNIT
+        )
         outcome = Status.NEEDS_TRIAGE
     else:
         report.unit = unit
         report.move_to(Status.ROUTED, unit_code=unit.code, unit_name=unit.name, reason=destination.reason)
         outcome = Status.ROUTED
-    start_clocks(report, calendar=services.calendar, policy=services.policy, points=services.points,
-                 remote=bool(unit and unit.remote))
+    start_clocks(
+        report,
+        calendar=services.calendar,
+        policy=services.policy,
+        points=services.points,
+        remote=bool(unit and unit.remote),
+    )
     session.flush()
     return outcome

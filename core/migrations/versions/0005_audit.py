@@ -4,32 +4,33 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-28 21:01:08.513104
 """
-from alembic import op
+
 import sqlalchemy as sa
+from alembic import op
+
 import core.models.base
 
-
-revision = '0005'
-down_revision = '0004'
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('audit_records',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', core.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('actor_id', sa.Integer(), nullable=True),
-    sa.Column('action', sa.String(length=60), nullable=False),
-    sa.Column('object_type', sa.String(length=40), nullable=False),
-    sa.Column('object_id', sa.Integer(), nullable=True),
-    sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('prev_hash', sa.String(length=64), nullable=False),
-    sa.Column('hash', sa.String(length=64), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_records')),
-    sa.UniqueConstraint('hash', name=op.f('uq_audit_records_hash'))
+    op.create_table(
+        "audit_records",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", core.models.base.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=True),
+        sa.Column("action", sa.String(length=60), nullable=False),
+        sa.Column("object_type", sa.String(length=40), nullable=False),
+        sa.Column("object_id", sa.Integer(), nullable=True),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("prev_hash", sa.String(length=64), nullable=False),
+        sa.Column("hash", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_records")),
+        sa.UniqueConstraint("hash", name=op.f("uq_audit_records_hash")),
     )
-
 
     # Append-only below the ORM too: the database refuses UPDATE and DELETE on the trail.
     if op.get_bind().dialect.name == "postgresql":
@@ -53,4 +54,4 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_records_append_only ON audit_records")
         op.execute("DROP FUNCTION IF EXISTS audit_records_append_only()")
-    op.drop_table('audit_records')
+    op.drop_table("audit_records")

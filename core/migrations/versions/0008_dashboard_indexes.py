@@ -18,10 +18,11 @@ carry those columns (INCLUDE) so that PostgreSQL answers with index-only scans:
 PostgreSQL only (INCLUDE); on SQLite, the small embedded database, plain indexes on accepted_at and
 resolved_at give the ranges an index (received_at and (status, unit_id) are indexed already).
 """
+
 from alembic import op
 
-revision = '0008'
-down_revision = '0007'
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -29,8 +30,10 @@ FILTERS = ["unit_id", "category", "agency", "ward_code", "track", "accused_unit_
 PG_INDEXES = {
     "ix_reports_received_figures": (["received_at"], FILTERS + ["overdue_at", "status"]),
     "ix_reports_accepted_figures": (["accepted_at"], FILTERS + ["accepted_on_time", "accepted_wd"]),
-    "ix_reports_resolved_figures": (["resolved_at"], FILTERS + ["resolved_on_time", "resolved_wd", "outcome",
-                                                                "resolved_by_id"]),
+    "ix_reports_resolved_figures": (
+        ["resolved_at"],
+        FILTERS + ["resolved_on_time", "resolved_wd", "outcome", "resolved_by_id"],
+    ),
     "ix_reports_open_figures": (["status", "received_at"], FILTERS + ["overdue_at"]),
 }
 
@@ -45,7 +48,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    names = PG_INDEXES if op.get_bind().dialect.name == "postgresql" else (
-        "ix_reports_accepted_figures", "ix_reports_resolved_figures")
+    names = (
+        PG_INDEXES
+        if op.get_bind().dialect.name == "postgresql"
+        else ("ix_reports_accepted_figures", "ix_reports_resolved_figures")
+    )
     for name in names:
         op.drop_index(name, table_name="reports")

@@ -1,0 +1,576 @@
+"""The inspector's queue: filters, counts, diacritics-blind search, pagination, urgency order and bulk actions.
+
+Reports are put in the states a test needs directly in the database; every assertion reads the real page.
+"""
+
+import html
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from rq import Queue
+from sqlalchemy import func, select
+
+from core.extensions import db
+from core.models import Clock, Correction, Report, ReportEvent, Unit, User, utcnow
+from core.search import fold
+from core.vietnamese import legal_date
+from intake.receipts import new_tracking_code
+from intake.submission import submit_report
+from triage.routing.jobs import route_report
+
+PASSWORD = "mat-khau-dai-12"
+CODE = re.compile(r"TH-[A-Z0-9]{4}-[A-Z0-9]{4}")
+QUANG_PHU, NGOC_LAC, PROVINCE = "16522", "15061", "thanh-tra-tinh"
+CHAIRMAN = (
+    "Phó chủ tịch UBND phường Quảng Phú đòi tôi đưa 20 triệu thì mới ký cho hồ sơ xin cấp phép "
+    "xây dựng nhà ở, tôi tố cáo ông này nhận hối lộ."
+)
+
+
+@pytest.fixture
+def app(make_app):
+    """The shared app, with sign-in throttling out of the way (these tests sign in many times a minute)."""
+    return make_app(WTF_CSRF_ENABLED=True, LOGIN_RATE_LIMIT="1000 per minute")
+
+
+# -- helpers -------------------------------------------------------------------------------------------------------
+
+
+def _user(app, username, *args):
+    result = app.test_cli_runner().invoke(args=["users", "create", username, *args, "--password", PASSWORD])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        return db.session.scalar(select(User.id).where(User.username == username))
+
+
+def _login(client, csrf_token, username):
+    token = csrf_token(client.get("/can-bo/dang-nhap"))
+    response = client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+def _unit_id(app, code):
+    with app.app_context():
+        return db.session.scalar(select(Unit.id).where(Unit.code == code))
+
+
+def _today(app):
+    return legal_date(utcnow())
+
+
+def _due(app, working_days: int):
+    """A due date `working_days` working days from today (negative: in the past)."""
+    with app.app_context():
+        return app.extensions["services"].calendar.add_working_days(_today(app), working_days)
+
+
+def _report(
+    app,
+    *,
+    text="Cán bộ một cửa hẹn lần hẹn lữa, chưa trả kết quả hồ sơ.",
+    unit=QUANG_PHU,
+    status="routed",
+    track="phan-anh",
+    category="cham-tre",
+    ward=QUANG_PHU,
+    assignee_id=None,
+    received_at=None,
+    clocks=(),
+    accused=None,
+    escalate=False,
+) -> tuple[int, str]:
+    """A report straight in the database, in the state the test needs. clocks: (due_on, status) pairs."""
+    with app.app_context():
+        report = Report(
+            tracking_code=new_tracking_code(),
+            passphrase_hash="-",
+            text=text,
+            text_folded=fold(text),
+            kind=track,
+            track=track,
+            status=status,
+            unit_id=_unit_id(app, unit) if unit else None,
+            ward_code=ward,
+            category=category,
+            assignee_id=assignee_id,
+            escalate=escalate,
+            accused_unit_id=_unit_id(app, accused) if accused else None,
+            received_at=received_at or utcnow(),
+        )
+        for i, (due_on, clock_status) in enumerate(clocks):
+            report.clocks.append(
+                Clock(
+                    stage=f"stage{i}",
+                    label=f"Hạn {i}",
+                    starts_on=due_on - timedelta(days=10),
+                    due_on=due_on,
+                    due_at=datetime(due_on.year, due_on.month, due_on.day, 17, tzinfo=UTC),
+                    amount=10,
+                    unit="working_days",
+                    policy_version="test",
+                    status=clock_status,
+                )
+            )
+        db.session.add(report)
+        db.session.commit()
+        return report.id, report.tracking_code
+
+
+def _set(app, report_id, **fields):
+    with app.app_context():
+        report = db.session.get(Report, report_id)
+        for name, value in fields.items():
+            setattr(report, name, value)
+        db.session.commit()
+
+
+def _page(client, **params):
+    response = client.get("/can-bo/", query_string=params)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def _codes(page: str) -> list[str]:
+    """Tracking codes of the rows, in order (each row links its code once)."""
+    return re.findall(r'class="tracking">(TH-[A-Z0-9]{4}-[A-Z0-9]{4})</a>', page)
+
+
+def _count(page: str, facet: str, value: str) -> int:
+    select_html = re.search(rf'<select id="f-{facet}" name="{facet}">(.*?)</select>', page, re.S).group(1)
+    match = re.search(rf'<option value="{re.escape(value)}"[^>]*>[^<]*\((\d+)\)</option>', select_html)
+    assert match, f"no option {facet}={value!r}"
+    return int(match.group(1))
+
+
+def _total(page: str) -> int:
+    return int(re.search(r'id="queue-total"><strong>(\d+)</strong>', page).group(1))
+
+
+# -- filters, counts, isolation ------------------------------------------------------------------------------------
+
+
+def test_each_filter_narrows_and_counts_match(app, client, csrf_token):
+    me = _user(app, "tp.quangphu", "--unit", QUANG_PHU, "--name", "Trần Thị C")
+    colleague = _user(app, "tp.quangphu2", "--unit", QUANG_PHU, "--name", "Lê Văn D")
+    soon = _report(app, category="cham-tre", clocks=[(_due(app, 1), "running")])
+    mine_late = _report(
+        app,
+        status="accepted",
+        category="doi-tien",
+        track="to-cao",
+        assignee_id=me,
+        clocks=[(_due(app, -3), "running"), (_due(app, 20), "running")],
+    )
+    breached = _report(
+        app, category="thai-do", track="khieu-nai", assignee_id=colleague, clocks=[(_due(app, -1), "breached")]
+    )
+    done = _report(app, status="resolved", category="thai-do", clocks=[(_due(app, -5), "breached")])
+    paused_far = _report(app, category="sach-nhieu", clocks=[(_due(app, 9), "paused")])
+    # Never visible to this inspector: another unit's, and one accusing the head of their own body.
+    other_unit = _report(app, unit=NGOC_LAC, ward=NGOC_LAC, category="cham-tre", clocks=[(_due(app, -2), "running")])
+    against_own = _report(
+        app,
+        unit=QUANG_PHU,
+        accused=QUANG_PHU,
+        escalate=True,
+        category="cham-tre",
+        text="Chủ tịch phường hẹn lần hẹn lữa, đòi tiền.",
+        clocks=[(_due(app, -4), "running")],
+    )
+    hidden = {other_unit[1], against_own[1]}
+    _login(client, csrf_token, "tp.quangphu")
+
+    everything = _page(client)
+    assert set(_codes(everything)) == {r[1] for r in (soon, mine_late, breached, done, paused_far)}
+    assert _total(everything) == 5 and _count(everything, "status", "") == 5
+
+    expected = {
+        ("status", "routed"): {soon, breached, paused_far},
+        ("status", "accepted"): {mine_late},
+        ("status", "resolved"): {done},
+        ("status", "needs-triage"): set(),
+        ("track", "to-cao"): {mine_late},
+        ("track", "khieu-nai"): {breached},
+        ("track", "phan-anh"): {soon, done, paused_far},
+        ("category", "thai-do"): {breached, done},
+        ("category", "doi-tien"): {mine_late},
+        ("category", "cham-tre"): {soon},
+        ("due", "soon"): {soon},
+        ("due", "overdue"): {mine_late, breached},  # a resolved report's old breach is not work overdue
+        ("assignee", "me"): {mine_late},
+        ("assignee", "none"): {soon, done, paused_far},
+    }
+    for (facet, value), reports in expected.items():
+        page = _page(client, **{facet: value})
+        codes = _codes(page)
+        assert set(codes) == {r[1] for r in reports}, (facet, value)
+        assert _count(everything, facet, value) == len(reports), (facet, value)
+        assert _total(page) == len(reports)
+        assert not hidden & set(CODE.findall(page))
+    assert "Quá hạn (2)" in everything and "Sắp đến hạn (trong 2 ngày làm việc) (1)" in everything
+
+    # Filters combine, and the counts of one facet follow the others.
+    combined = _page(client, status="routed", due="overdue")
+    assert _codes(combined) == [breached[1]]
+    assert _count(combined, "status", "routed") == 1 and _count(combined, "status", "accepted") == 1
+    assert _count(combined, "due", "overdue") == 1 and _count(combined, "due", "soon") == 1
+    assert _count(_page(client, category="thai-do"), "status", "resolved") == 1
+    # A value that is not a filter is ignored, never passed on.
+    assert set(_codes(_page(client, status="nope", due="' OR 1=1 --"))) == set(_codes(everything))
+    # Searching for the hidden report's words finds nothing of it.
+    assert not hidden & set(CODE.findall(_page(client, q="chu tich phuong")))
+    assert "Chủ tịch phường" not in everything
+    # A ward inspector does not get a ward filter; row contents are the real ones.
+    assert 'name="ward"' not in everything
+    row = re.search(rf'<tr id="row-{mine_late[0]}">(.*?)</tr>', everything, re.S).group(1)
+    assert "Trần Thị C" in row and "Đòi tiền, nhận hối lộ" in row and "Đã thụ lý" in row
+    with app.app_context():
+        late_by = -app.extensions["services"].calendar.working_days_between(_today(app), _due(app, -3))
+    assert f"quá hạn {late_by} ngày làm việc" in row and f'href="/can-bo/bao-cao/{mine_late[0]}"' in row
+    assert f'name="ids" value="{mine_late[0]}"' in row
+    assert "còn 1 ngày làm việc" in everything and "(tạm dừng)" in everything
+
+
+def test_supervisor_filters_by_ward_and_inspector_never_sees_escalated(app, client, csrf_token):
+    _user(app, "giamsat", "--role", "supervisor")
+    ours = _report(app, ward=QUANG_PHU)
+    theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
+    _login(client, csrf_token, "giamsat")
+    page = _page(client)
+    assert set(_codes(page)) == {ours[1], theirs[1]}
+    assert _count(page, "ward", QUANG_PHU) == 1 and _count(page, "ward", NGOC_LAC) == 1
+    assert re.search(rf'<option value="{QUANG_PHU}"[^>]*>[^<]*Quảng Phú \(1\)</option>', page)
+    assert _codes(_page(client, ward=NGOC_LAC)) == [theirs[1]]
+
+    # The real routing of a report against the head of a ward: the ward's inspector never sees it.
+    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+    quang_phu = _unit_id(app, QUANG_PHU)
+    with app.app_context():
+        receipt = submit_report(db.session, text=CHAIRMAN, kind="to-cao", ward_code=QUANG_PHU)
+        db.session.commit()
+        route_report(receipt.report_id)
+        report = db.session.get(Report, receipt.report_id)
+        assert report.escalate and report.unit.code == PROVINCE
+        category = report.category or "khac"
+        report.unit_id = quang_phu  # even if it landed in the accused body's unit by mistake
+        db.session.commit()
+    inspector = app.test_client()
+    _login(inspector, csrf_token, "tp.quangphu")
+    for params in (
+        {},
+        {"q": "hoi lo"},
+        {"status": "routed"},
+        {"track": "to-cao"},
+        {"category": category},
+        {"due": "soon"},
+        {"due": "overdue"},
+        {"assignee": "none"},
+        {"sort": "newest"},
+    ):
+        page = _page(inspector, **params)
+        assert receipt.tracking_code not in page, params
+    page = _page(inspector)
+    assert _total(page) == 1 and _count(page, "track", "to-cao") == 0 and _count(page, "category", category) == 0
+
+
+# -- search ----------------------------------------------------------------------------------------------------------
+
+
+def test_search_ignores_diacritics_and_case_and_takes_wildcards_literally(app, client, csrf_token, make_report):
+    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+    texts = {
+        "accented": "Cán bộ địa chính giữ Sổ Đỏ của gia đình tôi ba tháng không trả.",
+        "plain": "Can bo dia chinh giu so do cua toi, hen mai khong tra.",
+        "percent": "Thu phí công chứng cao hơn 100% so với quy định, không có biên lai.",
+        "underscore": "Cán bộ bắt nộp mẫu ma_so thuế viết tay, không nhận bản in.",
+        "lookalike": "Cán bộ bắt khai lại maXso thuế nhiều lần, gây khó dễ.",
+    }
+    codes = {}
+    for key, text in texts.items():
+        receipt = make_report(text=text)
+        _set(app, receipt.report_id, status="routed", unit_id=_unit_id(app, QUANG_PHU))
+        codes[key] = receipt.tracking_code
+    elsewhere = make_report(text="Cán bộ giữ sổ đỏ của dân ở xã khác.")
+    _set(app, elsewhere.report_id, status="routed", unit_id=_unit_id(app, NGOC_LAC))
+    _login(client, csrf_token, "tp.quangphu")
+
+    def found(q, **more):
+        return set(_codes(_page(client, q=q, **more)))
+
+    assert found("so do") == {codes["accented"], codes["plain"]}
+    assert found("Sổ Đỏ") == {codes["accented"], codes["plain"]}
+    assert found("SO   DO") == {codes["accented"], codes["plain"]}
+    assert found("sổ đỏ", status="routed") == {codes["accented"], codes["plain"]}
+    assert found("%") == {codes["percent"]}
+    assert found("100%") == {codes["percent"]}
+    assert found("ma_so") == {codes["underscore"]}
+    assert found("_") == {codes["underscore"]}
+    assert found("khong tra") == {codes["accented"], codes["plain"]}
+    assert found("không có gì như thế") == set()
+    assert found("\\") == set()
+    page = _page(client, q="so do")
+    assert _total(page) == 2 and _count(page, "status", "routed") == 2 and _count(page, "status", "") == 2
+    assert 'value="so do"' in page  # the box keeps the query
+    assert elsewhere.tracking_code not in page
+
+
+# -- pagination and order --------------------------------------------------------------------------------------------
+
+
+def test_pagination_keeps_filters(app, client, csrf_token):
+    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+    start = utcnow() - timedelta(days=200)
+    with app.app_context():
+        unit_id = _unit_id(app, QUANG_PHU)
+        for i in range(125):
+            text = f"Đơn số {i}: cán bộ chậm trả kết quả."
+            db.session.add(
+                Report(
+                    tracking_code=new_tracking_code(),
+                    passphrase_hash="-",
+                    text=text,
+                    text_folded=fold(text),
+                    kind="phan-anh",
+                    status="routed",
+                    unit_id=unit_id,
+                    track="phan-anh" if i < 120 else "khieu-nai",
+                    received_at=start + timedelta(hours=i),
+                )
+            )
+        db.session.commit()
+    _login(client, csrf_token, "tp.quangphu")
+
+    first = _page(client, track="phan-anh")
+    assert _total(first) == 120 and "trang 1/3" in first
+    assert "Trang trước" not in first
+    seen = _codes(first)
+    assert len(seen) == 50
+    page = first
+    for number in (2, 3):
+        link = html.unescape(re.search(r'<a rel="next" href="([^"]+)"', page).group(1))
+        assert "track=phan-anh" in link and f"page={number}" in link
+        page = client.get(link).get_data(as_text=True)
+        assert f"Trang {number}/3" in page and "Trang trước" in page
+        seen += _codes(page)
+    assert len(_codes(page)) == 20 and "Trang sau" not in page
+    assert len(seen) == len(set(seen)) == 120
+    previous = html.unescape(re.search(r'<a rel="prev" href="([^"]+)"', page).group(1))
+    assert "track=phan-anh" in previous and "page=2" in previous
+    # No clocks: the oldest received first by default; "newest" reverses it; a page past the end shows the last.
+    assert seen[0] == _codes(_page(client, track="phan-anh", sort="oldest"))[0]
+    assert _codes(_page(client, track="phan-anh", sort="newest"))[0] == seen[-1]
+    assert _codes(_page(client, track="phan-anh", page=99)) == _codes(page)
+    assert len(_codes(_page(client, page="abc"))) == 50
+
+
+def test_default_order_is_most_urgent_first(app, client, csrf_token):
+    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+    old = utcnow() - timedelta(days=30)
+    no_clock_old = _report(app, received_at=old)
+    far = _report(app, clocks=[(_due(app, 10), "running")])
+    late = _report(app, clocks=[(_due(app, -3), "running"), (_due(app, 30), "running")])
+    breached = _report(app, clocks=[(_due(app, -1), "breached")])
+    near = _report(app, clocks=[(_due(app, 2), "paused")])
+    met_only = _report(app, received_at=old + timedelta(days=1), clocks=[(_due(app, -10), "met")])
+    tie_newer = _report(app, received_at=utcnow(), clocks=[(_due(app, 10), "running")])
+    _login(client, csrf_token, "tp.quangphu")
+
+    expected = [late, breached, near, far, tie_newer, no_clock_old, met_only]
+    assert _codes(_page(client)) == [r[1] for r in expected]
+    assert _codes(_page(client, sort="urgent")) == [r[1] for r in expected]
+    newest = _codes(_page(client, sort="newest"))
+    assert newest[0] == tie_newer[1] and newest[-2:] == [met_only[1], no_clock_old[1]]
+
+
+# -- bulk actions ------------------------------------------------------------------------------------------------------
+
+
+def _bulk(client, csrf_token, data, *, from_params=None):
+    page = client.get("/can-bo/", query_string=from_params or {})
+    token = csrf_token(page)
+    return client.post("/can-bo/hang-loat", data={"csrf_token": token, **data})
+
+
+def _assignee(app, report_id):
+    with app.app_context():
+        return db.session.get(Report, report_id).assignee_id
+
+
+def test_bulk_assign_acts_on_own_unit_only(app, client, csrf_token):
+    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+    colleague = _user(app, "tp.quangphu2", "--unit", QUANG_PHU, "--name", "Lê Văn D")
+    stranger = _user(app, "tp.ngoclac", "--unit", NGOC_LAC, "--name", "Người Xã Khác")
+    a = _report(app)
+    b = _report(app, status="accepted")
+    theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
+    against_own = _report(app, accused=QUANG_PHU, escalate=True)
+    _login(client, csrf_token, "tp.quangphu")
+    page = _page(client)
+    assert "Lê Văn D" in page and "Người Xã Khác" not in page
+
+    response = _bulk(
+        client,
+        csrf_token,
+        {
+            "action": "assign",
+            "assignee": str(colleague),
+            "ids": [str(a[0]), str(b[0]), str(theirs[0]), str(against_own[0])],
+            "status": "routed",
+            "q": "hẹn",
+        },
+    )
+    assert response.status_code == 303
+    location = response.headers["Location"]
+    assert location.startswith("/can-bo/?") and "status=routed" in location and "q=h%E1%BA%B9n" in location
+    assert _assignee(app, a[0]) == colleague and _assignee(app, b[0]) == colleague
+    assert _assignee(app, theirs[0]) is None and _assignee(app, against_own[0]) is None
+    with app.app_context():
+        touched = db.session.scalars(select(ReportEvent.report_id).where(ReportEvent.kind == "assigned")).all()
+        assert sorted(touched) == sorted([a[0], b[0]])
+    page = client.get(location).get_data(as_text=True)
+    assert "Đã giao 2 đơn: " in page and a[1] in page
+    assert f"đơn #{theirs[0]}: không tìm thấy" in page and theirs[1] not in page and against_own[1] not in page
+
+    # Someone of another unit is not a choice; unassigning is.
+    response = _bulk(client, csrf_token, {"action": "assign", "assignee": str(stranger), "ids": [str(a[0])]})
+    assert "Xin chọn cán bộ được giao." in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert _assignee(app, a[0]) == colleague
+    _bulk(client, csrf_token, {"action": "assign", "assignee": "none", "ids": [str(a[0])]})
+    assert _assignee(app, a[0]) is None
+
+    # Without the CSRF token nothing happens.
+    response = client.post(
+        "/can-bo/hang-loat", data={"action": "assign", "assignee": str(colleague), "ids": [str(a[0])]}
+    )
+    assert response.status_code in (302, 303, 400)
+    assert _assignee(app, a[0]) is None
+
+
+def test_supervisor_bulk_assigns_within_each_reports_unit(app, client, csrf_token):
+    _user(app, "giamsat", "--role", "supervisor")
+    quang_phu_inspector = _user(app, "tp.quangphu", "--unit", QUANG_PHU, "--name", "Trần Thị C")
+    ours = _report(app)
+    theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
+    _login(client, csrf_token, "giamsat")
+    response = _bulk(
+        client,
+        csrf_token,
+        {"action": "assign", "assignee": str(quang_phu_inspector), "ids": [str(ours[0]), str(theirs[0])]},
+    )
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert _assignee(app, ours[0]) == quang_phu_inspector and _assignee(app, theirs[0]) is None
+    assert f"{theirs[1]}: Chỉ giao được cho cán bộ đang làm việc của đơn vị đang giải quyết đơn." in page
+
+
+def test_bulk_reroute_keeps_corrections_and_refuses_the_accused_body(app, client, csrf_token):
+    _user(app, "tt.tinh", "--unit", PROVINCE)
+    escalated = _report(app, unit=PROVINCE, accused=QUANG_PHU, escalate=True, category="doi-tien")
+    misrouted = _report(app, unit=PROVINCE, text="Cán bộ phường Quảng Phú chậm trả sổ đỏ.")
+    accepted = _report(app, unit=PROVINCE, status="accepted")
+    to_triage = _report(app, unit=PROVINCE)
+    theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
+    _login(client, csrf_token, "tt.tinh")
+    page = _page(client)
+    assert 'name="ward"' in page  # a provincial body works across wards
+
+    response = _bulk(
+        client,
+        csrf_token,
+        {
+            "action": "reroute",
+            "unit": QUANG_PHU,
+            "reason": "Thuộc thẩm quyền UBND phường",
+            "ids": [str(escalated[0]), str(misrouted[0]), str(accepted[0]), str(theirs[0])],
+            "category": "cham-tre",
+        },
+    )
+    assert response.status_code == 303 and "category=cham-tre" in response.headers["Location"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    with app.app_context():
+        units = dict(db.session.execute(select(Report.id, Unit.code).join(Unit, Report.unit_id == Unit.id)).all())
+        corrections = db.session.execute(select(Correction.report_id, Correction.reason)).all()
+    assert units[misrouted[0]] == QUANG_PHU
+    assert units[escalated[0]] == PROVINCE and units[accepted[0]] == PROVINCE and units[theirs[0]] == NGOC_LAC
+    assert corrections == [(misrouted[0], "Thuộc thẩm quyền UBND phường")]
+    assert "Đã chuyển 1 đơn" in page
+    assert "không được chuyển cho chính cơ quan bị phản ánh" in page
+    assert f"{accepted[1]}: Chỉ chuyển được đơn chưa thụ lý." in page
+    assert f"đơn #{theirs[0]}: không tìm thấy" in page
+    assert misrouted[1] not in _codes(page)  # now out of this unit's sight
+    jobs = Queue(app.config["JOBS_QUEUE"], connection=app.extensions["redis"]).job_ids
+    assert "export-corrections" in jobs
+
+    # A reason is required; back to triage works and leaves no correction.
+    _bulk(client, csrf_token, {"action": "reroute", "unit": "__triage__", "reason": "", "ids": [str(to_triage[0])]})
+    with app.app_context():
+        assert db.session.get(Report, to_triage[0]).status == "routed"
+    _bulk(
+        client,
+        csrf_token,
+        {"action": "reroute", "unit": "__triage__", "reason": "Không rõ nơi xảy ra", "ids": [str(to_triage[0])]},
+    )
+    with app.app_context():
+        report = db.session.get(Report, to_triage[0])
+        assert report.status == "needs-triage" and report.unit_id is None
+        assert db.session.scalar(select(func.count()).select_from(Correction)) == 1
+
+
+def test_triage_officer_reroutes_needs_triage_only(app, client, csrf_token):
+    _user(app, "phanloai", "--role", "triage")
+    waiting = _report(app, unit=None, status="needs-triage", ward=None)
+    routed = _report(app)
+    _login(client, csrf_token, "phanloai")
+    page = _page(client)
+    assert _codes(page) == [waiting[1]] and _count(page, "status", "needs-triage") == 1
+    assert "Giao các đơn đã chọn" not in page
+    response = _bulk(
+        client,
+        csrf_token,
+        {
+            "action": "reroute",
+            "unit": NGOC_LAC,
+            "reason": "Xảy ra ở xã Ngọc Lặc",
+            "ids": [str(waiting[0]), str(routed[0])],
+        },
+    )
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert f"đơn #{routed[0]}: không tìm thấy" in page
+    with app.app_context():
+        assert db.session.get(Report, waiting[0]).unit.code == NGOC_LAC
+        assert db.session.get(Report, routed[0]).unit.code == QUANG_PHU
+    response = _bulk(client, csrf_token, {"action": "assign", "assignee": "none", "ids": [str(waiting[0])]})
+    assert "không giao đơn được" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_queue_queries_do_not_grow_with_the_rows(app, client, csrf_token):
+    """No N+1: the clocks and assignees of a page come in a fixed number of queries, however many rows."""
+    from sqlalchemy import event
+
+    me = _user(app, "tp.quangphu", "--unit", QUANG_PHU, "--name", "Trần Thị C")
+    _login(client, csrf_token, "tp.quangphu")
+    with app.app_context():
+        engine = db.engine
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    def measure():
+        statements.clear()
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            page = _page(client)
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+        return len(statements), page
+
+    for _ in range(3):
+        _report(app, assignee_id=me, clocks=[(_due(app, 3), "running"), (_due(app, 8), "running")])
+    few, page = measure()
+    assert len(_codes(page)) == 3
+    for _ in range(40):
+        _report(app, assignee_id=me, clocks=[(_due(app, 3), "running"), (_due(app, 8), "running")])
+    many, page = measure()
+    assert len(_codes(page)) == 43 and page.count("Trần Thị C") >= 43
+    assert many == few
