@@ -20,6 +20,7 @@ class Agency(StrEnum):
     THUE = "thue"
     BHXH = "bhxh"
     THANH_TRA_TINH = "thanh-tra-tinh"
+    UBND_TINH = "ubnd-tinh"
 
 
 class Category(StrEnum):
@@ -50,6 +51,7 @@ AGENCY_NAMES: dict[Agency, str] = {
     Agency.THUE: "Thuế tỉnh Thanh Hóa",
     Agency.BHXH: "Bảo hiểm xã hội tỉnh",
     Agency.THANH_TRA_TINH: "Thanh tra tỉnh",
+    Agency.UBND_TINH: "UBND tỉnh (Chủ tịch UBND tỉnh)",
 }
 
 CATEGORY_NAMES: dict[Category, str] = {
