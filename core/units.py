@@ -29,6 +29,13 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", strip_diacritics(name).lower())
 
 
+def _parent(agency: Agency) -> str | None:
+    """The body above: Thanh tra tỉnh above every body, the Chairman of the provincial committee above it."""
+    if agency == Agency.UBND_TINH:
+        return None
+    return str(Agency.UBND_TINH if agency == ESCALATION_BODY else ESCALATION_BODY)
+
+
 def directory(email_domain: str) -> list[UnitRow]:
     rows = [
         UnitRow(
@@ -38,7 +45,7 @@ def directory(email_domain: str) -> list[UnitRow]:
             agency=str(agency),
             ward_code=None,
             email=f"{agency}@{email_domain}",
-            parent_code=None if agency == ESCALATION_BODY else str(ESCALATION_BODY),
+            parent_code=_parent(agency),
         )
         for agency in Agency
         if agency != Agency.XA

@@ -66,7 +66,8 @@ class RoutingReason(Code):
     """Why a report went where it went (the `reason` of a status event written by routing or a reroute)."""
 
     CLASSIFIER = "classifier", "Theo phân loại tự động"
-    ESCALATE = "escalate", "Phản ánh người đứng đầu: chuyển Thanh tra tỉnh"
+    ESCALATE = "escalate", "Phản ánh người đứng đầu: chuyển cơ quan cấp trên"
+    UNSURE_ACCUSED = "unsure-accused", "Có thể phản ánh người đứng đầu: cần cán bộ xem trước khi chuyển"
     LOW_CONFIDENCE = "low-confidence", "Phân loại tự động chưa đủ tin cậy"
     NO_WARD = "no-ward", "Chưa xác định được xã, phường"
     NO_UNIT = "no-unit", "Không tìm thấy đơn vị giải quyết"

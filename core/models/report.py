@@ -7,7 +7,7 @@ from core.models.attachment import Attachment
 from core.models.base import Base, UTCDateTime, utcnow
 from core.models.clock import Clock
 from core.models.event import ReportEvent
-from core.models.unit import Unit
+from core.models.unit import Unit, is_body
 from core.models.user import User
 from core.states import check_transition
 from core.vocabulary import FINISHED, ClockStatus, EventKind, Status
@@ -56,8 +56,12 @@ class Report(Base):
     # Routing.
     status: Mapped[str] = mapped_column(String(20), default=Status.RECEIVED, index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
-    # For an escalated report: the body whose head is accused. It must never see the report.
+    # For an escalated report (or one waiting in triage because a head may be accused): the body whose head is
+    # accused. It must never receive or see the report (`accuses`). The unit when it is known; the agency and
+    # ward as far as the text says (agency `xa` without a ward: no commune may receive it).
     accused_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    accused_agency: Mapped[str | None] = mapped_column(String(40))
+    accused_ward_code: Mapped[str | None] = mapped_column(String(5))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     agency: Mapped[str | None] = mapped_column(String(40))
     ward_code: Mapped[str | None] = mapped_column(String(5))
@@ -100,6 +104,20 @@ class Report(Base):
     clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
     attachments: Mapped[list[Attachment]] = relationship(order_by=Attachment.id, cascade="all, delete-orphan")
 
+    def accuses(self, unit: Unit | None) -> bool:
+        """True when `unit` is (or may be) the body whose head this report accuses: it must never handle it."""
+        if unit is None:
+            return False
+        if self.accused_unit_id is not None and unit.id == self.accused_unit_id:
+            return True
+        return is_body(unit, self.accused_agency, self.accused_ward_code)
+
+    def set_accused(self, unit: Unit | None, agency: str | None, ward_code: str | None) -> None:
+        """Record the accused body (None, None, None: nobody is accused)."""
+        self.accused_unit = unit
+        self.accused_agency = agency or (unit.agency if unit else None)
+        self.accused_ward_code = ward_code if agency else (unit.ward_code if unit else None)
+
     @property
     def is_anonymous(self) -> bool:
         return not (self.reporter_name or self.reporter_phone or self.reporter_email)
@@ -134,6 +152,19 @@ def pending_due_on(report: Report, gone=()) -> date | None:
         )
     ]
     return min(dues, default=None)
+
+
+class AccusedBodyError(RuntimeError):
+    """A report was about to be given to the body whose head it accuses."""
+
+
+@event.listens_for(Session, "before_flush")
+def _never_to_the_accused_body(session: Session, _flush_context, _instances) -> None:
+    """The last guard of the one rule routing must never break: whatever path changed a report's unit, it is
+    not the accused body (Luật Tố cáo Art. 8, 12-13)."""
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Report) and obj.accuses(obj.unit):
+            raise AccusedBodyError(f"report {obj.id}: {obj.unit.code} is the accused body")
 
 
 @event.listens_for(Session, "before_flush")

@@ -24,3 +24,12 @@ class Unit(Base):
 
     def __repr__(self) -> str:
         return f"<Unit {self.code} {self.name}>"
+
+
+def is_body(unit: Unit, agency: str | None, ward_code: str | None) -> bool:
+    """True when `unit` is the body named by an agency code and, for communes, a ward code. A commune body whose
+    ward is unknown (None) matches every commune: a report accusing "the chairman of the commune" of no named
+    commune may go to none of them."""
+    if not agency or unit.agency != agency:
+        return False
+    return unit.ward_code is None or ward_code is None or unit.ward_code == ward_code

@@ -4,24 +4,22 @@ from sqlalchemy.orm import Session
 
 from core.models import Report, utcnow
 from core.units import unit_for
-from core.vocabulary import Agency, EventKind, RoutingReason, Status
+from core.vocabulary import EventKind, RoutingReason, Status
 from triage.deadlines.clocks import start_clocks
-from triage.routing.rules import choose_destination
+from triage.routing.rules import Body, choose_destination
 
 
-def accused_body(session: Session, prediction, ward_code: str | None):
-    """The body whose head an escalated report accuses: the best non-inspectorate agency of the prediction."""
-    for agency, _p in prediction.agency_ranking:
-        if agency != Agency.THANH_TRA_TINH:
-            return unit_for(session, agency=agency, ward_code=ward_code)
-    return unit_for(session, agency=Agency.XA, ward_code=ward_code)
+def _unit_of(session: Session, body: Body | None):
+    return unit_for(session, agency=body.agency, ward_code=body.ward_code) if body else None
 
 
 def route(session: Session, report: Report, services) -> str:
     classifier = services.classifier()
     prediction = classifier.predict([report.text])[0]
-    report.agency = prediction.agency
-    report.ward_code = prediction.ward_code or report.ward_code_given
+    destination = choose_destination(prediction, threshold=services.threshold, ward_given=report.ward_code_given)
+    place = destination.place
+    report.agency = destination.agency if prediction.escalate else prediction.agency
+    report.ward_code = place.ward_code
     report.category = prediction.category
     report.escalate = prediction.escalate
     report.confidence = prediction.confidence
@@ -31,6 +29,11 @@ def route(session: Session, report: Report, services) -> str:
         "category": [list(p) for p in prediction.category_ranking],
         "escalate_probability": prediction.escalate_probability,
         "ward_code_predicted": prediction.ward_code,
+        "ward_conflict": place.conflict,
+        "accused_state": prediction.accused_state,
+        "accused": prediction.accused,
+        "suspected": prediction.suspected,
+        "evidence": prediction.evidence,
     }
     report.record(
         EventKind.CLASSIFIED,
@@ -38,18 +41,20 @@ def route(session: Session, report: Report, services) -> str:
         ward_code=prediction.ward_code,
         category=prediction.category,
         escalate=prediction.escalate,
+        accused_state=prediction.accused_state,
         confidence=round(prediction.confidence, 4),
         model_version=prediction.model_version,
     )
 
-    if prediction.escalate:
-        report.accused_unit = accused_body(session, prediction, report.ward_code)
-    destination = choose_destination(prediction, threshold=services.threshold, ward_given=report.ward_code_given)
+    accused = destination.accused
+    report.set_accused(_unit_of(session, accused), accused.agency if accused else None, accused and accused.ward_code)
     unit = (
         None
         if destination.needs_triage
         else unit_for(session, agency=destination.agency, ward_code=destination.ward_code)
     )
+    if report.accuses(unit):  # cannot happen with the rules above; the flush guard would refuse it anyway
+        unit = None
     report.routed_at = utcnow()
     if unit is None:
         report.move_to(

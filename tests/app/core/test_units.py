@@ -1,4 +1,5 @@
-"""The directory of units: 166 communes/wards with their 2025 codes, every provincial body, escalation parents."""
+"""The directory of units: 166 communes/wards with their 2025 codes, every provincial body, and the body above
+each (Thanh tra tỉnh above all, the Chairman of the provincial committee above Thanh tra tỉnh)."""
 
 from sqlalchemy import func, select
 
@@ -26,8 +27,9 @@ def test_directory_has_every_unit_with_right_codes(app):
         assert by_code["16222"] == "UBND Xã Thanh Quân"
         assert by_code["16522"] == "UBND Phường Quảng Phú"
         inspectorate = db.session.scalar(select(Unit).where(Unit.code == "thanh-tra-tinh"))
-        assert inspectorate.parent_id is None
-        assert all(u.parent_id == inspectorate.id for u in wards + bodies if u.code != "thanh-tra-tinh")
+        province = db.session.scalar(select(Unit).where(Unit.code == "ubnd-tinh"))
+        assert province.parent_id is None and inspectorate.parent_id == province.id
+        assert all(u.parent_id == inspectorate.id for u in wards + bodies if u not in (inspectorate, province))
         assert all("@" in u.email for u in wards + bodies)
 
 
@@ -38,7 +40,7 @@ def test_loading_again_changes_nothing_and_keeps_edits(app):
         db.session.commit()
         assert load_units(db.session) == (0, 0)
         db.session.commit()
-        assert db.session.scalar(select(func.count(Unit.id))) == 181
+        assert db.session.scalar(select(func.count(Unit.id))) == 182
         unit = db.session.scalar(select(Unit).where(Unit.ward_code == "15061"))
         assert (unit.email, unit.remote) == ("motcua@ngoclac.example.vn", True)
         unit.email, unit.remote = "ubnd.xangoclac@thanhhoa.gov.vn", False

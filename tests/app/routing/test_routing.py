@@ -4,9 +4,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from core.models import Clock, Report, ReportEvent
-from ml.prediction import Prediction
 from triage.routing.jobs import reconcile_unrouted, route_report
-from triage.routing.rules import choose_destination
 
 LAND_DELAY = (
     "Tôi nộp hồ sơ đăng ký biến động đất ở bộ phận một cửa UBND phường Quảng Phú từ tháng 3, "
@@ -16,23 +14,6 @@ CHAIRMAN = (
     "Ông chủ tịch UBND xã Ngọc Lặc đòi tôi phải đưa 10 triệu mới ký giấy xác nhận đất, "
     "tôi tố cáo hành vi nhận hối lộ của chủ tịch xã."
 )
-
-
-def _pred(**kw):
-    base = dict(agency="xa", ward_code="16522", category="cham-tre", escalate=False, confidence=0.9)
-    return Prediction(**{**base, **kw})
-
-
-def test_destination_rules():
-    assert choose_destination(_pred(escalate=True, agency="thanh-tra-tinh"), threshold=0.5).agency == "thanh-tra-tinh"
-    escalated = choose_destination(_pred(escalate=True, confidence=0.1), threshold=0.5)
-    assert (escalated.agency, escalated.needs_triage, escalated.ward_code) == ("thanh-tra-tinh", False, "16522")
-    assert choose_destination(_pred(confidence=0.3), threshold=0.5).needs_triage
-    assert choose_destination(_pred(ward_code=None), threshold=0.5).needs_triage
-    assert choose_destination(_pred(ward_code=None), threshold=0.5, ward_given="15061").ward_code == "15061"
-    assert choose_destination(_pred(), threshold=0.5, ward_given="15061").ward_code == "15061"
-    body = choose_destination(_pred(agency="cong-an-tinh", ward_code=None), threshold=0.5)
-    assert (body.agency, body.needs_triage) == ("cong-an-tinh", False)
 
 
 def test_route_report_assigns_unit_labels_clocks_and_events(app, make_report):
