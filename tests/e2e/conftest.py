@@ -81,10 +81,12 @@ def browser():
 
 
 @pytest.fixture
-def live_service(database_url, redis_url, model_dir, tmp_path, make_app):
-    """The web app on a free port and one worker, both on the test database and Redis."""
+def live_service(request, database_url, redis_url, model_dir, tmp_path, make_app):
+    """The web app on a free port and one worker, both on the test database and Redis; settings of a
+    `@pytest.mark.service_env(NAME="value")` marker go into both processes' environment."""
     port = _free_port()
-    env = _service_env(database_url, redis_url, model_dir, tmp_path)
+    marker = request.node.get_closest_marker("service_env")
+    env = _service_env(database_url, redis_url, model_dir, tmp_path, **(marker.kwargs if marker else {}))
     logs = tmp_path / "logs"
     logs.mkdir()
     web = subprocess.Popen(

@@ -1,15 +1,13 @@
 """The whole path over real HTTP: form with CSRF → database → rq worker → routed with deadlines → status page."""
 
-import http.cookiejar
 import re
 import time
-import urllib.parse
-import urllib.request
 
 from sqlalchemy import select
 
 from core.extensions import db
 from core.models import Report
+from tests_support import Browser
 
 TEXT = (
     "Tôi lên bộ phận một cửa UBND xã Ngọc Lặc làm thủ tục đăng ký khai sinh cho con, "
@@ -17,31 +15,9 @@ TEXT = (
 )
 
 
-class Browser:
-    def __init__(self, base: str):
-        self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-    def get(self, path: str) -> str:
-        with self.opener.open(self.base + path, timeout=10) as r:
-            return r.read().decode()
-
-    def post(self, path: str, data: dict) -> tuple[int, str]:
-        body = urllib.parse.urlencode(data).encode()
-        try:
-            with self.opener.open(self.base + path, data=body, timeout=10) as r:
-                return r.status, r.read().decode()
-        except urllib.error.HTTPError as e:
-            return e.code, e.read().decode()
-
-    @staticmethod
-    def token(page: str) -> str:
-        return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-
-
 def test_report_goes_in_and_comes_out_routed(live_service):
     browser = Browser(live_service["base"])
-    form = browser.get("/")
+    form = browser.page("/")
     status, page = browser.post("/", {"csrf_token": browser.token(form), "text": TEXT, "kind": "phan-anh"})
     assert status == 201, page
     code = re.search(r'id="tracking-code">([^<]+)<', page).group(1)
@@ -63,7 +39,7 @@ def test_report_goes_in_and_comes_out_routed(live_service):
         due = report.clocks[0].due_on.strftime("%d/%m/%Y")
         db.session.remove()
 
-    lookup = browser.get("/tra-cuu")
+    lookup = browser.page("/tra-cuu")
     status, page = browser.post(
         "/tra-cuu", {"csrf_token": browser.token(lookup), "code": code, "passphrase": passphrase}
     )
