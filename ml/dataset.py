@@ -5,6 +5,8 @@
 - `dev-examples.jsonl` (DEV_EXAMPLES): hand-written reports for evaluation only.
   Nothing trains on them: `load_rows`, the reader of training data, refuses the file
   (or a copy of it).
+- `real/complaints.jsonl` (REAL_SET): paraphrased real complaints (ml/data/real/README.md),
+  for evaluation only and refused the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_DATA = DATA_DIR / "reports.jsonl"
 DEV_EXAMPLES = DATA_DIR / "dev-examples.jsonl"
+REAL_SET = DATA_DIR / "real" / "complaints.jsonl"
 LABELS = ("text", "agency", "category", "escalate")
 
 
@@ -34,18 +37,22 @@ def load_jsonl(path: str | os.PathLike) -> list[dict]:
 
 
 def is_evaluation_data(path: str | os.PathLike) -> bool:
-    """True when `path` is the dev examples file or a byte-for-byte copy of it."""
+    """True when `path` is an evaluation set (dev examples, real set) or a byte-for-byte copy of one."""
+    return any(_same_file(path, evaluation_set) for evaluation_set in (DEV_EXAMPLES, REAL_SET))
+
+
+def _same_file(path: str | os.PathLike, reference: Path) -> bool:
     p = Path(path)
-    if not DEV_EXAMPLES.exists() or not p.exists():
+    if not reference.exists() or not p.exists():
         return False
-    if os.path.samefile(p, DEV_EXAMPLES):
+    if os.path.samefile(p, reference):
         return True
-    return p.stat().st_size == DEV_EXAMPLES.stat().st_size and p.read_bytes() == DEV_EXAMPLES.read_bytes()
+    return p.stat().st_size == reference.stat().st_size and p.read_bytes() == reference.read_bytes()
 
 
 def refuse_evaluation_data(path: str | os.PathLike) -> None:
     if is_evaluation_data(path):
-        raise ValueError(f"{path} holds the dev examples, which are for evaluation only: never train on them")
+        raise ValueError(f"{path} holds an evaluation set, which is for evaluation only: never train on it")
 
 
 def load_rows(path: str | os.PathLike) -> list[dict]:
