@@ -1,4 +1,12 @@
-"""The 2025 communes and wards of Thanh Hoa, from the maintained `vietnam-provinces` data."""
+"""The 2025 communes and wards of Thanh Hoa, from the maintained `vietnam-provinces` data.
+
+Besides the 2025 list (`wards_2025`), the module holds what the place extractor
+(`ml.wards`) resolves names with: the pre-2025 units and their successors
+(`old_units`), the alias index of every way a unit is written (`alias_index`), the
+2025 unit holding the seat of an old district (`district_seat`: the seat is the
+district's thị trấn) and the names of the other provinces (`other_provinces`), all
+built from the installed packages and shipped in `ml/data/gazetteer.json`.
+"""
 
 import importlib.metadata as md
 import json
@@ -74,8 +82,10 @@ def _key(s: str) -> str:
 def build_data() -> dict:
     """Build the gazetteer from the installed packages (slow: ~0.5 s)."""
     import vietnamadminunits  # lazy: ~0.7 s to import, read only to build the shipped gazetteer.json
+    from vietnam_provinces import Province  # lazy: only to build gazetteer.json
     from vietnam_provinces import _ward_conversion_2025 as conv  # lazy: only to build gazetteer.json
     from vietnam_provinces.legacy import District as LDistrict  # lazy: only to build gazetteer.json
+    from vietnam_provinces.legacy import Province as LProvince  # lazy: only to build gazetteer.json
     from vietnam_provinces.legacy import Ward as LWard  # lazy: only to build gazetteer.json
 
     units = wards_2025()
@@ -197,6 +207,14 @@ def build_data() -> dict:
         ],
         "old_units": sorted(old_units, key=lambda r: r["code"]),
         "old_districts": sorted(old_districts, key=lambda r: r["code"]),
+        # provinces and centrally-run cities other than Thanh Hoa, before and after 2025
+        "other_provinces": sorted(
+            {
+                _short_name(_short_name(p.name, "tỉnh"), "thành phố")
+                for p in [*Province.iter_all(), *LProvince.iter_all()]
+                if int(p.code) != THANH_HOA_PROVINCE_CODE
+            }
+        ),
     }
 
 
@@ -259,7 +277,7 @@ class Alias:
 
     key: tuple[str, ...]  # ("ngoc", "lac")
     name: str  # accented short name, lower case: "ngọc lặc"
-    kind: str  # "new" | "old-commune" | "old-ward" | "old-town" | "old-district"
+    kind: str  # "new" | "old-commune" | "old-ward" | "old-town" | "old-district" | "old-city-initials"
     division: str  # division word of the unit: "xã", "thị trấn", "huyện", ...
     code: str  # 2025 code (for an old unit: its default successor)
     unit_code: str  # the unit's own code (2025 or pre-2025)
@@ -283,7 +301,9 @@ def alias_index() -> dict[tuple[str, ...], tuple[Alias, ...]]:
 
     Keys have no division word ("ngoc lac"); the division word is a cue matched
     separately. Lookups on the accented name (`Alias.name`) break ties between
-    names that only differ by diacritics.
+    names that only differ by diacritics. The old cities and thị xã are also written
+    by their initials ("tp th", "tx bs"): kind "old-city-initials", for initials that
+    only one of them has.
     """
     index: dict[tuple[str, ...], list[Alias]] = {}
 
@@ -304,7 +324,55 @@ def alias_index() -> dict[tuple[str, ...], tuple[Alias, ...]]:
             district_code=o.district_code,
             successors=o.successors,
         )
+    cities: dict[tuple[str, ...], list[OldUnit]] = {}
+    for o in old_units():
+        if o.division in ("thành phố", "thị xã"):
+            syllables = strip_diacritics(normalize(_short_name(o.name, o.division))).split()
+            cities.setdefault(("".join(s[0] for s in syllables),), []).append(o)
+    for key, (o, *others) in cities.items():
+        if not others and key not in index:
+            index[key] = [
+                Alias(
+                    key=key,
+                    name=key[0],
+                    division=o.division,
+                    kind="old-city-initials",
+                    code=o.successors[0],
+                    unit_code=o.code,
+                    district_code=None,
+                    successors=o.successors,
+                )
+            ]
     return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def district_seat(district_code: str) -> str | None:
+    """The 2025 unit that holds the seat of an old district, or None when the data cannot tell.
+
+    The seat of a huyện is its thị trấn. With several towns, the one bearing the
+    district's name, else the one whose main successor bears it ("Thị trấn Quán Lào"
+    -> Xã Yên Định); otherwise (or for a city or thị xã, which has no thị trấn) None.
+    The 2025 unit is the town's main successor.
+    """
+    units = {o.code: o for o in old_units()}
+    district = units.get(district_code)
+    if district is None or district.district_code is not None:
+        return None
+    towns = [o for o in old_units() if o.district_code == district_code and o.division == "thị trấn"]
+    if len(towns) > 1:
+        short = _short_name(district.name, district.division)
+        names = {u.code: _short_name(u.name, u.division) for u in wards_2025()}
+        towns = [t for t in towns if _short_name(t.name, t.division) == short] or [
+            t for t in towns if names[t.successors[0]] == short
+        ]
+    return towns[0].successors[0] if len(towns) == 1 else None
+
+
+@cache
+def other_provinces() -> frozenset[tuple[str, ...]]:
+    """Unaccented syllables of the other provinces' names, pre- and post-2025: ("nghe", "an")."""
+    return frozenset(tuple(strip_diacritics(normalize(n)).split()) for n in _data()["other_provinces"])
 
 
 @cache
