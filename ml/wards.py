@@ -224,7 +224,14 @@ _PLACE_WORDS = frozenset("o tai ve len xuong den vao ra qua sang tren duoi thuoc
 _PLACE_PAIRS = frozenset({("dia", "ban"), ("khu", "vuc"), ("nay", "la"), ("nay", "thuoc"), ("tai", "khu")})
 # "thị trấn cũ", "thị trấn ngày trước": the seat of the district named elsewhere
 _SEAT_AFTER_TOWN = (["cu"], ["ngay", "truoc"], ["truoc", "day"], ["ngay", "xua"], ["xua"], ["huyen"], ["cua", "huyen"])
-_SEAT_BEFORE = (["thi", "tran"], ["trung", "tam"], ["thi", "tran", "cua"], ["trung", "tam", "cua"])
+_SEAT_BEFORE = (
+    ["thi", "tran"],
+    ["trung", "tam"],
+    ["thi", "tran", "cua"],
+    ["trung", "tam", "cua"],
+    ["tt"],
+    ["tt", "cua"],
+)
 # the central cities, written without "tỉnh": "TP Hồ Chí Minh", "Hà Nội"
 _OTHER_CITY_WORDS = frozenset({("ha", "noi"), ("ho", "chi", "minh"), ("sai", "gon"), ("hcm",), ("hn",)})
 _OPENING_RE = re.compile(r"[(\[{“‘\"']")
