@@ -136,6 +136,29 @@ def test_accused_bodies_are_varied(rows):
     assert sum(r["agency"] == UBND_TINH for r in rows) >= 2
 
 
+# The hard cases ml/data/real/README.md decides, by id: (agency, ward_code, escalate, accused).
+HARD_CASES = {
+    "real-003": ("xa", "15592", False, None),  # a former chairman leads nothing now
+    "real-020": (UBND_TINH, None, True, {"agency": "thanh-tra-tinh", "ward_code": None}),  # deputy chief inspector
+    "real-051": ("thanh-tra-tinh", None, True, {"agency": "so-tu-phap", "ward_code": None}),  # no place named
+    "real-064": ("thanh-tra-tinh", "15499", True, {"agency": "bhxh", "ward_code": None}),  # provincial leadership
+    "real-065": ("bhxh", "16279", False, None),  # the local branch director heads a unit, not the body
+    "real-071": ("so-noi-vu", None, False, None),  # only the reporter's home commune is named
+    "real-088": ("thue", "15271", False, None),  # the reporter is himself a commune vice-chairman
+    "real-102": ("thanh-tra-tinh", "14932", True, {"agency": "xa", "ward_code": "14932"}),  # now leads a commune
+    "real-103": (UBND_TINH, None, True, {"agency": "thanh-tra-tinh", "ward_code": None}),  # the chief inspector
+    "real-111": ("thanh-tra-tinh", None, False, None),  # an ordinary inspectorate officer
+    "real-112": ("xa", "16342", False, None),  # a retired chairman
+}
+
+
+def test_the_hard_cases_of_the_readme_keep_their_labels(rows):
+    by_id = {r["id"]: r for r in rows}
+    for row_id, (agency, ward, escalate, accused) in HARD_CASES.items():
+        r = by_id[row_id]
+        assert (r["agency"], r["ward_code"], r["escalate"], r["accused"]) == (agency, ward, escalate, accused), row_id
+
+
 def _sentences(text: str) -> set[str]:
     """Sentences of at least six words, compared without case, diacritics or punctuation."""
     out = set()
