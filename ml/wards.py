@@ -196,6 +196,10 @@ _OFFICE_HEAD_RE = re.compile(
     r"|vien kiem sat(?: nhan dan)?|hat kiem lam|phong giao duc(?: va dao tao)?|uy ban nhan dan|ubnd)"
     r"(?: co so| khu vuc)? $"
 )
+# before a bare "xã"/"phường": the reporter went to the commune's office, or its officers acted
+_TO_THE_OFFICE = frozenset("len ra den toi ve xuong sang o tai nop bo an ban dan chuc tich chinh phap cua".split())
+# after it: the office only did its part earlier ("UBND xã đã xác nhận", "xã đồng ý")
+_DONE_BY_THE_OFFICE = frozenset("da dong xac cap gui cho lam chuyen".split())
 _PASSING_RE = re.compile(r"\b(?:tu|giap|gan|canh|nhu|so voi|khac voi|chuyen tu|quay ve)$")
 # a provincial body named in the text (diacritic-free view)
 _PROVINCIAL_RE = re.compile(
@@ -345,17 +349,19 @@ def _seat_before(words: list[str], k: int) -> int | None:
     return None
 
 
-def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[list[_Mention], int]:
+def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[list[_Mention], tuple[int, int]]:
     index = alias_index()
     mentions: list[_Mention] = []
     bare_office = 0  # "lên xã", "cán bộ xã": the commune's own office, no name
+    office_visits = 0  # of which the reporter went there or its officers acted ("lên xã", "cán bộ xã bắt")
     covered: set[int] = set()
     cue_words = _CUE_WORDS
     typos = set()
-    for i, nw in enumerate(nwords):
-        if nw in _TYPO_CUES:  # "phườg Hàm Rồng", "tthị trấn Vân Du"
-            words[i] = _TYPO_CUES[nw]
-            typos.add(i)
+    if not _TYPO_CUES.keys().isdisjoint(nwords):
+        for i, nw in enumerate(nwords):
+            if nw in _TYPO_CUES:  # "phườg Hàm Rồng", "tthị trấn Vân Du"
+                words[i] = _TYPO_CUES[nw]
+                typos.add(i)
     for k in [i for i, w in enumerate(words) if w in cue_words or w in _DOTTED_CUES]:
         if words[k] in _DOTTED_CUES:  # "F. Hàm Rồng", "x. Quảng Yên" left dotted by the normaliser
             words[k] = words[k][:-1]
@@ -389,6 +395,8 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
                 )
             elif cue in ("xa", "phuong") and k not in typos and (not name or name[0] not in ("hoi", "doi")):
                 bare_office += 1
+                if words[k - 1] in _TO_THE_OFFICE and (not name or name[0] not in _DONE_BY_THE_OFFICE):
+                    office_visits += 1
             continue
         length, aliases = found
         start, end = k + 1, k + 1 + length
@@ -432,7 +440,7 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
         after = _words_after(words, m.end) if m.end and not _ends_clause(words[m.end - 1]) else []
         m.old_marker = after[:1] == ["cu"] or after == ["truoc", "day"]
     mentions.sort(key=lambda m: m.start)
-    return mentions, bare_office
+    return mentions, (bare_office, office_visits)
 
 
 def _seat_after(words: list[str], end: int) -> bool:
@@ -445,17 +453,22 @@ def _seat_after(words: list[str], end: int) -> bool:
     return False
 
 
-_OFFICE_HEAD_SCAN_RE = re.compile(_OFFICE_HEAD_RE.pattern[:-2] + " ")
+@cache
+def _first_syllables() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """First syllables and first two syllables of the names of two syllables or more."""
+    keys = [k for k in alias_index() if len(k) > 1]
+    return frozenset(k[0] for k in keys), frozenset(k[:2] for k in keys)
 
 
 def _office_name_mentions(nwords: list[str], words: list[str], covered: set[int]) -> list[_Mention]:
     """A 2025 name, or an old district's, right after an office it names ("chi nhánh đăng ký đất đai
     Ngọc Lặc", "bhxh cơ sở Thọ Xuân"), in any case: the office is there (a district's, at its seat)."""
     index = alias_index()
+    firsts, pairs = _first_syllables()
     out: list[_Mention] = []
-    plain = " ".join(words)
-    for hit in _OFFICE_HEAD_SCAN_RE.finditer(plain):
-        j = plain.count(" ", 0, hit.end())
+    for j in range(1, len(words) - 1):
+        if words[j] not in firsts or (words[j], words[j + 1].rstrip(_PUNCT_END)) not in pairs or j in covered:
+            continue
         name = _name_words(words, j)
         for length in (3, 2):
             key = tuple(name[:length])
@@ -464,8 +477,10 @@ def _office_name_mentions(nwords: list[str], words: list[str], covered: set[int]
             aliases = index.get(key, ())
             new = tuple(a for a in aliases if a.kind == "new")
             districts = tuple(a for a in aliases if a.kind == "old-district")
-            if not (new or districts) or _foreign(words, j + length):
+            if not (new or districts):
                 continue
+            if not _OFFICE_HEAD_RE.search(" ".join(words[max(0, j - 7) : j]) + " ") or _foreign(words, j + length):
+                break
             accented = " ".join(nwords[j : j + length]).rstrip(_PUNCT_END)
             out.append(
                 _Mention(
@@ -712,9 +727,12 @@ def _decide(text: str, normalized: tuple[str, str] | None) -> _Scored | None:
         # at the commune's own office ("lên xã") or officers came out there; or when a
         # commune officer is meant ("địa chính") and no provincial body is involved
         plain = info["plain"]
-        if info["bare_office"] or _FIELD_RE.search(plain):
+        bare_office, office_visits = info["bare_office"]
+        if office_visits or _FIELD_RE.search(plain):
             return top
-        if _PROVINCIAL_RE.search(plain) or not _COMMUNE_OFFICE_RE.search(plain):
+        if _PROVINCIAL_RE.search(plain):
+            return None  # "UBND xã đã xác nhận" in passing: the matter is at the provincial body
+        if not bare_office and not _COMMUNE_OFFICE_RE.search(plain):
             return None
     return top
 

@@ -89,6 +89,9 @@ def test_home_where_officers_came_out(text, expected):
 def test_home_with_the_communes_own_office():
     assert code("Nhà tôi ở thôn Đông, xã Hoa Lộc. Tôi lên xã xin xác nhận thì cán bộ bảo chờ.") == "16072"
     assert code("Tôi ở xã Vĩnh Lộc, địa chính bắt nộp thêm giấy tờ không có trong quy định.") == "15349"
+    # a provincial body is named too, but the reporter went to the commune's office
+    text = "Tôi ở xã Hoa Lộc. Tôi lên UBND xã xin xác nhận để nộp Sở Nội vụ thì cán bộ xã đòi 500 nghìn."
+    assert code(text) == "16072"
 
 
 # --------------------------------------------------------------------------- the reporter's home is not the place
@@ -104,6 +107,9 @@ def test_home_with_the_communes_own_office():
         # a home and nothing that points at an office of the commune
         "Tôi ở xã Thọ Xuân, hồ sơ người có công của bố tôi nộp lên trên bảy năm chưa xong.",
         "Ông Lê Văn B (xã Hoằng Hóa) phản ánh chuyên viên sở giữ hồ sơ.",
+        # the commune's office did its part earlier; the matter is at the provincial body
+        "Nhà tôi ở xã Hoa Lộc. UBND xã đã xác nhận đầy đủ nhưng chuyên viên Sở Nội vụ giữ hồ sơ ba tháng.",
+        "nha toi o xa nga son, cong an xa da cho phep roi ma so van hoa khong cap giay phep",
     ],
 )
 def test_home_alone_does_not_locate(text):
