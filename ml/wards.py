@@ -378,6 +378,10 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
         cue_start = k - 1 if words[k] in ("xa", "tran", "pho", "ly") and cue != "xa" else k
         if cue_start < k and not words[cue_start]:
             cue_start = k
+        if found is None and cue != "block" and k not in typos and name and name[0] not in ("hoi", "doi"):
+            first = nwords[k + 1]
+            if first[:1].upper() + first[1:] in original:  # a capitalised name with a typo: "phường Hàm Rồbg"
+                found = _misspelt_name(name)
         if found is None:
             after = _words_after(words, k + 1)
             if cue == "tt" and any(after[: len(p)] == p for p in _SEAT_AFTER_TOWN[:5]):
@@ -441,6 +445,59 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
         m.old_marker = after[:1] == ["cu"] or after == ["truoc", "day"]
     mentions.sort(key=lambda m: m.start)
     return mentions, (bare_office, office_visits)
+
+
+@cache
+def _deletions_index() -> dict[str, frozenset[tuple[str, ...]]]:
+    """Names of two syllables or more, written without spaces, and each with one letter deleted -> their keys."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for key in alias_index():
+        joined = "".join(key)
+        if len(key) > 1 and len(joined) >= _MIN_FUZZY:
+            for v in _deletions(joined):
+                out.setdefault(v, set()).add(key)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_MIN_FUZZY = 6  # shorter names are too close to ordinary words to be matched with a typo
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter inserted, deleted, replaced or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def _misspelt_name(name: list[str]) -> tuple[int, tuple[Alias, ...]] | None:
+    """A name after a division word with one typo ("ham orng" -> "hàm rồng"): the unit, when only one fits."""
+    index = _deletions_index()
+    for length in (3, 2):
+        if len(name) < length:
+            continue
+        query = "".join(name[:length])
+        if len(query) < _MIN_FUZZY:
+            continue
+        keys = {
+            key
+            for v in _deletions(query)
+            for key in index.get(v, ())
+            if key[0][0] == query[0] and _one_edit("".join(key), query)
+        }
+        aliases = tuple(a for key in keys for a in alias_index()[key])
+        if len({a.code for a in aliases}) == 1:
+            return length, aliases
+    return None
 
 
 def _seat_after(words: list[str], end: int) -> bool:

@@ -308,6 +308,21 @@ def test_misspelt_division_words(text, expected):
     assert code(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tôi lên Sở Tư pháp ở phường Hàm Rồbg thì bị hẹn.", "14758"),
+        ("Cán bộ UBND xã Nguyêt Ấnn đòi tiền mới ký.", "15106"),
+        ("Toi nop ho so o cong an xa Quyy Loc tu thang truoc", "15412"),
+        # no capital, or an ordinary word one letter away from a name: nothing
+        ("toi nop ho so o cong an xa quyy loc tu thang truoc", None),
+        ("Tôi gửi đơn lên UBND xã từ tháng 12 mà chưa ai trả lời, Sở Tư pháp cũng vậy.", None),
+    ],
+)
+def test_misspelt_names_after_a_division_word(text, expected):
+    assert code(text) == expected
+
+
 def test_a_misspelling_with_no_name_after_is_nothing():
     # "mã" is one key away from "xã" but only a name after it would make it a division word
     assert code("Tôi ở xã Hoa Lộc, cán bộ Sở Y tế bảo mã hồ sơ sai.") is None
