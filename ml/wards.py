@@ -23,10 +23,15 @@ How a text is read:
   diacritics, the accented name breaks ties ("Hoa Lộc" / "Hòa Lộc").
 * A name counts after a division word ("xã"/"x", "phường"/"p"/"phg"/"f", "thị
   trấn"/"tt", "huyện"/"h", "thị xã"/"tx", "thành phố"/"tp"), which also says which
-  kind of unit it is. Without one, only a 2025 name written in Title Case right after
-  a word of place ("ở", "tại", "về", "lên", "xuống", "trên địa bàn"...): "ở Ngọc Lặc"
-  counts, "anh Ngọc Lặc", "Trường THPT Lam Sơn", "biển Sầm Sơn" do not, nor a full
-  name after a surname. Names after "thôn", "bản", "xóm", "đường", "phố", "tỉnh"...
+  kind of unit it is; a capitalised name with one typo after it still resolves when
+  a single unit is one edit away ("phường Hàm Rồbg"). Without a division word, a 2025
+  name counts right after an office it ends the name of, or after such an office and
+  "ở"/"tại", in any case ("chi nhánh đăng ký đất đai Ngọc Lặc", "bhxh cơ sở thọ
+  xuân", "văn phòng công chứng ở thọ xuân"); an old district's name there stands
+  for its seat ("công an huyện Quảng Xương"). Otherwise only a 2025 name written in
+  Title Case right after a word of place ("ở", "tại", "về", "lên", "xuống", "trên
+  địa bàn"...): "ở Ngọc Lặc" counts, "anh Ngọc Lặc", "Trường THPT Lam Sơn", "biển
+  Sầm Sơn" do not, nor a full name after a surname. Names after "thôn", "bản", "xóm", "đường", "phố", "tỉnh"...
   are villages, streets or the province. A name followed by another province
   ("xã A, tỉnh Nghệ An") is not in Thanh Hóa.
 * Old and new names. "xã A cũ" or "xã A, huyện B" (B an old district holding an old
@@ -45,10 +50,12 @@ How a text is read:
   score highest) plus office +0.3, home -0.4, passing -0.3; the best place wins,
   the earlier one on a tie.
 * A home alone. When the only place is the reporter's home, it is kept if officers
-  came out there ("xuống bản", "về thôn", "đến tận nhà") or if the text points at
-  the commune's own office ("lên xã", "cán bộ xã", "địa chính", "một cửa") and names
-  no provincial body; otherwise None ("trú tại xã A ... cán bộ Sở Y tế ..." is not
-  located).
+  came out there ("xuống bản", "về thôn", "đến tận nhà"), if the reporter went to the
+  commune's own office or its officers acted ("lên xã", "cán bộ xã bắt..."), or if no
+  body elsewhere is named (the matter is local: a road, a bar in the neighbourhood).
+  It is not kept when a provincial body or "sở" is named and the commune's office
+  only appears as having done its part ("UBND xã đã xác nhận"): "trú tại xã A ...
+  cán bộ Sở Y tế ..." is not located.
 
 Cost: a few dictionary look-ups per division word and per Title-Case run, on views
 the classifier computes anyway; the span of the original text is computed only by
@@ -193,8 +200,9 @@ _STRONG_OFFICE_RE = re.compile(r"\b(?:uy ban(?: nhan dan)?|ubnd|cong an|mot cua|
 _OFFICE_HEAD_RE = re.compile(
     r"\b(?:(?:chi nhanh |van phong |vp )*dang ky dat dai|chi nhanh|bao hiem xa hoi|bhxh|trung tam y te|ttyt"
     r"|benh vien(?: da khoa)?|chi cuc thue|thue co so|doi thue|cong an|kho bac|dien luc|toa an(?: nhan dan)?"
-    r"|vien kiem sat(?: nhan dan)?|hat kiem lam|phong giao duc(?: va dao tao)?|uy ban nhan dan|ubnd)"
-    r"(?: co so| khu vuc)? $"
+    r"|vien kiem sat(?: nhan dan)?|hat kiem lam|phong giao duc(?: va dao tao)?|uy ban nhan dan|ubnd"
+    r"|(?:van phong |phong )?cong chung|tram y te|chi cuc \w+(?: \w+)?)"
+    r"(?: co so| khu vuc)?(?: o| tai)? $"
 )
 # before a bare "xã"/"phường": the reporter went to the commune's office, or its officers acted
 _TO_THE_OFFICE = frozenset("len ra den toi ve xuong sang o tai nop bo an ban dan chuc tich chinh phap cua".split())
@@ -211,17 +219,14 @@ _PROVINCIAL_RE = re.compile(
     r"|\buy ban nhan dan tinh\b|\bphong giao duc\b|\bdang kiem\b"
     r"|\btruong (?:thpt|thcs|tieu hoc|mam non|mau giao|dai hoc|cao dang|trung cap|pho thong|chuyen|dan toc)\b"
 )
+# a provincial department with no name: "nộp lên sở", "chuyên viên của sở"
+_A_SO_RE = re.compile(r"\b(?:lên|nộp|gửi|của|ở|tại|về|sang|viên|bộ) sở\b|\b(?:len|nop|gui) so\b")
 # officers came out to the place: a home named alone is where the matter is
 _FIELD_RE = re.compile(
     r"\b(?:xuong|ve|den|toi|vao) (?:tan )?(?:tan noi|kiem tra|do dac|do dat|xac minh|kiem dem|lap bien ban"
     r"|nha(?! qua buu dien)|hien truong|co so|cua hang|quan|thon|xom|lang|dia phuong|khu dat|thua dat"
     r"|ruong|nuong|rung)\b"
     r"|\b(?:xuong|vao|ve) (?:tan )?ban\b|\bxuong tan noi\b|\btai (?:hien truong|thua dat|ruong)\b"
-)
-# the commune's own office, with no name: "lên xã", "cán bộ xã", "địa chính"
-_COMMUNE_OFFICE_RE = re.compile(
-    r"\b(?:dia chinh|tu phap|ho tich|mot cua|van hoa xa hoi|cong chuc xa|can bo xa|truong thon"
-    r"|truong ban|truong xom)\b"
 )
 # the words of place that let a bare Title-Case name count ("ở Ngọc Lặc")
 _PLACE_WORDS = frozenset("o tai ve len xuong den vao ra qua sang tren duoi thuoc".split())
@@ -502,15 +507,20 @@ def _misspelt_name(name: list[str]) -> tuple[int, tuple[Alias, ...]] | None:
 
 def _seat_after(words: list[str], end: int) -> bool:
     """ "huyện X cũ (chỗ thị trấn ngày trước)": the seat is meant."""
-    tail = [w.rstrip(_PUNCT_END) for w in words[end : end + 6]]
-    for i in range(len(tail) - 1):
-        if tail[i : i + 2] == ["thi", "tran"]:
-            nxt = tail[i + 2 : i + 3]
-            return not nxt or nxt[0] in ("cu", "ngay", "truoc", "xua", "huyen", "")
-    return False
+    tail: list[str] = []
+    for w in words[end : end + 6]:
+        core = w.rstrip(_PUNCT_END)
+        if core:
+            tail.append(core)
+        if w and w[-1] in _SENTENCE_PUNCT:
+            break
+    while tail and tail[0] == "cu":
+        tail.pop(0)
+    if tail[:1] and tail[0] in ("cho", "khu", "tuc", "la", "o"):
+        tail.pop(0)
+    return tail[:2] == ["thi", "tran"] and (len(tail) == 2 or tail[2] in ("cu", "ngay", "truoc", "xua", "huyen"))
 
 
-@cache
 def _first_syllables() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """First syllables and first two syllables of the names of two syllables or more."""
     keys = [k for k in alias_index() if len(k) > 1]
@@ -750,7 +760,7 @@ def _candidates(text: str, normalized: tuple[str, str] | None = None) -> tuple[l
             score += 0.05  # named again
         best[code] = _Scored(WardMatch(code, names[code], m.surface, via, round(score, 3), role), m)
     ordered = sorted(best.values(), key=lambda s: -s.match.score)  # stable: earlier first on ties
-    return ordered, {"roles": roles, "bare_office": bare_office, "plain": plain}
+    return ordered, {"roles": roles, "bare_office": bare_office, "plain": plain, "norm": norm}
 
 
 def _seat(m: _Mention, districts_named: set[str]) -> str | None:
@@ -787,10 +797,8 @@ def _decide(text: str, normalized: tuple[str, str] | None) -> _Scored | None:
         bare_office, office_visits = info["bare_office"]
         if office_visits or _FIELD_RE.search(plain):
             return top
-        if _PROVINCIAL_RE.search(plain):
+        if _PROVINCIAL_RE.search(plain) or _A_SO_RE.search(info["norm"]):
             return None  # "UBND xã đã xác nhận" in passing: the matter is at the provincial body
-        if not bare_office and not _COMMUNE_OFFICE_RE.search(plain):
-            return None
     return top
 
 

@@ -63,6 +63,8 @@ def test_office_named_with_its_place(text, expected):
         ("ho so cua toi nop o chi nhanh dang ky dat dai trieu son da 3 thang", "15664"),
         ("Cán bộ bảo hiểm xã hội cơ sở Thọ Xuân đòi tiền mới chốt sổ.", "15499"),
         ("trung tâm y tế Nông Cống thu thêm tiền giường", "16279"),
+        # the office, then "ở"/"tại", then the place, all in lower case
+        ("nho van phong cong chung o tho xuan den nha ky hop dong thi ho tu choi", "15499"),
     ],
 )
 def test_office_whose_name_ends_with_the_place(text, expected):
@@ -86,6 +88,13 @@ def test_home_where_officers_came_out(text, expected):
     assert code(text) == expected
 
 
+def test_home_where_the_matter_is_and_no_office_is_named():
+    # the matter is in the reporter's neighbourhood and no body elsewhere is named
+    text = "Ở khu phố tôi thuộc phường Quảng Phú, quán karaoke hát đến nửa đêm mà vẫn được cấp phép."
+    assert code(text) == "16522"
+    assert code("Đường vào xóm tôi ở xã Trung Sơn làm xong một năm đã hỏng, không ai sửa.") == "14875"
+
+
 def test_home_with_the_communes_own_office():
     assert code("Nhà tôi ở thôn Đông, xã Hoa Lộc. Tôi lên xã xin xác nhận thì cán bộ bảo chờ.") == "16072"
     assert code("Tôi ở xã Vĩnh Lộc, địa chính bắt nộp thêm giấy tờ không có trong quy định.") == "15349"
@@ -104,8 +113,9 @@ def test_home_with_the_communes_own_office():
         "Tôi là Nguyễn Văn A, trú tại xã Vĩnh Lộc. Cán bộ Sở Y tế đòi tiền cấp chứng chỉ hành nghề.",
         "Địa chỉ: xã Nga Sơn. Chuyên viên Sở Xây dựng giữ hồ sơ cấp phép quá hạn.",
         "Nhà tôi ở xã Hoa Lộc, làm hộ chiếu ở Công an tỉnh, đăng ký gửi kết quả về nhà qua bưu điện mà chờ mãi.",
-        # a home and nothing that points at an office of the commune
-        "Tôi ở xã Thọ Xuân, hồ sơ người có công của bố tôi nộp lên trên bảy năm chưa xong.",
+        # a home, and the papers went to a department that is not named
+        "Tôi ở xã Thọ Xuân, hồ sơ người có công của bố tôi nộp lên sở bảy năm chưa xong.",
+        "toi o xa tho xuan, ho so nguoi co cong cua bo toi gui len so 7 nam chua xong",
         "Ông Lê Văn B (xã Hoằng Hóa) phản ánh chuyên viên sở giữ hồ sơ.",
         # the commune's office did its part earlier; the matter is at the provincial body
         "Nhà tôi ở xã Hoa Lộc. UBND xã đã xác nhận đầy đủ nhưng chuyên viên Sở Nội vụ giữ hồ sơ ba tháng.",
@@ -281,8 +291,9 @@ def test_empty_text():
 
 
 def test_bare_title_case_name_after_a_word_of_place():
-    m = extract_ward("Bệnh viện đa khoa ở Ngọc Lặc bắt bệnh nhân nộp thêm tiền.")
+    m = extract_ward("Mẹ tôi nằm viện ở Ngọc Lặc, bị thu thêm tiền giường.")
     assert (m.code, m.via) == ("15061", "bare-name")
+    assert code("Bệnh viện đa khoa ở Ngọc Lặc bắt bệnh nhân nộp thêm tiền.") == "15061"
     assert code("Tôi lên Sầm Sơn làm giấy tờ thì bị cán bộ phường gây khó.") == "16531"
     # the same words with no word of place before them
     assert code("Bệnh viện Ngọc Lặc bắt bệnh nhân nộp thêm tiền.") == "15061"  # an office's name
