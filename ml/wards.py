@@ -259,6 +259,21 @@ _SURNAMES = frozenset(
 )
 
 
+_SURNAMES_ACCENTED = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh mai trịnh cầm lò quách lương"
+    " lâm kiều tống thái đoàn vương cao chu lưu tạ khúc hà nguyen tran le pham hoang huynh vu vo dang bui do"
+    " ho ngo duong ly dinh trinh cam lo quach luong lam kieu tong thai doan vuong luu ta khuc".split()
+)
+
+
+def _person_name(nwords: list[str], start: int, end: int, original: str) -> bool:
+    """A surname, "văn"/"thị" and a capitalised given name: a person, whatever unit the first words name."""
+    if end - start != 2 or end >= len(nwords) or nwords[start] not in _SURNAMES_ACCENTED:
+        return False
+    middle, given = nwords[start + 1], nwords[end].rstrip(_PUNCT_END)
+    return middle in ("văn", "thị", "van", "thi") and bool(given) and given[:1].upper() + given[1:] in original
+
+
 @dataclass
 class _Mention:
     start: int  # index of the first word of the name
@@ -385,8 +400,8 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
             cue_start = k
         if found is None and cue != "block" and k not in typos and name and name[0] not in ("hoi", "doi"):
             first = nwords[k + 1]
-            if first[:1].upper() + first[1:] in original:  # a capitalised name with a typo: "phường Hàm Rồbg"
-                found = _misspelt_name(name)
+            if first[:1].upper() + first[1:] in original and first not in _SURNAMES_ACCENTED:
+                found = _misspelt_name(name)  # a capitalised name with a typo: "phường Hàm Rồbg"
         if found is None:
             after = _words_after(words, k + 1)
             if cue == "tt" and any(after[: len(p)] == p for p in _SEAT_AFTER_TOWN[:5]):
@@ -409,6 +424,8 @@ def _find_mentions(nwords: list[str], words: list[str], original: str) -> tuple[
             continue
         length, aliases = found
         start, end = k + 1, k + 1 + length
+        if _person_name(nwords, start, end, original):
+            continue  # "chủ tịch xã Hoàng Văn Sơn": a person, not "xã Hoàng Văn"
         if cue == "block":
             covered.update(range(start, end))
             continue

@@ -270,6 +270,11 @@ def test_district_seat_is_the_district_town():
         "Gửi anh Đông Sơn, cán bộ thuế làm khó tôi.",
         "Tôi là Trần Ngọc Lặc, cán bộ Sở Y tế bắt tôi chờ mãi.",
         "Tôi là Lê Thị Hải Bình, công an tỉnh làm hộ chiếu chậm.",
+        "Chủ tịch xã Hoàng Văn Sơn ký chậm giấy tờ cho dân.",  # not "xã Hoàng Văn" nor a typo of a name
+        "Tôi ở đường Quang Trung, cán bộ thuế tỉnh làm khó tôi.",
+        "Con tôi làm ở TP HCM, về làm căn cước thì công an tỉnh hẹn mãi.",
+        "Tôi quê ở Quảng Xương, lên sở tư pháp xin lý lịch tư pháp thì bị hẹn.",
+        "Cong an TP Thanh Hoa giu xe toi qua han.",
         # institutions and landmarks named after a place, not located there
         "Trường THPT Lam Sơn thu thêm tiền học.",
         "Tôi làm ở Khu kinh tế Nghi Sơn, Sở Nội vụ chậm hồ sơ.",
