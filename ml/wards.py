@@ -243,6 +243,7 @@ _SEAT_BEFORE = (
 )
 # the central cities, written without "tỉnh": "TP Hồ Chí Minh", "Hà Nội"
 _OTHER_CITY_WORDS = frozenset({("ha", "noi"), ("ho", "chi", "minh"), ("sai", "gon"), ("hcm",), ("hn",)})
+_FOREIGN_TRIGGERS = frozenset({"tinh", "pho", "tp"} | {k[0] for k in _OTHER_CITY_WORDS})
 _OPENING_RE = re.compile(r"[(\[{“‘\"']")
 _PUNCT_END = ".,;:!?)]}\"'”’…("
 _SENTENCE_PUNCT = ".;:!?"
@@ -341,9 +342,12 @@ def _ends_clause(word: str) -> bool:
 
 def _foreign(words: list[str], end: int) -> bool:
     """Another province follows the name in its sentence: "xã A, huyện B, tỉnh Nghệ An"."""
+    window = words[end : end + 10]
+    if _FOREIGN_TRIGGERS.isdisjoint(w.rstrip(_PUNCT_END) for w in window):
+        return False
     provinces = other_provinces()
     tail: list[str] = []
-    for w in words[end : end + 10]:
+    for w in window:
         core = w.rstrip(_PUNCT_END)
         if core:
             tail.append(core)
@@ -538,6 +542,7 @@ def _seat_after(words: list[str], end: int) -> bool:
     return tail[:2] == ["thi", "tran"] and (len(tail) == 2 or tail[2] in ("cu", "ngay", "truoc", "xua", "huyen"))
 
 
+@cache
 def _first_syllables() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """First syllables and first two syllables of the names of two syllables or more."""
     keys = [k for k in alias_index() if len(k) > 1]
