@@ -60,11 +60,17 @@ How a text is read:
 Cost: a few dictionary look-ups per division word and per Title-Case run, on views
 the classifier computes anyway; the span of the original text is computed only by
 `find_place`.
+
+Measure: `python -m ml.wards FILE.jsonl ...` prints ward accuracy on the rows with a
+`ward_code` and the share of the others given a ward, for texts with and without
+diacritics (`evaluate`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -72,7 +78,7 @@ from functools import cache
 from ml.gazetteer import Alias, alias_index, district_seat, old_district_of_unit, other_provinces, wards_2025
 from ml.normalize import normalize, strip_diacritics, views
 
-__all__ = ["Place", "WardMatch", "extract_ward", "find_place", "ward_candidates"]
+__all__ = ["Place", "WardMatch", "evaluate", "extract_ward", "find_place", "ward_candidates"]
 
 
 @dataclass(frozen=True)
@@ -896,3 +902,51 @@ def _plain_words(nfc: str) -> list[str]:
     if _OPENING_RE.search(plain):
         plain = _OPENING_RE.sub(" ", plain)
     return plain.split(" ")
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def evaluate(rows: list[dict]) -> dict[str, dict[str, float]]:
+    """Ward accuracy on rows with a `ward_code`, and the share of rows without one given a ward.
+
+    Figures for all rows, for rows written with diacritics and for rows without any
+    ("accented" / "no-diacritics", read from the text itself).
+    """
+    out: dict[str, dict[str, float]] = {}
+    for r in rows:
+        text = r["text"]
+        group = "no-diacritics" if strip_diacritics(text) == text else "accented"
+        m = extract_ward(text)
+        got = m.code if m else None
+        for g in ("all", group):
+            s = out.setdefault(g, {"located": 0, "right": 0, "placeless": 0, "given_a_ward": 0})
+            if r.get("ward_code"):
+                s["located"] += 1
+                s["right"] += got == r["ward_code"]
+            else:
+                s["placeless"] += 1
+                s["given_a_ward"] += got is not None
+    for s in out.values():
+        s["accuracy"] = s["right"] / s["located"] if s["located"] else float("nan")
+        s["placeless_given_a_ward"] = s["given_a_ward"] / s["placeless"] if s["placeless"] else float("nan")
+    return out
+
+
+def _main(argv: list[str]) -> int:
+    if not argv:
+        print("usage: python -m ml.wards FILE.jsonl ...  (rows with text and ward_code)", file=sys.stderr)
+        return 2
+    for path in argv:
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+        for group, s in sorted(evaluate(rows).items()):
+            print(
+                f"{path} {group}: ward accuracy {s['right']}/{s['located']} = {s['accuracy']:.3f}; "
+                f"place-less given a ward {s['given_a_ward']}/{s['placeless']} = {s['placeless_given_a_ward']:.3f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))

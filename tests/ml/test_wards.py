@@ -1,7 +1,7 @@
 import pytest
 
 from ml.gazetteer import district_seat, old_units
-from ml.wards import Place, WardMatch, extract_ward, find_place, ward_candidates
+from ml.wards import Place, WardMatch, evaluate, extract_ward, find_place, ward_candidates
 
 
 def code(text):
@@ -386,3 +386,17 @@ def test_find_place_agrees_with_extract_ward():
     ):
         m, p = extract_ward(text), find_place(text)
         assert (m.code if m else None) == (p.ward_code if p else None)
+
+
+def test_evaluate_counts_accuracy_and_wards_given_to_placeless_texts():
+    rows = [
+        {"text": "Công an phường Hạc Thành làm căn cước chậm.", "ward_code": "14797"},
+        {"text": "cong an phuong hac thanh lam can cuoc cham", "ward_code": "16522"},  # wrong on purpose
+        {"text": "Cán bộ một cửa đòi tiền.", "ward_code": None},
+        {"text": "can bo xa nguyet an doi tien", "ward_code": None},  # given a ward
+    ]
+    figures = evaluate(rows)
+    assert (figures["all"]["right"], figures["all"]["located"]) == (1, 2)
+    assert (figures["all"]["given_a_ward"], figures["all"]["placeless"]) == (1, 2)
+    assert figures["accented"]["accuracy"] == 1.0 and figures["accented"]["placeless_given_a_ward"] == 0.0
+    assert figures["no-diacritics"]["accuracy"] == 0.0 and figures["no-diacritics"]["placeless_given_a_ward"] == 1.0
