@@ -23,16 +23,21 @@ from typing import Any
 
 import numpy as np
 
-from ml.escalation import rule_features
-from ml.features import Doc, FeatureBuilder, analyze, with_dense
+from ml.accused import Accusation, analyse, escalated_agency
+from ml.evidence import linear_evidence
+from ml.features import Doc, FeatureBuilder, analyze
 from ml.prediction import Prediction
 from ml.taxonomy import Agency
 from ml.versions import warn_if_versions_differ
-from ml.wards import extract_ward
+from ml.wards import Place, find_place
 
 POINTER_NAME = "current"
 ESCALATED_AGENCY = Agency.THANH_TRA_TINH.value
+HEAD_BODIES = {Agency.THANH_TRA_TINH.value, Agency.UBND_TINH.value}  # where escalated reports go
 RUNNERS_UP = 3  # how many runners-up the rankings carry (besides the winner)
+# The accused-head rules are not a model: an escalated report carries this confidence, and
+# escalate_probability is this figure for each state of ml.accused (not a fitted probability).
+RULE_CONFIDENCE = {"accused": 0.95, "unsure": 0.5, "mentioned": 0.05, "none": 0.0}
 
 
 # --------------------------------------------------------------------------- ward extraction
@@ -41,12 +46,16 @@ _wards_on: bool | None = None  # ML_WARDS, read on first use
 
 
 def find_ward(text: str) -> str | None:
-    """The 2025 ward code the text locates, or None (delegates to `ml.wards.extract_ward`)."""
+    """The 2025 ward code the text locates, or None (delegates to `ml.wards.find_place`)."""
+    place = _find_place(text)
+    return place.ward_code if place is not None else None
+
+
+def _find_place(text: str) -> Place | None:
     global _wards_on
     if _wards_on is None:
         _wards_on = os.environ.get("ML_WARDS", "on") != "off"  # off: measure the classifier without wards
-    match = extract_ward(text) if _wards_on else None
-    return match.code if match is not None else None
+    return find_place(text) if _wards_on else None
 
 
 # --------------------------------------------------------------------------- linear heads
@@ -114,26 +123,17 @@ class Classifier:
         return self.metadata.get("version", "")
 
     # -- escalation ---------------------------------------------------------------------
-    def _escalate(self, X, docs: Sequence[Doc]) -> tuple[np.ndarray, np.ndarray]:
-        """(probability, decision) of escalation for each text."""
-        rules = rule_features([d.plain for d in docs])
-        rule_hit = rules[:, 1] > 0  # head_accused
-        mode = self.settings.get("escalate_mode", "model")
-        if self.escalate_model is None or mode == "rule":
-            p = rule_hit.astype(float)
-            return p, rule_hit
-        Xe = (
-            with_dense(X, rules, self.settings.get("rule_weight", 1.0))
-            if self.settings.get("rule_features", True)
-            else X
-        )
-        p = self.escalate_model.predict_proba(Xe)[:, list(self.escalate_model.classes_).index(True)]
-        model_hit = p >= self.settings.get("escalate_threshold", 0.5)
-        if mode == "rule_and_model":
-            return p, model_hit & rule_hit
-        if mode == "rule_or_model":
-            return p, model_hit | rule_hit
-        return p, model_hit
+    def _accusations(
+        self, docs: Sequence[Doc], texts: Sequence[str], wards: Sequence[str | None], pa: np.ndarray, classes: list
+    ) -> list[Accusation]:
+        """Who each text accuses (`ml.accused`): the decision to escalate, and the accused body.
+
+        The learned escalation head an artifact may carry (`escalate_model`) is not consulted: it
+        learned to escalate whenever a head is named."""
+        return [
+            analyse(t, plain=d.plain, text_ward=w, subject=[classes[j] for j in np.argsort(-pa[i])])
+            for i, (d, t, w) in enumerate(zip(docs, texts, wards, strict=True))
+        ]
 
     # -- prediction ---------------------------------------------------------------------
     def predict_docs(
@@ -144,49 +144,58 @@ class Classifier:
         X = self.features.transform(docs)
         pa = self.agency_model.predict_proba(X)
         pc = self.category_model.predict_proba(X)
-        pe, esc = self._escalate(X, docs)
         a_classes = [str(c) for c in self.agency_model.classes_]
         c_classes = [str(c) for c in self.category_model.classes_]
-        ttt = a_classes.index(ESCALATED_AGENCY) if ESCALATED_AGENCY in a_classes else None
+        places = [_find_place(t) for t in texts] if wards is None else [None] * len(texts)
+        if wards is None:
+            wards = [p.ward_code if p is not None else None for p in places]
+        accusations = self._accusations(docs, texts, wards, pa, a_classes)
         out = []
-        combine = self.settings.get("agency_scope", "all") == "non_escalated" and ttt is not None
         for i, text in enumerate(texts):
-            escalate = bool(esc[i])
-            if combine:
-                # the agency head was fitted on non-escalated reports: P(agency) = P(escalate) [thanh-tra-tinh]
-                # + P(not escalate) * P(agency | not escalated)
-                dist = (1.0 - pe[i]) * pa[i]
-                dist[ttt] += pe[i]
-            else:
-                dist = pa[i]
-            order_a = np.argsort(-dist)
+            acc = accusations[i]
+            escalate = acc.state == "accused"
+            order_a = np.argsort(-pa[i])
             order_c = np.argsort(-pc[i])
-            a_rank = tuple((a_classes[j], round(float(dist[j]), 4)) for j in order_a[: RUNNERS_UP + 1])
-            c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[: RUNNERS_UP + 1])
+            # the subject matter: the agency head's bodies; an escalated report's agency is none of them
+            subject = [(a_classes[j], float(pa[i, j])) for j in order_a]
             if escalate:
-                agency = ESCALATED_AGENCY
-                conf = float(dist[ttt]) if combine else max(float(pe[i]), float(pa[i, ttt]) if ttt is not None else 0.0)
+                agency, conf = escalated_agency(acc.accused), RULE_CONFIDENCE["accused"]
+                rest = [(a, round(q * (1.0 - conf), 4)) for a, q in subject if a not in HEAD_BODIES]
+                a_rank = ((agency, conf),) + tuple(rest[:RUNNERS_UP])
             else:
-                best = int(np.argmax(pa[i])) if combine else int(order_a[0])
-                agency, conf = a_classes[best], float(dist[best])
-                if best != order_a[0]:  # the ranking starts with the decision
-                    a_rank = ((agency, round(conf, 4)),) + tuple(r for r in a_rank if r[0] != agency)[:RUNNERS_UP]
-                if agency == ESCALATED_AGENCY and self.settings.get("ttt_needs_escalate", False):
-                    # thanh-tra-tinh without an accused head: fall back to the runner-up body
-                    agency, conf = a_classes[order_a[1]], float(dist[order_a[1]])
-            ward = wards[i] if wards is not None else find_ward(text)
+                if subject[0][0] in HEAD_BODIES and acc.state != "none" and len(subject) > 1:
+                    subject = subject[1:] + subject[:1]  # never the inspectorate merely because a head is named
+                agency, conf = subject[0]
+                a_rank = tuple((a, round(q, 4)) for a, q in subject[: RUNNERS_UP + 1])
+            c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[: RUNNERS_UP + 1])
+            category = c_classes[order_c[0]]
+            place = places[i]
+            evidence = {
+                "escalate": list(acc.evidence),
+                "agency": list(acc.evidence)  # an escalated report goes where it goes for who is accused
+                if escalate
+                else linear_evidence(self.features, self.agency_model, X, i, agency, text, docs[i].plain, docs[i].norm),
+                "ward": [place.text] if place is not None and place.text else [],
+                "category": linear_evidence(
+                    self.features, self.category_model, X, i, category, text, docs[i].plain, docs[i].norm
+                ),
+            }
             out.append(
                 Prediction(
                     agency=agency,
-                    ward_code=ward,
-                    category=c_classes[order_c[0]],
+                    ward_code=wards[i],
+                    category=category,
                     escalate=escalate,
                     confidence=conf,
                     category_confidence=float(pc[i, order_c[0]]),
-                    escalate_probability=float(pe[i]),
+                    escalate_probability=RULE_CONFIDENCE[acc.state],
                     agency_ranking=a_rank,
                     category_ranking=c_rank,
                     model_version=self.version,
+                    accused=dict(acc.accused) if escalate and acc.accused else None,
+                    accused_state=acc.state,
+                    suspected=dict(acc.suspected) if acc.suspected else None,
+                    evidence=evidence,
                 )
             )
         return out

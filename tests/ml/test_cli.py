@@ -11,7 +11,7 @@ from pathlib import Path
 from ml.taxonomy import Agency, Category
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTRACT_KEYS = {"id", "agency", "ward_code", "category", "escalate", "confidence"}
+CONTRACT_KEYS = {"id", "agency", "ward_code", "category", "escalate", "accused", "confidence"}
 
 
 def run_ml(args, stdin: str = "", timeout: int = 300, env_extra: dict | None = None):

@@ -1,0 +1,1415 @@
+"""Who is accused? The heads of bodies a report names, and whether the report accuses them.
+
+docs/taxonomy.md section 2: a report that ACCUSES the head or a deputy head of the body that
+would handle it (chủ tịch / phó chủ tịch UBND xã/phường; giám đốc / phó giám đốc of a sở,
+Công an tỉnh, Bảo hiểm xã hội; trưởng / phó trưởng Thuế tỉnh; bí thư / phó bí thư đảng ủy
+xã/phường) goes to `thanh-tra-tinh`; one that accuses the chánh / phó chánh thanh tra tỉnh
+goes to `ubnd-tinh`. A head who is only named (thanked, received the reporter, signed
+correctly, is the addressee, was present, is a past step) changes nothing.
+
+    a = analyse(text)        # an Accusation
+    a.state                  # "none" | "mentioned" | "accused" | "unsure"
+    a.accused                # {"agency": "xa", "ward_code": "16522"} when state == "accused"
+    a.suspected              # the candidate body when state == "unsure"
+    a.evidence               # ["Chủ tịch UBND phường Quảng Phú", "đòi 5 triệu mới"]
+    a.mentions               # every head mention: role, body, status, the words that decided
+
+How a text is read
+------------------
+
+1. Views. Each line of the text is normalised (`ml.normalize.views`): an accented view and a
+   diacritics-free view of the same length, character for character. Every phrase of the
+   lexicon below is written with diacritics and matched on the diacritics-free view; a match
+   counts when the accented view at the same place has no diacritics (the citizen typed
+   without them) or matches the phrase as written, so "doi" from "đợi" is not "đòi" while
+   "doi tien" typed without diacritics is. A few one-syllable words ("bà", "chị", "họ",
+   "sở") are matched only when written with their diacritics (`strict`).
+2. Mentions. Unit heads are found first and blocked: the director of a hospital, centre,
+   branch or company, the head of a commune police post, trưởng phòng / thôn / đội,
+   hiệu trưởng, bí thư chi bộ, chairmen of associations, HĐND, MTTQ, cooperatives, of the
+   province. Then the heads of bodies, with their body: a commune/ward head (with the ward
+   named after the mention, else the ward of the whole text), a sở director (the sở's name
+   words give its code), Công an tỉnh, Thuế tỉnh, BHXH tỉnh, the inspectorate, a commune
+   Party secretary. Loose wordings count ("người đứng đầu UBND phường", "lãnh đạo xã",
+   "sếp lớn nhất ở phường", "ông phó của ủy ban xã", "bà phó phụ trách văn hóa - xã hội",
+   "ct ubnd p.", "ctx"). A bare "chủ tịch" / "giám đốc" / "bí thư" takes the body of the
+   nearest explicit one of its kind in the text (a bare "chủ tịch" after "chủ tịch hội nông
+   dân" is that association's), else the commune for a chairman.
+3. Sentences and clauses. Sentences end at . ! ? ; and at line ends; clauses at commas,
+   quotes, brackets and conjunctions (nhưng, mà, rồi, thì, nên, còn, vì, do...).
+4. Attribution. Noun phrases are found in each clause (heads; officers: cán bộ, chuyên
+   viên, công an, anh/chị...; pronouns: ông ấy, bà ta, họ...; the reporter: tôi, gia đình
+   tôi, người dân; institutions: xã, UBND, sở; things: hồ sơ, đơn, giấy...). The agent of a
+   misconduct predicate is the nearest noun phrase before it in its clause that is not the
+   object of a preposition or verb (cho, với, gửi, gặp, của, lên, đến...), "bị X đòi" and
+   "X đòi" alike; a clause without one takes the subject of the clause before (the sentence
+   before, across sentences), unless a thing or a passive "bị" stands in for it. Pronouns
+   take the nearest person before them. An officer the head "chỉ đạo"/"bảo"/"ép" to do the
+   misconduct, or who did it "cùng" the head, makes the head an agent too.
+   A head is ACCUSED when it is the agent of a misconduct predicate that is not negated
+   ("không hề đòi"), when it is the object of a denunciation ("tố cáo ông chủ tịch xã"),
+   of a call for sanctions ("đề nghị xử lý phó chủ tịch"), of a misconduct noun ("sai phạm
+   của chủ tịch"), the recipient of a payment ("đưa cho chủ tịch xã 5 triệu"), or the cause
+   ("do chính phó chủ tịch chỉ đạo") of misconduct in the same sentence.
+   It is MENTIONED when it is the addressee ("Kính gửi", "đề nghị chủ tịch xem xét",
+   "gửi đơn lên"), the agent of praise or of a correct act (thanked, received, listened,
+   signed, instructed staff to fix it, was present), the agent of a negated misconduct, or
+   when someone else did the misconduct. It is UNSURE when misconduct stands in its
+   sentence and nobody can be named as the agent, when a relative of the head did it, when
+   the report is "about" the head with no act ("phản ánh về chủ tịch xã"), or when staff
+   said they acted "theo chỉ đạo của" the head.
+5. Decision. Accused if any head is accused (the highest body wins: the inspectorate's
+   head, then a provincial body's, then a commune's); else unsure if any is unsure; else
+   mentioned if a head is named; else none.
+
+The misconduct predicates are the acts of the category cue words (`ml.cues`) and the
+phrases of `_ACTS` below (verbs an officer is blamed for, by category).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ml.cues import CATEGORY_ACTS
+from ml.normalize import normalize, strip_diacritics, views
+from ml.taxonomy import Agency
+from ml.wards import extract_ward, ward_candidates
+
+__all__ = [
+    "Accusation",
+    "HeadMention",
+    "analyse",
+    "STATES",
+    "escalated_agency",
+    "RULE_FEATURES",
+    "rule_features_of",
+]
+
+STATES = ("none", "mentioned", "accused", "unsure")
+
+XA = Agency.XA.value
+THANH_TRA = Agency.THANH_TRA_TINH.value
+UBND_TINH = Agency.UBND_TINH.value
+
+
+# --------------------------------------------------------------------------- matching on both views
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    return r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)"
+
+
+def _tolerant(pattern: str) -> str:
+    """`pattern` with each letter carrying diacritics also accepting its bare letter ("đòi" -> "[đd][òo]i")."""
+    return "".join(f"[{ch}{strip_diacritics(ch)}]" if strip_diacritics(ch) != ch else ch for ch in pattern)
+
+
+class Phrases:
+    """Phrases written with diacritics (regular expressions), found on the diacritics-free view.
+
+    A match on the plain view counts when each word of the accented view at the same place is
+    either written without diacritics or with the phrase's own ("doi" from "đợi" is not "đòi";
+    "doi 5 triệu", half typed and half expanded from "5tr", is). `strict` phrases count only when
+    written with their diacritics. `plain` patterns are diacritics-free already and always count.
+    """
+
+    def __init__(self, accented: Iterable[str] = (), strict: Iterable[str] = (), plain: Iterable[str] = ()):
+        accented, strict, plain = list(accented), list(strict), list(plain)
+        self._tolerant = re.compile(_alternation(_tolerant(p) for p in accented)) if accented else None
+        self._strict = re.compile(_alternation(strict)) if strict else None
+        self._plain_only = re.compile(_alternation(plain)) if plain else None
+        self._plain = re.compile(_alternation([strip_diacritics(p) for p in accented + strict] + plain))
+
+    def spans(self, norm: str, plain: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        end = len(plain) if end is None else end
+        out = []
+        for m in self._plain.finditer(plain, start, end):
+            a, b = m.span()
+            if self._accepts(norm[a:b], plain[a:b]):
+                out.append((a, b))
+        return out
+
+    def _accepts(self, seg_norm: str, seg_plain: str) -> bool:
+        return bool(
+            (self._plain_only is not None and self._plain_only.fullmatch(seg_plain))
+            or (self._tolerant is not None and self._tolerant.fullmatch(seg_norm))
+            or (self._strict is not None and self._strict.fullmatch(seg_norm))
+        )
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+_HON = r"(?:(?:ông|bà|anh|chị|đồng chí|đ/c|đc|vị|ngài|chính|cả|cựu|tân) )?"  # honorific before a role
+_ABBR_END = r"(?![&\-/]\w)"  # "gđ", "ct" as a role, not "gd&đt", "ct-tt"
+_DEP = r"(?:phó )?"
+_UB = r"(?:ủy ban nhân dân|ủy ban|ubnd|ub|chính quyền)"
+_COMMUNE = r"(?:xã|phường|thị trấn|p\.?|x\.?|tt)"
+_CHARGE = (  # "... phụ trách văn hóa - xã hội": part of the mention
+    r"(?: (?:phụ trách|phụ trách mảng|phụ trách lĩnh vực|phụ trách khối|mảng|khối|bên) "
+    r"(?:văn hóa ?-? ?xã hội|văn hóa và xã hội|văn hóa|xã hội|kinh tế|đô thị|đất đai|địa chính|xây dựng|nông nghiệp|"
+    r"tài chính|nội chính|giáo dục|y tế|tư pháp|quân sự|hành chính|chung|khối \w+|\w+))?"
+)
+_NOT_PROVINCE = r"(?! (?:nhân dân )?tỉnh)(?! mặt trận)"
+
+# Unit heads and heads of other organisations: never a head of a body (blocked first).
+# The family says which bare role they anchor ("chủ tịch" after "chủ tịch hội" is the association's).
+_UNIT_HEADS = {
+    "director": [
+        _HON + _DEP + r"(?:giám đốc|gđ|pgđ) (?:của )?(?:bệnh viện|bv|trung tâm|ttyt|tt|chi nhánh|cn|văn phòng|vpđk|vp|"
+        r"công ty|cty|ban quản lý|ban|bql|kho bạc|ngân hàng|doanh nghiệp|nhà máy|hợp tác xã|htx|trường|quỹ|"
+        r"bưu điện|điện lực|xí nghiệp|cảng|khu|học viện|đài|nhà xuất bản|thư viện|bảo tàng|nông trường|lâm trường|"
+        r"(?:bảo hiểm xã hội|bhxh|công an) (?:huyện|cơ sở|khu vực|thị xã|thành phố|xã|phường))",
+    ],
+    "chair": [
+        _HON
+        + _DEP
+        + r"(?:chủ tịch|ct) (?:của )?(?:hội|hđnd|hội đồng|mặt trận|mttq|công đoàn|hợp tác xã|htx|công ty|cty|"
+        r"hđqt|đoàn|câu lạc bộ|clb|nước|quốc hội|tỉnh|hồ chí minh|thành phố|tp|huyện|thị xã|liên đoàn|tập đoàn|"
+        r"(?:ủy ban nhân dân|ủy ban|ubnd|ub) (?:nhân dân )?(?:tỉnh|thành phố|huyện|thị xã|mặt trận)|ủy ban mặt trận)",
+    ],
+    "secretary": [
+        _HON
+        + _DEP
+        + r"bí thư (?:chi bộ|đoàn|chi đoàn|thanh niên|tỉnh ủy|huyện ủy|thành ủy|đảng ủy (?:tỉnh|khối|công ty))",
+    ],
+    "other": [
+        _HON + _DEP + r"trưởng (?:công an|ca|trạm|phòng|khoa|ban|chi nhánh|thôn|bản|bộ phận|đội|tổ|khu|xóm|ấp|làng|cụm|"
+        r"bưu điện|đài|văn phòng|kho|ngành|đoàn|chi cục|hạt|nhóm|thuế (?:cơ sở|xã|phường|khu vực))",
+        _HON + r"(?:chi cục|đội|tổ|hạt|trạm|khoa|xưởng|lớp|nhóm|thôn|xóm|bản) (?:phó|trưởng)",
+        r"hiệu (?:trưởng|phó)",
+        _HON + r"(?:phó|trưởng) (?:phòng|ban|khoa|trạm|đội|chánh văn phòng)(?: \w+)?",
+        r"chánh (?:văn phòng|án)",
+        r"trưởng (?:thôn|bản|xóm|khu phố|tổ dân phố)",
+    ],
+}
+
+# Heads of bodies. Each: (kind, family, patterns); the kind decides the body.
+_HEADS = [
+    (
+        "commune",
+        "chair",
+        [
+            _HON + _DEP + r"chủ tịch (?:" + _UB + r" )?" + _COMMUNE + r"(?! hội)" + _CHARGE,
+            _HON + _DEP + r"chủ tịch " + _UB + _NOT_PROVINCE + _CHARGE,
+            _HON + r"p?ct (?:" + _UB + r" )?" + _COMMUNE + _CHARGE,
+            _HON + r"p?ct " + _UB + _NOT_PROVINCE,
+            _HON + r"p?ctx" + _ABBR_END,
+            _HON + r"người đứng đầu (?:(?:" + _UB + r") )?" + _COMMUNE,
+            _HON + r"người đứng đầu " + _UB + _NOT_PROVINCE,
+            r"(?:các |ban )?lãnh đạo (?:(?:" + _UB + r"|đảng ủy) )?" + _COMMUNE,
+            r"(?:các |ban )?lãnh đạo " + _UB + _NOT_PROVINCE,
+            r"sếp (?:lớn nhất |to nhất |cao nhất |lớn |to |lớn |cả )?(?:(?:ở|của|bên|trên) )?(?:" + _UB + r" )?"
+            r"(?:" + _COMMUNE + r"|ủy ban)",
+            r"(?:ông|bà|anh|chị) phó (?:(?:của|bên|ở|trên) )?(?:" + _UB + r" )?" + _COMMUNE + _CHARGE,
+            r"(?:ông|bà|anh|chị) phó (?:(?:của|bên|ở|trên) )?" + _UB + _NOT_PROVINCE + _CHARGE,
+            r"(?:ông|bà|anh|chị) phó (?:phụ trách|mảng|khối) "
+            r"(?:văn hóa ?-? ?xã hội|văn hóa|xã hội|kinh tế|đô thị|đất đai|địa chính|xây dựng|nông nghiệp|\w+)",
+        ],
+    ),
+    (
+        "commune-party",
+        "secretary",
+        [
+            _HON + _DEP + r"bí thư (?:kiêm chủ tịch )?(?:đảng ủy |đảng bộ )?" + _COMMUNE,
+            _HON + _DEP + r"bí thư (?:đảng ủy|đảng bộ)(?! (?:tỉnh|khối|công ty|cơ quan|sở|bệnh viện|trường))",
+        ],
+    ),
+    (
+        "police",
+        "director",
+        [
+            _HON
+            + _DEP
+            + r"(?:giám đốc|gđ|pgđ|ban giám đốc)"
+            + _ABBR_END
+            + r" (?:công an|ca)(?: tỉnh(?: thanh hóa)?)?(?! (?:huyện|xã|phường|thị xã))",
+            r"(?:lãnh đạo|người đứng đầu) công an tỉnh",
+        ],
+    ),
+    (
+        "bhxh",
+        "director",
+        [
+            _HON
+            + _DEP
+            + r"(?:giám đốc|gđ|pgđ|ban giám đốc)"
+            + _ABBR_END
+            + r" (?:bảo hiểm xã hội|bhxh)(?: tỉnh(?: thanh hóa)?)?"
+            r"(?! (?:huyện|cơ sở|khu vực|thị xã|thành phố|xã|phường))",
+            r"(?:lãnh đạo|người đứng đầu) (?:bảo hiểm xã hội|bhxh) tỉnh",
+        ],
+    ),
+    (
+        "tax",
+        "other",
+        [
+            _HON
+            + _DEP
+            + r"(?:cục trưởng|trưởng)(?: cục)? thuế(?: tỉnh)?(?: thanh hóa)?(?! (?:cơ sở|xã|phường|khu vực))",
+            r"(?:lãnh đạo|người đứng đầu) (?:cục )?thuế tỉnh",
+        ],
+    ),
+    (
+        "inspectorate",
+        "other",
+        [
+            _HON + _DEP + r"chánh (?:thanh tra|tt)(?: tỉnh(?: thanh hóa)?)?(?! (?:sở|huyện|bộ|chính phủ|thành phố))",
+            r"(?:lãnh đạo|người đứng đầu) thanh tra tỉnh",
+        ],
+    ),
+    (
+        "so",
+        "director",
+        [
+            _HON + _DEP + r"(?:giám đốc|gđ|pgđ|ban giám đốc)" + _ABBR_END + r" (?:của )?sở",
+            r"(?:các |ban )?(?:lãnh đạo|người đứng đầu) (?:của )?sở",
+        ],
+    ),
+    (
+        "bare-chair",
+        "chair",
+        [
+            _HON + _DEP + r"chủ tịch" + _CHARGE,
+            r"(?:ông|bà) phó phụ trách \w+",
+            r"(?:ông|bà|anh|chị|đồng chí) (?:phó )?ct" + _ABBR_END + _CHARGE,
+        ],
+    ),
+    ("bare-director", "director", [_HON + _DEP + r"(?:giám đốc|gđ|pgđ)" + _ABBR_END]),
+    ("bare-secretary", "secretary", [r"(?:ông|bà|đồng chí) " + _DEP + r"bí thư"]),
+]
+_STRICT_HEADS = {"bare-secretary-strict": [_DEP + r"bí thư"]}  # "bi thu" is also "bị thu": diacritics needed
+
+# Which sở: its name words after "sở" (diacritics-free, as normalised).
+_SO_NAMES = [
+    (
+        r"nong nghiep|tai nguyen|moi truong|nn ?& ?mt|nn-mt|nnmt|tn ?& ?mt|tnmt|nn&ptnt|nnptnt",
+        "so-nong-nghiep-moi-truong",
+    ),
+    (r"xay dung|giao thong|xd|gtvt|gt ?& ?vt", "so-xay-dung"),
+    (r"tai chinh|ke hoach|dau tu|kh ?& ?dt|khdt|kh-dt|tc", "so-tai-chinh"),
+    (r"noi vu|lao dong|ldtbxh|ld-tb ?& ?xh|ld ?tb ?& ?xh|nv", "so-noi-vu"),
+    (r"giao duc|gd ?& ?dt|gddt|gd-dt", "so-giao-duc-dao-tao"),
+    (r"y te|yt", "so-y-te"),
+    (r"tu phap|tp", "so-tu-phap"),
+    (r"cong thuong|ct", "so-cong-thuong"),
+    (r"van hoa|the thao|du lich|vh ?tt ?& ?dl|vhttdl|vh-tt-dl", "so-van-hoa-the-thao-du-lich"),
+    (r"khoa hoc|cong nghe|thong tin|truyen thong|kh ?& ?cn|khcn|kh-cn|tt ?& ?tt|tttt", "so-khoa-hoc-cong-nghe"),
+    (r"dan toc|ton giao", "so-dan-toc-ton-giao"),
+]
+_SO_NAME_RX = [(re.compile(r"^(?:" + rx + r")(?!\w)"), code) for rx, code in _SO_NAMES]
+
+_KIND_AGENCY = {
+    "commune": XA,
+    "commune-party": XA,
+    "police": Agency.CONG_AN_TINH.value,
+    "bhxh": Agency.BHXH.value,
+    "tax": Agency.THUE.value,
+    "inspectorate": THANH_TRA,
+}
+
+# Noun phrases that can be agents (or not) of a predicate.
+_NP = {
+    "reporter": Phrases(
+        [
+            r"(?:chúng |bọn )?tôi",
+            r"chúng (?:em|mình|cháu)",
+            r"(?:gia đình|nhà|bố|mẹ|vợ|chồng|con|cháu) (?:tôi|mình|em)",
+            r"bà con(?: \w+)?",
+            r"người dân",
+            r"hàng xóm",
+            r"cả (?:thôn|xóm|làng|bản)",
+        ],
+        strict=[r"em", r"dân", r"mình"],
+    ),
+    "pronoun": Phrases(
+        [
+            r"(?:ông|anh|chú|bác) (?:ấy|ta|này|kia|đó|nọ)",
+            r"(?:bà|chị|cô) (?:ấy|ta|này|kia|đó|nọ)",
+            r"ổng|bả|hắn",
+            r"vị (?:này|đó|ấy)",
+            r"đồng chí (?:này|đó|ấy)",
+            r"người (?:này|đó|kia)",
+            r"ông",
+        ],
+        strict=[r"họ", r"bà"],
+    ),
+    "officer": Phrases(
+        [
+            r"cán bộ(?: \w+)?",
+            r"công chức|viên chức|chuyên viên|nhân viên|kế toán|thủ quỹ|văn thư|thư ký",
+            r"cảnh sát|csgt|công an(?! tỉnh)",
+            r"bộ phận(?: một cửa| tiếp nhận)?|một cửa",
+            r"địa chính|tư pháp",
+            r"giáo viên|bác sĩ|y tá|điều dưỡng|kiểm lâm|thanh tra viên|công chứng viên",
+            r"(?:đoàn|tổ|đội) (?:kiểm tra|thanh tra|công tác|trật tự|đo đạc|quản lý|thuế)",
+            r"ban (?:quản lý|giải phóng mặt bằng|bồi thường|tiếp dân|chỉ đạo|điều hành|quản trị)(?: \w+)?",
+            r"(?:anh|chú|bác) (?:cán bộ|\w+)",
+            r"anh",
+            r"(?:không|chẳng|chưa) (?:có )?ai",
+            r"ai",
+            r"cò",
+        ],
+        strict=[r"(?:chị|cô) (?:cán bộ|\w+)", r"chị|cô", r"thầy"],
+    ),
+    "institution": Phrases(
+        [
+            r"(?:ủy ban nhân dân|ủy ban|ubnd|chính quyền|đảng ủy)(?: (?:xã|phường|thị trấn))?",
+            r"trung tâm|văn phòng|chi nhánh|bệnh viện|ngân hàng|công ty|cơ quan|đơn vị",
+            r"bên (?:xã|phường|sở|thuế|bảo hiểm|địa chính|tư pháp|một cửa)",
+        ],
+        strict=[r"sở", r"phòng", r"thôn"],
+    ),
+    "thing": Phrases(
+        [
+            r"hồ sơ|giấy(?: tờ| phép| chứng nhận| xác nhận)?|kết quả|quyết định|văn bản|biên bản|thủ tục|dự án",
+            r"việc (?:này|đó|ấy)",
+        ],
+        strict=[r"đơn(?: từ)?", r"sổ(?: đỏ| hồng)?"],
+    ),
+}
+_NP_ORDER = ("reporter", "pronoun", "officer", "institution", "thing")
+_PERSON = {"head", "unit-head", "officer", "pronoun", "relative"}
+
+_AMOUNT = r"\d[\d.,]*\s?(?:triệu|tr|nghìn|ngàn|k|đồng|đ|củ|trăm|tỷ)|hàng (?:chục |trăm )?(?:triệu|nghìn|tỷ)"
+_MONEY = _AMOUNT + r"|tiền|phong bì|quà"
+
+# Misconduct predicates beyond the category cue words, by category.
+_ACTS = {
+    "doi-tien": [
+        r"đòi (?:hỏi )?(?:tiền|thêm|chi|phong bì|bồi dưỡng|lót tay|quà|phí|lệ phí)",
+        r"đòi (?:\S+ ){0,4}?(?:" + _MONEY + ")",
+        r"vòi vĩnh|vòi tiền|gạ gẫm|gạ tiền",
+        r"ăn (?:tiền|chặn|bớt|hối lộ|của đút|chia|dày)",
+        r"nhận (?:hối lộ|" + _MONEY + "|của (?:tôi|dân|người dân|chúng tôi) (?:" + _MONEY + "))",
+        r"lấy (?:" + _MONEY + ")",
+        r"thu (?:thêm|ngoài|phí ngoài|tiền (?:ngoài|sai|trái|thêm)|" + _AMOUNT + ")",
+        r"bôi trơn|lót tay|chi ngoài|đút lót",
+        r"tham (?:ô|nhũng)|biển thủ|bớt xén|ăn chia",
+        r"ra giá",
+        r"xin (?:" + _MONEY + ")",
+        r"bắt (?:nộp|đóng|đưa|chi|gửi) (?:tiền|thêm|\d)",
+        r"muốn (?:nhanh|xong|được việc|sớm)(?: thì)? (?:\S+ ){0,2}?(?:phải )?(?:có|đưa|gửi|chi|bồi dưỡng|lo|chuyển)",
+        r"muốn (?:tiền|ăn tiền|phong bì|được bồi dưỡng|được cảm ơn)",
+        r"gợi ý (?:\S+ ){0,6}?(?:" + _MONEY + ")",
+        r"(?:bảo|báo|nói|tính|lấy)(?: \S+){0,2}? (?:lệ phí|phí|giá)(?: \S+){0,2}? (?:" + _AMOUNT + ")",
+        r"(?:thu|lấy|nhận) (?:của )?(?:\S+ ){0,3}?mỗi (?:nhà|hộ|người|suất)",
+        r"thu (?:của (?:\S+ ){1,2})?(?:gấp (?:đôi|ba)|cao hơn|nhiều hơn|vượt)",
+        r"(?:có gì|chút gì|tiền|ít|chút) (?:\S+ ){0,3}?(?:uống nước|cà phê|cafe|trà nước|ăn sáng)",
+        r"phí (?:làm nhanh|ngoài|bôi trơn)",
+        r"nếu (?:tôi |chúng tôi |gia đình tôi )?(?:chi|đưa|gửi|biếu|lo) (?:\S+ ){0,4}?(?:" + _MONEY + ")",
+        r"(?:bảo|nói|yêu cầu|bắt) (?:\S+ ){0,2}?phải (?:có|đưa|nộp|chi|gửi|đóng|lo) (?:\S+ ){0,2}?(?:" + _MONEY + ")",
+    ],
+    "sach-nhieu": [
+        r"(?:ai |nhà nào |hộ nào )?(?:không|chưa) (?:nộp|đóng|đưa|chi|ủng hộ)(?: \S+){0,3}? thì "
+        r"(?:không|sẽ không|chưa) "
+        r"(?:được|cho|ký|xác nhận|giải quyết|cấp)",
+        r"(?:thành|là) bắt buộc|bắt buộc (?:dân|người dân|các hộ|mọi người|phải)",
+        r"gây (?:khó dễ|khó khăn|phiền hà|sức ép|áp lực|phiền)",
+        r"làm khó(?: dễ)?",
+        r"hành (?:dân|hạ)",
+        r"bới lông tìm vết",
+        r"chèn ép|o ép|ép buộc",
+        r"ép (?:dân|tôi|phải|bán|ký|nộp|chúng tôi|người dân|gia đình|các hộ)",
+        r"trù (?:dập|úm)",
+        r"đe dọa|dọa(?: nạt| dẫm)?",
+        r"cố (?:tình|ý) (?:làm|gây|không|dây dưa|kéo dài|trì hoãn|ngâm|giữ|bắt|đòi|né|tránh|hạch|bỏ|che|vi phạm|chậm)",
+        r"vặn vẹo|trả thù",
+    ],
+    "cham-tre": [
+        r"ngâm (?:hồ sơ|đơn|giấy|sổ)",
+        r"găm (?:hồ sơ|lại|sổ)",
+        r"giữ (?:lại )?(?:hồ sơ|đơn|sổ|giấy)",
+        r"(?:không|chưa|chẳng|nhất quyết không) (?:chịu |thèm )?ký",
+        r"giữ lại không ký",
+        r"hẹn (?:đi )?hẹn lại",
+        r"chây ì",
+        r"chậm (?:trễ|giải quyết|ký|trả)",
+        r"(?:không|chưa|chẳng) (?:chịu )?(?:giải quyết|xử lý|trả (?:kết quả|hồ sơ|lời))",
+        r"đắp chiếu|treo (?:hồ sơ|đơn)",
+        r"để (?:hồ sơ |đơn )?(?:nằm|tồn|quá hạn)",
+    ],
+    "thai-do": [
+        r"quát (?:nạt|tháo|mắng)|mắng (?:chửi|nhiếc)|chửi (?:bới|mắng|thề)",
+        r"xúc phạm|lăng mạ|mày tao|cửa quyền|coi thường|xua đuổi|thô lỗ",
+        r"đuổi (?:tôi|dân|về|ra|đi|chúng tôi|người dân)",
+        r"đập bàn|hành hung",
+        r"đánh (?:dân|người|tôi)",
+        r"không thèm (?:trả lời|tiếp|nghe|nhìn)",
+        r"cáu (?:gắt|kỉnh)",
+        r"to tiếng|lớn tiếng|nói trống không|mỉa mai|thiếu tôn trọng|cau (?:mặt|có)|nhăn nhó|gắt gỏng",
+        r"quát (?:tôi|dân|người dân|chúng tôi|mọi người|bà con|ầm|lên)",
+        r"(?:nói|dùng|buông) (?:những |mấy )?(?:câu|lời|từ)(?: ngữ| lẽ)? (?:\S+ ){0,2}?"
+        r"(?:khó nghe|xúc phạm|thô tục|tục tĩu|"
+        r"không đúng mực|thiếu văn hóa|hỗn láo)",
+    ],
+    "sai-quy-trinh": [
+        r"bắt (?:\S+ ){0,2}?(?:nộp|bổ sung|photo|công chứng|xác nhận|làm|phải) (?:thêm|lại)",
+        r"bắt (?:tôi |dân |người dân |chúng tôi |mọi người |bà con )?(?:phải )?(?:nộp|bổ sung|photo|công chứng|"
+        r"xác nhận|chứng thực|làm lại|đi|xin|mang|in|mua|đóng|chờ|sửa|viết lại|ký)",
+        r"(?:bắt|bảo|ép|yêu cầu) (?:\S+ ){0,3}?phải (?:mua|làm|thuê|qua|đi|dùng) (?:\S+ ){0,3}?(?:của|ở|tại|qua|bên)",
+        r"không (?:vào sổ|cho phiếu hẹn|viết giấy biên nhận|(?:viết|cấp|đưa) (?:giấy |phiếu )?(?:biên nhận|hẹn))",
+        r"yêu cầu (?:thêm|sai)",
+        r"sai (?:quy định|quy trình|luật|thẩm quyền|trái)",
+        r"trái (?:phép|luật|quy định|thẩm quyền|pháp luật)",
+        r"làm sai|ký sai|cấp sai|duyệt sai",
+        r"không đúng (?:quy định|thẩm quyền|quy trình|luật)",
+        r"vượt (?:thẩm )?quyền",
+        r"tự ý",
+        r"không (?:hướng dẫn|công khai)",
+        r"khuất tất",
+        r"làm giả|giả mạo|giả chữ ký",
+        r"ký (?:khống|thay|bừa)",
+    ],
+    "ne-tranh": [
+        r"né tránh",
+        r"(?:không|chưa|chẳng) (?:chịu |thèm |hề )?(?:tiếp(?: dân| nhận| công dân| tôi)?|nhận (?:hồ sơ|đơn)|"
+        r"trả lời|gặp|nghe máy)",
+        r"từ chối(?: tiếp| gặp| nhận| trả lời| giải quyết| ký)?",
+        r"lảng tránh|thoái thác|tránh mặt|phớt lờ|làm ngơ|bỏ mặc|lờ đi",
+        r"trốn (?:tránh|tiếp|gặp)",
+        r"đẩy (?:sang|qua|lên|về) (?:chỗ|bên|nơi|cơ quan)",
+        r"(?:giao|đẩy|chuyển) (?:\S+ )?cho người khác",
+        # absent from duty, lax
+        r"vắng mặt|(?:không|chẳng) (?:có mặt|ngồi trụ sở|ở trụ sở)",
+        r"bỏ (?:cả )?(?:buổi |lịch |ca )?(?:tiếp dân|trực|làm việc|nhiệm sở)",
+        r"buông lỏng|thiếu trách nhiệm|tắc trách|vô trách nhiệm",
+        # perfunctory, put off
+        r"qua loa|chiếu lệ|làm cho có|đại khái",
+        r"(?:hứa|hẹn)(?: \S+){0,2}? (?:rồi|xong|nhưng) (?:lại |cứ )?"
+        r"(?:để đó|để đấy|bỏ đó|bỏ đấy|im luôn|lờ đi|không làm)",
+        r"(?:cứ )?hẹn rồi để (?:đó|đấy)",
+        r"hẹn (?:lại )?(?:tuần sau|hôm sau|ngày mai|tháng sau|lần sau|hôm khác)",
+        r"(?:bảo|bắt) (?:\S+ )?chờ (?:thêm|tiếp|mãi|dài)",
+        r"để (?:\S+ ){0,2}?(?:trên bàn|một góc|trong ngăn kéo)",
+        r"làm mất (?:hồ sơ|đơn|giấy|sổ)|bỏ quên|để thất lạc|rồi quên",
+        r"(?:không|chẳng) (?:thông báo|báo lại|gọi lại)",
+        r"(?:để |đợi )?(?:mai|sáng mai|hôm khác|hôm sau|tuần sau|tháng sau) mới (?:xuống|đến|làm|giải quyết|ký|về)",
+    ],
+    "loi-dung": [
+        r"lạm quyền",
+        r"lạm dụng (?:chức vụ|quyền|vị trí|tài sản|ngân sách|công quỹ|danh nghĩa|thẩm quyền)",
+        # dishonest
+        r"(?:báo cáo|nói|trả lời|kết luận|nêu|ghi|xác nhận|tính|đo) sai",
+        r"(?:không|chẳng) (?:trung thực|đúng (?:sự thật|sự thực|thực tế))",
+        r"sai sự thật|gian dối|dối trá|nói dối|man khai",
+        # public things for private use, land, homes
+        r"(?:dùng|sử dụng|lấy|mượn) (?:\S+ ){0,5}?(?:vào|cho) (?:việc|mục đích|đám) (?:riêng|cá nhân|cưới|nhà)",
+        r"(?:dùng|sử dụng|lấy|mượn) (?:\S+ ){0,6}?"
+        r"(?:của (?:cơ quan|xã|phường|nhà nước|công|ủy ban)|xe công|tài sản công|"
+        r"công quỹ|ngân sách|con dấu)",
+        r"(?:dùng|lấy|sử dụng) thông tin (?:\S+ ){0,6}?(?:để|vào)",
+        r"(?:đứng tên|mượn tên) (?:hộ )?(?:\S+ ){0,2}?để (?:nhận|hưởng|lấy)",
+        r"giới thiệu (?:\S+ ){0,3}?(?:qua|sang|đến|tới) (?:\S+ ){0,3}?(?:dịch vụ|cò|người nhà|người quen|văn phòng)",
+        r"(?:rào|lấn|chiếm|quây|xây|san) (?:\S+ ){0,3}?đất "
+        r"(?:công|của (?:xã|thôn|người khác|hàng xóm|nhà (?:bên|bên cạnh)))",
+        r"chặt (?:cả |hết )?cây",
+        r"xâm phạm (?:chỗ ở|nhà|quyền|tài sản)|phá (?:khóa|cửa|tường|nhà)|tự ý vào nhà",
+        # the reporter's identity given away
+        r"(?:nói|báo|cho) (?:\S+ ){0,5}?biết (?:\S+ ){0,3}?(?:người|ai) (?:tố cáo|phản ánh|làm đơn|gửi đơn|viết đơn)",
+        r"ưu tiên (?:người nhà|người quen|cho (?:người|vợ|con|em|cháu))",
+        r"dung túng|tiếp tay|móc nối|câu kết|cấu kết|thông đồng",
+        r"chỉ đạo (?:bán|cấp|giao|thu|sai|ép|bỏ qua|xóa|hợp thức|cho người nhà)",
+        r"(?:cấp|giao|bán|chia|cho thuê|phân|ký|duyệt) (?:\S+ ){0,6}?cho "
+        r"(?:người nhà|người quen|vợ|chồng|con|em|anh|chị|"
+        r"cháu|bố|mẹ|họ hàng|anh em|e|công ty (?:của|người))",
+        r"(?:bán|giao|cho thuê|chia|cấp) đất công",
+        r"bán đất(?: công)?",
+        r"(?:xếp|đưa|cho|đề xuất|kê) (?:người nhà|người quen|vợ|chồng|con|em|cháu|họ hàng)(?: \S+){0,4}? vào "
+        r"(?:danh sách|diện)",
+        r"(?:dù|tuy|mặc dù) không đủ (?:điều kiện|tiêu chuẩn)",
+        r"giao đất (?:trái|sai)",
+        r"chiếm (?:dụng|đất|đoạt|làm của riêng)|lấn chiếm",
+        r"trục lợi|vụ lợi|tư lợi|thiên vị|sân sau|nhóm lợi ích",
+        r"cưỡng chế (?:trái|sai)",
+        r"hợp thức hóa",
+        r"nhận hối lộ",
+        r"bổ nhiệm (?:người nhà|con|cháu|vợ|em)",
+        r"tiết lộ|lộ (?:thông tin|danh tính)",
+    ],
+}
+# Payment acts: misconduct when an official is their agent (a demand: "bảo đưa 5 triệu"), a bribe
+# to the one after "cho" when the reporter pays.
+_PAY = r"(?:đưa|chi|biếu|bồi dưỡng|lót tay|chuyển(?: khoản)?|gửi|nộp|lo|cảm ơn) (?:\S+ ){0,4}?(?:" + _MONEY + ")"
+
+# One-syllable acts that are other words without diacritics ("quat" is also quạt, "voi" với): diacritics needed.
+_STRICT_ACTS = {
+    "doi-tien": [r"vòi", r"gạ"],
+    "sach-nhieu": [r"cố (?:tình|ý)"],
+    "loi-dung": [r"lạm dụng"],
+    "cham-tre": [r"ngâm", r"găm"],
+    "thai-do": [r"quát", r"mắng", r"chửi", r"cáu", r"hỗn", r"gắt", r"thách(?: thức| đố)?"],
+    "ne-tranh": [r"né", r"trốn"],
+}
+_MISCONDUCT = {
+    cat: Phrases(_ACTS.get(cat, []), strict=_STRICT_ACTS.get(cat, []), plain=CATEGORY_ACTS[cat])
+    for cat in CATEGORY_ACTS
+    if cat != "khac"
+}
+_PAYMENT = Phrases([_PAY])
+_LEGIT_FEE = re.compile(r"\ble phi\b|\bphi theo\b|\bbien lai\b|\bhoa don\b|\bdung quy dinh\b|\btheo quy dinh\b")
+_MONEY_RX = Phrases([_MONEY])
+
+# Acts of a head that did nothing wrong: praise, a correct step, being present.
+_PRAISE = Phrases(
+    [
+        r"cảm ơn|cám ơn|biết ơn|khen|ghi nhận",
+        r"(?:rất |đã |cũng )?(?:nhiệt tình|tận tình|chu đáo|niềm nở|ân cần|cởi mở|vui vẻ|đúng mực|công tâm|sâu sát|"
+        r"gương mẫu|tâm huyết|đàng hoàng|lịch sự|tử tế|nhanh chóng|kịp thời|đúng hạn|đúng quy định)",
+        r"(?:đã )?(?:tiếp(?: nhận| dân| tôi| chúng tôi| công dân)?|lắng nghe|nghe (?:tôi|dân|ý kiến|chúng tôi))",
+        r"(?:đã )?ký(?: rồi| xong| đúng| ngay| từ| duyệt| giấy| quyết định| văn bản| hồ sơ| phê duyệt| cho)?",
+        r"(?:đã )?(?:phê duyệt|đồng ý|chấp thuận)",
+        r"(?:đã )?chỉ đạo(?: cán bộ| bộ phận| phòng| các| cho| giải quyết| khắc phục| kiểm tra| xử lý| làm rõ|"
+        r" xác minh|"
+        r" rà soát| làm ngay)?",
+        r"hứa|hướng dẫn|xin lỗi|nhắc nhở|phê bình|kỷ luật|giải thích",
+        r"(?:đã )?giải quyết(?: ngay| nhanh| dứt điểm| xong| thỏa đáng| kịp thời)?",
+        r"có mặt|chủ trì|tham dự|đi họp|đi công tác",
+        r"yêu cầu (?:cán bộ|bộ phận|anh|chị|các)",
+        r"trả lời|xuống (?:tận nơi|kiểm tra|hiện trường)|đã (?:xuống|về|đến)",
+        r"xem xét|xử lý|kiểm tra",
+    ],
+    strict=[r"dự|vắng|ngồi"],
+)
+
+_NEGATION = re.compile(r"(?:khong|chua|chang|cha|khong he|chua he|chua tung|chang he|khong phai|khong bao gio)\s*$")
+_PASSIVE = re.compile(r"(?:^|\s)(?:bi|duoc)(?:\s+\S+)?\s*$")  # "bị (đòi)", "được (bảo)": the agent is not the subject
+
+# Before a noun phrase: it is an object, not the subject of what follows.
+_OBJECT_BEFORE = re.compile(
+    r"(?:^|\s)(?:cho|voi|gui|gap|cua|ve|len|den|toi|hoi|nho|moi|theo|vao|truoc|tan tay|khong phai(?: la)?|o|tai|"
+    r"thay|chi|bao|noi voi|xin|tim|dua|lam|kiem)\s*$"
+)
+# Before a head: it is the addressee of the report or of a request.
+_ADDRESSEE_BEFORE = re.compile(
+    r"(?:kinh gui|dong kinh gui|kinh trinh|kinh mong|kinh de nghi|gui(?: don| thu| phan anh| kien nghi| ho so)?"
+    r"(?: len| den| toi| cho)?|nop don(?: len| cho| toi)?|dua don(?: len| cho)?|de nghi|kien nghi|mong|xin|nho|"
+    r"bao cao(?: voi| len)?|trinh|(?:len |xin |den |di )?gap|hoi|phan anh(?: voi| len| den| toi)|"
+    r"trinh bay(?: voi| len)?|y kien(?: voi| len)?|gui toi|kinh thua)"
+    r"(?:\s+(?:ong|ba|dong chi|d/c|dc|lanh dao|cac|anh|chi|toi|len|den|toi|truc tiep|ngai))*\s*:?\s*$"
+)
+# Before a head: the report is about it.
+_MEETING_BEFORE = re.compile(r"(?:^|\s)(?:len |xin |den |di )?gap(?:\s+(?:ong|ba|dong chi|anh|chi|truc tiep))*\s*$")
+_DENOUNCE_BEFORE = re.compile(
+    r"(?:to cao|to giac|(?<!y )kien|khieu nai(?: ve)?|phan anh(?: ve| viec| hanh vi)?)"
+    r"(?:\s+(?:viec|hanh vi|sai pham|ve|doi voi|ca))*(?:\s+(?:ong|ba|dong chi|d/c|anh|chi))*\s*:?\s*$"
+)
+_STRONG_DENOUNCE = re.compile(r"(?:^|\s)(?:to cao|to giac)\b")
+# Before a head: sanctions are asked for.
+_SANCTION_BEFORE = re.compile(
+    r"(?:xu ly|ky luat|xem xet trach nhiem|lam ro(?: trach nhiem| sai pham| hanh vi)?|dieu tra|cach chuc|"
+    r"thanh tra|xac minh|dinh chi|bai nhiem|mien nhiem|truy cuu|(?:kiem tra|xem xet|lam ro) viec)"
+    r"(?:\s+(?:nghiem|doi voi|cua|ve|viec|trach nhiem|sai pham|hanh vi|ca))*(?:\s+(?:ong|ba|dong chi|d/c|anh|chi))*"
+    r"\s*:?\s*$"
+)
+# Before a head: misconduct nouns of it ("sai phạm của chủ tịch xã").
+_OF_MISCONDUCT_BEFORE = re.compile(
+    r"(?:sai pham|vi pham|sai trai|tieu cuc|khuat tat|hanh vi|tai san|bat minh|thai do|trach nhiem)"
+    r"(?:\s+\S+){0,5}?\s+cua"
+    r"(?:\s+(?:ong|ba|dong chi|d/c|anh|chi))*\s*$"
+)
+# Before a head: it caused the misconduct of the sentence.
+_CAUSE_BEFORE = re.compile(r"(?:^|\s)(?:do|boi|tai|vi)(?:\s+(?:chinh|ca))?(?:\s+(?:ong|ba|dong chi|anh|chi))*\s*$")
+_DIRECTIVE_BEFORE = re.compile(r"(?:theo|la)\s+(?:su\s+)?(?:chi dao|lenh|y kien|y)\s+(?:cua\s+)?(?:ong|ba)?\s*$")
+_RECIPIENT_BEFORE = re.compile(
+    r"(?:dua|chi|bieu|boi duong|lot tay|dut lot|chuyen(?: khoan)?|gui|nop|lo|hoi lo|cam on|tien)"
+    r"(?:\s+\S+){0,5}?\s+(?:cho|tan tay|vao tai khoan(?: cua)?|vao tui(?: cua)?)(?:\s+(?:ong|ba|anh|chi))?\s*$"
+)
+_RELATIVE_BEFORE = re.compile(
+    r"(?:^|\s)(?:vo|chong|con(?: trai| gai| re| dau)?|em(?: trai| gai| vo| re| ruot| ho)?|anh(?: trai| vo| re)|"
+    r"chi(?: gai)?|chau|bo(?: vo)?|me(?: vo)?|nguoi (?:nha|than|quen)|ho hang|anh em|gia dinh|cong ty|"
+    r"doanh nghiep)(?:\s+(?:cua|nha))?(?:\s+(?:ong|ba))?\s*$"
+)
+# Verbs by which a head makes an officer act ("chỉ đạo cán bộ thu thêm"), and coordination.
+_CAUSATIVE = re.compile(r"(?:^|\s)(?:chi dao|ra lenh|sai|giao(?: cho)?|ep|bat|cho phep|de cho|bao|yeu cau|noi)(?:\s|$)")
+# A clause opening with a request is the reporter's own: "Đề nghị làm rõ việc yêu cầu thêm giấy tờ".
+_REQUEST_OPENING = re.compile(
+    r"^\W*(?:(?:toi|chung toi|gia dinh toi|nay toi)\s+)?(?:kinh\s+|xin\s+|rat\s+|tha thiet\s+)?"
+    r"(?:de nghi|kien nghi|mong|yeu cau|xin|can)\b"
+)
+_COORD = re.compile(r"^\s*(?:va|cung|voi|cung voi|va ca|,)\s*$")
+_SPEECH_AFTER = re.compile(r"^\s*(?:bao|noi|tra loi|cho biet|hua)\b")
+
+# Clause boundaries: conjunctions (diacritics-free, with the accented form when the view has one).
+_CONJ = {
+    "nhung": ("nhưng",),
+    "song": ("song",),
+    "ma": ("mà",),
+    "roi": ("rồi",),
+    "thi": ("thì",),
+    "nen": ("nên",),
+    "con": ("còn",),
+    "vi": ("vì",),
+    "do": ("do",),
+    "khi": ("khi",),
+    "sau": ("sau",),
+    "tuy": ("tuy",),
+    "lai": ("lại",),
+}
+_OPEN_PUNCT = "\"“‘'(«"
+_CLOSE_PUNCT = ",;:)\"”’'»"
+_SENT_END = ".!?;…"
+
+# Cheap first test: a text without any of these names no head.
+_PREFILTER = re.compile(
+    r"chu tich|giam doc|\bp?gd\b|\bp?ctx?\b|bi thu|lanh dao|dung dau|\bsep\b|\b(?:ong|ba|anh|chi) pho\b|"
+    r"truong (?:cuc )?thue|cuc truong|chanh thanh tra"
+)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class HeadMention:
+    """One mention of a head of a body."""
+
+    phrase: str  # the words of the original text ("Chủ tịch UBND phường Quảng Phú")
+    role: str  # "chu-tich" | "pho-chu-tich" | "giam-doc" | "pho-giam-doc" | "bi-thu" | "pho-bi-thu" | "truong"
+    #            | "pho-truong" | "chanh-thanh-tra" | "pho-chanh-thanh-tra" | "lanh-dao"
+    body: dict  # {"agency": code | None, "ward_code": code | None}
+    status: str  # "accused" | "mentioned" | "unsure"
+    reason: str  # what decided: "agent", "passive", "denounced", "sanction", "recipient", "cause",
+    #              "addressee", "praise", "negated", "other-agent", "relative", "about", "directive", "no-act"
+    cue: str | None = None  # the predicate or frame that decided, from the original text
+
+
+@dataclass(frozen=True)
+class Accusation:
+    state: str  # "none" | "mentioned" | "accused" | "unsure"
+    accused: dict | None = None  # the accused body when state == "accused"
+    suspected: dict | None = None  # the candidate body when state == "unsure"
+    evidence: tuple[str, ...] = ()
+    mentions: tuple[HeadMention, ...] = ()
+
+    @property
+    def escalate(self) -> bool:
+        return self.state == "accused"
+
+
+NONE = Accusation("none")
+
+
+def escalated_agency(accused: dict | None) -> str:
+    """Where an escalated report goes: the inspectorate, or UBND tỉnh when its head is the accused."""
+    return UBND_TINH if accused and accused.get("agency") == THANH_TRA else THANH_TRA
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class _Sentence:
+    norm: str
+    plain: str
+    starts: list[int]  # offset of each word
+    orig: list[tuple[int, int]] | None  # each word's span in the original text, when aligned
+    caps: list[bool] | None  # each word Title Case in the original
+    source: str  # the original text
+    clauses: list[int] = field(default_factory=list)  # offsets where clauses start
+
+    def word_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def clause_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.clauses, offset) - 1
+
+    def clause_span(self, offset: int) -> tuple[int, int]:
+        k = self.clause_of(offset)
+        end = self.clauses[k + 1] if k + 1 < len(self.clauses) else len(self.plain)
+        return self.clauses[k], end
+
+    def phrase(self, a: int, b: int) -> str:
+        """The original words of plain[a:b] (the normalised words when the line did not align)."""
+        i, j = self.word_at(a), self.word_at(max(a, b - 1))
+        if self.orig is not None:
+            s, e = self.orig[i][0], self.orig[j][1]
+            return self.source[s:e].strip(" ,.;:!?\"“”'‘’()")
+        return self.norm[a:b].strip(" ,.;:!?\"“”'‘’()")
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out = []
+    for lm in re.finditer(r"[^\n]+", text):
+        line, off = lm.group(), lm.start()
+        norm, plain = views(line)
+        if not plain or len(norm) != len(plain):
+            continue
+        words = plain.split(" ")
+        orig, caps = _align(line, off, norm)
+        pos, begin = 0, 0
+        starts: list[int] = []
+        for k, w in enumerate(words):
+            starts.append(pos)
+            pos += len(w) + 1
+            last = k == len(words) - 1
+            if last or (w and w[-1] in _SENT_END and not re.fullmatch(r"\w\.|[px]\.|tp\.|tt\.", w)):
+                a, b = starts[begin], pos - 1
+                rel = [s - a for s in starts[begin : k + 1]]
+                out.append(
+                    _Sentence(
+                        norm=norm[a:b],
+                        plain=plain[a:b],
+                        starts=rel,
+                        orig=orig[begin : k + 1] if orig is not None else None,
+                        caps=caps[begin : k + 1] if caps is not None else None,
+                        source=text,
+                    )
+                )
+                begin = k + 1
+    for s in out:
+        s.clauses = _clause_starts(s)
+    return out
+
+
+def _align(line: str, off: int, norm: str) -> tuple[list[tuple[int, int]] | None, list[bool] | None]:
+    """Each normalised word's span in the original text, and whether it is Title Case there.
+
+    Chunk by chunk, or two or three chunks together where a rule spans them ("p. Quảng Phú",
+    "2 tr"); (None, None) when the line does not align.
+    """
+    chunks = [(m.start() + off, m.end() + off, m.group()) for m in re.finditer(r"\S+", line)]
+    words = norm.split(" ")
+    spans: list[tuple[int, int]] = []
+    caps: list[bool] = []
+    i = pos = 0
+    while i < len(chunks):
+        for w in (1, 2, 3):
+            group = chunks[i : i + w]
+            n = normalize(" ".join(c[2] for c in group)).split(" ")
+            if words[pos : pos + len(n)] == n:
+                break
+        else:
+            return None, None
+        for k in range(len(n)):
+            c = group[k] if len(n) == len(group) else None
+            spans.append((c[0], c[1]) if c else (group[0][0], group[-1][1]))
+            first = next((ch for ch in (c or group[0])[2] if ch.isalpha()), "")
+            caps.append(first.isupper())
+        i += len(group)
+        pos += len(n)
+    if pos != len(words):
+        return None, None
+    if not any(caps) or all(caps):
+        return spans, None  # all lower or all upper case: casing says nothing
+    return spans, caps
+
+
+def _clause_starts(s: _Sentence) -> list[int]:
+    words = s.plain.split(" ")
+    nwords = s.norm.split(" ")
+    starts = [0]
+    for k in range(1, len(words)):
+        prev, w = words[k - 1], words[k]
+        if (prev and prev[-1] in _CLOSE_PUNCT) or (w and w[0] in _OPEN_PUNCT):
+            starts.append(s.starts[k])
+            continue
+        forms = _CONJ.get(w.strip(_CLOSE_PUNCT + _OPEN_PUNCT))
+        if forms and (nwords[k] == w or nwords[k].strip(_CLOSE_PUNCT + _OPEN_PUNCT) in forms):
+            if w == "sau" and not (k + 1 < len(words) and words[k + 1].startswith("do")):
+                continue  # "sau đó" only
+            if w == "lai" and not (k + 1 < len(words) and words[k + 1] in ("con", "bao", "noi")):
+                continue
+            starts.append(s.starts[k])
+    return starts
+
+
+# --------------------------------------------------------------------------- mentions
+
+_BLOCK = {fam: Phrases(pats) for fam, pats in _UNIT_HEADS.items()}
+_HEAD_PHRASES = [(kind, fam, Phrases(pats)) for kind, fam, pats in _HEADS] + [
+    ("bare-secretary", "secretary", Phrases(strict=_STRICT_HEADS["bare-secretary-strict"]))
+]
+
+
+@dataclass
+class _Span:
+    sent: int
+    a: int
+    b: int
+    kind: str  # np kind: "head", "unit-head", "officer", ...
+    family: str | None = None  # for heads / unit heads: chair, director, secretary, other
+    head_kind: str | None = None  # commune, so, police, ..., bare-chair
+    mention: int | None = None  # index into the mentions for heads
+    obj: bool = False  # object of a preposition / verb: not a subject
+    addressee: bool = False  # a head the report or a request is addressed to: no antecedent of "ông ấy"
+    relative_of: int | None = None  # a relative of this mention ("vợ ông phó chủ tịch")
+    antecedent: _Span | None = None  # who a pronoun stands for
+    shown_end: int | None = None  # end of the words shown as evidence (a commune head with its ward name)
+
+
+def _role(plain: str, head_kind: str) -> str:
+    deputy = bool(re.search(r"\bpho\b|\bpgd\b|\bpct", plain))
+    if re.search(r"lanh dao|dung dau|\bsep\b|ban giam doc", plain):
+        return "lanh-dao"
+    if re.search(r"chanh (?:thanh tra|tt)\b", plain):
+        return "pho-chanh-thanh-tra" if deputy else "chanh-thanh-tra"
+    if "bi thu" in plain:
+        return "pho-bi-thu" if deputy else "bi-thu"
+    if head_kind == "tax":
+        return "pho-truong" if deputy else "truong"
+    if re.search(r"giam doc|\bp?gd\b", plain):
+        return "pho-giam-doc" if deputy else "giam-doc"
+    if re.search(r"\b(?:ong|ba|anh|chi) pho\b", plain) and "chu tich" not in plain:
+        return "pho-chu-tich"
+    return "pho-chu-tich" if deputy else "chu-tich"
+
+
+def _so_agency(after: str) -> str | None:
+    """The sở named at the start of `after` (diacritics-free words following "sở")."""
+    return _so_name(after)[0]
+
+
+def _so_name(after: str) -> tuple[str | None, int]:
+    """(agency, length of its name words in `after`) of the sở named at the start of `after`."""
+    t = after.lstrip(" ")
+    for rx, code in _SO_NAME_RX:
+        m = rx.match(t)
+        if m:
+            end = len(after) - len(t) + m.end()
+            return code, end
+    return None, 0
+
+
+def _find_heads(sents: list[_Sentence]) -> tuple[list[_Span], list[_Span]]:
+    """(head spans, unit-head spans) of every sentence: unit heads first, then the longest head at each place."""
+    heads: list[_Span] = []
+    units: list[_Span] = []
+    for si, s in enumerate(sents):
+        taken: list[tuple[int, int]] = []
+        for fam, ph in _BLOCK.items():
+            for a, b in ph.spans(s.norm, s.plain):
+                if not _overlaps(taken, a, b):
+                    units.append(_Span(si, a, b, "unit-head", family=fam))
+                    taken.append((a, b))
+        found = sorted(
+            (a, -(b - a), b, kind, fam) for kind, fam, ph in _HEAD_PHRASES for a, b in ph.spans(s.norm, s.plain)
+        )
+        for a, _neg, b, kind, fam in found:
+            if not _overlaps(taken, a, b):
+                heads.append(_Span(si, a, b, "head", family=fam, head_kind=kind))
+                taken.append((a, b))
+    return heads, units
+
+
+def _overlaps(taken: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(a < e and s < b for s, e in taken)
+
+
+def _commune_ward(s: _Sentence, a: int, b: int) -> tuple[str | None, int]:
+    """The ward named by the mention itself or right after it ("chủ tịch UBND xã Ngọc Lặc"), and where
+    its name ends (the mention's end when none is named)."""
+    k = s.word_at(b) + 7
+    tail = s.norm[a : s.starts[k] if k < len(s.starts) else len(s.norm)]
+    best, best_pos = None, None
+    for c in ward_candidates(tail):
+        pos = tail.find(c.matched)
+        if 0 <= pos <= b - a + 3 and c.via != "old-district" and (best_pos is None or pos < best_pos):
+            best, best_pos = c, pos
+    if best is None or best_pos is None:
+        return None, b
+    return best.code, max(b, a + best_pos + len(best.matched))
+
+
+def _resolve_bodies(
+    sents: list[_Sentence],
+    heads: list[_Span],
+    units: list[_Span],
+    text_ward: Callable[[], str | None],
+    subject: Sequence[str],
+) -> list[tuple[str, dict] | None]:
+    """(role, body) of each head span; None when a bare role belongs to a unit head or to nobody.
+
+    A commune head takes the ward named with it, else the one named with the nearest commune head
+    before (after) it, else the ward of the whole text. Sets each commune head's span end past the
+    ward name that follows it (for the evidence).
+    """
+    out: list[tuple[str, dict] | None] = [None] * len(heads)
+    subject_so = next((c for c in subject if c.startswith("so-")), None)
+    sos = _sos_named(sents)
+    for i, h in enumerate(heads):  # explicit mentions first: bare ones refer to them
+        kind = h.head_kind or ""
+        if kind.startswith("bare-"):
+            continue
+        s = sents[h.sent]
+        role = _role(s.plain[h.a : h.b], kind)
+        if kind == "so":
+            code, length = _so_name(s.plain[h.b :])
+            h.shown_end = h.b + length if code else None
+            if code is None:  # "giám đốc sở": the sở the text names, the nearest before it, else the subject matter
+                before = [c for pos, c in sos if pos < (h.sent, h.a)]
+                code = before[-1] if before else (sos[0][1] if sos else subject_so)
+            out[i] = (role, {"agency": code, "ward_code": None})
+        elif kind in ("commune", "commune-party"):
+            ward, end = _commune_ward(s, h.a, h.b)
+            h.shown_end = end
+            out[i] = (role, {"agency": XA, "ward_code": ward})
+        else:
+            out[i] = (role, {"agency": _KIND_AGENCY[kind], "ward_code": None})
+    named = [(i, b[1]["ward_code"]) for i, b in enumerate(out) if b and b[1]["agency"] == XA and b[1]["ward_code"]]
+    for i, b in enumerate(out):
+        if b and b[1]["agency"] == XA and not b[1]["ward_code"]:
+            before = [w for j, w in named if j < i]
+            b[1]["ward_code"] = before[-1] if before else (named[0][1] if named else text_ward())
+    index = {id(h): i for i, h in enumerate(heads)}
+    anchors = sorted(heads + units, key=lambda x: (x.sent, x.a))
+    named_so = None
+    for i, h in enumerate(heads):
+        kind = h.head_kind or ""
+        if not kind.startswith("bare-"):
+            continue
+        plain = sents[h.sent].plain[h.a : h.b]
+        ref = _bare_reference(h, anchors)
+        if ref is not None:
+            ref_body = out[index[id(ref)]] if ref.kind == "head" else None
+            if ref_body is not None:
+                out[i] = (_role(plain, ref.head_kind or ""), dict(ref_body[1]))
+        elif kind == "bare-chair":
+            out[i] = (_role(plain, "commune"), {"agency": XA, "ward_code": text_ward()})
+        elif kind == "bare-secretary":
+            out[i] = (_role(plain, "commune-party"), {"agency": XA, "ward_code": text_ward()})
+        elif kind == "bare-director":
+            if named_so is None:
+                named_so = set() if any(_UNIT_WORDS.search(x.plain) for x in sents) else {c for _p, c in sos}
+            if len(named_so) == 1:
+                out[i] = (_role(plain, "so"), {"agency": next(iter(named_so)), "ward_code": None})
+    return out
+
+
+_UNIT_WORDS = re.compile(r"\b(?:benh vien|trung tam|cong ty|chi nhanh|ngan hang|truong|nha may|xi nghiep)\b")
+
+
+def _sos_named(sents: list[_Sentence]) -> list[tuple[tuple[int, int], str]]:
+    """((sentence, offset), agency) of every sở the text names ("Sở Xây dựng", "sở nn&mt")."""
+    out = []
+    for si, s in enumerate(sents):
+        for m in re.finditer(r"\bso\s+", s.plain):
+            if s.norm[m.start() : m.start() + 2] in ("sở", "so"):
+                code = _so_agency(s.plain[m.end() :])
+                if code:
+                    out.append(((si, m.start()), code))
+    return out
+
+
+def _bare_reference(h: _Span, anchors: list[_Span]) -> _Span | None:
+    """The explicit mention of the same family a bare role refers to: the nearest before, else after."""
+    same = [x for x in anchors if x.family == h.family and x is not h and not (x.head_kind or "").startswith("bare-")]
+    before = [x for x in same if (x.sent, x.a) < (h.sent, h.a)]
+    if before:
+        return before[-1]
+    after = [x for x in same if (x.sent, x.a) > (h.sent, h.a)]
+    return after[0] if after else None
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Pred:
+    a: int
+    b: int
+    kind: str  # "misconduct" | "praise" | "payment"
+    negated: bool = False
+    passive: bool = False
+
+
+def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[_Span]:
+    spans = [h for h in heads if h.sent == si] + [u for u in units if u.sent == si]
+    taken = [(x.a, x.b) for x in spans]
+    for kind in _NP_ORDER:
+        for a, b in _NP[kind].spans(s.norm, s.plain):
+            if not _overlaps(taken, a, b):
+                spans.append(_Span(si, a, b, kind))
+                taken.append((a, b))
+    spans.sort(key=lambda x: x.a)
+    # an institution right after another noun phrase qualifies it ("cán bộ xã"); drop it
+    merged: list[_Span] = []
+    for x in spans:
+        if merged and x.kind == "institution" and x.a <= merged[-1].b + 1 and merged[-1].kind != "reporter":
+            continue
+        merged.append(x)
+    for x in merged:
+        cs, _ = s.clause_span(x.a)
+        before = s.plain[cs : x.a]
+        x.obj = bool(_OBJECT_BEFORE.search(before))
+    return merged
+
+
+def _preds(s: _Sentence) -> list[_Pred]:
+    out: list[_Pred] = []
+    taken: list[tuple[int, int]] = []
+    for ph in _MISCONDUCT.values():
+        for a, b in ph.spans(s.norm, s.plain):
+            if not _overlaps(taken, a, b):
+                out.append(_Pred(a, b, "misconduct"))
+                taken.append((a, b))
+    for a, b in _PAYMENT.spans(s.norm, s.plain):
+        if not _overlaps(taken, a, b):
+            out.append(_Pred(a, b, "payment"))
+            taken.append((a, b))
+    for a, b in _PRAISE.spans(s.norm, s.plain):
+        if not _overlaps(taken, a, b):
+            out.append(_Pred(a, b, "praise"))
+            taken.append((a, b))
+    for p in out:
+        cs, _ = s.clause_span(p.a)
+        before = s.plain[max(cs, p.a - 20) : p.a]
+        starts_negative = s.plain[p.a : p.b].startswith(("khong", "chua", "chang", "nhat quyet"))
+        p.negated = not starts_negative and bool(_NEGATION.search(before))
+        p.passive = bool(_PASSIVE.search(s.plain[max(cs, p.a - 12) : p.a]))
+    out.sort(key=lambda p: p.a)
+    return out
+
+
+@dataclass
+class _Verdict:
+    status: str  # accused | mentioned | unsure
+    reason: str
+    cue: str | None
+    strength: int  # accused 3 > positive mention 2 > unsure 1 > plain mention 0
+
+
+_RANK = {"accused": 3, "mentioned-positive": 2, "unsure": 1, "mentioned": 0}  # a verdict only grows
+
+
+class _Reader:
+    """One pass over the sentences: finds the agent of every predicate and judges every head."""
+
+    def __init__(self, sents: list[_Sentence], heads: list[_Span], units: list[_Span], valid: list[bool]):
+        self.sents = sents
+        self.heads = heads
+        self.units = units
+        self.valid = valid  # heads that are heads of bodies (bare roles of unit heads are not)
+        self.verdicts: dict[int, _Verdict] = {}
+        self.topic: _Span | None = None  # subject of the last clause that had one
+        self.last_person: _Span | None = None  # antecedent of the next pronoun
+        self.names: dict[str, int] = {}  # a head's name word -> its mention ("ông B")
+
+    def judge(self, m: int, status: str, reason: str, cue: str | None) -> None:
+        key = "mentioned-positive" if status == "mentioned" and reason not in ("no-act", "other-agent") else status
+        strength = _RANK[key]
+        cur = self.verdicts.get(m)
+        if cur is None or strength > cur.strength:
+            self.verdicts[m] = _Verdict(status, reason, cue, strength)
+
+    def run(self) -> dict[int, _Verdict]:
+        self.preds = [_preds(s) for s in self.sents]
+        self.any_misconduct = any(p.kind == "misconduct" and not p.negated for ps in self.preds for p in ps)
+        for si, s in enumerate(self.sents):
+            self._sentence(si, s)
+        return self.verdicts
+
+    def _is_head(self, x: _Span) -> bool:
+        return x.kind == "head" and x.mention is not None and self.valid[x.mention]
+
+    # -- one sentence
+    def _sentence(self, si: int, s: _Sentence) -> None:
+        nps = _nps(s, si, self.heads, self.units)
+        preds = self.preds[si]
+        sent_heads = [x for x in nps if self._is_head(x)]
+        for h in sent_heads:
+            self._frames(s, h, nps, preds)
+        self._link_names(s, nps)
+        self._antecedents(s, nps)
+        done: list[tuple[_Pred, list[_Span]]] = []
+        for k, cs in enumerate(s.clauses):
+            ce = s.clauses[k + 1] if k + 1 < len(s.clauses) else len(s.plain)
+            clause_nps = [x for x in nps if cs <= x.a < ce]
+            request = bool(_REQUEST_OPENING.match(s.plain[cs:ce]))
+            for p in (p for p in preds if cs <= p.a < ce):
+                agents = self._agents(s, p, clause_nps, request)
+                if p.kind == "praise":
+                    for ag in agents:
+                        if self._is_head(ag) and not p.negated:
+                            self.judge(ag.mention, "mentioned", "praise", s.phrase(p.a, p.b))
+                    continue
+                if p.kind == "payment":
+                    if _LEGIT_FEE.search(s.plain[cs:ce]):
+                        continue
+                    agents = self._payment(s, p, clause_nps, agents)
+                    if agents is None:
+                        continue
+                done.append((p, agents))
+                for ag in agents:
+                    if not self._is_head(ag):
+                        continue
+                    if p.negated:
+                        self.judge(ag.mention, "mentioned", "negated", s.phrase(p.a, p.b))
+                    else:
+                        self.judge(ag.mention, "accused", "agent", _cue(s, p))
+            subject = next((x for x in clause_nps if not x.obj and x.kind != "thing"), None)
+            if subject is None and request:
+                subject = _Span(si, cs, cs, "reporter")
+            if subject is not None and not s.plain[cs:ce].startswith("("):  # a bracket does not change the subject
+                resolved = self._resolve(subject)
+                if resolved is not None:
+                    self.topic = resolved
+        self._leftovers(s, sent_heads, done)
+
+    def _agents(self, s: _Sentence, p: _Pred, clause_nps: list[_Span], request: bool = False) -> list[_Span]:
+        """Who did `p`: the nearest subject-like noun phrase before it, or the running subject (the reporter
+        in a clause that opens with a request)."""
+        before = [x for x in clause_nps if x.b <= p.a]
+        subj = [x for x in before if not x.obj and x.kind != "thing"]
+        if p.passive and subj and subj[-1].kind == "reporter":
+            subj = []  # "tôi đều được bảo đi họp": the reporter is who it happened to
+        if subj:
+            nearest = subj[-1]
+            agents = [nearest]
+            i = before.index(nearest)
+            # coordination: "chủ tịch xã và cán bộ địa chính"; a head who made the agent act
+            if i > 0 and _COORD.match(s.plain[before[i - 1].b : nearest.a]):
+                agents.append(before[i - 1])
+            for x in before[:i]:
+                if x.kind == "head" and _CAUSATIVE.search(s.plain[x.b : nearest.a]):
+                    agents.append(x)
+            return [r for r in (self._resolve(a) for a in agents) if r is not None]
+        if request:
+            return [_Span(p.a, p.a, p.a, "reporter")]
+        if p.passive or any(x.kind == "thing" for x in before):
+            return []  # "bị đòi", "hồ sơ chưa trả": the agent is not named
+        return [self.topic] if self.topic is not None else []
+
+    def _antecedents(self, s: _Sentence, nps: list[_Span]) -> None:
+        """Each pronoun's antecedent: the last person named before it; "ông B" is the head named B."""
+        for x in nps:
+            if x.kind == "pronoun":
+                nxt = s.plain[x.b :].split(" ", 2)[1:2] if s.plain[x.b : x.b + 1] == " " else []
+                word = nxt[0].strip(".,;:!?\"'") if nxt else ""
+                if word in self.names:
+                    x.antecedent = self.heads[self.names[word]]
+                elif s.plain[x.a : x.b] in ("ong", "ba") and _title_case_after(s, x.b):
+                    x.antecedent = _Span(x.sent, x.a, x.b, "officer")  # "ông Lê Văn C": someone else, named
+                else:
+                    x.antecedent = self.last_person
+            elif x.kind in ("head", "unit-head", "officer", "relative") and not x.addressee:
+                self.last_person = x
+
+    def _resolve(self, x: _Span) -> _Span | None:
+        return x.antecedent if x.kind == "pronoun" else x
+
+    def _payment(self, s: _Sentence, p: _Pred, clause_nps: list[_Span], agents: list[_Span]) -> list[_Span] | None:
+        """A payment is misconduct of its agent when an official asks for it ("bảo đưa 5 triệu"); when the
+        reporter (or nobody named) pays, of whoever it goes to ("đưa cho chủ tịch xã 5 triệu")."""
+        if agents and all(a.kind not in ("reporter", "thing", "institution") for a in agents):
+            return agents
+        cs, _ce = s.clause_span(p.a)
+        recipients = [x for x in clause_nps if x.kind != "reporter" and _RECIPIENT_BEFORE.search(s.plain[cs : x.a])]
+        found = [r for r in (self._resolve(x) for x in recipients) if r is not None]
+        return found or None
+
+    def _frames(self, s: _Sentence, h: _Span, nps: list[_Span], preds: list[_Pred]) -> None:
+        """What stands right before a head: addressee, denunciation, sanctions, payment, a relative..."""
+        cs, ce = s.clause_span(h.a)
+        before = s.plain[: h.a]
+        m = h.mention
+        misconduct_here = any(p.kind != "praise" and not p.negated for p in preds)
+        if _RECIPIENT_BEFORE.search(s.plain[cs : h.a]) and _MONEY_RX.spans(s.norm, s.plain, cs, ce):
+            h.obj = True
+            self.judge(m, "accused", "recipient", _tail_phrase(s, before))
+        elif _SANCTION_BEFORE.search(before):
+            h.obj = True
+            self.judge(m, "accused", "sanction", _tail_phrase(s, before))
+        elif _OF_MISCONDUCT_BEFORE.search(before):
+            h.obj = True
+            self.judge(m, "accused", "misconduct-of", _tail_phrase(s, before))
+        elif _DENOUNCE_BEFORE.search(before):
+            h.obj = True
+            if _STRONG_DENOUNCE.search(before[-40:]) or misconduct_here or self.any_misconduct:
+                self.judge(m, "accused", "denounced", _tail_phrase(s, before))
+            else:
+                self.judge(m, "unsure", "about", _tail_phrase(s, before))
+        elif _ADDRESSEE_BEFORE.search(before):
+            h.obj = True
+            h.addressee = not _MEETING_BEFORE.search(before)
+            self.judge(m, "mentioned", "addressee", _tail_phrase(s, before) or None)
+        elif _CAUSE_BEFORE.search(before) and misconduct_here:
+            self.judge(m, "accused", "cause", _tail_phrase(s, before))
+        elif _DIRECTIVE_BEFORE.search(before) and misconduct_here:
+            h.obj = True
+            self.judge(m, "unsure", "directive", _tail_phrase(s, before))
+        rel = _RELATIVE_BEFORE.search(s.plain[cs : h.a])
+        if rel and not h.obj:
+            h.obj = True
+            start = cs + rel.start() + (1 if s.plain[cs + rel.start()] == " " else 0)
+            nps.append(_Span(h.sent, start, h.b, "relative", relative_of=m))
+            nps.sort(key=lambda x: x.a)
+
+    def _link_names(self, s: _Sentence, nps: list[_Span]) -> None:
+        """ "Chủ tịch xã là ông Lê Văn B": a later "ông B" is that head."""
+        for x in nps:
+            if not self._is_head(x):
+                continue
+            end = x.shown_end or x.b
+            m = re.match(r"\s*,?\s*(?:la\s+)?(?:ong|ba|anh|chi)\s+(?=\w)", s.plain[end : end + 40])
+            if not m:
+                continue
+            k = s.word_at(end + m.end())
+            name: list[str] = []
+            words = s.plain.split(" ")
+            while k < len(words) and len(name) < 4:
+                if s.caps is not None and not s.caps[k]:
+                    break
+                name.append(words[k])
+                if words[k][-1:] in ".,;:":
+                    break
+                k += 1
+            if s.caps is None and name and name[-1][-1:] not in ".,;:":
+                name = name[:1]  # no casing: the name ends where punctuation does, else one word
+            if name:
+                self.names[name[-1].strip(".,;:")] = x.mention
+
+    def _leftovers(self, s: _Sentence, sent_heads: list[_Span], done: list[tuple[_Pred, list[_Span]]]) -> None:
+        """Heads of the sentence no predicate judged: unsure next to misconduct nobody is named for."""
+        unattributed = [p for p, ags in done if not ags and not p.negated]
+        relatives = {ag.relative_of: p for p, ags in done for ag in ags if ag.kind == "relative"}
+        others = any(ags and any(a.kind != "head" for a in ags) for _p, ags in done)
+        for h in sent_heads:
+            m = h.mention
+            if m in relatives:
+                self.judge(m, "unsure", "relative", _cue(s, relatives[m]))
+            elif unattributed:
+                self.judge(m, "unsure", "near-misconduct", _cue(s, unattributed[0]))
+            elif others:
+                self.judge(m, "mentioned", "other-agent", None)
+            else:
+                self.judge(m, "mentioned", "no-act", None)
+
+
+def _title_case_after(s: _Sentence, end: int) -> bool:
+    k = s.word_at(end + 1)
+    return s.caps is not None and k < len(s.caps) and s.caps[k] and s.starts[k] == end + 1
+
+
+def _tail_phrase(s: _Sentence, before: str) -> str:
+    """The last few words before a head, from the original text."""
+    words = before.rstrip().split(" ")
+    tail = " ".join(words[-3:]).strip()
+    if not tail:
+        return ""
+    end = len(before.rstrip())
+    return s.phrase(end - len(tail), end)
+
+
+def _cue(s: _Sentence, p: _Pred) -> str:
+    """The predicate with the next two words of its clause ("đòi 5 triệu")."""
+    _cs, ce = s.clause_span(p.a)
+    k = s.word_at(p.b - 1)
+    end = p.b
+    for j in (k + 1, k + 2):
+        if j < len(s.starts) and s.starts[j] < ce:
+            end = s.starts[j] + len(s.plain[s.starts[j] :].split(" ", 1)[0])
+    return s.phrase(p.a, end)
+
+
+# --------------------------------------------------------------------------- decision
+
+_LEVEL = {UBND_TINH: 3, THANH_TRA: 3, XA: 1}  # provincial bodies: 2
+
+
+def _level(body: dict) -> int:
+    return _LEVEL.get(body.get("agency") or "", 2)
+
+
+_UNSET = object()
+
+
+def analyse(text: str, plain: str | None = None, text_ward=_UNSET, subject: Sequence[str] = ()) -> Accusation:
+    """Heads of bodies named in `text`, and whether it accuses them (module docstring).
+
+    `plain` may pass the diacritics-free normalised view of the whole text (`Doc.plain`) for the
+    cheap first test; `text_ward` the ward of the whole text, or None (the body of a commune head
+    named without its ward; found with `ml.wards.extract_ward` when not given); `subject` the
+    agencies of the subject matter, best first (the body of a sở director named without the sở's
+    name).
+    """
+    if not text:
+        return NONE
+    if plain is None:
+        plain = views(text)[1]
+    if not _PREFILTER.search(plain):
+        return NONE
+    sents = _sentences(text)
+    heads, units = _find_heads(sents)
+    if not heads:
+        return NONE
+    cached: list[str | None] = []
+
+    def ward_of_text() -> str | None:
+        if not cached:
+            if text_ward is _UNSET:
+                match = extract_ward(text)
+                cached.append(match.code if match is not None else None)
+            else:
+                cached.append(text_ward)
+        return cached[0]
+
+    bodies = _resolve_bodies(sents, heads, units, ward_of_text, subject)
+    for i, h in enumerate(heads):
+        h.mention = i
+        s = sents[h.sent]  # a head is one noun phrase: no clause starts inside it ("văn hóa - xã hội")
+        s.clauses = [c for c in s.clauses if not h.a < c < (h.shown_end or h.b)]
+    valid = [b is not None and b[1].get("agency") is not None for b in bodies]
+    if not any(valid):
+        return NONE
+    verdicts = _Reader(sents, heads, units, valid).run()
+    mentions: list[HeadMention] = []
+    for i, h in enumerate(heads):
+        if not valid[i]:
+            continue
+        role, body = bodies[i]
+        v = verdicts.get(i) or _Verdict("mentioned", "no-act", None, 0)
+        mentions.append(
+            HeadMention(
+                phrase=sents[h.sent].phrase(h.a, h.shown_end or h.b),
+                role=role,
+                body=body,
+                status=v.status,
+                reason=v.reason,
+                cue=v.cue,
+            )
+        )
+    return _decide(tuple(mentions))
+
+
+def _decide(mentions: tuple[HeadMention, ...]) -> Accusation:
+    accused = [m for m in mentions if m.status == "accused"]
+    if accused:
+        top = max(accused, key=lambda m: _level(m.body))  # max keeps the first of equals
+        return Accusation("accused", accused=dict(top.body), evidence=_evidence(top), mentions=mentions)
+    unsure = [m for m in mentions if m.status == "unsure"]
+    if unsure:
+        top = max(unsure, key=lambda m: _level(m.body))
+        return Accusation("unsure", suspected=dict(top.body), evidence=_evidence(top), mentions=mentions)
+    return Accusation("mentioned", evidence=_evidence(mentions[0]), mentions=mentions)
+
+
+def _evidence(m: HeadMention) -> tuple[str, ...]:
+    return tuple(p for p in (m.phrase, m.cue) if p)
+
+
+# --------------------------------------------------------------------------- features for a learned head
+
+RULE_FEATURES = (
+    "head_any",
+    "head_accused",
+    "head_mentioned_only",
+    "head_unsure",
+    "commune_accused",
+    "provincial_accused",
+)
+
+
+def rule_features_of(a: Accusation) -> list[float]:
+    """The analysis as the dense features a learned escalation head may add to the text features."""
+    acc = a.accused or {}
+    return [
+        float(a.state != "none"),
+        float(a.state == "accused"),
+        float(a.state == "mentioned"),
+        float(a.state == "unsure"),
+        float(acc.get("agency") == XA),
+        float(bool(acc) and acc.get("agency") != XA),
+    ]

@@ -1,0 +1,208 @@
+"""Who is accused: mentions of heads of bodies, their body, and whether the text accuses them (ml/accused.py).
+
+Every sentence here is written for this test (none comes from the corpus, the dev examples or the
+real-text set). Ward codes: 16522 Phường Quảng Phú, 15061 Xã Ngọc Lặc, 16378 Phường Đông Sơn,
+15271 Xã Hà Trung, 15349 Xã Vĩnh Lộc, 16531 Phường Sầm Sơn, 15499 Xã Thọ Xuân, 14812 Phường Bỉm Sơn,
+15664 Xã Triệu Sơn, 16654 Phường Nghi Sơn, 16540 Xã Quảng Ninh, 15991 Xã Hoằng Tiến, 15961 Xã Hoằng
+Lộc, 16093 Xã Nga Sơn, 16012 Xã Hậu Lộc, 15127 Xã Cẩm Thủy, 14797 Phường Hạc Thành, 15544 Xã Lam Sơn,
+15880 Xã Hoằng Giang, 15976 Xã Hoằng Châu, 16000 Xã Hoằng Thanh, 16561 Phường Tĩnh Gia, 15910 Xã
+Hoằng Sơn.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ml.accused import analyse, escalated_agency
+from ml.normalize import strip_diacritics
+
+
+def xa(ward):
+    return {"agency": "xa", "ward_code": ward}
+
+
+def body(agency):
+    return {"agency": agency, "ward_code": None}
+
+
+ACCUSED = [
+    # a commune head accused over a matter another body handles: the accused body is the commune
+    ("Chủ tịch UBND phường Quảng Phú đòi 5 triệu mới ký giấy phép xây dựng", xa("16522")),
+    ("Chủ tịch xã Ngọc Lặc đòi 20 triệu mới cho chuyển mục đích sử dụng đất", xa("15061")),
+    ("Tôi tố cáo ông chủ tịch xã Ngọc Lặc đã nhận tiền của các hộ dân", xa("15061")),
+    ("Chủ tịch phường Đông Sơn lợi dụng chức vụ giao đất công cho em trai", xa("16378")),
+    ("Việc bán đất công cho người nhà là do chính phó chủ tịch xã Hà Trung chỉ đạo.", xa("15271")),
+    ("Hồ sơ của tôi bị phó chủ tịch UBND xã Vĩnh Lộc gây khó dễ suốt 3 tháng", xa("15349")),
+    ("Gia đình tôi bị chủ tịch xã Cẩm Thủy đe dọa vì đã gửi đơn", xa("15127")),
+    ("Tôi đề nghị xử lý nghiêm phó chủ tịch UBND phường Hạc Thành vì đã nhận phong bì", xa("14797")),
+    ("Tôi đưa cho chủ tịch xã Hoằng Lộc 5 triệu thì mới được ký", xa("15961")),
+    ("Phó chủ tịch xã Hoằng Thanh không chịu ký giấy phép cho tôi dù hồ sơ đủ.", xa("16000")),
+    # indirect wordings of a head
+    ("Người đứng đầu UBND phường Sầm Sơn bao che cho cán bộ địa chính thu tiền sai", xa("16531")),
+    ("Lãnh đạo xã Thọ Xuân ăn chặn tiền hỗ trợ lũ lụt của dân", xa("15499")),
+    ("Sếp lớn nhất ở phường Bỉm Sơn cứ ngâm hồ sơ của tôi, gọi thì không nghe máy", xa("14812")),
+    ("Ông phó của ủy ban xã Triệu Sơn hạch sách đủ điều khi tôi xin xác nhận", xa("15664")),
+    ("Bà phó phụ trách văn hóa - xã hội ở xã Quảng Ninh gây khó dễ khi tôi làm hồ sơ trợ cấp", xa("16540")),
+    ("Bí thư đảng ủy xã Nga Sơn chỉ đạo bán đất công cho người quen", xa("16093")),
+    # texting, no diacritics
+    ("ct ubnd p. Nghi Sơn đòi 10tr mới ký sổ đỏ", xa("16654")),
+    ("ctx o xa Hoang Tien ko ky giay cho e, bao phai co 2 trieu", xa("15991")),
+    ("pho chu tich ubnd xa hoang tien an chan tien ho tro cua dan", xa("15991")),
+    ("chu tich phuong quang phu quat nat dan ngay tai tru so", xa("16522")),
+    ("pct xa nga son gay kho de ko cho lam so", xa("16093")),
+    ("sep phuong bao che cho can bo dia chinh", xa(None)),
+    ("lanh dao xa ko tiep dan 3 lan roi", xa(None)),
+    # several clauses and sentences: the head is the subject carried over, or named by a pronoun or name
+    ("Cán bộ địa chính xã Hậu Lộc đòi tiền, chủ tịch xã biết nhưng bao che.", xa("16012")),
+    ("Tôi lên gặp chủ tịch xã Lam Sơn. Ông ấy bảo muốn nhanh thì phải có 10 triệu.", xa("15544")),
+    ("Chủ tịch UBND xã Hoằng Sơn là ông Lê Văn B. Năm 2024 ông B đã tự ý bán 3 lô đất công.", xa("15910")),
+    ("Tôi bị đòi 5 triệu, chủ tịch xã Cẩm Thủy có mặt nhưng làm ngơ.", xa("15127")),
+    # provincial bodies
+    ("Phó giám đốc Sở Xây dựng ưu ái công ty của em vợ khi xét thầu", body("so-xay-dung")),
+    ("pgd so tai chinh doi tien moi ky quyet dinh", body("so-tai-chinh")),
+    ("Giám đốc Sở Y tế giao gói thầu thiết bị cho công ty của con trai", body("so-y-te")),
+    ("giam doc so giao duc doi moi giao vien nop 20 trieu de duoc chuyen truong", body("so-giao-duc-dao-tao")),
+    ("Giám đốc Công an tỉnh bao che cho cấp dưới đánh người", body("cong-an-tinh")),
+    ("Phó giám đốc BHXH tỉnh ký sai quyết định hưởng lương hưu của tôi", body("bhxh")),
+    ("Trưởng Thuế tỉnh Thanh Hóa làm ngơ cho doanh nghiệp người nhà trốn thuế", body("thue")),
+    ("Tôi tố cáo chánh thanh tra tỉnh nhận tiền để bỏ qua sai phạm của doanh nghiệp", body("thanh-tra-tinh")),
+    # several heads: the highest accused body
+    (
+        "Chủ tịch xã Triệu Sơn và Phó giám đốc Sở Nông nghiệp và Môi trường cấu kết cấp sổ đỏ cho người quen",
+        body("so-nong-nghiep-moi-truong"),
+    ),
+    ("Giám đốc Sở Tư pháp đã chỉ đạo kiểm tra, nhưng phó chủ tịch phường Tĩnh Gia vẫn gây khó dễ.", xa("16561")),
+    (
+        "Chánh thanh tra tỉnh đã tiếp tôi, nhưng phó chánh thanh tra tỉnh nhận tiền của doanh nghiệp để bỏ qua",
+        body("thanh-tra-tinh"),
+    ),
+]
+
+MENTIONED = [
+    "Kính gửi Chủ tịch UBND xã Ngọc Lặc. Cán bộ địa chính xã đòi tôi 5 triệu mới xác nhận nguồn gốc đất.",
+    "Đề nghị chủ tịch xã xem xét xử lý cán bộ một cửa",
+    "Tôi đã gửi đơn lên chủ tịch xã nhưng không ai trả lời",
+    "Tôi cảm ơn chủ tịch phường Quảng Phú đã tiếp tôi rất nhiệt tình, nhưng cán bộ địa chính phường thì gây khó dễ",
+    "Phó chủ tịch xã đã ký từ tháng trước nhưng bộ phận một cửa vẫn giữ hồ sơ, đòi 2 triệu mới trả.",
+    "Chủ tịch xã chỉ đạo cán bộ giải quyết ngay, nhưng đến nay cán bộ tư pháp vẫn ngâm hồ sơ.",
+    "Hôm họp thôn có cả bí thư đảng ủy xã dự, cán bộ địa chính vẫn quát nạt bà con.",
+    "Năm ngoái chủ tịch xã đã ký xác nhận cho tôi đúng hạn, năm nay cán bộ mới lại đòi phải có 1 triệu.",
+    "Chủ tịch xã không hề đòi tiền, chính cán bộ địa chính tự đặt ra khoản phí 3 triệu.",
+    "Tôi lên gặp chủ tịch xã, ông tiếp tôi rất nhiệt tình và hứa sẽ kiểm tra.",
+    "cam on chu tich xa da giai quyet nhanh ho so cho gia dinh toi",
+    "Tôi đã phản ánh với phó chủ tịch phường nhưng cán bộ một cửa vẫn bắt nộp thêm giấy tờ.",
+    "kinh gui chu tich ubnd xa ngoc lac, can bo dia chinh doi 5tr",
+    "Phó chủ tịch xã Hoằng Thanh đã ký giấy phép cho tôi, cảm ơn ông.",
+    "Cán bộ một cửa bảo hồ sơ chờ chủ tịch xã ký, đã 2 tháng rồi.",
+    "Giám đốc Sở Xây dựng đã tiếp chúng tôi và chỉ đạo phòng chuyên môn giải quyết, nhưng chuyên viên vẫn hẹn lần "
+    "hẹn lữa.",
+]
+
+NOT_HEADS = [  # unit heads, heads of other organisations, look-alikes: no head of a body at all
+    "Giám đốc bệnh viện đa khoa tỉnh cho thu thêm tiền giường",
+    "trưởng công an xã đòi tiền mới làm căn cước",
+    "Giám đốc chi nhánh văn phòng đăng ký đất đai ngâm hồ sơ của tôi 4 tháng",
+    "Hiệu trưởng trường tiểu học bắt phụ huynh đóng 2 triệu tiền xây dựng",
+    "Trưởng phòng tài nguyên môi trường gây khó dễ",
+    "Trưởng thôn tự ý bán đất công cho người nhà",
+    "Bí thư chi bộ thôn ăn chặn tiền hỗ trợ",
+    "chủ tịch hội nông dân xã ép dân mua phân bón",
+    "Chủ tịch HĐND xã nói sai sự thật",
+    "chủ tịch hợp tác xã ăn chặn tiền hỗ trợ",
+    "Chủ tịch Mặt trận Tổ quốc xã đòi tiền",
+    "Tôi bị thu 100k phí mà không có biên lai",
+    "bi thu 200k phi xac nhan ma ko co bien lai",
+    "Mong Chủ tịch UBND tỉnh chỉ đạo kiểm tra việc cán bộ thuế thu tiền ngoài.",
+    "Chủ tịch hội cựu chiến binh xã ép hội viên đóng tiền, chủ tịch còn dọa đuổi khỏi hội",
+    "Chi cục trưởng thuế cơ sở gây khó dễ cho hộ kinh doanh",
+    "cán bộ địa chính xã đòi 5 triệu",
+]
+
+UNSURE = [
+    ("Tôi phản ánh về phó chủ tịch xã Hoằng Giang.", xa("15880")),
+    ("Vợ ông chủ tịch xã Hoằng Châu chiếm đất công làm quán.", xa("15976")),
+    ("Cán bộ nói làm theo chỉ đạo của chủ tịch xã Hoằng Châu nên bắt dân nộp thêm 500 nghìn.", xa("15976")),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACCUSED)
+def test_accused_heads_and_their_body(text, expected):
+    a = analyse(text)
+    assert a.state == "accused", a
+    assert a.accused == expected
+    assert a.escalate
+    assert len(a.evidence) == 2 and all(p and p in text for p in a.evidence)
+
+
+@pytest.mark.parametrize("text,expected", [(t, e) for t, e in ACCUSED if strip_diacritics(t) != t])
+def test_accused_without_diacritics(text, expected):
+    a = analyse(strip_diacritics(text).lower())
+    assert a.state == "accused", a
+    assert a.accused == expected
+
+
+@pytest.mark.parametrize("text", MENTIONED)
+def test_heads_only_mentioned(text):
+    a = analyse(text)
+    assert a.state == "mentioned", a
+    assert a.accused is None and a.suspected is None and not a.escalate
+    assert a.mentions and all(m.status == "mentioned" for m in a.mentions)
+
+
+@pytest.mark.parametrize("text", [t for t in MENTIONED if strip_diacritics(t) != t])
+def test_heads_only_mentioned_without_diacritics(text):
+    assert analyse(strip_diacritics(text)).state == "mentioned"
+
+
+@pytest.mark.parametrize("text", NOT_HEADS)
+def test_unit_heads_and_other_chairmen_are_not_heads_of_a_body(text):
+    a = analyse(text)
+    assert a.state == "none", a
+    assert not a.mentions
+
+
+@pytest.mark.parametrize("text,expected", UNSURE)
+def test_unclear_attribution_is_unsure(text, expected):
+    a = analyse(text)
+    assert a.state == "unsure", a
+    assert a.suspected == expected and a.accused is None and not a.escalate
+
+
+def test_a_head_thanked_then_accused_is_accused():
+    a = analyse("Tôi cảm ơn chủ tịch xã Ngọc Lặc đã tiếp dân. Nhưng sau đó chủ tịch xã Ngọc Lặc lại đòi tôi 10 triệu.")
+    assert a.state == "accused" and a.accused == xa("15061")
+    assert [m.status for m in a.mentions] == ["mentioned", "accused"]
+
+
+def test_a_commune_head_without_ward_takes_the_ward_of_the_text():
+    a = analyse("Tôi lên UBND phường Quảng Phú làm giấy tờ. Phó chủ tịch phường gây khó dễ đủ điều.")
+    assert a.accused == xa("16522")
+
+
+def test_the_ward_passed_by_the_caller_is_used_for_an_unnamed_commune():
+    assert analyse("phó chủ tịch xã quát nạt tôi", text_ward="15061").accused == xa("15061")
+
+
+def test_an_unnamed_so_takes_the_subject_matter():
+    a = analyse("Giám đốc sở ký quyết định thu hồi đất trái luật", subject=("xa", "so-nong-nghiep-moi-truong"))
+    assert a.accused == body("so-nong-nghiep-moi-truong")
+
+
+def test_evidence_is_words_of_the_original_text():
+    a = analyse("Hôm qua CT UBND P. Quảng Phú đòi 5tr mới ký.")
+    assert a.state == "accused"
+    assert a.evidence[0] == "CT UBND P. Quảng Phú"
+    assert a.evidence[1].startswith("đòi 5tr")
+
+
+def test_the_inspectorate_head_goes_to_the_provincial_chairman():
+    a = analyse("Phó chánh thanh tra tỉnh gây khó dễ, đòi doanh nghiệp chi 200 triệu để kết luận có lợi")
+    assert a.accused == body("thanh-tra-tinh")
+    assert escalated_agency(a.accused) == "ubnd-tinh"
+    assert escalated_agency(xa("16522")) == "thanh-tra-tinh"
+
+
+def test_texts_without_any_head_are_none_and_cheap():
+    for t in ("", "cán bộ một cửa quát nạt dân", "Tôi nộp hồ sơ cấp sổ đỏ từ tháng 3 chưa có"):
+        a = analyse(t)
+        assert a.state == "none" and a.mentions == () and a.evidence == ()
