@@ -1,6 +1,6 @@
 import json
 
-from ml.gazetteer import DATA_PATH, alias_index, build_data, old_units, unit_details, wards_2025
+from ml.gazetteer import DATA_PATH, alias_index, build_data, old_units, other_provinces, unit_details, wards_2025
 
 
 def test_2025_list_and_corrected_codes():
@@ -53,3 +53,20 @@ def test_unit_details():
     assert 19.5 < d["lat"] < 20.1 and 105.5 < d["lon"] < 106.0
     assert d["area_km2"] > 0
     assert d["population"] is None  # neither package carries it
+
+
+def test_other_provinces_from_the_packages():
+    provinces = other_provinces()
+    assert ("nghe", "an") in provinces and ("ha", "noi") in provinces and ("ho", "chi", "minh") in provinces
+    assert ("hoa", "binh") in provinces  # a pre-2025 province is kept
+    assert ("thanh", "hoa") not in provinces
+    assert len(provinces) >= 60
+
+
+def test_old_cities_initials():
+    index = alias_index()
+    (th,) = index[("th",)]
+    assert (th.kind, th.unit_code, th.name) == ("old-city-initials", "380", "th")  # Thành phố Thanh Hóa
+    assert index[("ss",)][0].unit_code == "382"  # Thành phố Sầm Sơn
+    # only cities and thị xã get initials, and no district's initials are taken from a name
+    assert ("qx",) not in index
