@@ -885,7 +885,7 @@ def _span(nfc: str, m: _Mention, surface: str) -> tuple[int, int]:
         hit = _SEAT_RE.search(fold)
         return (hit.start(), hit.end()) if hit else (0, 0)
     # the k-th occurrence of the name in the text is the k-th in the normalised words
-    plain_words = [w.rstrip(_PUNCT_END) for w in _plain_words(nfc)[: m.start]]
+    plain_words = [w.rstrip(_PUNCT_END) for w in _plain_words(nfc)[: m.start if m.name_key else m.cue_start]]
     n = len(key)
     k = sum(1 for i in range(len(plain_words) - n + 1) if tuple(plain_words[i : i + n]) == key) if n else 0
     hit = hits[min(k, len(hits) - 1)]

@@ -400,3 +400,10 @@ def test_evaluate_counts_accuracy_and_wards_given_to_placeless_texts():
     assert (figures["all"]["given_a_ward"], figures["all"]["placeless"]) == (1, 2)
     assert figures["accented"]["accuracy"] == 1.0 and figures["accented"]["placeless_given_a_ward"] == 0.0
     assert figures["no-diacritics"]["accuracy"] == 0.0 and figures["no-diacritics"]["placeless_given_a_ward"] == 1.0
+
+
+def test_find_place_words_of_a_seat_named_after_another_town():
+    text = "Trước tôi ở thị trấn Hồi Xuân, nay ở huyện Quan Hóa cũ. Lên thị trấn ngày trước thì bị đòi tiền."
+    p = find_place(text)
+    assert (p.ward_code, p.via, p.text) == ("14869", "district-seat", "thị trấn")
+    assert p.start == text.index("thị trấn ngày")
