@@ -10,8 +10,9 @@ every place named, best first.
 The place rule (docs/taxonomy.md, `ward_code`): the place is the office where the
 matter happened, or the spot officers came out to (a field survey, a check in the
 village); the reporter's home does not count by itself, only when the text shows
-that the office is the home commune's own ("lên xã", "cán bộ xã") or that officers
-came there. A text that names no place, or only weak evidence of one, gives None.
+that the office is the home commune's own ("lên xã", "cán bộ xã"), that officers
+came there, or that the matter itself is there and no body elsewhere is named. A
+text that names no place, or only weak evidence of one, gives None.
 
 How a text is read:
 
@@ -31,9 +32,11 @@ How a text is read:
   for its seat ("công an huyện Quảng Xương"). Otherwise only a 2025 name written in
   Title Case right after a word of place ("ở", "tại", "về", "lên", "xuống", "trên
   địa bàn"...): "ở Ngọc Lặc" counts, "anh Ngọc Lặc", "Trường THPT Lam Sơn", "biển
-  Sầm Sơn" do not, nor a full name after a surname. Names after "thôn", "bản", "xóm", "đường", "phố", "tỉnh"...
-  are villages, streets or the province. A name followed by another province
-  ("xã A, tỉnh Nghệ An") is not in Thanh Hóa.
+  Sầm Sơn" do not, nor a full name after a surname. A surname, "văn"/"thị" and a
+  given name after a division word are a person ("chủ tịch xã Hoàng Văn Sơn").
+  Names after "thôn", "bản", "xóm", "đường", "phố", "tỉnh"... are villages, streets
+  or the province. A name followed by another province ("xã A, tỉnh Nghệ An") is not
+  in Thanh Hóa.
 * Old and new names. "xã A cũ" or "xã A, huyện B" (B an old district holding an old
   commune A) selects the pre-2025 commune; otherwise a 2025 name wins. An old
   district named anywhere in the text disambiguates old communes of the same name.
