@@ -543,11 +543,11 @@ _STRICT_ACTS = {
     "thai-do": [r"quát", r"mắng", r"chửi", r"cáu", r"hỗn", r"gắt", r"thách(?: thức| đố)?"],
     "ne-tranh": [r"né", r"trốn"],
 }
-_MISCONDUCT = {
-    cat: Phrases(_ACTS.get(cat, []), strict=_STRICT_ACTS.get(cat, []), plain=CATEGORY_ACTS[cat])
-    for cat in CATEGORY_ACTS
-    if cat != "khac"
-}
+_MISCONDUCT = Phrases(
+    [p for cat in _ACTS for p in _ACTS[cat]],
+    strict=[p for cat in _STRICT_ACTS for p in _STRICT_ACTS[cat]],
+    plain=[w for cat, words in CATEGORY_ACTS.items() if cat != "khac" for w in words],
+)
 _PAYMENT = Phrases([_PAY])
 _LEGIT_FEE = re.compile(r"\ble phi\b|\bphi theo\b|\bbien lai\b|\bhoa don\b|\bdung quy dinh\b|\btheo quy dinh\b")
 _MONEY_RX = Phrases([_MONEY])
@@ -700,15 +700,40 @@ def escalated_agency(accused: dict | None) -> str:
 # --------------------------------------------------------------------------- sentences
 
 
+class _Line:
+    """One line of the original text and its normalised view; aligned to the original only when asked."""
+
+    def __init__(self, line: str, off: int, norm: str, plain: str):
+        self.line, self.off, self.norm, self.plain = line, off, norm, plain
+        self._aligned: tuple[list[tuple[int, int]] | None, list[bool] | None] | None = None
+
+    def aligned(self) -> tuple[list[tuple[int, int]] | None, list[bool] | None]:
+        if self._aligned is None:
+            self._aligned = _align(self.line, self.off, self.norm, self.plain)
+        return self._aligned
+
+
 @dataclass
 class _Sentence:
     norm: str
     plain: str
     starts: list[int]  # offset of each word
-    orig: list[tuple[int, int]] | None  # each word's span in the original text, when aligned
-    caps: list[bool] | None  # each word Title Case in the original
+    line: _Line
+    first: int  # index of the sentence's first word in its line
     source: str  # the original text
     clauses: list[int] = field(default_factory=list)  # offsets where clauses start
+
+    @property
+    def orig(self) -> list[tuple[int, int]] | None:
+        """Each word's span in the original text, when the line aligns."""
+        spans = self.line.aligned()[0]
+        return spans[self.first : self.first + len(self.starts)] if spans is not None else None
+
+    @property
+    def caps(self) -> list[bool] | None:
+        """Whether each word is Title Case in the original (None when the casing says nothing)."""
+        caps = self.line.aligned()[1]
+        return caps[self.first : self.first + len(self.starts)] if caps is not None else None
 
     def word_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -724,8 +749,9 @@ class _Sentence:
     def phrase(self, a: int, b: int) -> str:
         """The original words of plain[a:b] (the normalised words when the line did not align)."""
         i, j = self.word_at(a), self.word_at(max(a, b - 1))
-        if self.orig is not None:
-            s, e = self.orig[i][0], self.orig[j][1]
+        orig = self.orig
+        if orig is not None:
+            s, e = orig[i][0], orig[j][1]
             return self.source[s:e].strip(" ,.;:!?\"“”'‘’()")
         return self.norm[a:b].strip(" ,.;:!?\"“”'‘’()")
 
@@ -738,7 +764,7 @@ def _sentences(text: str) -> list[_Sentence]:
         if not plain or len(norm) != len(plain):
             continue
         words = plain.split(" ")
-        orig, caps = _align(line, off, norm)
+        ln = _Line(line, off, norm, plain)
         pos, begin = 0, 0
         starts: list[int] = []
         for k, w in enumerate(words):
@@ -748,41 +774,41 @@ def _sentences(text: str) -> list[_Sentence]:
             if last or (w and w[-1] in _SENT_END and not re.fullmatch(r"\w\.|[px]\.|tp\.|tt\.", w)):
                 a, b = starts[begin], pos - 1
                 rel = [s - a for s in starts[begin : k + 1]]
-                out.append(
-                    _Sentence(
-                        norm=norm[a:b],
-                        plain=plain[a:b],
-                        starts=rel,
-                        orig=orig[begin : k + 1] if orig is not None else None,
-                        caps=caps[begin : k + 1] if caps is not None else None,
-                        source=text,
-                    )
-                )
+                out.append(_Sentence(norm=norm[a:b], plain=plain[a:b], starts=rel, line=ln, first=begin, source=text))
                 begin = k + 1
     for s in out:
         s.clauses = _clause_starts(s)
     return out
 
 
-def _align(line: str, off: int, norm: str) -> tuple[list[tuple[int, int]] | None, list[bool] | None]:
+def _align(line: str, off: int, norm: str, plain_line: str) -> tuple[list[tuple[int, int]] | None, list[bool] | None]:
     """Each normalised word's span in the original text, and whether it is Title Case there.
 
-    Chunk by chunk, or two or three chunks together where a rule spans them ("p. Quảng Phú",
-    "2 tr"); (None, None) when the line does not align.
+    A chunk of the text that folds to the next word of the view is that word; other chunks are
+    normalised alone, or two or three together where a rule spans them ("p. Quảng Phú", "2 tr").
+    (None, None) when the line does not align.
     """
     chunks = [(m.start() + off, m.end() + off, m.group()) for m in re.finditer(r"\S+", line)]
     words = norm.split(" ")
+    plain = plain_line.split(" ")
+    folded = strip_diacritics(line.lower())
+    if len(folded) != len(line):
+        folded = ""
     spans: list[tuple[int, int]] = []
     caps: list[bool] = []
     i = pos = 0
     while i < len(chunks):
-        for w in (1, 2, 3):
-            group = chunks[i : i + w]
-            n = normalize(" ".join(c[2] for c in group)).split(" ")
-            if words[pos : pos + len(n)] == n:
-                break
+        a, b = chunks[i][0] - off, chunks[i][1] - off
+        if pos < len(words) and (folded[a:b] if folded else strip_diacritics(chunks[i][2].lower())) == plain[pos]:
+            group, n = chunks[i : i + 1], [words[pos]]
         else:
-            return None, None
+            for w in (1, 2, 3):
+                group = chunks[i : i + w]
+                n = normalize(" ".join(c[2] for c in group)).split(" ")
+                if words[pos : pos + len(n)] == n:
+                    break
+            else:
+                return None, None
         for k in range(len(n)):
             c = group[k] if len(n) == len(group) else None
             spans.append((c[0], c[1]) if c else (group[0][0], group[-1][1]))
@@ -1040,11 +1066,10 @@ def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[
 def _preds(s: _Sentence) -> list[_Pred]:
     out: list[_Pred] = []
     taken: list[tuple[int, int]] = []
-    for ph in _MISCONDUCT.values():
-        for a, b in ph.spans(s.norm, s.plain):
-            if not _overlaps(taken, a, b):
-                out.append(_Pred(a, b, "misconduct"))
-                taken.append((a, b))
+    for a, b in _MISCONDUCT.spans(s.norm, s.plain):
+        if not _overlaps(taken, a, b):
+            out.append(_Pred(a, b, "misconduct"))
+            taken.append((a, b))
     for a, b in _PAYMENT.spans(s.norm, s.plain):
         if not _overlaps(taken, a, b):
             out.append(_Pred(a, b, "payment"))
@@ -1097,8 +1122,9 @@ class _Reader:
     def run(self) -> dict[int, _Verdict]:
         self.preds = [_preds(s) for s in self.sents]
         self.any_misconduct = any(p.kind == "misconduct" and not p.negated for ps in self.preds for p in ps)
-        for si, s in enumerate(self.sents):
-            self._sentence(si, s)
+        first = min(h.sent for h in self.heads)  # nothing before the first head can be about it
+        for si in range(first, len(self.sents)):
+            self._sentence(si, self.sents[si])
         return self.verdicts
 
     def _is_head(self, x: _Span) -> bool:
@@ -1316,21 +1342,23 @@ def _level(body: dict) -> int:
 _UNSET = object()
 
 
-def analyse(text: str, plain: str | None = None, text_ward=_UNSET, subject: Sequence[str] = ()) -> Accusation:
+def analyse(
+    text: str, plain: str | None = None, text_ward=_UNSET, subject: Sequence[str] = (), norm: str | None = None
+) -> Accusation:
     """Heads of bodies named in `text`, and whether it accuses them (module docstring).
 
-    `plain` may pass the diacritics-free normalised view of the whole text (`Doc.plain`) for the
-    cheap first test; `text_ward` the ward of the whole text, or None (the body of a commune head
+    `norm` and `plain` may pass the normalised views of the whole text (`Doc.norm`, `Doc.plain`)
+    for the cheap first tests; `text_ward` the ward of the whole text, or None (the body of a commune head
     named without its ward; found with `ml.wards.extract_ward` when not given); `subject` the
     agencies of the subject matter, best first (the body of a sở director named without the sở's
     name).
     """
     if not text:
         return NONE
-    if plain is None:
-        plain = views(text)[1]
-    if not _PREFILTER.search(plain):
-        return NONE
+    if plain is None or norm is None:
+        norm, plain = views(text)
+    if not _PREFILTER.search(plain) or not any(ph.spans(norm, plain) for _k, _f, ph in _HEAD_PHRASES):
+        return NONE  # no head of a body named (most reports: one regular expression)
     sents = _sentences(text)
     heads, units = _find_heads(sents)
     if not heads:

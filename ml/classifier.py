@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from ml.accused import Accusation, analyse, escalated_agency
-from ml.evidence import linear_evidence
+from ml.evidence import TextWords, linear_evidence
 from ml.features import Doc, FeatureBuilder, analyze
 from ml.prediction import Prediction
 from ml.taxonomy import Agency
@@ -131,7 +131,7 @@ class Classifier:
         The learned escalation head an artifact may carry (`escalate_model`) is not consulted: it
         learned to escalate whenever a head is named."""
         return [
-            analyse(t, plain=d.plain, text_ward=w, subject=[classes[j] for j in np.argsort(-pa[i])])
+            analyse(t, plain=d.plain, norm=d.norm, text_ward=w, subject=[classes[j] for j in np.argsort(-pa[i])])
             for i, (d, t, w) in enumerate(zip(docs, texts, wards, strict=True))
         ]
 
@@ -170,15 +170,14 @@ class Classifier:
             c_rank = tuple((c_classes[j], round(float(pc[i, j]), 4)) for j in order_c[: RUNNERS_UP + 1])
             category = c_classes[order_c[0]]
             place = places[i]
+            words = TextWords(text, docs[i].plain, docs[i].norm)
             evidence = {
                 "escalate": list(acc.evidence),
                 "agency": list(acc.evidence)  # an escalated report goes where it goes for who is accused
                 if escalate
-                else linear_evidence(self.features, self.agency_model, X, i, agency, text, docs[i].plain, docs[i].norm),
+                else linear_evidence(self.features, self.agency_model, X, i, agency, words),
                 "ward": [place.text] if place is not None and place.text else [],
-                "category": linear_evidence(
-                    self.features, self.category_model, X, i, category, text, docs[i].plain, docs[i].norm
-                ),
+                "category": linear_evidence(self.features, self.category_model, X, i, category, words),
             }
             out.append(
                 Prediction(
