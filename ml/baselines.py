@@ -1,7 +1,7 @@
 """The two baselines the chosen model must beat, with the same `.predict` interface.
 
 (a) `KeywordRouter`: hand-written keyword lists per agency and category (matched on the
-    diacritics-free lowercase text), the escalation rule alone, no learning.
+    diacritics-free lowercase text), the accused-head rules of `ml.accused` for escalation, no learning.
 (b) `CharTfidfBaseline`: character 2-5-gram TF-IDF of the raw lowercased text (no
     normalisation, no segmentation) + logistic regression, one head per label.
 Both use the same ward extractor as the chosen model (it is not learned).
@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ml.accused import analyse, escalated_agency
 from ml.classifier import find_ward
 from ml.cues import CATEGORY_CUES as CATEGORY_KEYWORDS
 from ml.dataset import load_rows, split_rows
-from ml.escalation import _plain, rule_escalate
+from ml.escalation import _plain
 from ml.prediction import Prediction
 
 AGENCY_KEYWORDS: dict[str, list[str]] = {
@@ -268,19 +269,24 @@ class KeywordRouter:
             c = self._score(self.category_rx, plain)
             agency, conf = a[0] if a[0][1] > 0 else (self.default_agency, 0.0)
             category = c[0][0] if c[0][1] > 0 else self.default_category
-            esc = rule_escalate(t)
+            ward = find_ward(t)
+            acc = analyse(t, plain=plain, text_ward=ward, subject=[k for k, _v in a])
+            esc = acc.state == "accused"
             if esc:
-                agency, conf = "thanh-tra-tinh", 1.0
+                agency, conf = escalated_agency(acc.accused), 1.0
             out.append(
                 Prediction(
                     agency=agency,
-                    ward_code=find_ward(t),
+                    ward_code=ward,
                     category=category,
                     escalate=esc,
                     confidence=conf,
                     agency_ranking=tuple(a[:4]),
                     category_ranking=tuple(c[:4]),
                     model_version=self.version,
+                    accused=acc.accused if esc else None,
+                    accused_state=acc.state,
+                    suspected=acc.suspected,
                 )
             )
         return out

@@ -3,7 +3,9 @@
 `python -m ml evaluate FILE.jsonl [--model PATH] [--data CORPUS]` prints per-class
 precision/recall/F1 and confusion matrices (agency, category), agency accuracy,
 category macro-F1, ward exact accuracy on rows whose gold ward is not null (and the
-rate of a ward predicted where the gold is null), escalation precision/recall/F1,
+rate of a ward predicted where the gold is null), escalation precision/recall/F1, the accused
+body's accuracy on the escalations found (rows that carry `accused`) and the rate of reports
+whose accused head is unsure (`ml.accused`),
 expected calibration error of the agency confidence, the same headline figures on the
 no-diacritics and accented subsets, and a table chosen-vs-baselines, the baselines
 being trained in the same run on the corpus's train split.
@@ -106,6 +108,12 @@ def headline(rows: Sequence[dict], preds: Sequence[Prediction]) -> dict:
         er = ef = float("nan")
         ep = ep if any(pe) else float("nan")
     correct = [g == p for g, p in zip(ga, pa, strict=True)]
+    # the accused body, on the escalations found (gold rows that carry it)
+    bodies = [
+        (r["accused"], p.accused)
+        for r, p in zip(rows, preds, strict=True)
+        if r.get("escalate") and p.escalate and "accused" in r
+    ]
     return {
         "n": n,
         "agency_accuracy": float(np.mean(correct)),
@@ -118,6 +126,8 @@ def headline(rows: Sequence[dict], preds: Sequence[Prediction]) -> dict:
         "escalate_recall": er,
         "escalate_f1": ef,
         "escalate_n": int(sum(ge)),
+        "accused_accuracy": float(np.mean([g == p for g, p in bodies])) if bodies else float("nan"),
+        "unsure_rate": float(np.mean([getattr(p, "accused_state", "none") == "unsure" for p in preds])),
         "agency_ece": expected_calibration_error([p.confidence for p in preds], correct),
     }
 
@@ -166,6 +176,8 @@ HEADLINE_KEYS = (
     "escalate_precision",
     "escalate_recall",
     "escalate_f1",
+    "accused_accuracy",
+    "unsure_rate",
     "agency_ece",
 )
 
@@ -252,7 +264,9 @@ def errors(rows: Sequence[dict], preds: Sequence[Prediction]) -> list[str]:
         if p.category != r["category"]:
             bad.append(f"category {p.category} (gold {r['category']})")
         if bool(p.escalate) != bool(r["escalate"]):
-            bad.append(f"escalate {p.escalate} (gold {r['escalate']}, p={p.escalate_probability:.2f})")
+            bad.append(f"escalate {p.escalate} (gold {r['escalate']}, accused head: {p.accused_state})")
+        elif p.escalate and "accused" in r and p.accused != r["accused"]:
+            bad.append(f"accused {p.accused} (gold {r['accused']})")
         if r.get("ward_code") and p.ward_code != r["ward_code"]:
             bad.append(f"ward {p.ward_code} (gold {r['ward_code']})")
         elif not r.get("ward_code") and p.ward_code:
