@@ -23,6 +23,7 @@ __all__ = [
     "Category",
     "ClockStatus",
     "Code",
+    "CorrectionSource",
     "Delivery",
     "EventKind",
     "Kind",
@@ -110,6 +111,16 @@ class EventKind(Code):
     CONTACT_VIEWED = "contact-viewed", "Xem thông tin liên hệ người phản ánh"
     ORIGINAL_VIEWED = "original-viewed", "Tải bản gốc tệp đính kèm"
     CONTACT_PURGED = "contact-purged", "Xóa thông tin liên hệ hết hạn lưu giữ"
+    CORRECTED = "corrected", "Sửa phân loại"
+
+
+class CorrectionSource(Code):
+    """What a person corrected (`Correction.source`); each correction is a labelled example for the classifier."""
+
+    REROUTE = "reroute", "Chuyển đơn"
+    LABELS = "labels", "Sửa phân loại"
+    ESCALATION_SET = "escalation-set", "Xác định người đứng đầu bị phản ánh"
+    ESCALATION_CLEAR = "escalation-clear", "Bỏ đánh dấu phản ánh người đứng đầu"
 
 
 class AttachmentKind(Code):
@@ -173,6 +184,7 @@ CODES: tuple[type[StrEnum], ...] = (
     Recipient,
     Agency,
     Category,
+    CorrectionSource,  # last: the plain string "reroute" is the routing reason
 )
 _TAXONOMY_NAMES: dict[type[StrEnum], dict] = {Agency: AGENCY_NAMES, Category: CATEGORY_NAMES}
 

@@ -113,8 +113,10 @@ class Report(Base):
         return is_body(unit, self.accused_agency, self.accused_ward_code)
 
     def set_accused(self, unit: Unit | None, agency: str | None, ward_code: str | None) -> None:
-        """Record the accused body (None, None, None: nobody is accused)."""
+        """Record the accused body (None, None, None: nobody is accused). The id is set with the relationship, so
+        that `accuses` (and the flush guard, which runs before the relationship is written) read the new body."""
         self.accused_unit = unit
+        self.accused_unit_id = unit.id if unit is not None else None
         self.accused_agency = agency or (unit.agency if unit else None)
         self.accused_ward_code = ward_code if agency else (unit.ward_code if unit else None)
 

@@ -102,6 +102,8 @@ ACTIONS: dict[str, Rule] = {
     "assign": _any(_handler, _SUPERVISOR),
     "reveal contact": _any(_handler, _SUPERVISOR),
     "reroute": _any(_handler, _SUPERVISOR, _triage_pending),
+    # agency, place, category, kind, and escalation set or cleared (before acceptance: the service says so)
+    "correct labels": _any(_handler, _SUPERVISOR, _triage_pending),
     # pages of their own
     "view dashboard": _any(_roles(*PROVINCE_WIDE), _unit_inspector),
     "supervise deadlines": _roles(*PROVINCE_WIDE),

@@ -1,5 +1,6 @@
 """The case file: everything about one report, and the actions an inspector takes on it."""
 
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -10,12 +11,23 @@ from wtforms import SelectChoice
 from core.extensions import db
 from core.models import Report, Unit, User, utcnow
 from core.states import InvalidTransition
-from core.vietnamese import format_date, today_in_vietnam
-from core.vocabulary import ClockStatus, EventKind, Role, Status
+from core.units import ward_choices
+from core.vietnamese import format_date, format_percent, today_in_vietnam
+from core.vocabulary import Agency, Category, ClockStatus, EventKind, Kind, Role, RoutingReason, Status, label
 from intake.attachments import AttachmentStore
 from triage.casework import actions
 from triage.casework.access import guard_blueprint, may, visible_reports
-from triage.casework.forms import EmptyForm, ExtendForm, RerouteForm, ResolveForm, SixClearForm, TextForm
+from triage.casework.forms import (
+    ClearEscalationForm,
+    EmptyForm,
+    EscalateForm,
+    ExtendForm,
+    LabelsForm,
+    RerouteForm,
+    ResolveForm,
+    SixClearForm,
+    TextForm,
+)
 from triage.casework.jobs import enqueue_export_corrections
 from triage.casework.redaction import redact
 from triage.deadlines.clocks import extend_clock
@@ -55,13 +67,60 @@ def _colleagues(report: Report) -> list[User]:
     )
 
 
+def _units() -> list[Unit]:
+    return list(db.session.scalars(select(Unit).order_by(Unit.division, Unit.name_ascii)))
+
+
 def _reroute_choices(report: Report) -> list[SelectChoice]:
-    units = db.session.scalars(select(Unit).order_by(Unit.division, Unit.name_ascii)).all()
+    """Every unit but the current one and the accused body (every commune when the accused commune is unknown)."""
     choices = [SelectChoice(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")]
-    choices += [
-        SelectChoice(u.code, u.name) for u in units if u.id != report.accused_unit_id and u.id != report.unit_id
-    ]
+    choices += [SelectChoice(u.code, u.name) for u in _units() if not report.accuses(u) and u.id != report.unit_id]
     return choices
+
+
+def _codes(codes, *, leave_out=()) -> list[SelectChoice]:
+    return [SelectChoice(str(c), label(c)) for c in codes if c not in leave_out]
+
+
+def _wards() -> list[SelectChoice]:
+    return [SelectChoice("", "— Chưa rõ —")] + [SelectChoice(code, name) for code, name in ward_choices()]
+
+
+def _subject_agency(report: Report) -> str | None:
+    """The body the text's subject matter names (the classifier's first agency), for clearing escalation."""
+    ranking = (report.labels or {}).get("agency") or []
+    return ranking[0][0] if ranking else report.agency
+
+
+def _correction_forms(report: Report) -> dict:
+    labels = LabelsForm(
+        prefix="lb",
+        data={
+            "agency": report.agency or "",
+            "ward": report.ward_code or "",
+            "category": report.category or "",
+            "kind": report.kind,
+        },
+    )
+    labels.agency.choices = _codes(Agency, leave_out=(Agency.UBND_TINH,))
+    labels.ward.choices = _wards()
+    labels.category.choices = _codes(Category)
+    labels.kind.choices = _codes(Kind)
+    escalate = EscalateForm(prefix="vc", data={"accused": report.accused_unit.code if report.accused_unit else ""})
+    escalate.accused.choices = [SelectChoice("", "— Chọn cơ quan —")] + [
+        SelectChoice(u.code, u.name) for u in _units() if u.agency != Agency.UBND_TINH
+    ]
+    subject = _subject_agency(report)
+    clear = ClearEscalationForm(
+        prefix="bvc",
+        data={
+            "agency": subject if subject not in (None, Agency.UBND_TINH) else "",
+            "ward": report.ward_code or "",
+        },
+    )
+    clear.agency.choices = labels.agency.choices
+    clear.ward.choices = labels.ward.choices
+    return {"labels": labels, "escalate": escalate, "clear_escalation": clear}
 
 
 def _forms(report: Report) -> dict:
@@ -93,6 +152,7 @@ def _forms(report: Report) -> dict:
         "question": TextForm(prefix="ask"),
         "findings": TextForm(prefix="fnd"),
         "button": EmptyForm(),
+        **_correction_forms(report),
     }
 
 
@@ -116,7 +176,90 @@ def _render(report: Report, contact: bool = False, status: int = 200):
         missing=actions.missing_sixclear(report),
         actors=actors,
         show_contact=contact,
+        why=explain(report),
+        waiting=waiting_reason(report),
+        accused=actions.accused_name(report),
+        ward_name=actions.ward_name,
+        correctable=report.status in actions.CORRECTABLE,
     ), status
+
+
+# -- why the report was classified as it was ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The classifier's reading of one label: its choice, how sure, the phrases that decided it, the runners-up."""
+
+    value: str
+    share: str = ""
+    phrases: list[str] = field(default_factory=list)
+    alternatives: list[tuple[str, str]] = field(default_factory=list)  # (label, "12%"), none that rounds to 0 %
+
+
+def _share(p) -> str:
+    return format_percent(float(p), 0) if isinstance(p, int | float) else ""
+
+
+def _named(code) -> str:
+    try:
+        return label(code)
+    except ValueError:  # a code an older model knew: shown as unknown rather than raw
+        return "khác"
+
+
+def _reading(ranking, phrases) -> Reading | None:
+    ranking = [pair for pair in ranking or [] if isinstance(pair, list | tuple) and len(pair) == 2]
+    if not ranking:
+        return None
+    (best, p), others = ranking[0], ranking[1:]
+    alternatives = [(_named(code), _share(q)) for code, q in others if _share(q) not in ("", "0%")][:3]
+    return Reading(_named(best), _share(p), _phrases(phrases), alternatives)
+
+
+def _phrases(value) -> list[str]:
+    return [str(v) for v in value if str(v).strip()] if isinstance(value, list) else []
+
+
+def explain(report: Report) -> dict | None:
+    """Why the classifier read the report as it did (from `report.labels`), for the case file; None if unread."""
+    labels = report.labels or {}
+    if not labels:
+        return None
+    evidence = labels.get("evidence") or {}
+    read = labels.get("ward_code_predicted")
+    state = labels.get("accused_state") or ("accused" if report.escalate else "none")
+    body = labels.get("accused") if state == "accused" else labels.get("suspected")
+    who = actions.body_name(body.get("agency"), body.get("ward_code")) if isinstance(body, dict) else ""
+    if state == "accused":
+        escalation = f"Đơn phản ánh người đứng đầu {who or 'một cơ quan (chưa rõ cơ quan nào)'}"
+    elif state == "mentioned":
+        escalation = "Người đứng đầu chỉ được nhắc đến, không bị phản ánh"
+    elif state == "unsure":
+        escalation = f"Chưa chắc đơn có phản ánh người đứng đầu {who or 'một cơ quan'} hay không: cần cán bộ xem"
+    else:
+        escalation = "Không thấy đơn phản ánh người đứng đầu cơ quan nào"
+    return {
+        "agency": _reading(labels.get("agency"), evidence.get("agency")),
+        "category": _reading(labels.get("category"), evidence.get("category")),
+        "ward": Reading(actions.ward_name(read) or "không nêu rõ", phrases=_phrases(evidence.get("ward"))),
+        "escalate": Reading(escalation, _share(labels.get("escalate_probability")), _phrases(evidence.get("escalate"))),
+        # the citizen's pick and the text disagree on the place: both are shown
+        "conflict": (
+            (actions.ward_name(report.ward_code_given), actions.ward_name(read))
+            if report.ward_code_given and read and report.ward_code_given != read
+            else None
+        ),
+    }
+
+
+def waiting_reason(report: Report) -> str:
+    """Why a report waits in the needs-triage queue: the reason of its last status event, in words."""
+    if report.status != Status.NEEDS_TRIAGE:
+        return ""
+    event = next((e for e in reversed(report.events) if e.kind == EventKind.STATUS), None)
+    reason = str((event.data or {}).get("reason") or "") if event else ""
+    return label(RoutingReason(reason)) if reason in RoutingReason else reason
 
 
 def _done(report: Report, message: str):
@@ -193,6 +336,80 @@ def reroute(report_id: int):
         enqueue_export_corrections()
     flash(f"Đã chuyển đơn đến {unit.name if unit else 'bộ phận phân loại'}.", "ok")
     # The report may now be out of this user's sight.
+    target = url_for("cases.view", report_id=report.id) if _still_visible(report.id) else url_for("staff.queue")
+    return redirect(target, code=303)
+
+
+@bp.post("/<int:report_id>/phan-loai")
+def correct(report_id: int):
+    """Correct the agency, place, category and kind."""
+
+    def run(report, form) -> str:
+        actions.correct_labels(
+            db.session,
+            report,
+            agency=form.agency.data,
+            ward_code=form.ward.data or None,
+            category=form.category.data,
+            kind=form.kind.data,
+            reason=form.reason.data,
+            actor_id=current_user.id,
+            services=_services(),
+            now=utcnow(),
+        )
+        return "Đã sửa phân loại."
+
+    return _correction(report_id, "labels", run)
+
+
+@bp.post("/<int:report_id>/vuot-cap")
+def escalate(report_id: int):
+    """The report accuses the head of the body chosen: it goes to the body above."""
+
+    def run(report, form) -> str:
+        accused = db.session.scalar(select(Unit).where(Unit.code == form.accused.data))
+        if accused is None:
+            raise actions.ActionRefused("Không tìm thấy cơ quan này.")
+        actions.set_escalation(db.session, report, accused, reason=form.reason.data, actor_id=current_user.id)
+        return f"Đã xác định đơn phản ánh người đứng đầu {accused.name}; đơn do cơ quan cấp trên giải quyết."
+
+    return _correction(report_id, "escalate", run)
+
+
+@bp.post("/<int:report_id>/bo-vuot-cap")
+def clear_escalation(report_id: int):
+    """No head is accused: the report goes to the body chosen."""
+
+    def run(report, form) -> str:
+        actions.clear_escalation(
+            db.session,
+            report,
+            agency=form.agency.data,
+            ward_code=form.ward.data or None,
+            reason=form.reason.data,
+            actor_id=current_user.id,
+        )
+        return "Đã bỏ đánh dấu phản ánh người đứng đầu."
+
+    return _correction(report_id, "clear_escalation", run)
+
+
+def _correction(report_id: int, form_name: str, run):
+    """One correction: who may, the form, the service (`run` returns the message or refuses); then commit, export
+    the corrections for the classifier, and say where the report is now."""
+    report = _load(report_id)
+    _require(report, "correct labels")
+    form = _forms(report)[form_name]
+    if not form.validate_on_submit():
+        return _refused(report, _form_errors(form))
+    try:
+        message = run(report, form)
+    except actions.ActionRefused as exc:
+        return _refused(report, str(exc))
+    db.session.commit()
+    enqueue_export_corrections()
+    where = report.unit.name if report.unit else "bộ phận phân loại thủ công"
+    flash(f"{message} Đơn đang ở: {where}.", "ok")
     target = url_for("cases.view", report_id=report.id) if _still_visible(report.id) else url_for("staff.queue")
     return redirect(target, code=303)
 

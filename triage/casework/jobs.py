@@ -20,28 +20,40 @@ from triage.context import job_app, jobs_queue
 log = logging.getLogger(__name__)
 
 
+def correction_example(c: Correction) -> dict:
+    """One line of the corrections file: the label fields `ml.corrections` reads, then what people and the
+    classifier said (ignored by training, kept for measuring the classifier against people)."""
+    return {
+        "id": f"correction-{c.id}",
+        "text": c.text,
+        "agency": c.agency,
+        "ward_code": c.ward_code,
+        "category": c.category,
+        "escalate": c.escalate,
+        "source": c.source,
+        "reason": c.reason,
+        "kind": c.kind,
+        "accused": {"agency": c.accused_agency, "ward_code": c.accused_ward_code}
+        if c.escalate and c.accused_agency
+        else None,
+        "predicted": {
+            "agency": c.predicted_agency,
+            "ward_code": c.predicted_ward_code,
+            "category": c.predicted_category,
+            "escalate": c.predicted_escalate,
+        },
+        "corrected_by": c.created_by,
+        "corrected_at": c.created_at.isoformat() if c.created_at else None,
+    }
+
+
 @logged_job(count="corrections")
 def export_corrections() -> int:
     """Write every correction to ML_CORRECTIONS (JSON Lines) for `python -m ml train --with-corrections`."""
     app = job_app()
     try:
         rows = db.session.scalars(select(Correction).order_by(Correction.id)).all()
-        lines = [
-            json.dumps(
-                {
-                    "id": f"correction-{c.id}",
-                    "text": c.text,
-                    "agency": c.agency,
-                    "ward_code": c.ward_code,
-                    "category": c.category,
-                    "escalate": c.escalate,
-                    "source": "reroute",
-                    "reason": c.reason,
-                },
-                ensure_ascii=False,
-            )
-            for c in rows
-        ]
+        lines = [json.dumps(correction_example(c), ensure_ascii=False) for c in rows]
     finally:
         db.session.remove()
     path = Path(app.config["ML_CORRECTIONS"])

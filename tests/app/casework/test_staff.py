@@ -72,7 +72,8 @@ def test_inspector_sees_own_unit_only(app, client, csrf_token, make_report):
     page = case.get_data(as_text=True)
     assert case.status_code == 200
     assert "hẹn lần hẹn lữa" in page
-    assert re.search(r'id="label-agency">UBND xã/phường \(\d+%\)', page)
+    assert 'id="label-agency">UBND xã/phường</dd>' in page
+    assert re.search(r'id="why-agency">UBND xã/phường \(\d+%\)', page)  # how sure the classifier was
     assert "Hạn tiếp nhận, phân loại" in page  # the acceptance clock of the phản ánh track
     assert client.get(f"/can-bo/bao-cao/{theirs.report_id}").status_code == 404
     assert client.get(f"/can-bo/bao-cao/{against_chairman.report_id}").status_code == 404

@@ -61,6 +61,10 @@ ON_REPORT = {
     "assign": {r: HANDLERS[r] | {"supervisor"} for r in REPORTS},
     "reveal contact": {r: HANDLERS[r] | {"supervisor"} for r in REPORTS},
     "reroute": {**{r: HANDLERS[r] | {"supervisor"} for r in REPORTS}, "pending": {"triage", "supervisor", "admin"}},
+    "correct labels": {
+        **{r: HANDLERS[r] | {"supervisor"} for r in REPORTS},
+        "pending": {"triage", "supervisor", "admin"},
+    },
     # Page actions asked about one report still require seeing it.
     "view dashboard": {r: SEES[r] - {"triage"} for r in REPORTS},
     "supervise deadlines": {r: {"supervisor", "admin"} for r in REPORTS},
@@ -74,6 +78,7 @@ WITHOUT_REPORT = {
     "assign": INSPECTORS | {"supervisor", "admin"},
     "reveal contact": INSPECTORS | {"supervisor", "admin"},
     "reroute": INSPECTORS | {"triage", "supervisor", "admin"},
+    "correct labels": INSPECTORS | {"triage", "supervisor", "admin"},
     "view dashboard": {"inspector_1", "inspector_2", "inspector_3", "supervisor", "admin"},
     "supervise deadlines": {"supervisor", "admin"},
     "export": {"supervisor", "admin"},
