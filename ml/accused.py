@@ -98,8 +98,13 @@ UBND_TINH = Agency.UBND_TINH.value
 # --------------------------------------------------------------------------- matching on both views
 
 
+_GAP = "[\\s'\"“”‘’«»]+"  # between two words of a phrase: spaces, and quotes ("nói phải 'cảm ơn' 3 triệu")
+
+
 def _alternation(patterns: Iterable[str]) -> str:
-    return r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)"
+    """One expression for all `patterns`, whole words; a space between words also takes quotes (a space inside
+    a look-behind is written \\x20)."""
+    return r"(?<!\w)(?:" + "|".join(p.replace(" ", _GAP) for p in patterns) + r")(?!\w)"
 
 
 def _tolerant(pattern: str) -> str:
@@ -143,6 +148,7 @@ class Phrases:
 # --------------------------------------------------------------------------- the lexicon
 
 _HON = r"(?:(?:ông|bà|anh|chị|đồng chí|đ/c|đc|vị|ngài|chính|cả|cựu|tân) )?"  # honorific before a role
+_NOT_SO = r"(?<!sở\x20)"  # "sở CT" is Sở Công Thương, not a chairman
 _ABBR_END = r"(?![&\-/]\w)"  # "gđ", "ct" as a role, not "gd&đt", "ct-tt"
 _DEP = r"(?:phó )?"
 _UB = r"(?:ủy ban nhân dân|ủy ban|ubnd|ub|chính quyền)"
@@ -194,8 +200,8 @@ _HEADS = [
         [
             _HON + _DEP + r"chủ tịch (?:" + _UB + r" )?" + _COMMUNE + r"(?! hội)" + _CHARGE,
             _HON + _DEP + r"chủ tịch " + _UB + _NOT_PROVINCE + _CHARGE,
-            _HON + r"p?ct (?:" + _UB + r" )?" + _COMMUNE + _CHARGE,
-            _HON + r"p?ct " + _UB + _NOT_PROVINCE,
+            _NOT_SO + _HON + r"p?ct (?:" + _UB + r" )?" + _COMMUNE + _CHARGE,
+            _NOT_SO + _HON + r"p?ct " + _UB + _NOT_PROVINCE,
             _HON + r"p?ctx" + _ABBR_END,
             _HON + r"người đứng đầu (?:(?:" + _UB + r") )?" + _COMMUNE,
             _HON + r"người đứng đầu " + _UB + _NOT_PROVINCE,
@@ -328,13 +334,12 @@ _NP = {
         [
             r"(?:ông|anh|chú|bác) (?:ấy|ta|này|kia|đó|nọ)",
             r"(?:bà|chị|cô) (?:ấy|ta|này|kia|đó|nọ)",
-            r"ổng|bả|hắn",
             r"vị (?:này|đó|ấy)",
             r"đồng chí (?:này|đó|ấy)",
             r"người (?:này|đó|kia)",
             r"ông",
         ],
-        strict=[r"họ", r"bà"],
+        strict=[r"họ", r"bà", r"ổng|bả|hắn"],  # without diacritics: họ/hồ/hộ, ba, ong, hạn
     ),
     "officer": Phrases(
         [
@@ -347,12 +352,13 @@ _NP = {
             r"(?:đoàn|tổ|đội) (?:kiểm tra|thanh tra|công tác|trật tự|đo đạc|quản lý|thuế)",
             r"ban (?:quản lý|giải phóng mặt bằng|bồi thường|tiếp dân|chỉ đạo|điều hành|quản trị)(?: \w+)?",
             r"(?:anh|chú|bác) (?:cán bộ|\w+)",
+            r"(?:chị|cô) (?:cán bộ|hộ tịch|tư pháp|địa chính|trả kết quả|tiếp nhận|một cửa|kế toán|văn thư|thủ quỹ|"
+            r"văn phòng|ở|bên|phụ trách|trực|chuyên viên|nhân viên)",
             r"anh",
             r"(?:không|chẳng|chưa) (?:có )?ai",
             r"ai",
-            r"cò",
         ],
-        strict=[r"(?:chị|cô) (?:cán bộ|\w+)", r"chị|cô", r"thầy"],
+        strict=[r"(?:chị|cô) (?:cán bộ|\w+)", r"chị|cô|thầy|cò"],  # without diacritics: chỉ, có, thay
     ),
     "institution": Phrases(
         [
@@ -391,10 +397,12 @@ _ACTS = {
         r"ra giá",
         r"xin (?:" + _MONEY + ")",
         r"bắt (?:nộp|đóng|đưa|chi|gửi) (?:tiền|thêm|\d)",
-        r"muốn (?:nhanh|xong|được việc|sớm)(?: thì)? (?:\S+ ){0,2}?(?:phải )?(?:có|đưa|gửi|chi|bồi dưỡng|lo|chuyển)",
+        r"muốn (?:nhanh|xong|được việc|sớm|thông|lọt|có)(?: thì)? (?:\S+ ){0,2}?(?:phải )?"
+        r"(?:có|đưa|gửi|chi|bồi dưỡng|lo|chuyển|chuẩn bị)",
+        r"(?:về )?(?:suy nghĩ|nghĩ) xem (?:nên )?làm (?:thế nào|sao)|biết điều|hiểu ý|tự hiểu",
         r"muốn (?:tiền|ăn tiền|phong bì|được bồi dưỡng|được cảm ơn)",
         r"gợi ý (?:\S+ ){0,6}?(?:" + _MONEY + ")",
-        r"(?:bảo|báo|nói|tính|lấy)(?: \S+){0,2}? (?:lệ phí|phí|giá)(?: \S+){0,2}? (?:" + _AMOUNT + ")",
+        r"(?:bảo|báo|nói|tính|lấy)(?: \S+){0,2}? (?:lệ phí|phí|giá)(?: \S+){0,4}? (?:" + _AMOUNT + ")",
         r"(?:thu|lấy|nhận) (?:của )?(?:\S+ ){0,3}?mỗi (?:nhà|hộ|người|suất)",
         r"thu (?:của (?:\S+ ){1,2})?(?:gấp (?:đôi|ba)|cao hơn|nhiều hơn|vượt)",
         r"(?:có gì|chút gì|tiền|ít|chút) (?:\S+ ){0,3}?(?:uống nước|cà phê|cafe|trà nước|ăn sáng)",
@@ -403,8 +411,14 @@ _ACTS = {
         r"(?:bảo|nói|yêu cầu|bắt) (?:\S+ ){0,2}?phải (?:có|đưa|nộp|chi|gửi|đóng|lo) (?:\S+ ){0,2}?(?:" + _MONEY + ")",
     ],
     "sach-nhieu": [
-        r"(?:ai |nhà nào |hộ nào )?(?:không|chưa) (?:nộp|đóng|đưa|chi|ủng hộ)(?: \S+){0,3}? thì "
-        r"(?:không|sẽ không|chưa) "
+        r"đòi (?:\S+ )?(?:viết|làm|sửa|nộp|in|chụp|photo|khai) lại",
+        r"(?:không sai|đúng) mà (?:vẫn )?(?:bảo|nói|bắt) sai",
+        r"bắt (?:\S+ ){0,3}?(?:lại|thêm)",
+        r"(?:gặp|lên gặp|ra gặp|đi uống|ra quán) (?:\S+ ){0,2}?riêng|ngoài giờ (?:để )?(?:trao đổi|nói chuyện|gặp)",
+        r"(?:gợi ý|ép|bắt|bảo) (?:\S+ ){0,3}?(?:bán|nhượng|sang tên) (?:lại )?(?:\S+ ){0,6}?"
+        r"(?:giá rẻ|giá thấp|cho (?:người|anh em|họ))",
+        r"(?:ai |nhà nào |hộ nào )?(?:không|chưa) (?:nộp|đóng|đưa|chi|ủng hộ|đi|đến|làm theo)(?: \S+){0,3}? thì "
+        r"(?:\S+ ){0,2}?(?:không|sẽ không|chưa|bị) "
         r"(?:được|cho|ký|xác nhận|giải quyết|cấp)",
         r"(?:thành|là) bắt buộc|bắt buộc (?:dân|người dân|các hộ|mọi người|phải)",
         r"gây (?:khó dễ|khó khăn|phiền hà|sức ép|áp lực|phiền)",
@@ -439,7 +453,7 @@ _ACTS = {
         r"đánh (?:dân|người|tôi)",
         r"không thèm (?:trả lời|tiếp|nghe|nhìn)",
         r"cáu (?:gắt|kỉnh)",
-        r"to tiếng|lớn tiếng|nói trống không|mỉa mai|thiếu tôn trọng|cau (?:mặt|có)|nhăn nhó|gắt gỏng",
+        r"to tiếng|lớn tiếng|nói trống không|mỉa mai|thiếu tôn trọng|cau (?:mặt|có)|nhăn nhó|gắt gỏng|chê bai",
         r"quát (?:tôi|dân|người dân|chúng tôi|mọi người|bà con|ầm|lên)",
         r"(?:nói|dùng|buông) (?:những |mấy )?(?:câu|lời|từ)(?: ngữ| lẽ)? (?:\S+ ){0,2}?"
         r"(?:khó nghe|xúc phạm|thô tục|tục tĩu|"
@@ -451,6 +465,7 @@ _ACTS = {
         r"xác nhận|chứng thực|làm lại|đi|xin|mang|in|mua|đóng|chờ|sửa|viết lại|ký)",
         r"(?:bắt|bảo|ép|yêu cầu) (?:\S+ ){0,3}?phải (?:mua|làm|thuê|qua|đi|dùng) (?:\S+ ){0,3}?(?:của|ở|tại|qua|bên)",
         r"không (?:vào sổ|cho phiếu hẹn|viết giấy biên nhận|(?:viết|cấp|đưa) (?:giấy |phiếu )?(?:biên nhận|hẹn))",
+        r"không ghi (?:số|nội dung|rõ|ngày|tên|biên lai)",
         r"yêu cầu (?:thêm|sai)",
         r"sai (?:quy định|quy trình|luật|thẩm quyền|trái)",
         r"trái (?:phép|luật|quy định|thẩm quyền|pháp luật)",
@@ -472,9 +487,14 @@ _ACTS = {
         r"trốn (?:tránh|tiếp|gặp)",
         r"đẩy (?:sang|qua|lên|về) (?:chỗ|bên|nơi|cơ quan)",
         r"(?:giao|đẩy|chuyển) (?:\S+ )?cho người khác",
+        r"(?:đẩy|đá|đùn) qua (?:đẩy|đá|đùn) lại",
+        r"đứng dậy (?:bỏ )?đi|bỏ ra ngoài|bỏ về|bỏ đi ra",
+        r"(?:lần nào|(?:\d+|hai|ba|bốn|năm|mấy|nhiều|các|cả \d+|cả mấy) lần)(?: \S+){0,3}? (?:đều|cũng) "
+        r"(?:được |bị )?(?:bảo|báo|nói) "
+        r"(?:là )?(?:đi họp|đi vắng|bận|vắng|không có|đi công tác)",
         # absent from duty, lax
         r"vắng mặt|(?:không|chẳng) (?:có mặt|ngồi trụ sở|ở trụ sở)",
-        r"bỏ (?:cả )?(?:buổi |lịch |ca )?(?:tiếp dân|trực|làm việc|nhiệm sở)",
+        r"(?<!cán\x20)bỏ (?:cả )?(?:buổi |lịch |ca )?(?:tiếp dân|trực|làm việc|nhiệm sở)",
         r"buông lỏng|thiếu trách nhiệm|tắc trách|vô trách nhiệm",
         # perfunctory, put off
         r"qua loa|chiếu lệ|làm cho có|đại khái",
@@ -520,6 +540,7 @@ _ACTS = {
         r"(?:xếp|đưa|cho|đề xuất|kê) (?:người nhà|người quen|vợ|chồng|con|em|cháu|họ hàng)(?: \S+){0,4}? vào "
         r"(?:danh sách|diện)",
         r"(?:dù|tuy|mặc dù) không đủ (?:điều kiện|tiêu chuẩn)",
+        r"bị (?:loại|gạch tên|cắt)(?: khỏi)?(?: danh sách)?",
         r"giao đất (?:trái|sai)",
         r"chiếm (?:dụng|đất|đoạt|làm của riêng)|lấn chiếm",
         r"trục lợi|vụ lợi|tư lợi|thiên vị|sân sau|nhóm lợi ích",
@@ -532,7 +553,10 @@ _ACTS = {
 }
 # Payment acts: misconduct when an official is their agent (a demand: "bảo đưa 5 triệu"), a bribe
 # to the one after "cho" when the reporter pays.
-_PAY = r"(?:đưa|chi|biếu|bồi dưỡng|lót tay|chuyển(?: khoản)?|gửi|nộp|lo|cảm ơn) (?:\S+ ){0,4}?(?:" + _MONEY + ")"
+_PAY = (
+    r"(?:(?:đưa|biếu|bồi dưỡng|lót tay|chuyển(?: khoản)?|gửi|nộp|lo|cảm ơn) (?:\S+ ){0,4}?"
+    r"|chi (?:thêm |ngoài |riêng )?)(?:" + _MONEY + ")"
+)
 
 # One-syllable acts that are other words without diacritics ("quat" is also quạt, "voi" với): diacritics needed.
 _STRICT_ACTS = {
@@ -558,7 +582,7 @@ _PRAISE = Phrases(
         r"cảm ơn|cám ơn|biết ơn|khen|ghi nhận",
         r"(?:rất |đã |cũng )?(?:nhiệt tình|tận tình|chu đáo|niềm nở|ân cần|cởi mở|vui vẻ|đúng mực|công tâm|sâu sát|"
         r"gương mẫu|tâm huyết|đàng hoàng|lịch sự|tử tế|nhanh chóng|kịp thời|đúng hạn|đúng quy định)",
-        r"(?:đã )?(?:tiếp(?: nhận| dân| tôi| chúng tôi| công dân)?|lắng nghe|nghe (?:tôi|dân|ý kiến|chúng tôi))",
+        r"đã tiếp|tiếp (?:nhận|dân|tôi|chúng tôi|công dân|gia đình)|lắng nghe|nghe (?:tôi|dân|ý kiến|chúng tôi)",
         r"(?:đã )?ký(?: rồi| xong| đúng| ngay| từ| duyệt| giấy| quyết định| văn bản| hồ sơ| phê duyệt| cho)?",
         r"(?:đã )?(?:phê duyệt|đồng ý|chấp thuận)",
         r"(?:đã )?chỉ đạo(?: cán bộ| bộ phận| phòng| các| cho| giải quyết| khắc phục| kiểm tra| xử lý| làm rõ|"
@@ -574,63 +598,73 @@ _PRAISE = Phrases(
     strict=[r"dự|vắng|ngồi"],
 )
 
-_NEGATION = re.compile(r"(?:khong|chua|chang|cha|khong he|chua he|chua tung|chang he|khong phai|khong bao gio)\s*$")
-_PASSIVE = re.compile(r"(?:^|\s)(?:bi|duoc)(?:\s+\S+)?\s*$")  # "bị (đòi)", "được (bảo)": the agent is not the subject
+
+def _frame(pattern: str) -> re.Pattern:
+    """A frame written with diacritics, matched on the accented view, tolerant of unaccented typing."""
+    return re.compile(_tolerant(pattern))
+
+
+_HONORIFICS = r"(?:\s+(?:ông|bà|đồng chí|đ/c|đc|anh|chị|ngài))*"
+_NEGATION = _frame(r"(?:không|chưa|chẳng|chả|không hề|chưa hề|chưa từng|chẳng hề|không phải|không bao giờ)\s*$")
+_PASSIVE = _frame(r"(?:^|\s)(?:bị|được)(?:\s+\S+)?\s*$")  # "bị (đòi)", "được (bảo)": the agent is not the subject
 
 # Before a noun phrase: it is an object, not the subject of what follows.
-_OBJECT_BEFORE = re.compile(
-    r"(?:^|\s)(?:cho|voi|gui|gap|cua|ve|len|den|toi|hoi|nho|moi|theo|vao|truoc|tan tay|khong phai(?: la)?|o|tai|"
-    r"thay|chi|bao|noi voi|xin|tim|dua|lam|kiem)\s*$"
+_OBJECT_BEFORE = _frame(
+    r"(?:^|\s)(?:cho|chờ|với|gửi|gặp|của|về|lên|đến|tới|hỏi|nhờ|mời|theo|vào|trước|tận tay|không phải(?: là)?|ở|"
+    r"tại|thấy|chỉ|bảo|nói với|xin|tìm|đưa|làm|kiêm)\s*$"
 )
 # Before a head: it is the addressee of the report or of a request.
-_ADDRESSEE_BEFORE = re.compile(
-    r"(?:kinh gui|dong kinh gui|kinh trinh|kinh mong|kinh de nghi|gui(?: don| thu| phan anh| kien nghi| ho so)?"
-    r"(?: len| den| toi| cho)?|nop don(?: len| cho| toi)?|dua don(?: len| cho)?|de nghi|kien nghi|mong|xin|nho|"
-    r"bao cao(?: voi| len)?|trinh|(?:len |xin |den |di )?gap|hoi|phan anh(?: voi| len| den| toi)|"
-    r"trinh bay(?: voi| len)?|y kien(?: voi| len)?|gui toi|kinh thua)"
-    r"(?:\s+(?:ong|ba|dong chi|d/c|dc|lanh dao|cac|anh|chi|toi|len|den|toi|truc tiep|ngai))*\s*:?\s*$"
+_ADDRESSEE_BEFORE = _frame(
+    r"(?:kính gửi|đồng kính gửi|kính trình|kính mong|kính đề nghị|gửi(?: đơn| thư| phản ánh| kiến nghị| hồ sơ)?"
+    r"(?: lên| đến| tới| cho)?|nộp đơn(?: lên| cho| tới)?|đưa đơn(?: lên| cho)?|đề nghị|kiến nghị|mong|xin|nhờ|"
+    r"báo cáo(?: với| lên)?|trình|(?:lên |xin |đến |đi )?gặp|hỏi|phản ánh(?: với| lên| đến| tới)|"
+    r"trình bày(?: với| lên)?|ý kiến(?: với| lên)?|kính thưa)"
+    r"(?:\s+(?:ông|bà|đồng chí|đ/c|đc|lãnh đạo|các|anh|chị|tôi|lên|đến|tới|trực tiếp|ngài))*\s*:?\s*$"
 )
+_MEETING_BEFORE = _frame(r"(?:^|\s)(?:lên |xin |đến |đi )?gặp(?:\s+(?:ông|bà|đồng chí|anh|chị|trực tiếp))*\s*$")
 # Before a head: the report is about it.
-_MEETING_BEFORE = re.compile(r"(?:^|\s)(?:len |xin |den |di )?gap(?:\s+(?:ong|ba|dong chi|anh|chi|truc tiep))*\s*$")
-_DENOUNCE_BEFORE = re.compile(
-    r"(?:to cao|to giac|(?<!y )kien|khieu nai(?: ve)?|phan anh(?: ve| viec| hanh vi)?)"
-    r"(?:\s+(?:viec|hanh vi|sai pham|ve|doi voi|ca))*(?:\s+(?:ong|ba|dong chi|d/c|anh|chi))*\s*:?\s*$"
+_DENOUNCE_BEFORE = _frame(
+    r"(?:tố cáo|tố giác|(?<!ý )kiện|khiếu nại(?: về)?|phản ánh(?: về| việc| hành vi)?)"
+    r"(?:\s+(?:việc|hành vi|sai phạm|về|đối với|cả))*" + _HONORIFICS + r"\s*:?\s*$"
 )
-_STRONG_DENOUNCE = re.compile(r"(?:^|\s)(?:to cao|to giac)\b")
+_PETITION_BEFORE = _frame(r"(?:^|\s)đơn\s+(?:tố cáo|tố giác|khiếu nại|phản ánh|kiện)(?:\s+\S+){0,2}?\s*$")
+_STRONG_DENOUNCE = _frame(r"(?:^|\s)(?:tố cáo|tố giác)(?!\w)")
 # Before a head: sanctions are asked for.
-_SANCTION_BEFORE = re.compile(
-    r"(?:xu ly|ky luat|xem xet trach nhiem|lam ro(?: trach nhiem| sai pham| hanh vi)?|dieu tra|cach chuc|"
-    r"thanh tra|xac minh|dinh chi|bai nhiem|mien nhiem|truy cuu|(?:kiem tra|xem xet|lam ro) viec)"
-    r"(?:\s+(?:nghiem|doi voi|cua|ve|viec|trach nhiem|sai pham|hanh vi|ca))*(?:\s+(?:ong|ba|dong chi|d/c|anh|chi))*"
-    r"\s*:?\s*$"
+_SANCTION_BEFORE = _frame(
+    r"(?:xử lý|kỷ luật|xem xét trách nhiệm|làm rõ(?: trách nhiệm| sai phạm| hành vi)?|điều tra|cách chức|"
+    r"thanh tra|xác minh|đình chỉ|bãi nhiệm|miễn nhiệm|truy cứu|(?:kiểm tra|xem xét|làm rõ) việc)"
+    r"(?:\s+(?:nghiêm|đối với|của|về|việc|trách nhiệm|sai phạm|hành vi|cả))*" + _HONORIFICS + r"\s*:?\s*$"
 )
 # Before a head: misconduct nouns of it ("sai phạm của chủ tịch xã").
-_OF_MISCONDUCT_BEFORE = re.compile(
-    r"(?:sai pham|vi pham|sai trai|tieu cuc|khuat tat|hanh vi|tai san|bat minh|thai do|trach nhiem)"
-    r"(?:\s+\S+){0,5}?\s+cua"
-    r"(?:\s+(?:ong|ba|dong chi|d/c|anh|chi))*\s*$"
+_OF_MISCONDUCT_BEFORE = _frame(
+    r"(?:sai phạm|vi phạm|sai trái|tiêu cực|khuất tất|hành vi|tài sản|bất minh|thái độ|trách nhiệm)"
+    r"(?:\s+\S+){0,5}?\s+của" + _HONORIFICS + r"\s*$"
 )
-# Before a head: it caused the misconduct of the sentence.
-_CAUSE_BEFORE = re.compile(r"(?:^|\s)(?:do|boi|tai|vi)(?:\s+(?:chinh|ca))?(?:\s+(?:ong|ba|dong chi|anh|chi))*\s*$")
-_DIRECTIVE_BEFORE = re.compile(r"(?:theo|la)\s+(?:su\s+)?(?:chi dao|lenh|y kien|y)\s+(?:cua\s+)?(?:ong|ba)?\s*$")
-_RECIPIENT_BEFORE = re.compile(
-    r"(?:dua|chi|bieu|boi duong|lot tay|dut lot|chuyen(?: khoan)?|gui|nop|lo|hoi lo|cam on|tien)"
-    r"(?:\s+\S+){0,5}?\s+(?:cho|tan tay|vao tai khoan(?: cua)?|vao tui(?: cua)?)(?:\s+(?:ong|ba|anh|chi))?\s*$"
+# Before a head: it caused the misconduct of the sentence, or staff followed its orders.
+_CAUSE_BEFORE = _frame(
+    r"(?:^|\s)(?<!hôm )(?<!lúc )(?<!khi )(?<!bữa )(?<!ngày )(?<!lần )(?<!sau )(?<!từ )(?<!trước )"
+    r"(?:do|bởi|tại|vì)(?:\s+(?:chính|cả))?" + _HONORIFICS + r"\s*$"  # not "hôm đó" typed as "hom do"
 )
-_RELATIVE_BEFORE = re.compile(
-    r"(?:^|\s)(?:vo|chong|con(?: trai| gai| re| dau)?|em(?: trai| gai| vo| re| ruot| ho)?|anh(?: trai| vo| re)|"
-    r"chi(?: gai)?|chau|bo(?: vo)?|me(?: vo)?|nguoi (?:nha|than|quen)|ho hang|anh em|gia dinh|cong ty|"
-    r"doanh nghiep)(?:\s+(?:cua|nha))?(?:\s+(?:ong|ba))?\s*$"
+_DIRECTIVE_BEFORE = _frame(r"(?:theo|là)\s+(?:sự\s+)?(?:chỉ đạo|lệnh|ý kiến|ý)\s+(?:của\s+)?(?:ông|bà)?\s*$")
+# Before a noun phrase: it was paid.
+_RECIPIENT_BEFORE = _frame(
+    r"(?:đưa|chi|biếu|bồi dưỡng|lót tay|đút lót|chuyển(?: khoản)?|gửi|nộp|góp|lo|hối lộ|cảm ơn|tiền)"
+    r"(?:\s+\S+){0,5}?\s+(?:cho|tận tay|vào tài khoản(?: của)?|vào túi(?: của)?)(?:\s+(?:ông|bà|anh|chị))?\s*$"
+)
+# Before a head: a relative of it ("vợ ông phó chủ tịch") or its business.
+_RELATIVE_BEFORE = _frame(
+    r"(?:^|\s)(?:vợ|chồng|con(?: trai| gái| rể| dâu)?|em(?: trai| gái| vợ| rể| ruột| họ)?|anh(?: trai| vợ| rể)|"
+    r"chị(?: gái)?|cháu|bố(?: vợ)?|mẹ(?: vợ)?|người (?:nhà|thân|quen)|họ hàng|anh em|gia đình|công ty|"
+    r"doanh nghiệp)(?:\s+(?:của|nhà))?(?:\s+(?:ông|bà))?\s*$"
 )
 # Verbs by which a head makes an officer act ("chỉ đạo cán bộ thu thêm"), and coordination.
-_CAUSATIVE = re.compile(r"(?:^|\s)(?:chi dao|ra lenh|sai|giao(?: cho)?|ep|bat|cho phep|de cho|bao|yeu cau|noi)(?:\s|$)")
+_CAUSATIVE = _frame(r"(?:^|\s)(?:chỉ đạo|ra lệnh|sai|giao(?: cho)?|ép|bắt|cho phép|để cho|bảo|yêu cầu|nói)(?:\s|$)")
 # A clause opening with a request is the reporter's own: "Đề nghị làm rõ việc yêu cầu thêm giấy tờ".
-_REQUEST_OPENING = re.compile(
-    r"^\W*(?:(?:toi|chung toi|gia dinh toi|nay toi)\s+)?(?:kinh\s+|xin\s+|rat\s+|tha thiet\s+)?"
-    r"(?:de nghi|kien nghi|mong|yeu cau|xin|can)\b"
+_REQUEST_OPENING = _frame(
+    r"^\W*(?:(?:tôi|chúng tôi|gia đình tôi|nay tôi)\s+)?(?:kính\s+|xin\s+|rất\s+|tha thiết\s+)?"
+    r"(?:đề nghị|kiến nghị|mong|yêu cầu|xin|cần)(?!\w)"
 )
-_COORD = re.compile(r"^\s*(?:va|cung|voi|cung voi|va ca|,)\s*$")
-_SPEECH_AFTER = re.compile(r"^\s*(?:bao|noi|tra loi|cho biet|hua)\b")
+_COORD = _frame(r"^\s*(?:và|cùng|với|cùng với|và cả|,)\s*$")
 
 # Clause boundaries: conjunctions (diacritics-free, with the accented form when the view has one).
 _CONJ = {
@@ -1043,7 +1077,7 @@ class _Pred:
 
 def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[_Span]:
     spans = [h for h in heads if h.sent == si] + [u for u in units if u.sent == si]
-    taken = [(x.a, x.b) for x in spans]
+    taken = [(x.a, x.shown_end or x.b) for x in spans]  # "Sở Tư pháp" after a director is not an officer
     for kind in _NP_ORDER:
         for a, b in _NP[kind].spans(s.norm, s.plain):
             if not _overlaps(taken, a, b):
@@ -1058,8 +1092,10 @@ def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[
         merged.append(x)
     for x in merged:
         cs, _ = s.clause_span(x.a)
-        before = s.plain[cs : x.a]
-        x.obj = bool(_OBJECT_BEFORE.search(before))
+        x.obj = bool(_OBJECT_BEFORE.search(s.norm[cs : x.a]))
+        words_before = s.plain[cs : x.a].count(" ")
+        if x.kind == "reporter" and (words_before > 3 or (words_before > 1 and s.plain[x.a : x.b] == "dan")):
+            x.obj = True  # "tôi", "dân" deep in a clause are what was done to ("tiếp dân", "quát tôi")
     return merged
 
 
@@ -1080,10 +1116,9 @@ def _preds(s: _Sentence) -> list[_Pred]:
             taken.append((a, b))
     for p in out:
         cs, _ = s.clause_span(p.a)
-        before = s.plain[max(cs, p.a - 20) : p.a]
         starts_negative = s.plain[p.a : p.b].startswith(("khong", "chua", "chang", "nhat quyet"))
-        p.negated = not starts_negative and bool(_NEGATION.search(before))
-        p.passive = bool(_PASSIVE.search(s.plain[max(cs, p.a - 12) : p.a]))
+        p.negated = not starts_negative and bool(_NEGATION.search(s.norm[max(cs, p.a - 20) : p.a]))
+        p.passive = bool(_PASSIVE.search(s.norm[max(cs, p.a - 12) : p.a]))
     out.sort(key=lambda p: p.a)
     return out
 
@@ -1110,6 +1145,7 @@ class _Reader:
         self.verdicts: dict[int, _Verdict] = {}
         self.topic: _Span | None = None  # subject of the last clause that had one
         self.last_person: _Span | None = None  # antecedent of the next pronoun
+        self.last_staff: _Span | None = None  # antecedent of the next "họ"
         self.names: dict[str, int] = {}  # a head's name word -> its mention ("ông B")
 
     def judge(self, m: int, status: str, reason: str, cue: str | None) -> None:
@@ -1143,7 +1179,7 @@ class _Reader:
         for k, cs in enumerate(s.clauses):
             ce = s.clauses[k + 1] if k + 1 < len(s.clauses) else len(s.plain)
             clause_nps = [x for x in nps if cs <= x.a < ce]
-            request = bool(_REQUEST_OPENING.match(s.plain[cs:ce]))
+            request = bool(_REQUEST_OPENING.match(s.norm[cs:ce]))
             for p in (p for p in preds if cs <= p.a < ce):
                 agents = self._agents(s, p, clause_nps, request)
                 if p.kind == "praise":
@@ -1186,10 +1222,10 @@ class _Reader:
             agents = [nearest]
             i = before.index(nearest)
             # coordination: "chủ tịch xã và cán bộ địa chính"; a head who made the agent act
-            if i > 0 and _COORD.match(s.plain[before[i - 1].b : nearest.a]):
+            if i > 0 and _COORD.match(s.norm[before[i - 1].b : nearest.a]):
                 agents.append(before[i - 1])
             for x in before[:i]:
-                if x.kind == "head" and _CAUSATIVE.search(s.plain[x.b : nearest.a]):
+                if x.kind == "head" and _CAUSATIVE.search(s.norm[x.b : nearest.a]):
                     agents.append(x)
             return [r for r in (self._resolve(a) for a in agents) if r is not None]
         if request:
@@ -1208,10 +1244,14 @@ class _Reader:
                     x.antecedent = self.heads[self.names[word]]
                 elif s.plain[x.a : x.b] in ("ong", "ba") and _title_case_after(s, x.b):
                     x.antecedent = _Span(x.sent, x.a, x.b, "officer")  # "ông Lê Văn C": someone else, named
+                elif s.plain[x.a : x.b] == "ho":
+                    x.antecedent = self.last_staff  # "họ" (they) are staff, not one head
                 else:
                     x.antecedent = self.last_person
             elif x.kind in ("head", "unit-head", "officer", "relative") and not x.addressee:
                 self.last_person = x
+                if x.kind != "head":
+                    self.last_staff = x
 
     def _resolve(self, x: _Span) -> _Span | None:
         return x.antecedent if x.kind == "pronoun" else x
@@ -1222,17 +1262,18 @@ class _Reader:
         if agents and all(a.kind not in ("reporter", "thing", "institution") for a in agents):
             return agents
         cs, _ce = s.clause_span(p.a)
-        recipients = [x for x in clause_nps if x.kind != "reporter" and _RECIPIENT_BEFORE.search(s.plain[cs : x.a])]
+        recipients = [x for x in clause_nps if x.kind != "reporter" and _RECIPIENT_BEFORE.search(s.norm[cs : x.a])]
         found = [r for r in (self._resolve(x) for x in recipients) if r is not None]
         return found or None
 
     def _frames(self, s: _Sentence, h: _Span, nps: list[_Span], preds: list[_Pred]) -> None:
         """What stands right before a head: addressee, denunciation, sanctions, payment, a relative..."""
         cs, ce = s.clause_span(h.a)
-        before = s.plain[: h.a]
+        before = s.norm[: h.a]
         m = h.mention
         misconduct_here = any(p.kind != "praise" and not p.negated for p in preds)
-        if _RECIPIENT_BEFORE.search(s.plain[cs : h.a]) and _MONEY_RX.spans(s.norm, s.plain, cs, ce):
+        paid = _RECIPIENT_BEFORE.search(s.norm[cs : h.a])
+        if paid and _MONEY_RX.spans(s.norm, s.plain, cs + paid.start(), min(ce, (h.shown_end or h.b) + 40)):
             h.obj = True
             self.judge(m, "accused", "recipient", _tail_phrase(s, before))
         elif _SANCTION_BEFORE.search(before):
@@ -1243,7 +1284,9 @@ class _Reader:
             self.judge(m, "accused", "misconduct-of", _tail_phrase(s, before))
         elif _DENOUNCE_BEFORE.search(before):
             h.obj = True
-            if _STRONG_DENOUNCE.search(before[-40:]) or misconduct_here or self.any_misconduct:
+            if _PETITION_BEFORE.search(before):
+                pass  # "(gửi) đơn tố cáo chủ tịch xã": an earlier petition; what the head did, if anything, decides
+            elif _STRONG_DENOUNCE.search(before[-40:]) or misconduct_here or self.any_misconduct:
                 self.judge(m, "accused", "denounced", _tail_phrase(s, before))
             else:
                 self.judge(m, "unsure", "about", _tail_phrase(s, before))
@@ -1256,10 +1299,10 @@ class _Reader:
         elif _DIRECTIVE_BEFORE.search(before) and misconduct_here:
             h.obj = True
             self.judge(m, "unsure", "directive", _tail_phrase(s, before))
-        rel = _RELATIVE_BEFORE.search(s.plain[cs : h.a])
+        rel = _RELATIVE_BEFORE.search(s.norm[cs : h.a])
         if rel and not h.obj:
             h.obj = True
-            start = cs + rel.start() + (1 if s.plain[cs + rel.start()] == " " else 0)
+            start = cs + rel.start() + (1 if s.norm[cs + rel.start()] == " " else 0)
             nps.append(_Span(h.sent, start, h.b, "relative", relative_of=m))
             nps.sort(key=lambda x: x.a)
 

@@ -57,6 +57,26 @@ ACCUSED = [
     ("Tôi lên gặp chủ tịch xã Lam Sơn. Ông ấy bảo muốn nhanh thì phải có 10 triệu.", xa("15544")),
     ("Chủ tịch UBND xã Hoằng Sơn là ông Lê Văn B. Năm 2024 ông B đã tự ý bán 3 lô đất công.", xa("15910")),
     ("Tôi bị đòi 5 triệu, chủ tịch xã Cẩm Thủy có mặt nhưng làm ngơ.", xa("15127")),
+    # classes of misconduct beyond money: absence, lies, perfunctory work, putting off, coercion, rudeness,
+    # public property, a home entered, the reporter given away, favours, veiled asking
+    ("Chủ tịch xã Ngọc Lặc vắng mặt cả buổi tiếp dân, dân chờ từ sáng đến trưa.", xa("15061")),
+    ("Phó chủ tịch phường Quảng Phú báo cáo sai sự thật lên cấp trên về vụ đất của tôi.", xa("16522")),
+    ("ct xã Hà Trung kết luận qua loa đơn của tôi", xa("15271")),
+    ("Báo ông phó chủ tịch xã Hà Trung thì ông bảo mai mới xuống.", xa("15271")),
+    ("Lãnh đạo phường Sầm Sơn ra thông báo nhà nào không đóng quỹ thì không được xác nhận giấy tờ.", xa("16531")),
+    ("Bà phó chủ tịch xã Vĩnh Lộc nói những lời rất khó nghe với mẹ tôi.", xa("15349")),
+    ("Chủ tịch xã Thọ Xuân dùng xe công chở gia đình đi du lịch.", xa("15499")),
+    ("Phó chủ tịch xã Cẩm Thủy chỉ đạo dân quân phá khóa cửa nhà tôi.", xa("15127")),
+    ("Chủ tịch phường Bỉm Sơn nói cho người bị tố cáo biết tôi là người làm đơn.", xa("14812")),
+    ("Chủ tịch xã Lam Sơn gợi ý phải có 10 triệu thì mới ký", xa("15544")),
+    ("phó chủ tịch phường Đông Sơn hỏi có gì cho anh em uống nước không", xa("16378")),
+    ("Lịch tiếp dân ghi chủ tịch xã Nga Sơn tiếp thứ năm nhưng ba lần tôi đến đều được bảo đi họp.", xa("16093")),
+    ("Bà phó bí thư đảng ủy xã Hậu Lộc bảo muốn xong thì chuẩn bị 20 triệu.", xa("16012")),
+    ("Ông phó chủ tịch xã Triệu Sơn chỉ vào chỗ không sai mà bảo sai, rồi đòi viết lại.", xa("15664")),
+    ("Phó trưởng Thuế tỉnh nói phải 'cảm ơn' anh em 3 triệu thì tuần sau có.", body("thue")),
+    ("Tôi gặp phó giám đốc Sở Tài chính, ông hứa rồi để đó suốt hai tháng.", body("so-tai-chinh")),
+    ("Phó giám đốc Sở Nội vụ xếp người nhà vào danh sách được hỗ trợ.", body("so-noi-vu")),
+    ("ông phó giám đốc Sở Y tế bảo phí làm giấy là 3 triệu", body("so-y-te")),
     # provincial bodies
     ("Phó giám đốc Sở Xây dựng ưu ái công ty của em vợ khi xét thầu", body("so-xay-dung")),
     ("pgd so tai chinh doi tien moi ky quyet dinh", body("so-tai-chinh")),
@@ -94,6 +114,13 @@ MENTIONED = [
     "kinh gui chu tich ubnd xa ngoc lac, can bo dia chinh doi 5tr",
     "Phó chủ tịch xã Hoằng Thanh đã ký giấy phép cho tôi, cảm ơn ông.",
     "Cán bộ một cửa bảo hồ sơ chờ chủ tịch xã ký, đã 2 tháng rồi.",
+    "Chủ tịch xã Ngọc Lặc vắng vì đi họp tỉnh, phó chủ tịch tiếp tôi rất chu đáo.",
+    "Tôi phản ánh, sau đó chủ tịch xã đã cho kiểm tra và trả lời rõ ràng.",
+    "Đề nghị làm rõ việc cán bộ địa chính yêu cầu thêm giấy tờ; phó chủ tịch xã đã hứa kiểm tra.",
+    "Bà phó phòng văn hóa - thông tin của xã to tiếng với tôi, hôm đó phó chủ tịch xã chủ trì buổi họp.",
+    "Tôi đã gửi đơn tố cáo lãnh đạo xã lên tỉnh từ năm ngoái. Lần này cán bộ thuế ở chợ thu tiền không biên lai.",
+    "Tôi có gửi thư cho ông phó giám đốc Sở Xây dựng, nhưng nhân viên trung tâm đăng kiểm vẫn làm chậm, đòi tiền.",
+    "Giám đốc Sở Nông nghiệp và Môi trường đã ký duyệt đúng hạn, vậy mà chị trả kết quả ở chi nhánh vẫn giữ lại hồ sơ.",
     "Giám đốc Sở Xây dựng đã tiếp chúng tôi và chỉ đạo phòng chuyên môn giải quyết, nhưng chuyên viên vẫn hẹn lần "
     "hẹn lữa.",
 ]
@@ -116,12 +143,19 @@ NOT_HEADS = [  # unit heads, heads of other organisations, look-alikes: no head 
     "Chủ tịch hội cựu chiến binh xã ép hội viên đóng tiền, chủ tịch còn dọa đuổi khỏi hội",
     "Chi cục trưởng thuế cơ sở gây khó dễ cho hộ kinh doanh",
     "cán bộ địa chính xã đòi 5 triệu",
+    "Chuyên viên sở GD&ĐT bắt nộp thêm giấy tờ không cần thiết",
+    "Chuyên viên sở CT phường Đông Sơn không hướng dẫn gì, chỉ bảo về làm lại.",
+    "Đề nghị chấn chỉnh tác phong của cán bộ tiếp dân.",
 ]
 
 UNSURE = [
     ("Tôi phản ánh về phó chủ tịch xã Hoằng Giang.", xa("15880")),
     ("Vợ ông chủ tịch xã Hoằng Châu chiếm đất công làm quán.", xa("15976")),
     ("Cán bộ nói làm theo chỉ đạo của chủ tịch xã Hoằng Châu nên bắt dân nộp thêm 500 nghìn.", xa("15976")),
+    (
+        "Danh sách hộ được hỗ trợ có nhà em ruột của phó chủ tịch xã Hoằng Giang, còn mấy hộ nghèo thật bị loại.",
+        xa("15880"),
+    ),
 ]
 
 
@@ -166,6 +200,14 @@ def test_unclear_attribution_is_unsure(text, expected):
     a = analyse(text)
     assert a.state == "unsure", a
     assert a.suspected == expected and a.accused is None and not a.escalate
+
+
+def test_plain_text_is_not_read_as_other_words():
+    # without diacritics "lam dung" is also "làm đúng", "co tinh" "có tính", "ba" three, "minh" in "xác minh"
+    assert analyse("cam on pho chu tich xa da lam dung tien do").state == "mentioned"
+    assert analyse("pho chu tich xa noi phi nay co tinh vao hoa don").state == "mentioned"
+    a = analyse("ông phó chánh tt tỉnh làm trưởng đoàn xác minh đơn tố cáo giám đốc sở khcn cố tình làm sai luật")
+    assert a.state == "accused" and a.accused == body("thanh-tra-tinh")
 
 
 def test_a_head_thanked_then_accused_is_accused():
