@@ -407,11 +407,14 @@ _ACTS = {
         r"thu (?:của (?:\S+ ){1,2})?(?:gấp (?:đôi|ba)|cao hơn|nhiều hơn|vượt)",
         r"(?:có gì|chút gì|tiền|ít|chút) (?:\S+ ){0,3}?(?:uống nước|cà phê|cafe|trà nước|ăn sáng)",
         r"phí (?:làm nhanh|ngoài|bôi trơn)",
+        r"(?:quà|tiền|bồi dưỡng|cảm ơn|phong bì|chút) (?:\S+ ){0,2}?cho anh em",
         r"nếu (?:tôi |chúng tôi |gia đình tôi )?(?:chi|đưa|gửi|biếu|lo) (?:\S+ ){0,4}?(?:" + _MONEY + ")",
         r"(?:bảo|nói|yêu cầu|bắt) (?:\S+ ){0,2}?phải (?:có|đưa|nộp|chi|gửi|đóng|lo) (?:\S+ ){0,2}?(?:" + _MONEY + ")",
     ],
     "sach-nhieu": [
         r"đòi (?:\S+ )?(?:viết|làm|sửa|nộp|in|chụp|photo|khai) lại",
+        r"đòi (?:xem|kiểm tra|khám|lục)",
+        r"(?:lấy|viện|kiếm|đặt|tìm) (?:lý do|cớ)",
         r"(?:không sai|đúng) mà (?:vẫn )?(?:bảo|nói|bắt) sai",
         r"bắt (?:\S+ ){0,3}?(?:lại|thêm)",
         r"(?:gặp|lên gặp|ra gặp|đi uống|ra quán) (?:\S+ ){0,2}?riêng|ngoài giờ (?:để )?(?:trao đổi|nói chuyện|gặp)",
@@ -454,6 +457,8 @@ _ACTS = {
         r"không thèm (?:trả lời|tiếp|nghe|nhìn)",
         r"cáu (?:gắt|kỉnh)",
         r"to tiếng|lớn tiếng|nói trống không|mỉa mai|thiếu tôn trọng|cau (?:mặt|có)|nhăn nhó|gắt gỏng|chê bai",
+        r"hút thuốc|say rượu|mùi rượu|mặc quần đùi|đi dép lê|xem phim|chơi game",
+        r"(?:lướt|xem|bấm|nghịch|chơi) điện thoại|không (?:đáp|chào lại|thèm nhìn)",
         r"quát (?:tôi|dân|người dân|chúng tôi|mọi người|bà con|ầm|lên)",
         r"(?:nói|dùng|buông) (?:những |mấy )?(?:câu|lời|từ)(?: ngữ| lẽ)? (?:\S+ ){0,2}?"
         r"(?:khó nghe|xúc phạm|thô tục|tục tĩu|"
@@ -488,6 +493,9 @@ _ACTS = {
         r"đẩy (?:sang|qua|lên|về) (?:chỗ|bên|nơi|cơ quan)",
         r"(?:giao|đẩy|chuyển) (?:\S+ )?cho người khác",
         r"(?:đẩy|đá|đùn) qua (?:đẩy|đá|đùn) lại",
+        r"đổ (?:lỗi |trách nhiệm |hết )?cho|(?:không ai|chẳng ai|không) (?:chịu |nhận )trách nhiệm",
+        r"(?:quay|bỏ) đi không (?:giải thích|trả lời|nói)|không (?:giải thích|trả lời) (?:câu nào|gì cả|một lời)",
+        r"tự (?:lên mạng|đi hỏi|tìm hiểu|đọc) mà (?:xem|hỏi|làm|biết)",
         r"đứng dậy (?:bỏ )?đi|bỏ ra ngoài|bỏ về|bỏ đi ra",
         r"(?:lần nào|(?:\d+|hai|ba|bốn|năm|mấy|nhiều|các|cả \d+|cả mấy) lần)(?: \S+){0,3}? (?:đều|cũng) "
         r"(?:được |bị )?(?:bảo|báo|nói) "
@@ -541,6 +549,8 @@ _ACTS = {
         r"(?:danh sách|diện)",
         r"(?:dù|tuy|mặc dù) không đủ (?:điều kiện|tiêu chuẩn)",
         r"bị (?:loại|gạch tên|cắt)(?: khỏi)?(?: danh sách)?",
+        r"vào thẳng (?:\S+ ){0,2}?(?:phòng|bàn)|không (?:cần|phải) (?:lấy số|xếp hàng)|chen ngang",
+        r"(?:nhận|làm|giải quyết|ký|ưu tiên) (?:\S+ ){0,3}?(?:của )?người quen trước|giấu (?:hồ sơ|đơn)",
         r"giao đất (?:trái|sai)",
         r"chiếm (?:dụng|đất|đoạt|làm của riêng)|lấn chiếm",
         r"trục lợi|vụ lợi|tư lợi|thiên vị|sân sau|nhóm lợi ích",
@@ -648,7 +658,8 @@ _CAUSE_BEFORE = _frame(
 _DIRECTIVE_BEFORE = _frame(r"(?:theo|là)\s+(?:sự\s+)?(?:chỉ đạo|lệnh|ý kiến|ý)\s+(?:của\s+)?(?:ông|bà)?\s*$")
 # Before a noun phrase: it was paid.
 _RECIPIENT_BEFORE = _frame(
-    r"(?:đưa|chi|biếu|bồi dưỡng|lót tay|đút lót|chuyển(?: khoản)?|gửi|nộp|góp|lo|hối lộ|cảm ơn|tiền)"
+    r"(?:đưa|chi|biếu|bồi dưỡng|lót tay|đút lót|chuyển(?: khoản)?|gửi(?! (?:thư|đơn|hồ sơ|văn bản|giấy|công văn))|"
+    r"nộp(?! (?:đơn|hồ sơ|giấy))|góp|lo|hối lộ|cảm ơn|tiền)"
     r"(?:\s+\S+){0,5}?\s+(?:cho|tận tay|vào tài khoản(?: của)?|vào túi(?: của)?)(?:\s+(?:ông|bà|anh|chị))?\s*$"
 )
 # Before a head: a relative of it ("vợ ông phó chủ tịch") or its business.

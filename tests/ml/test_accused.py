@@ -74,6 +74,11 @@ ACCUSED = [
     ("Bà phó bí thư đảng ủy xã Hậu Lộc bảo muốn xong thì chuẩn bị 20 triệu.", xa("16012")),
     ("Ông phó chủ tịch xã Triệu Sơn chỉ vào chỗ không sai mà bảo sai, rồi đòi viết lại.", xa("15664")),
     ("Phó trưởng Thuế tỉnh nói phải 'cảm ơn' anh em 3 triệu thì tuần sau có.", body("thue")),
+    ("Chủ tịch UBND xã Hà Trung đổ lỗi cho phần mềm, không nhận trách nhiệm.", xa("15271")),
+    ("Chủ tịch xã Vĩnh Lộc lấy cớ giấy tờ giả để giữ đơn của tôi.", xa("15349")),
+    ("pho chu tich xa Lam Son nhan 'sap xong roi, nho co qua cho anh em'", xa("15544")),
+    ("Phó giám đốc Sở Tài chính vừa tiếp dân vừa hút thuốc trong phòng.", body("so-tai-chinh")),
+    ("Phó giám đốc Công an tỉnh đòi xem điện thoại của tôi dù tôi chỉ làm lý lịch tư pháp.", body("cong-an-tinh")),
     ("Tôi gặp phó giám đốc Sở Tài chính, ông hứa rồi để đó suốt hai tháng.", body("so-tai-chinh")),
     ("Phó giám đốc Sở Nội vụ xếp người nhà vào danh sách được hỗ trợ.", body("so-noi-vu")),
     ("ông phó giám đốc Sở Y tế bảo phí làm giấy là 3 triệu", body("so-y-te")),
@@ -120,6 +125,7 @@ MENTIONED = [
     "Bà phó phòng văn hóa - thông tin của xã to tiếng với tôi, hôm đó phó chủ tịch xã chủ trì buổi họp.",
     "Tôi đã gửi đơn tố cáo lãnh đạo xã lên tỉnh từ năm ngoái. Lần này cán bộ thuế ở chợ thu tiền không biên lai.",
     "Tôi có gửi thư cho ông phó giám đốc Sở Xây dựng, nhưng nhân viên trung tâm đăng kiểm vẫn làm chậm, đòi tiền.",
+    "Tôi có gửi thư cho phó bí thư đảng ủy xã, còn công chức tư pháp thu 500 nghìn không biên lai.",
     "Giám đốc Sở Nông nghiệp và Môi trường đã ký duyệt đúng hạn, vậy mà chị trả kết quả ở chi nhánh vẫn giữ lại hồ sơ.",
     "Giám đốc Sở Xây dựng đã tiếp chúng tôi và chỉ đạo phòng chuyên môn giải quyết, nhưng chuyên viên vẫn hẹn lần "
     "hẹn lữa.",
@@ -152,6 +158,7 @@ UNSURE = [
     ("Tôi phản ánh về phó chủ tịch xã Hoằng Giang.", xa("15880")),
     ("Vợ ông chủ tịch xã Hoằng Châu chiếm đất công làm quán.", xa("15976")),
     ("Cán bộ nói làm theo chỉ đạo của chủ tịch xã Hoằng Châu nên bắt dân nộp thêm 500 nghìn.", xa("15976")),
+    ("Người quen của phó chủ tịch xã Lam Sơn vào thẳng phòng, không cần lấy số.", xa("15544")),
     (
         "Danh sách hộ được hỗ trợ có nhà em ruột của phó chủ tịch xã Hoằng Giang, còn mấy hộ nghèo thật bị loại.",
         xa("15880"),
