@@ -188,8 +188,27 @@ def make_report(app):
 
 
 @pytest.fixture
-def make_user(app):
-    """Factory: a staff account made as an administrator makes it, e.g. make_user("cb.quangphu", unit="16522")."""
+def user_by_name(app):
+    """The account with this username as the database holds it now (detached, columns loaded), or None."""
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from core.models import User
+
+    def _read(username: str):
+        with app.app_context():
+            user = db.session.scalar(select(User).where(User.username == username))
+            if user is not None:
+                db.session.expunge(user)
+            return user
+
+    return _read
+
+
+@pytest.fixture
+def make_user(app, user_by_name):
+    """Factory: a staff account made as an administrator makes it (the `users create` command), returned as
+    `user_by_name` reads it, e.g. make_user("cb.quangphu", unit="16522").id."""
 
     def _make(
         username: str,
@@ -197,26 +216,29 @@ def make_user(app):
         role: str | None = None,
         unit: str | None = None,
         name: str | None = None,
+        email: str | None = None,
         password: str = PASSWORD,
     ):
         args = ["users", "create", username, "--password", password]
-        for option, value in (("--role", role), ("--unit", unit), ("--name", name)):
+        for option, value in (("--role", role), ("--unit", unit), ("--name", name), ("--email", email)):
             if value is not None:
                 args += [option, value]
         result = app.test_cli_runner().invoke(args=args)
         assert result.exit_code == 0, result.output
-        return username
+        return user_by_name(username)
 
     return _make
 
 
 @pytest.fixture
 def login_as(csrf_token):
-    """Sign a test client in through the real form; fails the test when the sign-in is refused."""
+    """Sign a test client in through the real form; fails the test when the sign-in is refused.
 
-    def _login(client, username: str, password: str = PASSWORD):
-        response = sign_in(client, csrf_token, username, password)
-        assert response.status_code == 302, f"sign-in of {username} refused"
+    Keyword arguments go to the form's POST (e.g. environ_base, base_url, headers)."""
+
+    def _login(client, username: str, password: str = PASSWORD, **kwargs):
+        response = sign_in(client, csrf_token, username, password, **kwargs)
+        assert response.status_code == 302, f"sign-in of {username} refused ({response.status_code})"
         return response
 
     return _login

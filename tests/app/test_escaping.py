@@ -71,6 +71,7 @@ def test_public_form_never_fails_and_never_reflects(client, csrf_token, text, of
     assert _unescaped(response.get_data(as_text=True)) == []
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(code=texts, passphrase=texts)
 def test_status_page_never_fails_and_never_reflects(client, csrf_token, code, passphrase):
@@ -80,11 +81,12 @@ def test_status_page_never_fails_and_never_reflects(client, csrf_token, code, pa
     assert _unescaped(response.get_data(as_text=True)) == []
 
 
+@pytest.mark.slow
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(payload=st.sampled_from(DANGEROUS), filler=st.text(min_size=20, max_size=200))
-def test_staff_pages_escape_what_citizens_wrote(app, csrf_token, payload, filler):
+def test_staff_pages_escape_what_citizens_wrote(app, csrf_token, make_user, login_as, payload, filler):
     text = f"Cán bộ một cửa UBND phường Quảng Phú {payload} {filler}"
     with app.app_context():
         receipt = submit_report(
@@ -94,14 +96,9 @@ def test_staff_pages_escape_what_citizens_wrote(app, csrf_token, payload, filler
         route_report(receipt.report_id)
     staff = getattr(app, "escaping_staff_client", None)
     if staff is None:  # one sign-in for all examples (sign-in itself is rate limited)
-        app.test_cli_runner().invoke(
-            args=["users", "create", "gs.escape", "--role", "supervisor", "--password", "mat-khau-dai-12"]
-        )
+        make_user("gs.escape", role="supervisor")
         staff = app.escaping_staff_client = app.test_client()
-        token = csrf_token(staff.get("/can-bo/dang-nhap"))
-        staff.post(
-            "/can-bo/dang-nhap", data={"csrf_token": token, "username": "gs.escape", "password": "mat-khau-dai-12"}
-        )
+        login_as(staff, "gs.escape")
     for path in (
         f"/can-bo/bao-cao/{receipt.report_id}",
         f"/can-bo/bao-cao/{receipt.report_id}/ban-che",

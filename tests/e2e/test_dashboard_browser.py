@@ -13,7 +13,7 @@ TEXTS = [
 ]
 
 
-def test_supervisor_sees_the_province_and_drills_down(browser, live_service, screenshots):
+def test_supervisor_sees_the_province_and_drills_down(browser, live_service, screenshots, make_user):
     app = live_service["app"]
     with app.app_context():
         ids = [submit_report(db.session, text=t, kind="phan-anh", ward_code=w).report_id for t, w in TEXTS]
@@ -23,10 +23,7 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service, scr
         from core.models import Report
 
         codes = {db.session.get(Report, i).tracking_code for i in ids}
-    result = app.test_cli_runner().invoke(
-        args=["users", "create", "giamsat", "--role", "supervisor", "--name", "Ban Nội chính", "--password", PASSWORD]
-    )
-    assert result.exit_code == 0, result.output
+    make_user("giamsat", role="supervisor", name="Ban Nội chính")
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN").new_page()
     page.goto(live_service["base"] + "/can-bo/dang-nhap")

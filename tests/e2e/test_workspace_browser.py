@@ -5,11 +5,12 @@ import re
 import time
 from pathlib import Path
 
+from tests_support import PASSWORD
+
 TEXT = (
     "Tôi lên bộ phận một cửa UBND xã Ngọc Lặc làm thủ tục chứng thực hợp đồng, cán bộ bảo phải nộp thêm "
     "giấy xác nhận tình trạng hôn nhân dù thủ tục không yêu cầu, bắt đi lại ba lần."
 )
-PASSWORD = "mat-khau-dai-12"
 
 
 def _shot(page, shots: Path, name: str) -> None:
@@ -23,12 +24,9 @@ def _status(page, base, code, passphrase):
     page.click("button[type=submit]")
 
 
-def test_a_case_from_filing_to_outcome(browser, live_service, database_url, screenshots):
-    base, app = live_service["base"], live_service["app"]
-    result = app.test_cli_runner().invoke(
-        args=["users", "create", "cb.ngoclac", "--unit", "15061", "--name", "Nguyễn Thị Hoa", "--password", PASSWORD]
-    )
-    assert result.exit_code == 0, result.output
+def test_a_case_from_filing_to_outcome(browser, live_service, database_url, screenshots, make_user):
+    base = live_service["base"]
+    make_user("cb.ngoclac", unit="15061", name="Nguyễn Thị Hoa")
 
     citizen = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="vi-VN").new_page()
     citizen.goto(base + "/")

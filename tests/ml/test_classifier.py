@@ -290,6 +290,7 @@ def test_corrections_are_validated(tmp_path):
         load_corrections(path)
 
 
+@pytest.mark.slow
 def test_corrections_are_folded_into_training(tmp_path):
     """A made-up procedure word, labelled only by corrections, is learnt and counted in the metadata."""
     corr = tmp_path / "corrections.jsonl"
@@ -375,6 +376,7 @@ def test_feature_transform_matches_scikit_learn(corpus_rows):
     assert np.isclose(sp.linalg.norm(ours[0]), 1.0, atol=1e-5)
 
 
+@pytest.mark.slow
 def test_segment_equals_underthesea_word_tokenize(corpus_rows):
     """ml.segment drives underthesea's own regex tokeniser and CRF model: same words as word_tokenize."""
     from underthesea import word_tokenize

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ml.taxonomy import Agency, Category
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +132,7 @@ def test_predict_without_a_model_fails_clearly(tmp_path):
     assert "no published model" in r.stderr.decode()
 
 
+@pytest.mark.slow
 def test_train_cli_writes_artifact_and_pointer(tmp_path):
     out = tmp_path / "models"
     r = run_ml(["train", "--out", str(out), "--max-rows", "400"])
@@ -142,6 +145,7 @@ def test_train_cli_writes_artifact_and_pointer(tmp_path):
     assert not list(out.glob(".*tmp"))  # no temp file left behind
 
 
+@pytest.mark.slow
 def test_train_env_default_dir_and_corrections(tmp_path):
     corr = tmp_path / "corr.jsonl"
     corr.write_text(
@@ -168,6 +172,7 @@ def test_train_env_default_dir_and_corrections(tmp_path):
     assert (out / "current").exists()
 
 
+@pytest.mark.slow
 def test_evaluate_cli_prints_figures_and_baselines(small_model_dir, corpus_rows, tmp_path):
     test_rows = [r for r in corpus_rows if r["split"] == "test"][:60]
     train_rows = [r for r in corpus_rows if r["split"] == "train"][:400]

@@ -28,6 +28,7 @@ def committed() -> list[dict]:
     return [json.loads(line) for line in OUT_PATH.read_text(encoding="utf-8").splitlines()]
 
 
+@pytest.mark.slow
 def test_build_is_deterministic(rows):
     assert build_rows() == rows
 

@@ -83,6 +83,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.slow
 def test_training_never_opens_the_dev_examples(tmp_path):
     """`python -m ml train`, watched by an audit hook: the corpus is opened, the dev examples never are."""
     log = tmp_path / "opened.txt"

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select, text
 
 from core.extensions import db
-from core.models import CalendarOverride, Unit, User, utcnow
+from core.models import CalendarOverride, Unit, utcnow
+from tests_support import sign_in
 from triage.deadlines.policy import load_policy
 
-PASSWORD = "mat-khau-dai-12"
 BASE = "/can-bo/quan-tri"
 PAGES = ["/", "/nguoi-dung", "/nguoi-dung/moi", "/don-vi", "/lich-lam-viec", "/chinh-sach-thoi-han"]
 
@@ -19,28 +19,6 @@ def _cli(app, *args, ok=True):
     if ok:
         assert result.exit_code == 0, result.output
     return result
-
-
-def _create(app, username, role, unit=None):
-    args = ["users", "create", username, "--role", role, "--password", PASSWORD]
-    if unit:
-        args += ["--unit", unit]
-    _cli(app, *args)
-
-
-def _login(client, csrf_token, username, password=PASSWORD):
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    response = client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": password})
-    assert response.status_code == 302, response.get_data(as_text=True)
-    return response
-
-
-def _user(app, username):
-    with app.app_context():
-        user = db.session.scalar(select(User).where(User.username == username))
-        if user is not None:
-            db.session.expunge(user)
-        return user
 
 
 def _unit(app, code):
@@ -82,10 +60,10 @@ def restore_units(app):
 
 
 @pytest.fixture
-def admin(app, client, csrf_token):
+def admin(app, client, csrf_token, make_user, login_as):
     """A signed-in admin client; post(path, data) adds the CSRF token of the page at `path`."""
-    _create(app, "quantri", "admin")
-    _login(client, csrf_token, "quantri")
+    make_user("quantri", role="admin")
+    login_as(client, "quantri")
 
     class Admin:
         def get(self, path, **kw):
@@ -98,18 +76,17 @@ def admin(app, client, csrf_token):
     return Admin()
 
 
-def test_admin_pages_are_hidden_from_everyone_else(app, csrf_token):
-    _create(app, "tp.quangphu", "inspector", "16522")
-    _create(app, "phanloai", "triage")
-    _create(app, "giamsat", "supervisor")
+def test_admin_pages_are_hidden_from_everyone_else(app, csrf_token, make_user, user_by_name, login_as):
+    target = make_user("tp.quangphu", role="inspector", unit="16522")
+    make_user("phanloai", role="triage")
+    make_user("giamsat", role="supervisor")
     anonymous = app.test_client()
     for page in PAGES:
         response = anonymous.get(BASE + page)
         assert response.status_code == 302 and "/can-bo/dang-nhap" in response.headers["Location"]
-    target = _user(app, "tp.quangphu")
     for username in ("tp.quangphu", "phanloai", "giamsat"):
         client = app.test_client()
-        _login(client, csrf_token, username)
+        login_as(client, username)
         home = client.get("/can-bo/").get_data(as_text=True)
         assert "Quản trị" not in home
         for page in PAGES + [f"/nguoi-dung/{target.id}", "/don-vi/1"]:
@@ -117,7 +94,7 @@ def test_admin_pages_are_hidden_from_everyone_else(app, csrf_token):
         token = csrf_token(client.get("/can-bo/"))
         response = client.post(f"{BASE}/nguoi-dung/{target.id}/kich-hoat", data={"csrf_token": token, "active": "0"})
         assert response.status_code == 404
-    assert _user(app, "tp.quangphu").active is True
+    assert user_by_name("tp.quangphu").active is True
 
 
 def test_admin_sees_the_nav_link_and_every_page(app, client, admin):
@@ -127,10 +104,10 @@ def test_admin_sees_the_nav_link_and_every_page(app, client, admin):
         assert response.status_code == 200, page
 
 
-def test_users_list_shows_each_account(app, admin):
-    _create(app, "tp.quangphu", "inspector", "16522")
+def test_users_list_shows_each_account(app, admin, make_user, user_by_name):
+    make_user("tp.quangphu", role="inspector", unit="16522")
     _cli(app, "users", "deactivate", "tp.quangphu")
-    _create(app, "giamsat", "supervisor")
+    make_user("giamsat", role="supervisor")
     with app.app_context():
         db.session.execute(
             text("UPDATE users SET locked_until = :t WHERE username = 'giamsat'"),
@@ -138,13 +115,13 @@ def test_users_list_shows_each_account(app, admin):
         )
         db.session.commit()
     page = admin.get("/nguoi-dung").get_data(as_text=True)
-    row = page.split(f'id="user-{_user(app, "tp.quangphu").id}"')[1].split("</tr>")[0]
+    row = page.split(f'id="user-{user_by_name("tp.quangphu").id}"')[1].split("</tr>")[0]
     assert "UBND Phường Quảng Phú" in row and "Cán bộ xử lý" in row and "Đã vô hiệu hoá" in row
-    row = page.split(f'id="user-{_user(app, "giamsat").id}"')[1].split("</tr>")[0]
+    row = page.split(f'id="user-{user_by_name("giamsat").id}"')[1].split("</tr>")[0]
     assert "Lãnh đạo giám sát" in row and "Đang bị khoá" in row
 
 
-def test_admin_creates_a_user_who_can_sign_in(app, admin, csrf_token):
+def test_admin_creates_a_user_who_can_sign_in(app, admin, user_by_name, login_as):
     quang_phu = _unit(app, "16522")
     before = _snapshot(app)
     response = admin.post(
@@ -160,7 +137,7 @@ def test_admin_creates_a_user_who_can_sign_in(app, admin, csrf_token):
         },
     )
     assert response.status_code == 302
-    user = _user(app, "tp.quangphu")
+    user = user_by_name("tp.quangphu")
     assert (user.full_name, user.email, user.role, user.unit_id, user.active) == (
         "Trần Thị C",
         "tpc@quangphu.thanhhoa.gov.vn",
@@ -170,7 +147,7 @@ def test_admin_creates_a_user_who_can_sign_in(app, admin, csrf_token):
     )
     assert user.password_hash.startswith("$argon2") and "mot-cau" not in user.password_hash
     assert _changed(before, _snapshot(app)) == {("users", user.id)}
-    _login(app.test_client(), csrf_token, "tp.quangphu", "mot-cau-mat-khau")
+    login_as(app.test_client(), "tp.quangphu", "mot-cau-mat-khau")
 
 
 @pytest.mark.parametrize(
@@ -200,16 +177,15 @@ def test_user_creation_is_validated(app, admin, fields, message):
     assert _changed(before, _snapshot(app)) == set()
 
 
-def test_admin_changes_role_unit_and_email(app, admin):
-    _create(app, "tp.quangphu", "inspector", "16522")
-    user, ngoc_lac = _user(app, "tp.quangphu"), _unit(app, "15061")
+def test_admin_changes_role_unit_and_email(app, admin, make_user, user_by_name):
+    user, ngoc_lac = make_user("tp.quangphu", role="inspector", unit="16522"), _unit(app, "15061")
     before = _snapshot(app)
     response = admin.post(
         f"/nguoi-dung/{user.id}",
         {"full_name": "Lê Văn D", "email": "d@ngoclac.gov.vn", "role": "supervisor", "unit_id": str(ngoc_lac.id)},
     )
     assert response.status_code == 302
-    changed = _user(app, "tp.quangphu")
+    changed = user_by_name("tp.quangphu")
     assert (changed.full_name, changed.email, changed.role, changed.unit_id) == (
         "Lê Văn D",
         "d@ngoclac.gov.vn",
@@ -221,42 +197,40 @@ def test_admin_changes_role_unit_and_email(app, admin):
 
     response = admin.post(f"/nguoi-dung/{user.id}", {"role": "inspector", "unit_id": "", "email": ""})
     assert response.status_code == 400 and "phải thuộc một đơn vị" in response.get_data(as_text=True)
-    assert _user(app, "tp.quangphu").role == "supervisor"
+    assert user_by_name("tp.quangphu").role == "supervisor"
 
 
-def test_admin_cannot_demote_or_deactivate_themselves(app, admin):
-    me = _user(app, "quantri")
+def test_admin_cannot_demote_or_deactivate_themselves(app, admin, user_by_name):
+    me = user_by_name("quantri")
     response = admin.post(f"/nguoi-dung/{me.id}", {"role": "triage", "unit_id": ""})
     assert response.status_code == 400 and "tự bỏ quyền quản trị" in response.get_data(as_text=True)
     admin.post(f"/nguoi-dung/{me.id}/kich-hoat", {"active": "0"}, page=f"/nguoi-dung/{me.id}")
-    me = _user(app, "quantri")
+    me = user_by_name("quantri")
     assert me.role == "admin" and me.active is True
 
 
-def test_admin_deactivates_and_reactivates(app, admin, csrf_token):
-    _create(app, "tp.quangphu", "inspector", "16522")
-    user = _user(app, "tp.quangphu")
+def test_admin_deactivates_and_reactivates(app, admin, make_user, user_by_name, login_as):
+    user = make_user("tp.quangphu", role="inspector", unit="16522")
     victim = app.test_client()
-    _login(victim, csrf_token, "tp.quangphu")
+    login_as(victim, "tp.quangphu")
     before = _snapshot(app)
     response = admin.post(f"/nguoi-dung/{user.id}/kich-hoat", {"active": "0"}, page=f"/nguoi-dung/{user.id}")
     assert response.status_code == 302
-    assert _user(app, "tp.quangphu").active is False
+    assert user_by_name("tp.quangphu").active is False
     assert _changed(before, _snapshot(app)) == {("users", user.id)}
     assert victim.get("/can-bo/").status_code == 302  # the open session is refused
     assert "Đã vô hiệu hoá" in admin.get(f"/nguoi-dung/{user.id}").get_data(as_text=True)
     admin.post(f"/nguoi-dung/{user.id}/kich-hoat", {"active": "1"}, page=f"/nguoi-dung/{user.id}")
-    assert _user(app, "tp.quangphu").active is True
+    assert user_by_name("tp.quangphu").active is True
 
 
-def test_admin_resets_a_password(app, admin, csrf_token):
-    _create(app, "tp.quangphu", "inspector", "16522")
-    user = _user(app, "tp.quangphu")
+def test_admin_resets_a_password(app, admin, csrf_token, make_user, user_by_name, login_as):
+    user = make_user("tp.quangphu", role="inspector", unit="16522")
     response = admin.post(
         f"/nguoi-dung/{user.id}/mat-khau", {"password": "ngan", "confirm": "ngan"}, page=f"/nguoi-dung/{user.id}"
     )
     assert response.status_code == 400 and "ít nhất 12 ký tự" in response.get_data(as_text=True)
-    assert _user(app, "tp.quangphu").password_hash == user.password_hash
+    assert user_by_name("tp.quangphu").password_hash == user.password_hash
     before = _snapshot(app)
     response = admin.post(
         f"/nguoi-dung/{user.id}/mat-khau",
@@ -265,31 +239,23 @@ def test_admin_resets_a_password(app, admin, csrf_token):
     )
     assert response.status_code == 302
     assert _changed(before, _snapshot(app)) == {("users", user.id)}
-    _login(app.test_client(), csrf_token, "tp.quangphu", "mat-khau-moi-rat-dai")
-    old = app.test_client()
-    token = csrf_token(old.get("/can-bo/dang-nhap"))
-    assert (
-        old.post(
-            "/can-bo/dang-nhap", data={"csrf_token": token, "username": "tp.quangphu", "password": PASSWORD}
-        ).status_code
-        == 401
-    )
+    login_as(app.test_client(), "tp.quangphu", "mat-khau-moi-rat-dai")
+    assert sign_in(app.test_client(), csrf_token, "tp.quangphu").status_code == 401
 
 
-def test_admin_resetting_their_own_password_stays_signed_in(app, client, admin):
-    me = _user(app, "quantri")
+def test_admin_resetting_their_own_password_stays_signed_in(app, client, admin, user_by_name):
+    me = user_by_name("quantri")
     admin.post(
         f"/nguoi-dung/{me.id}/mat-khau",
         {"password": "mat-khau-moi-rat-dai", "confirm": "mat-khau-moi-rat-dai"},
         page=f"/nguoi-dung/{me.id}",
     )
-    assert _user(app, "quantri").password_hash != me.password_hash
+    assert user_by_name("quantri").password_hash != me.password_hash
     assert client.get("/can-bo/").status_code == 200
 
 
-def test_admin_unlocks_an_account(app, admin, csrf_token):
-    _create(app, "tp.quangphu", "inspector", "16522")
-    user = _user(app, "tp.quangphu")
+def test_admin_unlocks_an_account(app, admin, make_user, user_by_name, login_as):
+    user = make_user("tp.quangphu", role="inspector", unit="16522")
     with app.app_context():
         db.session.execute(
             text("UPDATE users SET locked_until = :t, failed_logins = 2 WHERE id = :id"),
@@ -299,10 +265,10 @@ def test_admin_unlocks_an_account(app, admin, csrf_token):
     assert "Đang bị khoá" in admin.get(f"/nguoi-dung/{user.id}").get_data(as_text=True)
     before = _snapshot(app)
     assert admin.post(f"/nguoi-dung/{user.id}/mo-khoa", page=f"/nguoi-dung/{user.id}").status_code == 302
-    unlocked = _user(app, "tp.quangphu")
+    unlocked = user_by_name("tp.quangphu")
     assert unlocked.locked_until is None and unlocked.failed_logins == 0
     assert _changed(before, _snapshot(app)) == {("users", user.id)}
-    _login(app.test_client(), csrf_token, "tp.quangphu")
+    login_as(app.test_client(), "tp.quangphu")
 
 
 def test_units_list_and_edit(app, admin):
@@ -375,9 +341,8 @@ def test_policy_page_shows_the_policy_in_force(app, admin):
     assert "vùng sâu, vùng xa" in page
 
 
-def test_admin_posts_need_a_csrf_token(app, client, admin):
-    _create(app, "tp.quangphu", "inspector", "16522")
-    user, unit = _user(app, "tp.quangphu"), _unit(app, "16522")
+def test_admin_posts_need_a_csrf_token(app, client, admin, make_user):
+    user, unit = make_user("tp.quangphu", role="inspector", unit="16522"), _unit(app, "16522")
     before = _snapshot(app)
     attempts = [
         (
@@ -397,20 +362,20 @@ def test_admin_posts_need_a_csrf_token(app, client, admin):
     assert _changed(before, _snapshot(app)) == set()
 
 
-def test_cli_manages_accounts_and_units(app, csrf_token):
-    _create(app, "tp.quangphu", "inspector", "16522")
+def test_cli_manages_accounts_and_units(app, make_user, user_by_name, login_as):
+    make_user("tp.quangphu", role="inspector", unit="16522")
     assert _cli(app, "users", "set-role", "tp.quangphu", "inspector", "--unit", "00000", ok=False).exit_code != 0
     _cli(app, "users", "set-role", "tp.quangphu", "supervisor")
-    assert _user(app, "tp.quangphu").role == "supervisor"
+    assert user_by_name("tp.quangphu").role == "supervisor"
     _cli(app, "users", "set-role", "tp.quangphu", "inspector", "--unit", "15061")
-    user = _user(app, "tp.quangphu")
+    user = user_by_name("tp.quangphu")
     assert user.role == "inspector" and user.unit_id == _unit(app, "15061").id
     assert _cli(app, "users", "set-role", "nobody", "admin", ok=False).exit_code != 0
 
     _cli(app, "users", "deactivate", "tp.quangphu")
-    assert _user(app, "tp.quangphu").active is False
+    assert user_by_name("tp.quangphu").active is False
     _cli(app, "users", "deactivate", "tp.quangphu", "--reactivate")
-    assert _user(app, "tp.quangphu").active is True
+    assert user_by_name("tp.quangphu").active is True
 
     with app.app_context():
         db.session.execute(
@@ -419,9 +384,9 @@ def test_cli_manages_accounts_and_units(app, csrf_token):
         db.session.commit()
     assert _cli(app, "users", "reset-password", "tp.quangphu", "--password", "ngan", ok=False).exit_code != 0
     _cli(app, "users", "reset-password", "tp.quangphu", "--password", "mat-khau-moi-rat-dai")
-    user = _user(app, "tp.quangphu")
+    user = user_by_name("tp.quangphu")
     assert user.locked_until is None and user.failed_logins == 0
-    _login(app.test_client(), csrf_token, "tp.quangphu", "mat-khau-moi-rat-dai")
+    login_as(app.test_client(), "tp.quangphu", "mat-khau-moi-rat-dai")
 
     _cli(app, "units", "set", "16522", "--email", "vt@quangphu.gov.vn", "--remote")
     unit = _unit(app, "16522")

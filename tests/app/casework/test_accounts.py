@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import User
-from tests_support import PASSWORD, sign_in
+from tests_support import PASSWORD
 from triage.casework import accounts
 from triage.casework.accounts import AccountRefused
 
@@ -130,13 +130,10 @@ def test_unlock_forgets_the_failures(session):
 
 
 @pytest.fixture
-def signed_in_admin(app, csrf_token):
-    result = app.test_cli_runner().invoke(
-        args=["users", "create", "quantri", "--role", "admin", "--password", PASSWORD]
-    )
-    assert result.exit_code == 0, result.output
+def signed_in_admin(app, make_user, login_as):
+    make_user("quantri", role="admin")
     client = app.test_client()
-    assert sign_in(client, csrf_token, "quantri").status_code == 302
+    login_as(client, "quantri")
     return client
 
 

@@ -10,8 +10,8 @@ from redis import Redis
 
 from core.extensions import db
 from core.models import User, utcnow
+from tests_support import sign_in
 
-PASSWORD = "mat-khau-dai-12"
 WRONG = "Tên đăng nhập hoặc mật khẩu không đúng."
 LOCKED = "Tài khoản tạm thời bị khoá"
 
@@ -20,24 +20,6 @@ def _cli(app, *args):
     result = app.test_cli_runner().invoke(args=list(args))
     assert result.exit_code == 0, result.output
     return result
-
-
-def _create_user(app, username="tp.quangphu", *extra):
-    _cli(app, "users", "create", username, "--unit", "16522", *extra, "--password", PASSWORD)
-
-
-def _login(client, csrf_token, username, password=PASSWORD, **kwargs):
-    token = csrf_token(client.get("/can-bo/dang-nhap", **kwargs))
-    return client.post(
-        "/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": password}, **kwargs
-    )
-
-
-def _user(app, username="tp.quangphu") -> User:
-    with app.app_context():
-        user = db.session.query(User).filter_by(username=username).one()
-        db.session.expunge(user)
-        return user
 
 
 def _set(app, username="tp.quangphu", **values):
@@ -57,56 +39,57 @@ def lock_app(make_app):
     )
 
 
-def test_account_locks_after_repeated_failures_and_unlocks_after_the_lock_time(lock_app, csrf_token):
+def test_account_locks_after_repeated_failures_and_unlocks_after_the_lock_time(
+    lock_app, csrf_token, make_user, user_by_name, login_as
+):
     app, client = lock_app, lock_app.test_client()
-    _create_user(app)
+    make_user("tp.quangphu", unit="16522")
     for n in (1, 2):
-        response = _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+        response = sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
         assert response.status_code == 401
         assert WRONG in response.get_data(as_text=True)
-        assert _user(app).failed_logins == n
+        assert user_by_name("tp.quangphu").failed_logins == n
     before = utcnow()
-    response = _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")  # the third: locked
+    response = sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")  # the third: locked
     page = response.get_data(as_text=True)
     assert response.status_code == 403
     assert LOCKED in page and "15 phút" in page
-    user = _user(app)
+    user = user_by_name("tp.quangphu")
     assert before + timedelta(minutes=14) < user.locked_until <= utcnow() + timedelta(minutes=15)
 
     # The right password is refused while the lock lasts, and more attempts do not extend it.
-    response = _login(client, csrf_token, "tp.quangphu")
+    response = sign_in(client, csrf_token, "tp.quangphu")
     assert response.status_code == 403 and LOCKED in response.get_data(as_text=True)
     assert not _signed_in(client)
-    assert _user(app).locked_until == user.locked_until
+    assert user_by_name("tp.quangphu").locked_until == user.locked_until
 
     _set(app, locked_until=utcnow() - timedelta(seconds=1))  # the lock time has passed
-    response = _login(client, csrf_token, "tp.quangphu")
-    assert response.status_code == 302
+    login_as(client, "tp.quangphu")
     assert _signed_in(client)
-    user = _user(app)
+    user = user_by_name("tp.quangphu")
     assert user.failed_logins == 0 and user.locked_until is None
 
 
-def test_success_resets_the_failure_count(lock_app, csrf_token):
-    app, client = lock_app, lock_app.test_client()
-    _create_user(app)
-    _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
-    _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
-    assert _user(app).failed_logins == 2
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
-    assert _user(app).failed_logins == 0
+def test_success_resets_the_failure_count(lock_app, csrf_token, make_user, user_by_name, login_as):
+    client = lock_app.test_client()
+    make_user("tp.quangphu", unit="16522")
+    sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+    sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+    assert user_by_name("tp.quangphu").failed_logins == 2
+    login_as(client, "tp.quangphu")
+    assert user_by_name("tp.quangphu").failed_logins == 0
     client.post("/can-bo/dang-xuat", data={"csrf_token": csrf_token(client.get("/can-bo/"))})
-    _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
-    _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
-    assert _user(app).locked_until is None  # 2 + 2 failures with a success between: no lock
+    sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+    sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+    assert user_by_name("tp.quangphu").locked_until is None  # 2 + 2 failures with a success between: no lock
 
 
-def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app, csrf_token, monkeypatch):
+def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app, csrf_token, monkeypatch, make_user):
     app = make_app(WTF_CSRF_ENABLED=True, LOGIN_MAX_FAILURES=1000, LOGIN_RATE_LIMIT="1000 per minute")
     client = app.test_client()
-    _create_user(app)
-    unknown = _login(client, csrf_token, "khong.ton.tai", "sai-mat-khau")
-    known = _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+    make_user("tp.quangphu", unit="16522")
+    unknown = sign_in(client, csrf_token, "khong.ton.tai", "sai-mat-khau")
+    known = sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
     assert unknown.status_code == known.status_code == 401
     assert WRONG in unknown.get_data(as_text=True)
     same = lambda r: re.sub(r'value="[^"]*"', "", r.get_data(as_text=True))  # noqa: E731 (token, username)
@@ -131,42 +114,41 @@ def test_unknown_user_gets_the_wrong_password_answer_and_the_same_work(make_app,
 
     monkeypatch.setattr(passwords, "_hasher", Counting(passwords._hasher))
     for username in ("khong.ton.tai", "tp.quangphu"):
-        token = csrf_token(client.get("/can-bo/dang-nhap"))
-        client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": "sai-mat-khau"})
+        sign_in(client, csrf_token, username, "sai-mat-khau")
     assert len(verified) == 2 and all(h.startswith("$argon2") for h in verified)
     assert verified[0] != verified[1]
 
 
-def test_deactivated_user_cannot_sign_in_and_open_sessions_are_refused(app, client, csrf_token):
-    _create_user(app)
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
+def test_deactivated_user_cannot_sign_in_and_open_sessions_are_refused(app, client, csrf_token, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    login_as(client, "tp.quangphu")
     assert _signed_in(client)
     _cli(app, "users", "deactivate", "tp.quangphu")
     response = client.get("/can-bo/")
     assert response.status_code == 302 and "/can-bo/dang-nhap" in response.headers["Location"]
-    response = _login(client, csrf_token, "tp.quangphu")
+    response = sign_in(client, csrf_token, "tp.quangphu")
     assert response.status_code == 401 and WRONG in response.get_data(as_text=True)
     _cli(app, "users", "deactivate", "tp.quangphu", "--reactivate")
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
+    login_as(client, "tp.quangphu")
 
 
-def test_password_reset_ends_open_sessions(app, client, csrf_token):
-    _create_user(app)
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
+def test_password_reset_ends_open_sessions(app, client, csrf_token, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    login_as(client, "tp.quangphu")
     _cli(app, "users", "reset-password", "tp.quangphu", "--password", "mot-mat-khau-moi-dai")
     assert not _signed_in(client)
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 401
-    assert _login(client, csrf_token, "tp.quangphu", "mot-mat-khau-moi-dai").status_code == 302
+    assert sign_in(client, csrf_token, "tp.quangphu").status_code == 401
+    login_as(client, "tp.quangphu", "mot-mat-khau-moi-dai")
 
 
-def test_sign_in_is_throttled_per_client(make_app, redis_url, csrf_token):
+def test_sign_in_is_throttled_per_client(make_app, redis_url, csrf_token, make_user, login_as):
     prefix = f"login-test-{uuid.uuid4().hex[:8]}"
     app = make_app(WTF_CSRF_ENABLED=True, LOGIN_RATE_LIMIT="3 per minute", RATELIMIT_KEY_PREFIX=prefix)
     client = app.test_client()
-    _create_user(app)
+    make_user("tp.quangphu", unit="16522")
     for _ in range(3):
-        assert _login(client, csrf_token, "tp.quangphu", "sai-mat-khau").status_code == 401
-    response = _login(client, csrf_token, "tp.quangphu")  # even the right password
+        assert sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau").status_code == 401
+    response = sign_in(client, csrf_token, "tp.quangphu")  # even the right password
     assert response.status_code == 429
     assert "quá nhiều lần" in response.get_data(as_text=True)
     assert response.headers["Retry-After"] == "60"
@@ -174,25 +156,25 @@ def test_sign_in_is_throttled_per_client(make_app, redis_url, csrf_token):
     assert not _signed_in(client)
 
     other = app.test_client()  # another address is not affected
-    assert _login(other, csrf_token, "tp.quangphu", environ_base={"REMOTE_ADDR": "203.0.113.7"}).status_code == 302
+    login_as(other, "tp.quangphu", environ_base={"REMOTE_ADDR": "203.0.113.7"})
 
     keys = [k.decode() for k in Redis.from_url(redis_url).scan_iter(match=f"*{prefix}*")]
     assert keys, "the counters live in Redis"
     assert not any("127.0.0.1" in k or "203.0.113.7" in k for k in keys), keys
 
 
-def test_sign_in_works_when_redis_is_down(make_app, csrf_token):
+def test_sign_in_works_when_redis_is_down(make_app, csrf_token, make_user, login_as):
     app = make_app(WTF_CSRF_ENABLED=True, REDIS_URL="redis://127.0.0.1:1/0", LOGIN_RATE_LIMIT="3 per minute")
     client = app.test_client()
-    _create_user(app)
-    assert _login(client, csrf_token, "tp.quangphu", "sai-mat-khau").status_code == 401
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
+    make_user("tp.quangphu", unit="16522")
+    assert sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau").status_code == 401
+    login_as(client, "tp.quangphu")
     assert _signed_in(client)
 
 
-def test_idle_session_expires(app, client, csrf_token):
-    _create_user(app)
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
+def test_idle_session_expires(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    login_as(client, "tp.quangphu")
     with client.session_transaction() as s:
         s["seen_at"] -= 29 * 60
     assert _signed_in(client)  # 29 minutes idle: still signed in, and the clock restarts
@@ -205,49 +187,47 @@ def test_idle_session_expires(app, client, csrf_token):
     assert not _signed_in(client)
 
 
-def test_session_has_a_total_lifetime(app, client, csrf_token):
-    _create_user(app)
-    _login(client, csrf_token, "tp.quangphu")
+def test_session_has_a_total_lifetime(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    login_as(client, "tp.quangphu")
     with client.session_transaction() as s:
         s["login_at"] -= 8 * 3600 + 1
     assert not _signed_in(client)
 
 
-def test_session_cookie_flags(make_app, csrf_token):
+def test_session_cookie_flags(make_app, make_user, login_as):
     app = make_app(WTF_CSRF_ENABLED=True)
-    _create_user(app)
-    response = _login(app.test_client(), csrf_token, "tp.quangphu")
+    make_user("tp.quangphu", unit="16522")
+    response = login_as(app.test_client(), "tp.quangphu")
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert "Expires=" in cookie  # a permanent session with PERMANENT_SESSION_LIFETIME
     assert "Secure" not in cookie
 
     secure = make_app(WTF_CSRF_ENABLED=True, PREFERRED_URL_SCHEME="https")
-    response = _login(
+    response = login_as(
         secure.test_client(),
-        csrf_token,
         "tp.quangphu",
         base_url="https://localhost",
         headers={"Referer": "https://localhost/can-bo/dang-nhap"},
     )  # Flask-WTF checks it on https
-    assert response.status_code == 302
     assert "Secure" in response.headers["Set-Cookie"]
 
 
-def test_sign_in_starts_a_fresh_session(app, client, csrf_token):
-    _create_user(app)
+def test_sign_in_starts_a_fresh_session(app, client, make_user, user_by_name, login_as):
+    make_user("tp.quangphu", unit="16522")
     client.get("/can-bo/dang-nhap")
     with client.session_transaction() as s:
         s["planted"] = "by-an-attacker"
-    _login(client, csrf_token, "tp.quangphu")
+    login_as(client, "tp.quangphu")
     with client.session_transaction() as s:
         assert "planted" not in s
-        assert s["_user_id"] == str(_user(app).id)
+        assert s["_user_id"] == str(user_by_name("tp.quangphu").id)
 
 
-def test_logout_is_a_post_with_csrf(app, client, csrf_token):
-    _create_user(app)
-    _login(client, csrf_token, "tp.quangphu")
+def test_logout_is_a_post_with_csrf(app, client, csrf_token, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    login_as(client, "tp.quangphu")
     assert client.get("/can-bo/dang-xuat").status_code == 405
     assert client.post("/can-bo/dang-xuat").status_code == 400
     assert _signed_in(client)

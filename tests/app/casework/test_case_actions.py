@@ -9,7 +9,7 @@ import pytest
 
 from core.extensions import db
 from core.models import Correction, Report
-from tests_support import PASSWORD, look_up, sign_in
+from tests_support import look_up
 from triage.casework.jobs import export_corrections
 from triage.deadlines.jobs import resume_after_reply
 from triage.routing.jobs import route_report
@@ -24,22 +24,13 @@ CHAIRMAN = (
 )
 
 
-def _user(app, username, *args):
-    result = app.test_cli_runner().invoke(args=["users", "create", username, *args, "--password", PASSWORD])
-    assert result.exit_code == 0, result.output
-
-
-def _login(client, csrf_token, username):
-    assert sign_in(client, csrf_token, username).status_code == 302
-
-
 def _flash(page: str) -> list[str]:
     return re.findall(r'<p class="(?:notice|error banner)" role="(?:status|alert)">([^<]+)</p>', page)
 
 
 @pytest.fixture
-def case(app, make_report):
-    _user(app, "cb.quangphu", "--unit", "16522", "--name", "Trần Thị Cúc")
+def case(app, make_report, make_user):
+    make_user("cb.quangphu", unit="16522", name="Trần Thị Cúc")
     receipt = make_report(
         text=TEXT,
         ward_code="16522",
@@ -60,8 +51,8 @@ def _post(client, csrf_token, report_id, action, **data):
     )
 
 
-def test_acceptance_needs_the_six_clear_block(app, client, csrf_token, case):
-    _login(client, csrf_token, "cb.quangphu")
+def test_acceptance_needs_the_six_clear_block(app, client, csrf_token, case, login_as):
+    login_as(client, "cb.quangphu")
     page = _post(client, csrf_token, case.report_id, "thu-ly").get_data(as_text=True)
     assert any("Chưa thể thụ lý" in m and "rõ người" in m and "rõ thẩm quyền" in m for m in _flash(page))
     with app.app_context():
@@ -89,8 +80,8 @@ def test_acceptance_needs_the_six_clear_block(app, client, csrf_token, case):
         assert [e.actor_id for e in report.events if e.kind == "status"][-1] == user_id
 
 
-def test_question_pauses_the_clock_and_the_reporter_answers_on_the_status_page(app, client, csrf_token, case):
-    _login(client, csrf_token, "cb.quangphu")
+def test_question_pauses_the_clock_and_the_reporter_answers_on_the_status_page(app, client, csrf_token, case, login_as):
+    login_as(client, "cb.quangphu")
     page = _post(client, csrf_token, case.report_id, "hoi-them", **{"ask-text": "Xin gửi số giấy hẹn trả kết quả."})
     assert "thời hạn tạm dừng" in page.get_data(as_text=True)
     with app.app_context():
@@ -135,8 +126,8 @@ def test_question_pauses_the_clock_and_the_reporter_answers_on_the_status_page(a
     assert "Giấy hẹn số 123/GH" in staff_page
 
 
-def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, csrf_token, case):
-    _login(client, csrf_token, "cb.quangphu")
+def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, csrf_token, case, login_as):
+    login_as(client, "cb.quangphu")
     _post(client, csrf_token, case.report_id, "ghi-chu", **{"note-text": "Anh T. đã từng bị nhắc nhở năm 2025"})
     with app.app_context():
         report = db.session.get(Report, case.report_id)
@@ -160,8 +151,8 @@ def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, cs
     assert "Anh T. đã từng" not in status and "40 ngày không lý do" not in status
 
 
-def test_reroute_keeps_a_correction_for_the_classifier(app, client, csrf_token, case, tmp_path):
-    _login(client, csrf_token, "cb.quangphu")
+def test_reroute_keeps_a_correction_for_the_classifier(app, client, csrf_token, case, tmp_path, login_as):
+    login_as(client, "cb.quangphu")
     page = _post(
         client,
         csrf_token,
@@ -191,14 +182,14 @@ def test_reroute_keeps_a_correction_for_the_classifier(app, client, csrf_token, 
     assert load_corrections(app.config["ML_CORRECTIONS"])[0]["text"] == TEXT
 
 
-def test_escalated_report_cannot_be_sent_to_the_accused_body(app, client, csrf_token, make_report):
-    _user(app, "thanhtra", "--unit", "thanh-tra-tinh")
+def test_escalated_report_cannot_be_sent_to_the_accused_body(app, client, csrf_token, make_report, make_user, login_as):
+    make_user("thanhtra", unit="thanh-tra-tinh")
     receipt = make_report(text=CHAIRMAN, ward_code="16522")
     with app.app_context():
         route_report(receipt.report_id)
         report = db.session.get(Report, receipt.report_id)
         assert report.unit.code == "thanh-tra-tinh" and report.accused_unit.ward_code == "16522"
-    _login(client, csrf_token, "thanhtra")
+    login_as(client, "thanhtra")
     page = client.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)
     assert '<option value="16522">' not in page  # not even offered
     page = _post(client, csrf_token, receipt.report_id, "chuyen", **{"rr-unit": "16522", "rr-reason": "thử chuyển"})
@@ -207,8 +198,8 @@ def test_escalated_report_cannot_be_sent_to_the_accused_body(app, client, csrf_t
         assert db.session.get(Report, receipt.report_id).unit.code == "thanh-tra-tinh"
 
 
-def test_contact_details_behind_a_logged_click_and_a_redacted_copy(app, client, csrf_token, case):
-    _login(client, csrf_token, "cb.quangphu")
+def test_contact_details_behind_a_logged_click_and_a_redacted_copy(app, client, csrf_token, case, login_as):
+    login_as(client, "cb.quangphu")
     page = client.get(f"/can-bo/bao-cao/{case.report_id}").get_data(as_text=True)
     assert "số 5 ngõ 3" not in page
     page = _post(client, csrf_token, case.report_id, "lien-he").get_data(as_text=True)
@@ -221,9 +212,9 @@ def test_contact_details_behind_a_logged_click_and_a_redacted_copy(app, client, 
     assert "[đã che]" in copy and "hẹn lần hẹn lữa" in copy
 
 
-def test_supervisor_reads_and_reroutes_but_does_not_work_the_case(app, client, csrf_token, case):
-    _user(app, "giamsat", "--role", "supervisor")
-    _login(client, csrf_token, "giamsat")
+def test_supervisor_reads_and_reroutes_but_does_not_work_the_case(app, client, csrf_token, case, make_user, login_as):
+    make_user("giamsat", role="supervisor")
+    login_as(client, "giamsat")
     assert client.get(f"/can-bo/bao-cao/{case.report_id}").status_code == 200
     token = csrf_token(client.get(f"/can-bo/bao-cao/{case.report_id}"))
     assert client.post(f"/can-bo/bao-cao/{case.report_id}/thu-ly", data={"csrf_token": token}).status_code == 403
@@ -239,8 +230,8 @@ def test_supervisor_reads_and_reroutes_but_does_not_work_the_case(app, client, c
     assert "Đã chuyển đơn đến bộ phận phân loại." in page.get_data(as_text=True)
 
 
-def test_extension_is_recorded_and_refused_past_the_limit(app, client, csrf_token, make_report):
-    _user(app, "cb.ngoclac", "--unit", "15061")
+def test_extension_is_recorded_and_refused_past_the_limit(app, client, csrf_token, make_report, make_user, login_as):
+    make_user("cb.ngoclac", unit="15061")
     receipt = make_report(
         text="Cán bộ một cửa UBND xã Ngọc Lặc đòi tiền bồi dưỡng 500 nghìn mới nhận hồ sơ khai sinh.",
         ward_code="15061",
@@ -255,7 +246,7 @@ def test_extension_is_recorded_and_refused_past_the_limit(app, client, csrf_toke
         report = db.session.get(Report, receipt.report_id)
         accept_report(report, now=report.received_at + timedelta(days=1), services=app.extensions["services"])
         db.session.commit()
-    _login(client, csrf_token, "cb.ngoclac")
+    login_as(client, "cb.ngoclac")
     for _ in range(2):
         page = _post(
             client,

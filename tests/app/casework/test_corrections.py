@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Correction, Report, ReportEvent, Unit, User, utcnow
+from core.models import Correction, Report, ReportEvent, Unit, utcnow
 from core.vietnamese import legal_date
 from core.vocabulary import EventKind, RoutingReason, Status, label
 from ml.corrections import load_corrections
@@ -183,11 +183,6 @@ def _report(app, report_id) -> dict:
         }
 
 
-def _user_id(app, username) -> int:
-    with app.app_context():
-        return db.session.scalar(select(User.id).where(User.username == username))
-
-
 def _corrections(app) -> list[Correction]:
     with app.app_context():
         rows = db.session.scalars(select(Correction).order_by(Correction.id)).all()
@@ -225,7 +220,7 @@ def _sees(app, client, login_as, username, report_id, query="") -> tuple[int, bo
 
 
 def test_the_unit_corrects_agency_and_category_and_the_correction_is_kept_for_training(
-    app, client, csrf_token, login_as, make_report, staff
+    app, client, csrf_token, login_as, make_report, staff, user_by_name
 ):
     receipt = _routed(app, make_report)
     report_id = receipt.report_id
@@ -270,7 +265,7 @@ def test_the_unit_corrects_agency_and_category_and_the_correction_is_kept_for_tr
         classified["ward_code"],
     )
     assert correction.reason == "Hồ sơ nộp tại chi nhánh văn phòng đăng ký đất đai"
-    assert correction.created_by == _user_id(app, "cb.quangphu")
+    assert correction.created_by == user_by_name("cb.quangphu").id
 
     # On the timeline: an internal event saying what changed, in words; the citizen sees none of it.
     [event] = _events(app, report_id, EventKind.CORRECTED)
@@ -455,14 +450,14 @@ def test_who_may_correct(app, client, csrf_token, login_as, make_report, staff):
 
 
 def test_the_commune_sets_escalation_against_its_own_chairman_and_loses_sight_of_the_report(
-    app, client, csrf_token, login_as, make_report, staff
+    app, client, csrf_token, login_as, make_report, staff, user_by_name
 ):
     """Routed to Quảng Phú, the report accuses Quảng Phú's chairman: the commune's inspector says so, the report
     goes to the inspectorate, and the commune sees it nowhere any more (case file, queue, search)."""
     receipt = _routed(app, make_report, text=CHAIRMAN, kind="to-cao")
     login_as(client, "cb.quangphu")
-    _post(client, csrf_token, receipt.report_id, "6-ro", **{"six-assignee": str(_user_id(app, "cb.quangphu"))})
-    assert _report(app, receipt.report_id)["assignee"] == _user_id(app, "cb.quangphu")
+    _post(client, csrf_token, receipt.report_id, "6-ro", **{"six-assignee": str(user_by_name("cb.quangphu").id)})
+    assert _report(app, receipt.report_id)["assignee"] == user_by_name("cb.quangphu").id
     page = client.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)
     assert QUANG_PHU in _select_values(page, "vc-accused") and "ubnd-tinh" not in _select_values(page, "vc-accused")
     response = _post(
@@ -682,7 +677,9 @@ def _bulk(client, csrf_token, data):
     return client.post("/can-bo/hang-loat", data={"csrf_token": token, **data})
 
 
-def test_bulk_reroute_and_assign_never_reach_the_accused_body(app, client, csrf_token, login_as, make_report, staff):
+def test_bulk_reroute_and_assign_never_reach_the_accused_body(
+    app, client, csrf_token, login_as, make_report, staff, user_by_name
+):
     known = _escalated(app, make_report)
     unknown = _escalated(app, make_report, accused=None, accused_agency="xa", accused_ward=None)
     ordinary = _routed(app, make_report).report_id
@@ -704,7 +701,7 @@ def test_bulk_reroute_and_assign_never_reach_the_accused_body(app, client, csrf_
     assert _report(app, known)["unit"] == _report(app, unknown)["unit"] == PROVINCE
 
     # An inspector of the accused commune is offered for none of the escalated reports, and refused if posted.
-    quang_phu_inspector = _user_id(app, "cb.quangphu")
+    quang_phu_inspector = user_by_name("cb.quangphu").id
     page = _flashes(
         client,
         _bulk(
@@ -804,12 +801,12 @@ def test_the_case_file_names_the_accused_body_and_the_words_that_accuse_it(app, 
 
 
 def test_the_case_file_never_assigns_an_inspector_of_the_accused_body(
-    app, client, csrf_token, login_as, make_report, staff
+    app, client, csrf_token, login_as, make_report, staff, user_by_name
 ):
     report_id = _escalated(app, make_report)
     login_as(client, "giamsat")
     page = client.get(f"/can-bo/bao-cao/{report_id}").get_data(as_text=True)
-    assert str(_user_id(app, "cb.quangphu")) not in _select_values(page, "six-assignee")
-    response = _post(client, csrf_token, report_id, "6-ro", **{"six-assignee": str(_user_id(app, "cb.quangphu"))})
+    assert str(user_by_name("cb.quangphu").id) not in _select_values(page, "six-assignee")
+    response = _post(client, csrf_token, report_id, "6-ro", **{"six-assignee": str(user_by_name("cb.quangphu").id)})
     assert "Không giao được cho cán bộ của cơ quan bị phản ánh." in _flashes(client, response)
     assert _report(app, report_id)["assignee"] is None

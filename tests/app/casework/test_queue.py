@@ -12,14 +12,13 @@ from rq import Queue
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import Clock, Correction, Report, ReportEvent, Unit, User, utcnow
+from core.models import Clock, Correction, Report, ReportEvent, Unit, utcnow
 from core.search import fold
 from core.vietnamese import legal_date
 from intake.receipts import new_tracking_code
 from intake.submission import submit_report
 from triage.routing.jobs import route_report
 
-PASSWORD = "mat-khau-dai-12"
 CODE = re.compile(r"TH-[A-Z0-9]{4}-[A-Z0-9]{4}")
 QUANG_PHU, NGOC_LAC, PROVINCE = "16522", "15061", "thanh-tra-tinh"
 CHAIRMAN = (
@@ -35,19 +34,6 @@ def app(make_app):
 
 
 # -- helpers -------------------------------------------------------------------------------------------------------
-
-
-def _user(app, username, *args):
-    result = app.test_cli_runner().invoke(args=["users", "create", username, *args, "--password", PASSWORD])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        return db.session.scalar(select(User.id).where(User.username == username))
-
-
-def _login(client, csrf_token, username):
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    response = client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})
-    assert response.status_code == 302, response.get_data(as_text=True)
 
 
 def _unit_id(app, code):
@@ -150,9 +136,9 @@ def _total(page: str) -> int:
 # -- filters, counts, isolation ------------------------------------------------------------------------------------
 
 
-def test_each_filter_narrows_and_counts_match(app, client, csrf_token):
-    me = _user(app, "tp.quangphu", "--unit", QUANG_PHU, "--name", "Trần Thị C")
-    colleague = _user(app, "tp.quangphu2", "--unit", QUANG_PHU, "--name", "Lê Văn D")
+def test_each_filter_narrows_and_counts_match(app, client, make_user, login_as):
+    me = make_user("tp.quangphu", unit=QUANG_PHU, name="Trần Thị C").id
+    colleague = make_user("tp.quangphu2", unit=QUANG_PHU, name="Lê Văn D").id
     soon = _report(app, category="cham-tre", clocks=[(_due(app, 1), "running")])
     mine_late = _report(
         app,
@@ -179,7 +165,7 @@ def test_each_filter_narrows_and_counts_match(app, client, csrf_token):
         clocks=[(_due(app, -4), "running")],
     )
     hidden = {other_unit[1], against_own[1]}
-    _login(client, csrf_token, "tp.quangphu")
+    login_as(client, "tp.quangphu")
 
     everything = _page(client)
     assert set(_codes(everything)) == {r[1] for r in (soon, mine_late, breached, done, paused_far)}
@@ -232,11 +218,11 @@ def test_each_filter_narrows_and_counts_match(app, client, csrf_token):
     assert "còn 1 ngày làm việc" in everything and "(tạm dừng)" in everything
 
 
-def test_supervisor_filters_by_ward_and_inspector_never_sees_escalated(app, client, csrf_token):
-    _user(app, "giamsat", "--role", "supervisor")
+def test_supervisor_filters_by_ward_and_inspector_never_sees_escalated(app, client, make_user, login_as):
+    make_user("giamsat", role="supervisor")
     ours = _report(app, ward=QUANG_PHU)
     theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
-    _login(client, csrf_token, "giamsat")
+    login_as(client, "giamsat")
     page = _page(client)
     assert set(_codes(page)) == {ours[1], theirs[1]}
     assert _count(page, "ward", QUANG_PHU) == 1 and _count(page, "ward", NGOC_LAC) == 1
@@ -244,7 +230,7 @@ def test_supervisor_filters_by_ward_and_inspector_never_sees_escalated(app, clie
     assert _codes(_page(client, ward=NGOC_LAC)) == [theirs[1]]
 
     # The real routing of a report against the head of a ward: the ward's inspector never sees it.
-    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+    make_user("tp.quangphu", unit=QUANG_PHU)
     quang_phu = _unit_id(app, QUANG_PHU)
     with app.app_context():
         receipt = submit_report(db.session, text=CHAIRMAN, kind="to-cao", ward_code=QUANG_PHU)
@@ -256,7 +242,7 @@ def test_supervisor_filters_by_ward_and_inspector_never_sees_escalated(app, clie
         report.unit_id = quang_phu  # even if it landed in the accused body's unit by mistake
         db.session.commit()
     inspector = app.test_client()
-    _login(inspector, csrf_token, "tp.quangphu")
+    login_as(inspector, "tp.quangphu")
     for params in (
         {},
         {"q": "hoi lo"},
@@ -277,8 +263,10 @@ def test_supervisor_filters_by_ward_and_inspector_never_sees_escalated(app, clie
 # -- search ----------------------------------------------------------------------------------------------------------
 
 
-def test_search_ignores_diacritics_and_case_and_takes_wildcards_literally(app, client, csrf_token, make_report):
-    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+def test_search_ignores_diacritics_and_case_and_takes_wildcards_literally(
+    app, client, make_report, make_user, login_as
+):
+    make_user("tp.quangphu", unit=QUANG_PHU)
     texts = {
         "accented": "Cán bộ địa chính giữ Sổ Đỏ của gia đình tôi ba tháng không trả.",
         "plain": "Can bo dia chinh giu so do cua toi, hen mai khong tra.",
@@ -293,7 +281,7 @@ def test_search_ignores_diacritics_and_case_and_takes_wildcards_literally(app, c
         codes[key] = receipt.tracking_code
     elsewhere = make_report(text="Cán bộ giữ sổ đỏ của dân ở xã khác.")
     _set(app, elsewhere.report_id, status="routed", unit_id=_unit_id(app, NGOC_LAC))
-    _login(client, csrf_token, "tp.quangphu")
+    login_as(client, "tp.quangphu")
 
     def found(q, **more):
         return set(_codes(_page(client, q=q, **more)))
@@ -318,8 +306,8 @@ def test_search_ignores_diacritics_and_case_and_takes_wildcards_literally(app, c
 # -- pagination and order --------------------------------------------------------------------------------------------
 
 
-def test_pagination_keeps_filters(app, client, csrf_token):
-    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+def test_pagination_keeps_filters(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
     start = utcnow() - timedelta(days=200)
     with app.app_context():
         unit_id = _unit_id(app, QUANG_PHU)
@@ -339,7 +327,7 @@ def test_pagination_keeps_filters(app, client, csrf_token):
                 )
             )
         db.session.commit()
-    _login(client, csrf_token, "tp.quangphu")
+    login_as(client, "tp.quangphu")
 
     first = _page(client, track="phan-anh")
     assert _total(first) == 120 and "trang 1/3" in first
@@ -364,8 +352,8 @@ def test_pagination_keeps_filters(app, client, csrf_token):
     assert len(_codes(_page(client, page="abc"))) == 50
 
 
-def test_default_order_is_most_urgent_first(app, client, csrf_token):
-    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
+def test_default_order_is_most_urgent_first(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
     old = utcnow() - timedelta(days=30)
     no_clock_old = _report(app, received_at=old)
     far = _report(app, clocks=[(_due(app, 10), "running")])
@@ -374,7 +362,7 @@ def test_default_order_is_most_urgent_first(app, client, csrf_token):
     near = _report(app, clocks=[(_due(app, 2), "paused")])
     met_only = _report(app, received_at=old + timedelta(days=1), clocks=[(_due(app, -10), "met")])
     tie_newer = _report(app, received_at=utcnow(), clocks=[(_due(app, 10), "running")])
-    _login(client, csrf_token, "tp.quangphu")
+    login_as(client, "tp.quangphu")
 
     expected = [late, breached, near, far, tie_newer, no_clock_old, met_only]
     assert _codes(_page(client)) == [r[1] for r in expected]
@@ -397,15 +385,15 @@ def _assignee(app, report_id):
         return db.session.get(Report, report_id).assignee_id
 
 
-def test_bulk_assign_acts_on_own_unit_only(app, client, csrf_token):
-    _user(app, "tp.quangphu", "--unit", QUANG_PHU)
-    colleague = _user(app, "tp.quangphu2", "--unit", QUANG_PHU, "--name", "Lê Văn D")
-    stranger = _user(app, "tp.ngoclac", "--unit", NGOC_LAC, "--name", "Người Xã Khác")
+def test_bulk_assign_acts_on_own_unit_only(app, client, csrf_token, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
+    colleague = make_user("tp.quangphu2", unit=QUANG_PHU, name="Lê Văn D").id
+    stranger = make_user("tp.ngoclac", unit=NGOC_LAC, name="Người Xã Khác").id
     a = _report(app)
     b = _report(app, status="accepted")
     theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
     against_own = _report(app, accused=QUANG_PHU, escalate=True)
-    _login(client, csrf_token, "tp.quangphu")
+    login_as(client, "tp.quangphu")
     page = _page(client)
     assert "Lê Văn D" in page and "Người Xã Khác" not in page
 
@@ -447,12 +435,12 @@ def test_bulk_assign_acts_on_own_unit_only(app, client, csrf_token):
     assert _assignee(app, a[0]) is None
 
 
-def test_supervisor_bulk_assigns_within_each_reports_unit(app, client, csrf_token):
-    _user(app, "giamsat", "--role", "supervisor")
-    quang_phu_inspector = _user(app, "tp.quangphu", "--unit", QUANG_PHU, "--name", "Trần Thị C")
+def test_supervisor_bulk_assigns_within_each_reports_unit(app, client, csrf_token, make_user, login_as):
+    make_user("giamsat", role="supervisor")
+    quang_phu_inspector = make_user("tp.quangphu", unit=QUANG_PHU, name="Trần Thị C").id
     ours = _report(app)
     theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
-    _login(client, csrf_token, "giamsat")
+    login_as(client, "giamsat")
     response = _bulk(
         client,
         csrf_token,
@@ -463,14 +451,14 @@ def test_supervisor_bulk_assigns_within_each_reports_unit(app, client, csrf_toke
     assert f"{theirs[1]}: Chỉ giao được cho cán bộ đang làm việc của đơn vị đang giải quyết đơn." in page
 
 
-def test_bulk_reroute_keeps_corrections_and_refuses_the_accused_body(app, client, csrf_token):
-    _user(app, "tt.tinh", "--unit", PROVINCE)
+def test_bulk_reroute_keeps_corrections_and_refuses_the_accused_body(app, client, csrf_token, make_user, login_as):
+    make_user("tt.tinh", unit=PROVINCE)
     escalated = _report(app, unit=PROVINCE, accused=QUANG_PHU, escalate=True, category="doi-tien")
     misrouted = _report(app, unit=PROVINCE, text="Cán bộ phường Quảng Phú chậm trả sổ đỏ.")
     accepted = _report(app, unit=PROVINCE, status="accepted")
     to_triage = _report(app, unit=PROVINCE)
     theirs = _report(app, unit=NGOC_LAC, ward=NGOC_LAC)
-    _login(client, csrf_token, "tt.tinh")
+    login_as(client, "tt.tinh")
     page = _page(client)
     assert 'name="ward"' in page  # a provincial body works across wards
 
@@ -516,11 +504,11 @@ def test_bulk_reroute_keeps_corrections_and_refuses_the_accused_body(app, client
         assert db.session.scalar(select(func.count()).select_from(Correction)) == 1
 
 
-def test_triage_officer_reroutes_needs_triage_only(app, client, csrf_token):
-    _user(app, "phanloai", "--role", "triage")
+def test_triage_officer_reroutes_needs_triage_only(app, client, csrf_token, make_user, login_as):
+    make_user("phanloai", role="triage")
     waiting = _report(app, unit=None, status="needs-triage", ward=None)
     routed = _report(app)
-    _login(client, csrf_token, "phanloai")
+    login_as(client, "phanloai")
     page = _page(client)
     assert _codes(page) == [waiting[1]] and _count(page, "status", "needs-triage") == 1
     assert "Giao các đơn đã chọn" not in page
@@ -543,12 +531,12 @@ def test_triage_officer_reroutes_needs_triage_only(app, client, csrf_token):
     assert "không giao đơn được" in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
-def test_queue_queries_do_not_grow_with_the_rows(app, client, csrf_token):
+def test_queue_queries_do_not_grow_with_the_rows(app, client, make_user, login_as):
     """No N+1: the clocks and assignees of a page come in a fixed number of queries, however many rows."""
     from sqlalchemy import event
 
-    me = _user(app, "tp.quangphu", "--unit", QUANG_PHU, "--name", "Trần Thị C")
-    _login(client, csrf_token, "tp.quangphu")
+    me = make_user("tp.quangphu", unit=QUANG_PHU, name="Trần Thị C").id
+    login_as(client, "tp.quangphu")
     with app.app_context():
         engine = db.engine
     statements = []

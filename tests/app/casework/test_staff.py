@@ -4,7 +4,7 @@ import re
 
 from core.extensions import db
 from core.models import Report, User
-from tests_support import sign_in
+from tests_support import PASSWORD, sign_in
 from triage.routing.jobs import route_report
 
 QUANG_PHU = (
@@ -21,36 +21,34 @@ CHAIRMAN = (
 )
 
 
-def _create_user(app, *args):
-    result = app.test_cli_runner().invoke(args=["users", "create", *args, "--password", "mat-khau-dai-12"])
-    return result
-
-
-_login = sign_in
-
-
 def test_cli_creates_accounts_and_checks_units(app):
-    ok = _create_user(app, "tp.quangphu", "--unit", "16522", "--name", "Trần Thị C")
+    runner = app.test_cli_runner()
+    ok = runner.invoke(
+        args=["users", "create", "tp.quangphu", "--unit", "16522", "--name", "Trần Thị C", "--password", PASSWORD]
+    )
     assert ok.exit_code == 0, ok.output
     assert "UBND Phường Quảng Phú" in ok.output
-    assert _create_user(app, "nobody", "--unit", "00000").exit_code != 0
-    assert _create_user(app, "no-unit").exit_code != 0  # an inspector belongs to a unit
-    assert _create_user(app, "tp.quangphu", "--unit", "16522").exit_code != 0
+    assert runner.invoke(args=["users", "create", "nobody", "--unit", "00000", "--password", PASSWORD]).exit_code != 0
+    # an inspector belongs to a unit
+    assert runner.invoke(args=["users", "create", "no-unit", "--password", PASSWORD]).exit_code != 0
+    assert (
+        runner.invoke(args=["users", "create", "tp.quangphu", "--unit", "16522", "--password", PASSWORD]).exit_code != 0
+    )
     with app.app_context():
         user = db.session.query(User).filter_by(username="tp.quangphu").one()
         assert user.password_hash.startswith("$argon2") and "mat-khau" not in user.password_hash
 
 
-def test_wrong_password_is_refused(app, client, csrf_token):
-    _create_user(app, "tp.quangphu", "--unit", "16522")
-    response = _login(client, csrf_token, "tp.quangphu", "sai-mat-khau")
+def test_wrong_password_is_refused(app, client, csrf_token, make_user):
+    make_user("tp.quangphu", unit="16522")
+    response = sign_in(client, csrf_token, "tp.quangphu", "sai-mat-khau")
     assert response.status_code == 401
     assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.get_data(as_text=True)
     assert client.get("/can-bo/").status_code == 302  # still signed out
 
 
-def test_inspector_sees_own_unit_only(app, client, csrf_token, make_report):
-    _create_user(app, "tp.quangphu", "--unit", "16522")
+def test_inspector_sees_own_unit_only(app, client, make_report, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
     mine = make_report(text=QUANG_PHU, ward_code="16522")
     theirs = make_report(text=NGOC_LAC, ward_code="15061")
     against_chairman = make_report(text=CHAIRMAN, ward_code="16522", kind="to-cao")
@@ -62,7 +60,7 @@ def test_inspector_sees_own_unit_only(app, client, csrf_token, make_report):
     assert units[theirs.tracking_code][0] == "15061"
     assert units[against_chairman.tracking_code] == ("thanh-tra-tinh", True)
 
-    assert _login(client, csrf_token, "tp.quangphu").status_code == 302
+    login_as(client, "tp.quangphu")
     queue = client.get("/can-bo/").get_data(as_text=True)
     codes = set(re.findall(r"TH-[A-Z0-9]{4}-[A-Z0-9]{4}", queue))
     assert codes == {mine.tracking_code}
@@ -86,11 +84,7 @@ def test_staff_pages_need_sign_in(client):
     assert "/can-bo/dang-nhap" in response.headers["Location"]
 
 
-def test_open_redirect_after_login_is_refused(app, client, csrf_token):
-    _create_user(app, "tp.quangphu", "--unit", "16522")
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    response = client.post(
-        "/can-bo/dang-nhap?next=//evil.example/x",
-        data={"csrf_token": token, "username": "tp.quangphu", "password": "mat-khau-dai-12"},
-    )
+def test_open_redirect_after_login_is_refused(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    response = login_as(client, "tp.quangphu", query_string={"next": "//evil.example/x"})
     assert response.headers["Location"] == "/can-bo/"

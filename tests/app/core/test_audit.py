@@ -9,7 +9,6 @@ from core.extensions import db
 from core.models import AuditRecord
 from triage.routing.jobs import route_report
 
-PASSWORD = "mat-khau-dai-12"
 TEXT = "Cán bộ tư pháp UBND phường Quảng Phú quát nạt người dân khi tôi đến chứng thực giấy tờ, số đt 0912345678."
 
 
@@ -25,15 +24,13 @@ def _last_id(app) -> int:
         return db.session.scalar(select(AuditRecord.id).order_by(AuditRecord.id.desc()).limit(1)) or 0
 
 
-def test_staff_actions_and_contact_views_are_recorded(app, client, csrf_token, make_report):
+def test_staff_actions_and_contact_views_are_recorded(app, client, csrf_token, make_report, make_user, login_as):
     start = _last_id(app)
-    result = app.test_cli_runner().invoke(args=["users", "create", "cb1", "--unit", "16522", "--password", PASSWORD])
-    assert result.exit_code == 0
+    make_user("cb1", unit="16522")
     receipt = make_report(text=TEXT, ward_code="16522", reporter_name="Đỗ Văn G", reporter_phone="0912345678")
     with app.app_context():
         route_report(receipt.report_id)
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": "cb1", "password": PASSWORD})
+    login_as(client, "cb1")
     token = csrf_token(client.get(f"/can-bo/bao-cao/{receipt.report_id}"))
     client.post(
         f"/can-bo/bao-cao/{receipt.report_id}/ghi-chu",
@@ -52,8 +49,8 @@ def test_staff_actions_and_contact_views_are_recorded(app, client, csrf_token, m
         assert verify_chain(db.session).first_broken is None
 
 
-def test_the_app_cannot_change_or_delete_records(app):
-    app.test_cli_runner().invoke(args=["users", "create", "cb2", "--unit", "16522", "--password", PASSWORD])
+def test_the_app_cannot_change_or_delete_records(app, make_user):
+    make_user("cb2", unit="16522")
     with app.app_context():
         record = db.session.scalars(select(AuditRecord).order_by(AuditRecord.id.desc())).first()
         record.action = "nothing-happened"
@@ -69,10 +66,10 @@ def test_the_app_cannot_change_or_delete_records(app):
         db.session.rollback()
 
 
-def test_verify_names_the_first_record_edited_in_the_database(app):
+def test_verify_names_the_first_record_edited_in_the_database(app, make_user):
     runner = app.test_cli_runner()
-    for name in ("a1", "a2", "a3"):
-        runner.invoke(args=["users", "create", name, "--unit", "16522", "--password", PASSWORD])
+    for name in ("cb.a1", "cb.a2", "cb.a3"):
+        make_user(name, unit="16522")
     assert "audit trail intact" in runner.invoke(args=["audit", "verify"]).output
     with app.app_context():
         victim = db.session.scalars(

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from core.models import Clock, Notification, Report
-from tests_support import look_up, sign_in
+from tests_support import look_up
 from triage.casework.actions import accept_report, receive_information, request_information
 from triage.deadlines.jobs import sweep_deadlines
 from triage.deadlines.reminders import reminder_points
@@ -44,21 +44,9 @@ def _sweep(app, day: date) -> dict:
         return sweep_deadlines(today=day.isoformat(), inline=True)
 
 
-def test_reminders_at_each_point_then_breach_each_exactly_once(mail_app, make_report, smtp_server):
+def test_reminders_at_each_point_then_breach_each_exactly_once(mail_app, make_report, smtp_server, make_user):
     app = mail_app
-    app.test_cli_runner().invoke(
-        args=[
-            "users",
-            "create",
-            "gs1",
-            "--role",
-            "supervisor",
-            "--email",
-            "giamsat@thanhhoa.gov.vn",
-            "--password",
-            "mat-khau-dai-12",
-        ]
-    )
+    make_user("gs1", role="supervisor", email="giamsat@thanhhoa.gov.vn")
     receipt, clock_id, starts_on, due_on, amount = _routed_report(
         app, make_report, kind="to-cao", **CITIZEN
     )  # 7 working days to accept
@@ -151,7 +139,7 @@ def test_pause_while_waiting_for_the_citizen_moves_the_deadline(mail_app, make_r
 
 
 def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(
-    make_app, make_report, smtp_server, csrf_token
+    make_app, make_report, smtp_server, csrf_token, make_user, login_as
 ):
     from triage.deadlines.jobs import enqueue_pending_notifications
 
@@ -172,11 +160,9 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(
         db.session.remove()
 
     up = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
-    up.test_cli_runner().invoke(
-        args=["users", "create", "giamsat", "--role", "supervisor", "--password", "mat-khau-dai-12"]
-    )
+    make_user("giamsat", role="supervisor")
     client = up.test_client()
-    sign_in(client, csrf_token, "giamsat")
+    login_as(client, "giamsat")
     page = client.get("/can-bo/giam-sat/thong-bao?status=dead").get_data(as_text=True)
     assert "Gửi thất bại" in page and "ConnectionRefusedError" in page
     token = csrf_token(client.get("/can-bo/giam-sat/thong-bao"))
@@ -192,11 +178,9 @@ def test_failed_delivery_is_retried_then_dead_then_retried_by_a_supervisor(
     assert len(smtp_server.messages) == 1
 
 
-def test_inspectors_cannot_see_the_supervisor_page(app, client, csrf_token):
-    app.test_cli_runner().invoke(
-        args=["users", "create", "tp.quangphu", "--unit", "16522", "--password", "mat-khau-dai-12"]
-    )
-    sign_in(client, csrf_token, "tp.quangphu")
+def test_inspectors_cannot_see_the_supervisor_page(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit="16522")
+    login_as(client, "tp.quangphu")
     assert client.get("/can-bo/giam-sat/thong-bao").status_code == 404
 
 

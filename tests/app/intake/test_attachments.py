@@ -13,7 +13,6 @@ from core.models import Report
 from triage.routing.jobs import route_report
 
 TEXT = "Cán bộ địa chính UBND phường Quảng Phú đòi 2 triệu mới đo đạc lại thửa đất, tôi có ảnh giấy hẹn."
-PASSWORD = "mat-khau-dai-12"
 
 
 def jpeg_with_gps() -> bytes:
@@ -110,22 +109,20 @@ def test_too_many_files_and_total_size(app, make_app, csrf_token):
         assert len(db.session.query(Report).one().attachments) == 2
 
 
-def test_downloads_are_attachments_for_authorised_staff_only(app, client, csrf_token):
+def test_downloads_are_attachments_for_authorised_staff_only(app, client, csrf_token, make_user, login_as):
     _submit(client, csrf_token, [("IMG 0001 (1).jpg", jpeg_with_gps())])
     with app.app_context():
         report = db.session.query(Report).one()
         report_id, item_id = report.id, report.attachments[0].id
         route_report(report_id)
-    runner = app.test_cli_runner()
-    runner.invoke(args=["users", "create", "cb1", "--unit", "16522", "--password", PASSWORD])
-    runner.invoke(args=["users", "create", "gs1", "--role", "supervisor", "--password", PASSWORD])
-    runner.invoke(args=["users", "create", "khac", "--unit", "15061", "--password", PASSWORD])
+    make_user("cb1", unit="16522")
+    make_user("gs1", role="supervisor")
+    make_user("khac", unit="15061")
     url = f"/can-bo/bao-cao/{report_id}/tep/{item_id}"
     assert app.test_client().get(url).status_code == 302  # anonymous: sign in first
     for username, clean_status, original_status in [("cb1", 200, 200), ("gs1", 200, 403), ("khac", 404, 404)]:
         staff = app.test_client()
-        token = csrf_token(staff.get("/can-bo/dang-nhap"))
-        staff.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})
+        login_as(staff, username)
         clean = staff.get(url)
         assert clean.status_code == clean_status
         assert staff.get(url + "?ban=goc").status_code == original_status

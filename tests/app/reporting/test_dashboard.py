@@ -41,12 +41,11 @@ import pytest
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Report, Unit, User
+from core.models import Report, Unit
 from core.vietnamese import Period, utc_bounds
 from intake.receipts import new_tracking_code
 from triage.reporting import stats
 
-PASSWORD = "mat-khau-dai-12"
 A, B = "16522", "15061"
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 
@@ -58,19 +57,6 @@ def app(make_app):
 
 def _utc(day, hour=3, month=3, minute=0):
     return datetime(2026, month, day, hour, minute, tzinfo=UTC)
-
-
-def _user(app, username, *args):
-    result = app.test_cli_runner().invoke(args=["users", "create", username, *args, "--password", PASSWORD])
-    assert result.exit_code == 0, result.output
-    with app.app_context():
-        return db.session.scalar(select(User).where(User.username == username))
-
-
-def _login(client, csrf_token, username):
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    response = client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})
-    assert response.status_code == 302
 
 
 @pytest.fixture
@@ -192,17 +178,20 @@ def data(app):
     return codes
 
 
-def _users(app):
-    supervisor = _user(app, "giamsat", "--role", "supervisor", "--name", "Giám sát tỉnh")
-    inspector = _user(app, "tp.quangphu", "--unit", A, "--name", "Trần Thị C")
-    return supervisor, inspector
+@pytest.fixture
+def staff(make_user):
+    """The province's supervisor and A's inspector."""
+    return (
+        make_user("giamsat", role="supervisor", name="Giám sát tỉnh"),
+        make_user("tp.quangphu", unit=A, name="Trần Thị C"),
+    )
 
 
 # -- stats.py, hand-computed --------------------------------------------------------------------------------------
 
 
-def test_summary_matches_hand_computed_figures(app, data):
-    supervisor, inspector = _users(app)
+def test_summary_matches_hand_computed_figures(app, data, staff):
+    supervisor, inspector = staff
     with app.app_context():
         s = stats.period_summary(db.session, supervisor, *MARCH)
         assert (s.received, s.open_now, s.overdue_now, s.accepted, s.resolved) == (9, 3, 2, 7, 6)
@@ -227,8 +216,8 @@ def test_summary_matches_hand_computed_figures(app, data):
             stats.period_summary(db.session, supervisor, *MARCH, colour="red")
 
 
-def test_league_ranks_only_units_with_enough_sample_and_gives_wilson_bounds(app, data):
-    supervisor, inspector = _users(app)
+def test_league_ranks_only_units_with_enough_sample_and_gives_wilson_bounds(app, data, staff):
+    supervisor, inspector = staff
     with app.app_context():
         rows = stats.league(db.session, supervisor, *MARCH, min_sample=4, today=date(2026, 4, 10))
         assert len(rows) == db.session.query(Unit).count()  # every unit is listed
@@ -249,8 +238,8 @@ def test_league_ranks_only_units_with_enough_sample_and_gives_wilson_bounds(app,
         assert [(r.code, r.received, r.open_now, r.overdue_now) for r in mine] == [(A, 6, 2, 1)]
 
 
-def test_trend_matrices_wards_and_officers(app, data):
-    supervisor, inspector = _users(app)
+def test_trend_matrices_wards_and_officers(app, data, staff):
+    supervisor, inspector = staff
     with app.app_context():
         t = stats.trend(db.session, supervisor, *MARCH, "week")
         assert t.points[0].start == date(2026, 2, 23)  # the Monday of the week holding 1 March
@@ -276,15 +265,14 @@ def test_trend_matrices_wards_and_officers(app, data):
         assert set(mine) == {A} and (mine[A].received, mine[A].overdue) == (6, 3)
 
 
-def test_officer_rows(app, data):
-    supervisor, inspector = _users(app)
+def test_officer_rows(app, data, staff):
+    supervisor, inspector = staff
     with app.app_context():
-        officer = db.session.scalar(select(User.id).where(User.username == "tp.quangphu"))
         for code in (data["a1"], data["a3"], data["a5"]):
             report = db.session.scalar(select(Report).where(Report.tracking_code == code))
-            report.assignee_id = officer
+            report.assignee_id = inspector.id
             if report.resolved_at:
-                report.resolved_by_id = officer
+                report.resolved_by_id = inspector.id
         db.session.scalar(select(Report).where(Report.tracking_code == data["a3"])).reopened = 1
         db.session.commit()
         rows = stats.officer_rows(db.session, supervisor, *MARCH)
@@ -308,9 +296,8 @@ def _drill(client, **params):
     return total, _codes(page)
 
 
-def test_drill_down_lists_exactly_the_reports_behind_each_figure(app, client, csrf_token, data):
-    _users(app)
-    _login(client, csrf_token, "giamsat")
+def test_drill_down_lists_exactly_the_reports_behind_each_figure(app, client, data, staff, login_as):
+    login_as(client, "giamsat")
     d = data
     expected = {
         "received": {"a1", "a2", "a3", "a4", "a5", "a6", "a7", "b1", "b2"},
@@ -341,9 +328,8 @@ def test_drill_down_lists_exactly_the_reports_behind_each_figure(app, client, cs
     assert "<title" in hot.get_data(as_text=True) and "tỷ lệ đơn quá hạn" in hot.get_data(as_text=True).lower()
 
 
-def test_accused_bodys_inspector_never_sees_the_escalated_report(app, client, csrf_token, data):
-    _users(app)
-    _login(client, csrf_token, "tp.quangphu")
+def test_accused_bodys_inspector_never_sees_the_escalated_report(app, client, data, staff, login_as):
+    login_as(client, "tp.quangphu")
     for figure in ("received", "open", "overdue", "breached"):
         total, codes = _drill(client, figure=figure)
         assert data["a6"] not in codes, figure
@@ -358,10 +344,10 @@ def test_accused_bodys_inspector_never_sees_the_escalated_report(app, client, cs
     assert data["a6"] not in hot
 
 
-def test_only_supervisors_admins_and_inspectors(app, client, csrf_token):
-    _user(app, "phanloai", "--role", "triage")
+def test_only_supervisors_admins_and_inspectors(app, client, make_user, login_as):
+    make_user("phanloai", role="triage")
     assert client.get("/can-bo/tong-quan/").status_code in (302, 401)
-    _login(client, csrf_token, "phanloai")
+    login_as(client, "phanloai")
     assert client.get("/can-bo/tong-quan/").status_code == 404
     assert client.get("/can-bo/tong-quan/don?figure=received&start=2026-03-01&end=2026-03-31").status_code == 404
 

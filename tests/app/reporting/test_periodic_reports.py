@@ -11,7 +11,7 @@ computed by hand below (January 2026; Vietnam time, UTC+7).
     6  NL    20/12/2025         22/12/2025 on time  08/01 on time, 12 wd        partly-subst.     sach-nhieu
     7  TTT   07/01 10:00        open, escalated (accuses QP), running acceptance clock due 12/01, overdue_at  loi-dung
 
-Reports 1-3 are assigned to the inspector a1 of Quảng Phú (QP).
+Reports 1-3 are assigned to the inspector a1 of Quảng Phú (QP), username qp.a1 (usernames have 3 characters or more).
 """
 
 import csv
@@ -25,17 +25,14 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import Clock, PeriodicReport, Report, Unit, User
-from core.passwords import hash_secret as hash_password
+from core.models import Clock, PeriodicReport, Report, Unit
 from core.search import fold
 from core.vietnamese import Period
-from core.vocabulary import Role
 from intake.receipts import new_tracking_code
 from triage.reporting.jobs import build_due_periodic_reports, build_periodic_report, due_periods
 from triage.reporting.periodic import file_path
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-PASSWORD = "mat-khau-dai-12"
 QUANG_PHU, NGOC_LAC, PROVINCE = "16522", "15061", "thanh-tra-tinh"
 TEXT = "Cán bộ địa chính xã hẹn lần hẹn lữa, ba tháng chưa trả kết quả hồ sơ đất của gia đình tôi."
 REPORTER = {
@@ -59,20 +56,6 @@ def vn(y, m, d, h=10, minute=0):
 
 def _unit(code):
     return db.session.scalar(select(Unit).where(Unit.code == code))
-
-
-def _user(username, role, unit_code=None):
-    user = User(
-        username=username,
-        full_name=f"Cán bộ {username}",
-        password_hash=hash_password(PASSWORD),
-        role=role,
-        unit_id=_unit(unit_code).id if unit_code else None,
-        email=f"{username}@example.vn",
-    )
-    db.session.add(user)
-    db.session.flush()
-    return user
 
 
 def _report(unit_code, received_at, *, status="routed", category="cham-tre", clocks=(), **fields):
@@ -113,11 +96,11 @@ def _report(unit_code, received_at, *, status="routed", category="cham-tre", clo
 
 
 @pytest.fixture
-def data(app):
+def data(app, make_user):
+    a1 = make_user("qp.a1", role="inspector", unit=QUANG_PHU, name="Cán bộ qp.a1", email="qp.a1@example.vn")
+    make_user("boss", role="supervisor", name="Cán bộ boss", email="boss@example.vn")
+    make_user("nl1", role="inspector", unit=NGOC_LAC, name="Cán bộ nl1", email="nl1@example.vn")
     with app.app_context():
-        a1 = _user("a1", Role.INSPECTOR, QUANG_PHU)
-        _user("boss", Role.SUPERVISOR)
-        _user("nl1", Role.INSPECTOR, NGOC_LAC)
         r = {}
         r[1] = _report(
             QUANG_PHU,
@@ -197,12 +180,6 @@ def data(app):
         )
         db.session.commit()
         return {n: (rep.id, rep.tracking_code) for n, rep in r.items()}
-
-
-def _login(client, csrf_token, username):
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    response = client.post("/can-bo/dang-nhap", data={"csrf_token": token, "username": username, "password": PASSWORD})
-    assert response.status_code == 302, response.get_data(as_text=True)
 
 
 def _build_january(app) -> PeriodicReport:
@@ -380,25 +357,25 @@ REPORT_PAGES = [
 ]
 
 
-def test_inspectors_get_404_and_supervisors_200(app, data, client, csrf_token):
+def test_inspectors_get_404_and_supervisors_200(app, data, client, csrf_token, login_as):
     row = _build_january(app)
     pages = REPORT_PAGES + [f"/can-bo/bao-cao-dinh-ky/{row.id}/tai-ve"]
     for page in pages:
         assert client.get(page).status_code in (302, 401)  # signed out: to the sign-in page
-    _login(client, csrf_token, "a1")
+    login_as(client, "qp.a1")
     for page in pages:
         assert client.get(page).status_code == 404, page
     assert "bao-cao-dinh-ky" not in client.get("/can-bo/").get_data(as_text=True)
     client.post("/can-bo/dang-xuat", data={"csrf_token": csrf_token(client.get("/can-bo/"))})
-    _login(client, csrf_token, "boss")
+    login_as(client, "boss")
     for page in pages:
         assert client.get(page).status_code == 200, page
     assert "/can-bo/bao-cao-dinh-ky/" in client.get("/can-bo/").get_data(as_text=True)
 
 
-def test_list_download_and_build_now(app, data, client, csrf_token):
+def test_list_download_and_build_now(app, data, client, csrf_token, user_by_name, login_as):
     row = _build_january(app)
-    _login(client, csrf_token, "boss")
+    login_as(client, "boss")
     page = client.get("/can-bo/bao-cao-dinh-ky/")
     body = page.get_data(as_text=True)
     assert "Tháng 1/2026" in body and f"/can-bo/bao-cao-dinh-ky/{row.id}/tai-ve" in body
@@ -418,11 +395,11 @@ def test_list_download_and_build_now(app, data, client, csrf_token):
         )
         assert response.status_code == 303
     assert "Đã lập báo cáo Tháng 1/2026" in client.get("/can-bo/bao-cao-dinh-ky/").get_data(as_text=True)
+    boss = user_by_name("boss")
     with app.app_context():
         rows = db.session.scalars(select(PeriodicReport).order_by(PeriodicReport.id)).all()
         assert [(r.period, r.starts_on) for r in rows] == [("month", date(2026, 1, 1)), ("quarter", date(2026, 1, 1))]
-        boss = db.session.scalar(select(User.id).where(User.username == "boss"))
-        assert rows[0].created_by == boss and rows[0].file_key != old_key
+        assert rows[0].created_by == boss.id and rows[0].file_key != old_key
         assert not file_path(app.config, old_key).exists() and file_path(app.config, rows[0].file_key).is_file()
     # No CSRF token: refused.
     assert client.post("/can-bo/bao-cao-dinh-ky/lap", data={"period": "year", "start": "2025"}).status_code == 400
@@ -430,8 +407,8 @@ def test_list_download_and_build_now(app, data, client, csrf_token):
         assert db.session.scalar(select(func.count()).select_from(PeriodicReport)) == 2
 
 
-def test_printable_page(app, data, client, csrf_token):
-    _login(client, csrf_token, "boss")
+def test_printable_page(app, data, client, login_as):
+    login_as(client, "boss")
     body = client.get("/can-bo/bao-cao-dinh-ky/in?period=month&start=2026-01").get_data(as_text=True)
     assert "Tháng 1/2026" in body and "Từ ngày 01/01/2026 đến ngày 31/01/2026" in body
     assert data[7][1] in body  # the overdue list
@@ -443,8 +420,8 @@ def test_printable_page(app, data, client, csrf_token):
     assert client.get("/can-bo/bao-cao-dinh-ky/in?period=month&start=bad").status_code == 404
 
 
-def test_kpi_exports_per_officer_and_per_unit(app, data, client, csrf_token):
-    _login(client, csrf_token, "boss")
+def test_kpi_exports_per_officer_and_per_unit(app, data, client, login_as):
+    login_as(client, "boss")
     response = client.get("/can-bo/bao-cao-dinh-ky/kpi.csv?period=month&start=2026-01&level=officer")
     assert response.headers["Content-Disposition"].startswith("attachment")
     text = response.data.decode("utf-8")
@@ -462,7 +439,7 @@ def test_kpi_exports_per_officer_and_per_unit(app, data, client, csrf_token):
         "Có căn cứ",
         "Phải xử lý lại",
     ]
-    a1 = next(r for r in rows if r[0] == "a1")
+    a1 = next(r for r in rows if r[0] == "qp.a1")
     assert a1[3:] == ["3", "2", "1", "0.5", "2", "1", "1"]
 
     text = client.get("/can-bo/bao-cao-dinh-ky/kpi.csv?period=month&start=2026-01&level=unit").data.decode("utf-8")
@@ -495,14 +472,14 @@ def _csv(client, **params):
     return text, list(csv.reader(io.StringIO(text[1:])))
 
 
-def test_queue_csv_respects_access_and_has_no_contact_data(app, data, client, csrf_token):
+def test_queue_csv_respects_access_and_has_no_contact_data(app, data, client, csrf_token, login_as):
     with app.app_context():  # escalated against Quảng Phú's head but landed in Quảng Phú's unit by mistake
         own = _report(
             QUANG_PHU, vn(2026, 1, 9), category="doi-tien", escalate=True, accused_unit_id=_unit(QUANG_PHU).id
         )
         db.session.commit()
         hidden = own.tracking_code
-    _login(client, csrf_token, "a1")
+    login_as(client, "qp.a1")
     text, rows = _csv(client)
     assert rows[0][:4] == ["Mã đơn", "Ngày nhận", "Loại đơn", "Trạng thái"]
     codes = {r[0] for r in rows[1:]}
@@ -523,7 +500,7 @@ def test_queue_csv_respects_access_and_has_no_contact_data(app, data, client, cs
     assert "/can-bo/xuat.csv?status=resolved" in client.get("/can-bo/?status=resolved").get_data(as_text=True)
 
     client.post("/can-bo/dang-xuat", data={"csrf_token": csrf_token(client.get("/can-bo/"))})
-    _login(client, csrf_token, "boss")
+    login_as(client, "boss")
     _, rows = _csv(client)
     assert {data[7][1], hidden} <= {r[0] for r in rows[1:]} and len(rows) == 1 + 8
 

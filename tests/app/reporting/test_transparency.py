@@ -14,14 +14,12 @@ import pytest
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Report, Unit, User, utcnow
-from core.passwords import hash_secret as hash_password
+from core.models import Report, Unit, utcnow
 from core.search import fold
-from core.vocabulary import CATEGORY_NAMES, Role
+from core.vocabulary import CATEGORY_NAMES
 from intake.receipts import new_tracking_code
 from triage.reporting.transparency import clear_cache, window
 
-PASSWORD = "mat-khau-dai-12"
 TEXT = "Cán bộ tư pháp xã đòi thêm tiền bồi dưỡng mới chứng thực giấy tờ cho gia đình tôi, rất bức xúc."
 SECRET_NAME = "Trần Văn Kín Đáo"
 
@@ -63,7 +61,7 @@ def _add(code, received_at, category, **fields):
 
 
 @pytest.fixture
-def data(app):
+def data(app, make_user):
     now = utcnow()
     codes = []
     with app.app_context():
@@ -98,10 +96,8 @@ def data(app):
             )
         )
         codes.append(_add("16522", now - timedelta(days=430), "cham-tre"))
-        db.session.add(
-            User(username="boss", full_name="Giám sát", password_hash=hash_password(PASSWORD), role=Role.SUPERVISOR)
-        )
         db.session.commit()
+    make_user("boss", role="supervisor", name="Giám sát")
     return codes
 
 
@@ -151,7 +147,7 @@ def test_public_page_shows_no_text_codes_or_names(app, client, data):
     assert not re.search(r"TH-[A-Z0-9]{4}-[A-Z0-9]{4}", body)
 
 
-def test_public_page_is_cacheable_and_sets_no_cookie(app, client, data, csrf_token):
+def test_public_page_is_cacheable_and_sets_no_cookie(app, client, data, login_as):
     response = client.get("/minh-bach")
     assert "Set-Cookie" not in response.headers
     cache = response.headers["Cache-Control"]
@@ -163,13 +159,7 @@ def test_public_page_is_cacheable_and_sets_no_cookie(app, client, data, csrf_tok
     assert again.status_code == 304 and "Set-Cookie" not in again.headers
 
     # Even for a signed-in member of staff (whose session the app's hooks touch on every request).
-    token = csrf_token(client.get("/can-bo/dang-nhap"))
-    assert (
-        client.post(
-            "/can-bo/dang-nhap", data={"csrf_token": token, "username": "boss", "password": PASSWORD}
-        ).status_code
-        == 302
-    )
+    login_as(client, "boss")
     signed_in = client.get("/minh-bach")
     assert signed_in.status_code == 200 and "Set-Cookie" not in signed_in.headers
     assert signed_in.get_data() == response.get_data()  # the same bytes for everyone: nothing personal
