@@ -893,6 +893,9 @@ _BLOCK = {fam: Phrases(pats) for fam, pats in _UNIT_HEADS.items()}
 _HEAD_PHRASES = [(kind, fam, Phrases(pats)) for kind, fam, pats in _HEADS] + [
     ("bare-secretary", "secretary", Phrases(strict=_STRICT_HEADS["bare-secretary-strict"]))
 ]
+# One expression each for "any head" and "any unit head": most sentences have neither.
+_ANY_HEAD = Phrases([p for _k, _f, pats in _HEADS for p in pats], strict=_STRICT_HEADS["bare-secretary-strict"])
+_ANY_UNIT = Phrases([p for pats in _UNIT_HEADS.values() for p in pats])
 
 
 @dataclass
@@ -950,11 +953,14 @@ def _find_heads(sents: list[_Sentence]) -> tuple[list[_Span], list[_Span]]:
     units: list[_Span] = []
     for si, s in enumerate(sents):
         taken: list[tuple[int, int]] = []
-        for fam, ph in _BLOCK.items():
-            for a, b in ph.spans(s.norm, s.plain):
-                if not _overlaps(taken, a, b):
-                    units.append(_Span(si, a, b, "unit-head", family=fam))
-                    taken.append((a, b))
+        if _ANY_UNIT.spans(s.norm, s.plain):
+            for fam, ph in _BLOCK.items():
+                for a, b in ph.spans(s.norm, s.plain):
+                    if not _overlaps(taken, a, b):
+                        units.append(_Span(si, a, b, "unit-head", family=fam))
+                        taken.append((a, b))
+        if not _ANY_HEAD.spans(s.norm, s.plain):
+            continue
         found = sorted(
             (a, -(b - a), b, kind, fam) for kind, fam, ph in _HEAD_PHRASES for a, b in ph.spans(s.norm, s.plain)
         )
@@ -1411,7 +1417,7 @@ def analyse(
         return NONE
     if plain is None or norm is None:
         norm, plain = views(text)
-    if not _PREFILTER.search(plain) or not any(ph.spans(norm, plain) for _k, _f, ph in _HEAD_PHRASES):
+    if not _PREFILTER.search(plain) or not _ANY_HEAD.spans(norm, plain):
         return NONE  # no head of a body named (most reports: one regular expression)
     sents = _sentences(text)
     heads, units = _find_heads(sents)
