@@ -777,6 +777,8 @@ class _Sentence:
     @property
     def caps(self) -> list[bool] | None:
         """Whether each word is Title Case in the original (None when the casing says nothing)."""
+        if self.line.line == self.line.line.lower():
+            return None  # no capital letter: nothing to tell (and no alignment to compute)
         caps = self.line.aligned()[1]
         return caps[self.first : self.first + len(self.starts)] if caps is not None else None
 
@@ -1144,7 +1146,7 @@ def _preds(s: _Sentence) -> list[_Pred]:
 class _Verdict:
     status: str  # accused | mentioned | unsure
     reason: str
-    cue: str | None
+    cue: _Words | None
     strength: int  # accused 3 > positive mention 2 > unsure 1 > plain mention 0
 
 
@@ -1165,7 +1167,7 @@ class _Reader:
         self.last_staff: _Span | None = None  # antecedent of the next "họ"
         self.names: dict[str, int] = {}  # a head's name word -> its mention ("ông B")
 
-    def judge(self, m: int, status: str, reason: str, cue: str | None) -> None:
+    def judge(self, m: int, status: str, reason: str, cue: _Words | None) -> None:
         key = "mentioned-positive" if status == "mentioned" and reason not in ("no-act", "other-agent") else status
         strength = _RANK[key]
         cur = self.verdicts.get(m)
@@ -1202,7 +1204,7 @@ class _Reader:
                 if p.kind == "praise":
                     for ag in agents:
                         if self._is_head(ag) and not p.negated:
-                            self.judge(ag.mention, "mentioned", "praise", s.phrase(p.a, p.b))
+                            self.judge(ag.mention, "mentioned", "praise", (s, p.a, p.b))
                     continue
                 if p.kind == "payment":
                     if _LEGIT_FEE.search(s.plain[cs:ce]):
@@ -1215,7 +1217,7 @@ class _Reader:
                     if not self._is_head(ag):
                         continue
                     if p.negated:
-                        self.judge(ag.mention, "mentioned", "negated", s.phrase(p.a, p.b))
+                        self.judge(ag.mention, "mentioned", "negated", (s, p.a, p.b))
                     else:
                         self.judge(ag.mention, "accused", "agent", _cue(s, p))
             subject = next((x for x in clause_nps if not x.obj and x.kind != "thing"), None)
@@ -1310,7 +1312,7 @@ class _Reader:
         elif _ADDRESSEE_BEFORE.search(before):
             h.obj = True
             h.addressee = not _MEETING_BEFORE.search(before)
-            self.judge(m, "mentioned", "addressee", _tail_phrase(s, before) or None)
+            self.judge(m, "mentioned", "addressee", _tail_phrase(s, before))
         elif _CAUSE_BEFORE.search(before) and misconduct_here:
             self.judge(m, "accused", "cause", _tail_phrase(s, before))
         elif _DIRECTIVE_BEFORE.search(before) and misconduct_here:
@@ -1369,17 +1371,20 @@ def _title_case_after(s: _Sentence, end: int) -> bool:
     return s.caps is not None and k < len(s.caps) and s.caps[k] and s.starts[k] == end + 1
 
 
-def _tail_phrase(s: _Sentence, before: str) -> str:
-    """The last few words before a head, from the original text."""
+_Words = tuple[_Sentence, int, int]  # words of a sentence, read from the original text only when shown
+
+
+def _tail_phrase(s: _Sentence, before: str) -> _Words | None:
+    """The last few words before a head."""
     words = before.rstrip().split(" ")
     tail = " ".join(words[-3:]).strip()
     if not tail:
-        return ""
+        return None
     end = len(before.rstrip())
-    return s.phrase(end - len(tail), end)
+    return s, end - len(tail), end
 
 
-def _cue(s: _Sentence, p: _Pred) -> str:
+def _cue(s: _Sentence, p: _Pred) -> _Words:
     """The predicate with the next two words of its clause ("đòi 5 triệu")."""
     _cs, ce = s.clause_span(p.a)
     k = s.word_at(p.b - 1)
@@ -1387,7 +1392,7 @@ def _cue(s: _Sentence, p: _Pred) -> str:
     for j in (k + 1, k + 2):
         if j < len(s.starts) and s.starts[j] < ce:
             end = s.starts[j] + len(s.plain[s.starts[j] :].split(" ", 1)[0])
-    return s.phrase(p.a, end)
+    return s, p.a, end
 
 
 # --------------------------------------------------------------------------- decision
@@ -1403,7 +1408,12 @@ _UNSET = object()
 
 
 def analyse(
-    text: str, plain: str | None = None, text_ward=_UNSET, subject: Sequence[str] = (), norm: str | None = None
+    text: str,
+    plain: str | None = None,
+    text_ward=_UNSET,
+    subject: Sequence[str] = (),
+    norm: str | None = None,
+    words: bool = True,
 ) -> Accusation:
     """Heads of bodies named in `text`, and whether it accuses them (module docstring).
 
@@ -1411,7 +1421,8 @@ def analyse(
     for the cheap first tests; `text_ward` the ward of the whole text, or None (the body of a commune head
     named without its ward; found with `ml.wards.extract_ward` when not given); `subject` the
     agencies of the subject matter, best first (the body of a sở director named without the sở's
-    name).
+    name). `words=False` leaves out the words of the text (`phrase`, `cue`, `evidence`): the decision
+    alone, cheaper.
     """
     if not text:
         return NONE
@@ -1451,12 +1462,12 @@ def analyse(
         v = verdicts.get(i) or _Verdict("mentioned", "no-act", None, 0)
         mentions.append(
             HeadMention(
-                phrase=sents[h.sent].phrase(h.a, h.shown_end or h.b),
+                phrase=sents[h.sent].phrase(h.a, h.shown_end or h.b) if words else "",
                 role=role,
                 body=body,
                 status=v.status,
                 reason=v.reason,
-                cue=v.cue,
+                cue=v.cue[0].phrase(v.cue[1], v.cue[2]) if words and v.cue else None,
             )
         )
     return _decide(tuple(mentions))

@@ -26,7 +26,7 @@ def _plain(text: str) -> str:
 
 def rule_features_plain(plain: str) -> list[float]:
     """Features of one text given as its diacritics-free view (the text itself when only that is at hand)."""
-    return rule_features_of(analyse(plain, plain=plain, norm=plain, text_ward=None))
+    return rule_features_of(analyse(plain, plain=plain, norm=plain, text_ward=None, words=False))
 
 
 def rule_features(texts_plain: list[str]) -> np.ndarray:
