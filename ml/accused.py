@@ -19,18 +19,21 @@ How a text is read
 
 1. Views. Each line of the text is normalised (`ml.normalize.views`): an accented view and a
    diacritics-free view of the same length, character for character. Every phrase of the
-   lexicon below is written with diacritics and matched on the diacritics-free view; a match
-   counts when the accented view at the same place has no diacritics (the citizen typed
-   without them) or matches the phrase as written, so "doi" from "đợi" is not "đòi" while
-   "doi tien" typed without diacritics is. A few one-syllable words ("bà", "chị", "họ",
-   "sở") are matched only when written with their diacritics (`strict`).
+   lexicon below is written with diacritics and found on the diacritics-free view; a match
+   counts when each letter of the accented view at the same place carries the phrase's own
+   diacritics or none (`Phrases`), so "doi" from "đợi" is not "đòi" while "doi tien", or
+   "doi 5 triệu" half typed and half expanded from "5tr", is. Words that are other words
+   without diacritics ("bà"/ba, "chị"/chỉ, "họ"/hộ, "sở"/số, "quát"/quạt, "cò"/có) count only
+   when written with them (`strict`). The frames around a noun phrase ("kính gửi", "tố cáo",
+   "do", "bị") are read the same way on the accented view (`_frame`).
 2. Mentions. Unit heads are found first and blocked: the director of a hospital, centre,
    branch or company, the head of a commune police post, trưởng phòng / thôn / đội,
    hiệu trưởng, bí thư chi bộ, chairmen of associations, HĐND, MTTQ, cooperatives, of the
    province. Then the heads of bodies, with their body: a commune/ward head (with the ward
-   named after the mention, else the ward of the whole text), a sở director (the sở's name
-   words give its code), Công an tỉnh, Thuế tỉnh, BHXH tỉnh, the inspectorate, a commune
-   Party secretary. Loose wordings count ("người đứng đầu UBND phường", "lãnh đạo xã",
+   named after the mention, else that of another commune head's mention, else the ward of
+   the whole text), a sở director (the sở's name words give its code; unnamed, the sở the
+   text names, else the subject matter's), Công an tỉnh, Thuế tỉnh, BHXH tỉnh, the
+   inspectorate, a commune Party secretary. Loose wordings count ("người đứng đầu UBND phường", "lãnh đạo xã",
    "sếp lớn nhất ở phường", "ông phó của ủy ban xã", "bà phó phụ trách văn hóa - xã hội",
    "ct ubnd p.", "ctx"). A bare "chủ tịch" / "giám đốc" / "bí thư" takes the body of the
    nearest explicit one of its kind in the text (a bare "chủ tịch" after "chủ tịch hội nông
@@ -39,31 +42,37 @@ How a text is read
    quotes, brackets and conjunctions (nhưng, mà, rồi, thì, nên, còn, vì, do...).
 4. Attribution. Noun phrases are found in each clause (heads; officers: cán bộ, chuyên
    viên, công an, anh/chị...; pronouns: ông ấy, bà ta, họ...; the reporter: tôi, gia đình
-   tôi, người dân; institutions: xã, UBND, sở; things: hồ sơ, đơn, giấy...). The agent of a
+   tôi, người dân; institutions: UBND, sở; things: hồ sơ, đơn, giấy...). The agent of a
    misconduct predicate is the nearest noun phrase before it in its clause that is not the
-   object of a preposition or verb (cho, với, gửi, gặp, của, lên, đến...), "bị X đòi" and
-   "X đòi" alike; a clause without one takes the subject of the clause before (the sentence
-   before, across sentences), unless a thing or a passive "bị" stands in for it. Pronouns
-   take the nearest person before them. An officer the head "chỉ đạo"/"bảo"/"ép" to do the
-   misconduct, or who did it "cùng" the head, makes the head an agent too.
+   object of a preposition or verb (cho, với, gửi, gặp, của, lên, đến, làm...), "bị X đòi"
+   and "X đòi" alike; a clause without one takes the subject of the clause before (the
+   sentence before, across sentences), unless a thing or a passive "bị"/"được" stands in
+   for it, or the clause opens with the reporter's own request ("đề nghị làm rõ..."). A
+   pronoun takes the nearest person before it ("họ" the nearest who is not a head); "ông B"
+   is the head introduced as "ông Lê Văn B". An officer the head "chỉ đạo"/"bảo"/"ép" to do
+   the misconduct, or who did it "cùng" the head, makes the head an agent too.
    A head is ACCUSED when it is the agent of a misconduct predicate that is not negated
    ("không hề đòi"), when it is the object of a denunciation ("tố cáo ông chủ tịch xã"),
    of a call for sanctions ("đề nghị xử lý phó chủ tịch"), of a misconduct noun ("sai phạm
    của chủ tịch"), the recipient of a payment ("đưa cho chủ tịch xã 5 triệu"), or the cause
-   ("do chính phó chủ tịch chỉ đạo") of misconduct in the same sentence.
+   ("do chính phó chủ tịch chỉ đạo") of misconduct in the same sentence; a report "about"
+   the head ("tôi phản ánh phó giám đốc sở") accuses it when it names any misconduct.
    It is MENTIONED when it is the addressee ("Kính gửi", "đề nghị chủ tịch xem xét",
    "gửi đơn lên"), the agent of praise or of a correct act (thanked, received, listened,
    signed, instructed staff to fix it, was present), the agent of a negated misconduct, or
-   when someone else did the misconduct. It is UNSURE when misconduct stands in its
-   sentence and nobody can be named as the agent, when a relative of the head did it, when
-   the report is "about" the head with no act ("phản ánh về chủ tịch xã"), or when staff
-   said they acted "theo chỉ đạo của" the head.
+   when someone else did the misconduct; an earlier petition against it ("đã gửi đơn tố cáo
+   lãnh đạo xã") is a past step. It is UNSURE when misconduct stands in its sentence and
+   nobody can be named as the agent, when a relative or acquaintance of the head did it or
+   gained by it, when the report is "about" the head with no act named, or when staff said
+   they acted "theo chỉ đạo của" the head.
 5. Decision. Accused if any head is accused (the highest body wins: the inspectorate's
    head, then a provincial body's, then a commune's); else unsure if any is unsure; else
    mentioned if a head is named; else none.
 
-The misconduct predicates are the acts of the category cue words (`ml.cues`) and the
-phrases of `_ACTS` below (verbs an officer is blamed for, by category).
+The misconduct predicates are the acts of the category cue words (`ml.cues.CATEGORY_ACTS`)
+and the phrases of `_ACTS` below (what an officer is blamed for, by category). Cost: one
+regular expression rejects a text that names no head (most reports); the others cost a few
+regular expressions per sentence.
 """
 
 from __future__ import annotations
