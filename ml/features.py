@@ -13,6 +13,12 @@ projected onto its diacritics-free view. The feature blocks are then cheap:
 - ``char``:       character 2-5-grams (within word boundaries) of the
                   diacritics-free view: robust to typos and to "ko"/"k" style spelling.
 
+``syl`` and ``char`` read the diacritics-free view without petition boilerplate
+(`Doc.focus`, `ml.boilerplate.complaint_plain`: motto, "Kính gửi", the petitioner's
+particulars, oaths, attachments, signature), so a long formal letter and a one-line
+complaint telling the same thing get similar features. The full views stay in `Doc.norm`
+and `Doc.plain` for whoever needs the whole text (escalation cues, places).
+
 Blocks are TF-IDF weighted (sublinear tf), L2-normalised per block and stacked.
 Which blocks are used is a setting chosen by cross-validation on the train split
 (`python -m ml select`); see BENCHMARKS.md.
@@ -29,6 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 from tqdm import tqdm
 
+from ml.boilerplate import complaint_plain
 from ml.normalize import strip_diacritics, views
 from ml.segment import segment
 
@@ -46,7 +53,8 @@ class Doc:
     plain: str  # normalised text without diacritics
     words: tuple[str, ...]  # segmented words of `norm` ("cán_bộ"), punctuation dropped
     words_plain: tuple[str, ...]  # the same words without diacritics ("can_bo")
-    syls: tuple[str, ...]  # syllables of `plain`
+    syls: tuple[str, ...]  # syllables of `focus`
+    focus: str  # `plain` without petition boilerplate (ml.boilerplate)
 
 
 WORD_BLOCKS = frozenset({"word", "word_plain"})
@@ -55,15 +63,16 @@ WORD_BLOCKS = frozenset({"word", "word_plain"})
 def analyze(text: str, words: bool = True) -> Doc:
     """Both views of `text` and, when `words`, its segmentation (the one underthesea CRF pass)."""
     norm, plain = views(text or "")
-    syls = tuple(_SYL_RE.findall(plain))
+    focus = complaint_plain(text or "", plain)
+    syls = tuple(_SYL_RE.findall(focus))
     if not words:
-        return Doc(norm=norm, plain=plain, words=(), words_plain=(), syls=syls)
+        return Doc(norm=norm, plain=plain, words=(), words_plain=(), syls=syls, focus=focus)
     ws = [w for w in segment(norm) if w[0].isalnum() or _HAS_ALNUM.search(w)]  # drop punctuation tokens
     joined = " ".join(ws)
     stripped = strip_diacritics(joined).split(" ") if joined else []
     if len(stripped) != len(ws):  # defensive: stripping must not merge or split words
         stripped = [strip_diacritics(w) for w in ws]
-    return Doc(norm=norm, plain=plain, words=tuple(ws), words_plain=tuple(stripped), syls=syls)
+    return Doc(norm=norm, plain=plain, words=tuple(ws), words_plain=tuple(stripped), syls=syls, focus=focus)
 
 
 def analyze_many(texts: Iterable[str], progress: bool = False, desc: str = "segmenting") -> list[Doc]:
@@ -92,7 +101,7 @@ class TokenNgrams:
 
 
 class CharNgrams:
-    """Picklable analyzer: character n-grams inside word boundaries (sklearn's "char_wb") of `Doc.plain`."""
+    """Picklable analyzer: character n-grams inside word boundaries (sklearn's "char_wb") of `Doc.focus`."""
 
     def __init__(self, n_min: int, n_max: int):
         self.n_min, self.n_max = n_min, n_max
@@ -100,7 +109,7 @@ class CharNgrams:
     def __call__(self, doc: Doc) -> list[str]:
         out: list[str] = []
         append = out.append
-        for w in doc.plain.split():
+        for w in doc.focus.split():
             w = " " + w + " "
             w_len = len(w)
             for n in range(self.n_min, self.n_max + 1):

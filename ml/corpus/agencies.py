@@ -170,6 +170,17 @@ _add(
             "CT UBND xã",
             "đồng chí chủ tịch xã",
             "ông phó chủ tịch phụ trách văn hóa xã hội của xã",
+            # the Party committee's secretary and deputies direct the commune's officers (docs/taxonomy.md §2)
+            "bí thư đảng ủy xã",
+            "phó bí thư đảng ủy xã",
+            "ông bí thư đảng ủy xã",
+            "bà phó bí thư đảng ủy xã",
+            # loose wordings of the chairman or a vice-chairman
+            "người đứng đầu UBND xã",
+            "sếp lớn nhất ở xã",
+            "ông phó của ủy ban xã",
+            "lãnh đạo UBND xã",
+            "bà pct ubnd xã",
         ),
         body=("UBND xã", "xã", "phường"),
     )
@@ -1069,8 +1080,16 @@ _add(
             ),
         ),
         officers=("cán bộ thanh tra tỉnh", "thanh tra viên tỉnh", "cán bộ ban tiếp công dân tỉnh"),
-        unit_heads=(),
+        unit_heads=("trưởng đoàn thanh tra", "trưởng phòng nghiệp vụ của thanh tra tỉnh"),
         city_offices=("Thanh tra tỉnh", "ban tiếp công dân tỉnh", "trụ sở tiếp công dân của tỉnh"),
+        # accusing these sends the report to the provincial chairman (ubnd-tinh)
+        heads=(
+            "chánh thanh tra tỉnh",
+            "phó chánh thanh tra tỉnh",
+            "ông chánh thanh tra tỉnh",
+            "bà phó chánh thanh tra tỉnh",
+            "ông phó chánh tt tỉnh",
+        ),
         body=("Thanh tra tỉnh",),
     )
 )
@@ -1092,7 +1111,9 @@ ESCALATION_SOURCES = {
     "cong-an-tinh": 4,
     "thue": 3,
     "bhxh": 3,
+    "thanh-tra-tinh": 2,  # the chánh / phó chánh thanh tra: agency ubnd-tinh
 }
+INSPECTORATE_ESCALATION_AGENCY = "ubnd-tinh"
 
 
 def _merge_coverage() -> None:

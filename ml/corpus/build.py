@@ -10,7 +10,7 @@ from pathlib import Path
 from .compose import compose
 
 SEED = 20250701
-N_REPORTS = 9500
+N_REPORTS = 15000
 TEST_SHARE = 15  # percent
 OUT_PATH = Path(__file__).resolve().parents[1] / "data" / "reports.jsonl"
 
@@ -45,6 +45,7 @@ def build_rows(n: int = N_REPORTS, seed: int = SEED) -> list[dict]:
                 "ward_code": r.ward_code,
                 "category": r.category,
                 "escalate": r.escalate,
+                "accused": r.accused,
                 "split": split_for(rid),
                 "style": r.style,
                 "place_form": r.place_form,

@@ -6,8 +6,8 @@ import random
 import re
 from dataclasses import dataclass
 
-from . import details, styles
-from .agencies import AGENCIES, ESCALATION_SOURCES, AgencyInfo, Service
+from . import details, khac, styles, tell
+from .agencies import AGENCIES, ESCALATION_SOURCES, INSPECTORATE_ESCALATION_AGENCY, AgencyInfo, Service
 from .coverage import MENTION_PREFIX
 from .misconduct import ESCALATE_NARR, MINOR, NARR, OTHER_DESKS, PRED
 from .places import (
@@ -60,6 +60,8 @@ ESCALATE_CATEGORY_WEIGHTS = {
     "loi-dung": 0.22,
 }
 ESCALATE_RATE = 0.135
+STORY_RATE = 0.8  # reports told as a story (ml/corpus/tell.py) rather than from the predicate tables
+FRAME_WEIGHTS = {"none": 0.5, "petition": 0.3, "news": 0.2}  # wrapping of a story (formal style: petition)
 LOCATED_RATE = {"local": 0.82, "field": 0.8, "city": 0.45}
 
 
@@ -70,6 +72,7 @@ class Report:
     ward_code: str | None
     category: str
     escalate: bool
+    accused: dict | None  # {"agency": body whose head is accused, "ward_code": ...} when escalate
     style: str
     place_form: str
     place_role: str
@@ -216,7 +219,6 @@ FOLLOW_UP = [
     "Tôi đã phản ánh qua đường dây nóng một lần nhưng chưa thấy ai liên hệ lại.",
     "Tôi không muốn làm to chuyện, chỉ mong được làm đúng quy định như mọi người.",
 ]
-KHAC_CLOSE = ["Xin cảm ơn.", "Mong được trả lời.", "Trân trọng.", "Cảm ơn các anh chị.", "Mong được hướng dẫn."]
 IMPACT = [
     "Tôi phải nghỉ làm {n} buổi chỉ vì việc này.",
     "Nhà tôi ở xa, mỗi lần đi lại mất cả buổi.",
@@ -260,7 +262,7 @@ def compose(rng: random.Random) -> Report:
     if escalate:
         src = pick(rng, ESCALATION_SOURCES)
         category = pick(rng, ESCALATE_CATEGORY_WEIGHTS)
-        agency = "thanh-tra-tinh"
+        agency = INSPECTORATE_ESCALATION_AGENCY if src == "thanh-tra-tinh" else "thanh-tra-tinh"
     else:
         src = agency = pick(rng, AGENCY_WEIGHTS)
         category = pick(rng, CATEGORY_WEIGHTS)
@@ -299,6 +301,9 @@ def compose(rng: random.Random) -> Report:
     if place.code is None and role not in ("home-only",):
         role = "none"
 
+    # the body whose head is accused, as the text presents it (docs/taxonomy.md §2)
+    accused = {"agency": src, "ward_code": place.code if src == "xa" else None} if escalate else None
+
     # --- who
     if escalate:
         off = head_for(rng, info, place.code)
@@ -335,6 +340,8 @@ def compose(rng: random.Random) -> Report:
     if escalate:
         ctx["head"] = off
         ctx["off2"] = officer_for(rng, info, svc)[0]
+    elif info.heads:
+        ctx["passing_head"] = head_for(rng, info, place.code)  # named only: thanked, received, signed
 
     # --- sentences
     parts: list[str] = []
@@ -402,6 +409,18 @@ def compose(rng: random.Random) -> Report:
     length = rng.choices(["short", "medium", "long", "very-long"], weights=[0.24, 0.40, 0.26, 0.10])[0]
     if style == "formal" and length == "short":
         length = "medium"
+
+    if rng.random() < STORY_RATE:
+        text = _story_text(
+            rng,
+            ctx,
+            category,
+            length,
+            style,
+            Scene(src, info, svc, escalate, place, home, role, off, office, place_in_office, where_sentence),
+        )
+        text = styles.apply_style(rng, text, style)
+        return Report(text, agency, place.code, category, escalate, accused, style, place.form, role)
 
     preds = PRED[category]
     narrs = NARR[category]
@@ -491,7 +510,7 @@ def compose(rng: random.Random) -> Report:
                 )
         if category == "khac":
             if rng.random() < 0.6:
-                parts.append(rng.choice(KHAC_CLOSE))
+                parts.append(rng.choice(khac.CLOSE))
         elif style == "formal":
             parts.append(rng.choice(FORMAL_CLOSE))
         elif rng.random() < 0.5:
@@ -499,4 +518,99 @@ def compose(rng: random.Random) -> Report:
     text = " ".join(p.strip() for p in parts if p.strip())
     text = tidy(text)
     text = styles.apply_style(rng, text, style)
-    return Report(text, agency, place.code, category, escalate, style, place.form, role)
+    return Report(text, agency, place.code, category, escalate, accused, style, place.form, role)
+
+
+def _residence(rng: random.Random, place: Place, home: Place | None, role: str) -> str | None:
+    """Where a petition or a newspaper says the reporter lives, without changing the ward label."""
+    if home is not None and home.text:
+        return home.text
+    if role in ("home-is-office", "office", "field") and place.code is not None and place.text:
+        return place.text
+    if rng.random() < 0.5:
+        return rng.choice(details.VILLAGES) + rng.choice(["", ", tỉnh Thanh Hóa", ", Thanh Hóa"])
+    return None
+
+
+def _addressee(rng: random.Random, info: AgencyInfo, office: str) -> str:
+    r = rng.random()
+    if r < 0.35:
+        return info.body[0]
+    if r < 0.5:
+        return cap(office)
+    return rng.choice(
+        ["UBND tỉnh Thanh Hóa", "Thanh tra tỉnh Thanh Hóa", "Các cơ quan có thẩm quyền", "Ban Tiếp công dân tỉnh"]
+    )
+
+
+@dataclass
+class Scene:
+    """Who, where and which office, as compose drew them."""
+
+    src: str  # the body whose officer is accused (before escalation)
+    info: AgencyInfo
+    svc: Service
+    escalate: bool
+    place: Place
+    home: Place | None
+    role: str
+    off: str
+    office: str
+    place_in_office: bool
+    where: str
+
+
+def _story_text(rng: random.Random, ctx: dict[str, str], category: str, length: str, style: str, sc: Scene) -> str:
+    """The text of a report told as a story (tell.py), wrapped as a petition or a retelling or bare."""
+    src, info, svc, escalate, place, role, off, office = (
+        sc.src,
+        sc.info,
+        sc.svc,
+        sc.escalate,
+        sc.place,
+        sc.role,
+        sc.off,
+        sc.office,
+    )
+    ctx["pr"] = tell.pronoun(rng, off)
+    sents = tell.story(rng, category, ctx, length, src, has_where=length != "short" and bool(sc.where.strip()))
+    if escalate and category in ESCALATE_NARR and rng.random() < 0.3:
+        sents.insert(min(1, len(sents)), fill(rng.choice(ESCALATE_NARR[category]), ctx))
+    where = sc.where
+    if length == "short":
+        loc = ""
+        if sc.place_in_office or role == "city-office":
+            loc = rng.choice(["ở ", "tại ", ""]) + office + (f" ({place.text})" if role == "city-office" else "")
+        elif place.code or (place.text and rng.random() < 0.5):
+            loc = f"ở {place.text}"
+        elif rng.random() < 0.5:
+            loc = rng.choice(["ở ", "tại ", ""]) + office
+        if loc:
+            sents[0] = rng.choice([f"{cap(loc)}: {sents[0]}", f"{sents[0].rstrip('.')} ({loc})."])
+        body = sents
+    elif role == "field":
+        body = [where + sents[0][0].lower() + sents[0][1:]] + sents[1:]
+    else:
+        body = [where] + sents
+    if svc.mentions and rng.random() < (0.4 if length != "short" else 0.15):
+        body.insert(rng.randint(1, len(body)), fill(rng.choice(svc.mentions), ctx))
+    if length != "short" and not escalate and category != "khac" and rng.random() < 0.18:
+        if src == "xa":
+            body.append(fill(rng.choice(HEAD_NOT_ACCUSED_XA), {"w": commune_word(place.code), "off": off}))
+        elif src != "thanh-tra-tinh":
+            body.append(
+                fill(rng.choice(HEAD_NOT_ACCUSED_SO), {"body": info.body[0], "off": off, "headword": headword(src)})
+            )
+    body = [b.strip() for b in body if b.strip()]
+    frame = "petition" if style == "formal" and length != "short" else pick(rng, FRAME_WEIGHTS)
+    if length == "short":
+        frame = "none"
+    home = _residence(rng, place, sc.home, role)
+    if frame == "petition":
+        stated = category != "khac" and rng.random() < 0.5
+        text = tell.petition(rng, body, category, ctx, _addressee(rng, info, office), home, stated)
+    elif frame == "news":
+        text = tell.news(rng, body, home)
+    else:
+        text = " ".join(body)
+    return tidy(text)

@@ -49,8 +49,14 @@ def test_fields_and_labels_valid(rows):
         assert r["ward_code"] is None or r["ward_code"] in codes
         assert isinstance(r["escalate"], bool)
         assert r["split"] == split_for(r["id"])
-        if r["escalate"]:
-            assert r["agency"] == Agency.THANH_TRA_TINH.value
+        if r["escalate"]:  # the accused head's body; the chánh thanh tra's reports go to the provincial chairman
+            accused = r["accused"]["agency"]
+            assert accused in agencies and accused != Agency.UBND_TINH.value
+            inspectorate = accused == Agency.THANH_TRA_TINH.value
+            assert r["agency"] == (Agency.UBND_TINH.value if inspectorate else Agency.THANH_TRA_TINH.value)
+            assert r["accused"]["ward_code"] == (r["ward_code"] if accused == Agency.XA.value else None)
+        else:
+            assert r["accused"] is None
 
 
 def test_ids_and_texts_unique(rows):
@@ -63,7 +69,8 @@ def test_counts(rows):
     assert n >= 9000
     ag = Counter(r["agency"] for r in rows)
     assert set(ag) == {a.value for a in Agency}
-    assert min(ag.values()) >= 250
+    assert min(v for a, v in ag.items() if a != Agency.UBND_TINH.value) >= 250
+    assert ag[Agency.UBND_TINH.value] >= 15  # reports accusing the chánh / phó chánh thanh tra tỉnh
     assert ag.most_common(1)[0][0] == "xa"
     assert 0.25 <= ag["xa"] / n <= 0.36
     cat = Counter(r["category"] for r in rows)
