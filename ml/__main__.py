@@ -1,4 +1,9 @@
-"""`python -m ml train | evaluate | predict | select` (see ml/train.py, ml/evaluate.py, docs/taxonomy.md section 5)."""
+"""`python -m ml train | evaluate | predict | select` (see ml/train.py, ml/evaluate.py, docs/taxonomy.md section 5).
+
+`train` exits with status 3 when the new model is written but refused by the publication gate
+(`ml/gate.py`; `--force` publishes it anyway). `evaluate --real` prints the figures on the real-text set
+(ml/data/real/complaints.jsonl), the keyword baseline on it and the generated held-out split.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from ml.classifier import default_model_dir, load_classifier
 from ml.corrections import default_corrections_path
 from ml.dataset import DEFAULT_DATA
 from ml.evaluate import run_evaluate
+from ml.gate import run_real
 from ml.select import run_selection
 from ml.train import print_metrics, train_and_publish
 
+TRAINED_NOT_PUBLISHED = 3  # `train`: the model was written but refused by the publication gate (ml/gate.py)
 CHUNK = 64  # predict: lines classified together (the segmentation dominates; batching amortises the rest)
 
 
@@ -115,12 +122,19 @@ def cmd_train(args) -> int:
         settings=settings,
         max_rows=args.max_rows,
         corrections_weight=args.corrections_weight,
+        force=args.force,
     )
     print_metrics(clf, path, metrics)
-    return 0
+    return 0 if metrics["gate"]["published"] else TRAINED_NOT_PUBLISHED
 
 
 def cmd_evaluate(args) -> int:
+    if args.real:
+        run_real(args.model or default_model_dir(), args.data or DEFAULT_DATA, args.file)
+        return 0
+    if not args.file:
+        print("ml evaluate: give a labelled JSONL file, or --real", file=sys.stderr)
+        return 2
     run_evaluate(
         args.file,
         args.model,
@@ -155,10 +169,18 @@ def main(argv=None) -> int:
     p.add_argument("--corrections-weight", type=float, default=None, help="sample weight of a correction (default 2)")
     p.add_argument("--settings", help="JSON object overriding training settings (ml.train.DEFAULT_SETTINGS)")
     p.add_argument("--max-rows", type=int, help="train on a subsample of this many rows (quick models)")
+    p.add_argument(
+        "--force", action="store_true", help="publish even when the model is worse on the real set (ml/gate.py)"
+    )
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="figures of a model on a labelled JSONL file, against the baselines")
-    p.add_argument("file")
+    p.add_argument("file", nargs="?", help="labelled JSONL (with --real: the real set to use instead of the default)")
+    p.add_argument(
+        "--real",
+        action="store_true",
+        help="figures on the real set (ml/data/real/complaints.jsonl), the keyword baseline and the held-out split",
+    )
     p.add_argument("--model", help="artifact or model directory (default $ML_MODEL_DIR or ./instance/models)")
     p.add_argument("--data", help="corpus whose train split trains the baselines (default ml/data/reports.jsonl)")
     p.add_argument("--split", help="only rows with this split value (default: 'test' when rows carry a split)")

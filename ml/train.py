@@ -1,6 +1,13 @@
 """Training: fit the classifier on the corpus's train split, measure it on the held-out split, publish it.
 
-`python -m ml train [--data ml/data/reports.jsonl] [--out DIR] [--with-corrections [FILE]]`
+`python -m ml train [--data ml/data/reports.jsonl] [--out DIR] [--with-corrections [FILE]] [--force]`
+
+A trained model is written to DIR, but becomes `current` only when it passes the
+publication gate (`ml/gate.py`): on the real-text set it must be no worse than the model
+published now (agency accuracy and category macro-F1 within 0.01, escalation F1 within
+0.02). Both sets of figures and the decision are printed; a refused model stays in DIR,
+unpublished, and the command exits with status 3. `--force` publishes it anyway. With no
+published model yet (first start of the service) there is nothing to compare: it is published.
 
 The held-out split (`split == "test"`) is never used for fitting or for choosing
 settings; settings (DEFAULT_SETTINGS) were chosen by cross-validation inside the train
@@ -29,6 +36,8 @@ from ml.dataset import DEFAULT_DATA, load_rows, refuse_evaluation_data, split_ro
 from ml.escalation import RULE_FEATURES, rule_features
 from ml.evaluate import format_headline, format_subsets, format_targets, full_report
 from ml.features import WORD_BLOCKS, Doc, FeatureBuilder, analyze, with_dense
+from ml.gate import GateDecision, format_decision
+from ml.gate import check as gate_check
 from ml.normalize import strip_diacritics
 from ml.taxonomy import Agency, Category
 from ml.versions import installed_versions
@@ -312,8 +321,12 @@ def train_and_publish(
     progress: bool = True,
     evaluate_test: bool = True,
     corrections_weight: float | None = None,
+    force: bool = False,
+    gate: bool = True,
 ) -> tuple[Classifier, Path, dict]:
-    """Train on the train split (+ corrections), measure on the test split, write and publish the artifact."""
+    """Train on the train split (+ corrections), measure on the test split, write the artifact and publish it
+    when it passes the gate (`ml.gate.check`; `force`: publish anyway; `gate=False`: no gate at all).
+    `metrics["gate"]` holds the decision."""
     import joblib  # lazy: importing this module must not load joblib
 
     refuse_evaluation_data(data_path)
@@ -403,25 +416,35 @@ def train_and_publish(
         "metrics": metrics,
         "train_seconds": round(train_seconds, 1),
     }
+    decision: GateDecision | None = gate_check(clf, out_dir, force=force) if gate else None
+    if decision is not None:
+        metrics["gate"] = decision.summary()
+        clf.metadata["gate"] = metrics["gate"]
     tmp = out_dir / f".{name}.tmp"
     joblib.dump(clf, tmp, compress=0)  # uncompressed: loads ~6x faster; size stays well under 50 MB
     final = out_dir / name
     os.replace(tmp, final)
     clf.metadata["path"] = str(final)
-    publish(out_dir, name)
+    if decision is None or decision.publish:
+        publish(out_dir, name)
     return clf, final, metrics
 
 
 def print_metrics(clf: Classifier, path: Path, metrics: dict, out=sys.stdout) -> None:
     md = clf.metadata
-    print(f"Model {md['version']} written to {path} (pointer {path.parent / 'current'} updated)", file=out)
+    decision = metrics.get("gate")
+    published = decision is None or decision["published"]
+    pointer = f"pointer {path.parent / 'current'} {'updated' if published else 'unchanged: not published'}"
+    print(f"Model {md['version']} written to {path} ({pointer})", file=out)
     print(
         f"  trained on {md['n_train']} train rows + {md['n_corrections']} corrections in {md['train_seconds']} s; "
         f"{md['n_features']} features; code {md['code_version']}",
         file=out,
     )
-    if metrics:
+    if "test" in metrics:
         rep = {**metrics["test"], "no_diacritics": metrics["test_no_diacritics"], "accented": metrics["test_accented"]}
         print(format_headline(rep, f"Held-out test split ({md['n_test']} rows):"), file=out)
         print(format_subsets(rep), file=out)
         print(format_targets(rep), file=out)
+    if decision is not None:
+        print(format_decision(decision), file=out)
