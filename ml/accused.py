@@ -137,13 +137,20 @@ class Phrases:
         self._plain_only = re.compile(_alternation(plain)) if plain else None
         self._plain = re.compile(_alternation([strip_diacritics(p) for p in accented + strict] + plain))
 
-    def spans(self, norm: str, plain: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    def spans(
+        self, norm: str, plain: str, start: int = 0, end: int | None = None, blocked: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[int, int]]:
+        """(start, end) of each match; none overlaps a `blocked` range (a match may start after its start)."""
         end = len(plain) if end is None else end
         out = []
-        for m in self._plain.finditer(plain, start, end):
+        pos = start
+        while (m := self._plain.search(plain, pos, end)) is not None:
             a, b = m.span()
-            if self._accepts(norm[a:b], plain[a:b]):
+            if self._accepts(norm[a:b], plain[a:b]) and not any(a < y and x < b for x, y in blocked):
                 out.append((a, b))
+                pos = b
+            else:  # another word ("tỉnh" is not "tính"): a match may still start inside it
+                pos = a + 1
         return out
 
     def _accepts(self, seg_norm: str, seg_plain: str) -> bool:
@@ -529,7 +536,7 @@ _ACTS = {
         r"lạm quyền",
         r"lạm dụng (?:chức vụ|quyền|vị trí|tài sản|ngân sách|công quỹ|danh nghĩa|thẩm quyền)",
         # dishonest
-        r"(?:báo cáo|nói|trả lời|kết luận|nêu|ghi|xác nhận|tính|đo) sai",
+        r"(?:báo cáo|nói|trả lời|kết luận|nêu|ghi|xác nhận|tính|đo|vẽ|cân) (?:\S+ ){0,2}?sai",
         r"(?:không|chẳng) (?:trung thực|đúng (?:sự thật|sự thực|thực tế))",
         r"sai sự thật|gian dối|dối trá|nói dối|man khai",
         # public things for private use, land, homes
@@ -602,7 +609,7 @@ _PRAISE = Phrases(
         r"(?:rất |đã |cũng )?(?:nhiệt tình|tận tình|chu đáo|niềm nở|ân cần|cởi mở|vui vẻ|đúng mực|công tâm|sâu sát|"
         r"gương mẫu|tâm huyết|đàng hoàng|lịch sự|tử tế|nhanh chóng|kịp thời|đúng hạn|đúng quy định)",
         r"đã tiếp|tiếp (?:nhận|dân|tôi|chúng tôi|công dân|gia đình)|lắng nghe|nghe (?:tôi|dân|ý kiến|chúng tôi)",
-        r"(?:đã )?ký(?: rồi| xong| đúng| ngay| từ| duyệt| giấy| quyết định| văn bản| hồ sơ| phê duyệt| cho)?",
+        r"đã ký|ký (?:rồi|xong|đúng|ngay|từ|duyệt|giấy|quyết định|văn bản|hồ sơ|phê duyệt|cho)",
         r"(?:đã )?(?:phê duyệt|đồng ý|chấp thuận)",
         r"(?:đã )?chỉ đạo(?: cán bộ| bộ phận| phòng| các| cho| giải quyết| khắc phục| kiểm tra| xử lý| làm rõ|"
         r" xác minh|"
@@ -630,7 +637,7 @@ _PASSIVE = _frame(r"(?:^|\s)(?:bị|được)(?:\s+\S+)?\s*$")  # "bị (đòi)"
 # Before a noun phrase: it is an object, not the subject of what follows.
 _OBJECT_BEFORE = _frame(
     r"(?:^|\s)(?:cho|chờ|với|gửi|gặp|của|về|lên|đến|tới|hỏi|nhờ|mời|theo|vào|trước|tận tay|không phải(?: là)?|ở|"
-    r"tại|thấy|chỉ|bảo|nói với|xin|tìm|đưa|làm|kiêm)\s*$"
+    r"tại|thấy|chỉ|nói với|xin|tìm|đưa|làm|kiêm)\s*$"
 )
 # Before a head: it is the addressee of the report or of a request.
 _ADDRESSEE_BEFORE = _frame(
@@ -664,6 +671,8 @@ _CAUSE_BEFORE = _frame(
     r"(?:^|\s)(?<!hôm )(?<!lúc )(?<!khi )(?<!bữa )(?<!ngày )(?<!lần )(?<!sau )(?<!từ )(?<!trước )"
     r"(?:do|bởi|tại|vì)(?:\s+(?:chính|cả))?" + _HONORIFICS + r"\s*$"  # not "hôm đó" typed as "hom do"
 )
+_REPORTED_BEFORE = _frame(r"(?<!\w)(?:bảo|nói|cho biết|trả lời|giải thích)(?:\s+(?:là|rằng|do|vì|tại))?\s*:?\s*$")
+_SPEECH_BEFORE = _frame(r"(?<!\w)(?:bảo|nói|cho biết|trả lời|giải thích)(?!\w)")
 _DIRECTIVE_BEFORE = _frame(r"(?:theo|là)\s+(?:sự\s+)?(?:chỉ đạo|lệnh|ý kiến|ý)\s+(?:của\s+)?(?:ông|bà)?\s*$")
 # Before a noun phrase: it was paid.
 _RECIPIENT_BEFORE = _frame(
@@ -922,6 +931,7 @@ class _Span:
     addressee: bool = False  # a head the report or a request is addressed to: no antecedent of "ông ấy"
     relative_of: int | None = None  # a relative of this mention ("vợ ông phó chủ tịch")
     antecedent: _Span | None = None  # who a pronoun stands for
+    reported: bool = False  # right after "bảo", "nói": in someone's words, not the teller
     shown_end: int | None = None  # end of the words shown as evidence (a commune head with its ward name)
 
 
@@ -1115,30 +1125,32 @@ def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[
     # an institution right after another noun phrase qualifies it ("cán bộ xã"); drop it
     merged: list[_Span] = []
     for x in spans:
-        if merged and x.kind == "institution" and x.a <= merged[-1].b + 1 and merged[-1].kind != "reporter":
+        if merged and x.kind == "institution" and x.a <= merged[-1].b + 1 and merged[-1].kind in _PERSON:
             continue
         merged.append(x)
     for x in merged:
         cs, _ = s.clause_span(x.a)
         x.obj = bool(_OBJECT_BEFORE.search(s.norm[cs : x.a]))
+        x.reported = bool(_REPORTED_BEFORE.search(s.norm[max(0, x.a - 25) : x.a]))
         words_before = s.plain[cs : x.a].count(" ")
         if x.kind == "reporter" and (words_before > 3 or (words_before > 1 and s.plain[x.a : x.b] == "dan")):
             x.obj = True  # "tôi", "dân" deep in a clause are what was done to ("tiếp dân", "quát tôi")
     return merged
 
 
-def _preds(s: _Sentence) -> list[_Pred]:
+def _preds(s: _Sentence, heads: Sequence[tuple[int, int]] = ()) -> list[_Pred]:
+    """Misconduct, payments and correct acts of a sentence (none inside the words of a head: `heads`)."""
     out: list[_Pred] = []
-    taken: list[tuple[int, int]] = []
-    for a, b in _MISCONDUCT.spans(s.norm, s.plain):
+    taken: list[tuple[int, int]] = list(heads)
+    for a, b in _MISCONDUCT.spans(s.norm, s.plain, blocked=heads):
         if not _overlaps(taken, a, b):
             out.append(_Pred(a, b, "misconduct"))
             taken.append((a, b))
-    for a, b in _PAYMENT.spans(s.norm, s.plain):
+    for a, b in _PAYMENT.spans(s.norm, s.plain, blocked=heads):
         if not _overlaps(taken, a, b):
             out.append(_Pred(a, b, "payment"))
             taken.append((a, b))
-    for a, b in _PRAISE.spans(s.norm, s.plain):
+    for a, b in _PRAISE.spans(s.norm, s.plain, blocked=heads):
         if not _overlaps(taken, a, b):
             out.append(_Pred(a, b, "praise"))
             taken.append((a, b))
@@ -1184,7 +1196,10 @@ class _Reader:
             self.verdicts[m] = _Verdict(status, reason, cue, strength)
 
     def run(self) -> dict[int, _Verdict]:
-        self.preds = [_preds(s) for s in self.sents]
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for h in self.heads:
+            spans.setdefault(h.sent, []).append((h.a, h.shown_end or h.b))
+        self.preds = [_preds(s, spans.get(si, ())) for si, s in enumerate(self.sents)]
         self.any_misconduct = any(p.kind == "misconduct" and not p.negated for ps in self.preds for p in ps)
         first = min(h.sent for h in self.heads)  # nothing before the first head can be about it
         for si in range(first, len(self.sents)):
@@ -1211,6 +1226,8 @@ class _Reader:
             for p in (p for p in preds if cs <= p.a < ce):
                 agents = self._agents(s, p, clause_nps, request)
                 if p.kind == "praise":
+                    if any(q.kind != "praise" and not q.negated and cs <= q.a < ce for q in preds):
+                        continue  # "đòi 10 triệu mới ký": no correct act in a clause of misconduct
                     for ag in agents:
                         if self._is_head(ag) and not p.negated:
                             self.judge(ag.mention, "mentioned", "praise", (s, p.a, p.b))
@@ -1228,8 +1245,14 @@ class _Reader:
                     if p.negated:
                         self.judge(ag.mention, "mentioned", "negated", (s, p.a, p.b))
                     else:
-                        self.judge(ag.mention, "accused", "agent", _cue(s, p))
-            subject = next((x for x in clause_nps if not x.obj and x.kind != "thing"), None)
+                        reported = ag.reported and ag.sent == si and ag.a > cs  # "cán bộ bảo chủ tịch xã đòi..."
+                        self.judge(
+                            ag.mention,
+                            "unsure" if reported else "accused",
+                            "reported" if reported else "agent",
+                            _cue(s, p),
+                        )
+            subject = next((x for x in clause_nps if not x.obj and not x.reported and x.kind != "thing"), None)
             if subject is None and request:
                 subject = _Span(si, cs, cs, "reporter")
             if subject is not None and not s.plain[cs:ce].startswith("("):  # a bracket does not change the subject
@@ -1250,10 +1273,10 @@ class _Reader:
             agents = [nearest]
             i = before.index(nearest)
             # coordination: "chủ tịch xã và cán bộ địa chính"; a head who made the agent act
-            if i > 0 and _COORD.match(s.norm[before[i - 1].b : nearest.a]):
+            if i > 0 and _COORD.match(s.norm[before[i - 1].shown_end or before[i - 1].b : nearest.a]):
                 agents.append(before[i - 1])
             for x in before[:i]:
-                if x.kind == "head" and _CAUSATIVE.search(s.norm[x.b : nearest.a]):
+                if x.kind == "head" and _CAUSATIVE.search(s.norm[x.shown_end or x.b : nearest.a]):
                     agents.append(x)
             return [r for r in (self._resolve(a) for a in agents) if r is not None]
         if request:
@@ -1323,7 +1346,12 @@ class _Reader:
             h.addressee = not _MEETING_BEFORE.search(before)
             self.judge(m, "mentioned", "addressee", _tail_phrase(s, before))
         elif _CAUSE_BEFORE.search(before) and misconduct_here:
-            self.judge(m, "accused", "cause", _tail_phrase(s, before))
+            if _SPEECH_BEFORE.search(
+                s.norm[max(0, h.a - 40) : h.a]
+            ):  # "cán bộ bảo do phó chủ tịch chưa ký": staff's word for it
+                self.judge(m, "unsure", "reported", _tail_phrase(s, before))
+            else:
+                self.judge(m, "accused", "cause", _tail_phrase(s, before))
         elif _DIRECTIVE_BEFORE.search(before) and misconduct_here:
             h.obj = True
             self.judge(m, "unsure", "directive", _tail_phrase(s, before))
