@@ -63,8 +63,9 @@ How a text is read
    when someone else did the misconduct; an earlier petition against it ("đã gửi đơn tố cáo
    lãnh đạo xã") is a past step. It is UNSURE when misconduct stands in its sentence and
    nobody can be named as the agent, when a relative or acquaintance of the head did it or
-   gained by it, when the report is "about" the head with no act named, or when staff said
-   they acted "theo chỉ đạo của" the head.
+   gained by it, when the head's part is only in staff's words ("cán bộ bảo chủ tịch xã
+   đòi..."), when the report is "about" the head with no act named, or when staff said they
+   acted "theo chỉ đạo của" the head.
 5. Decision. Accused if any head is accused (the highest body wins: the inspectorate's
    head, then a provincial body's, then a commune's); else unsure if any is unsure; else
    mentioned if a head is named; else none.
