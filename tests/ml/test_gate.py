@@ -61,6 +61,7 @@ def _copy_published(src: Path, dst: Path) -> str:
     return (dst / "current").read_text()
 
 
+@pytest.mark.slow
 def test_a_weakened_model_is_refused_even_with_corrections_and_published_with_force(small_model_dir, tmp_path):
     models = tmp_path / "models"
     pointer = _copy_published(small_model_dir, models)
@@ -133,6 +134,7 @@ def test_train_cli_prints_both_figures_and_exits_3_when_refused(small_model_dir,
     assert (models / "current").read_text() != pointer
 
 
+@pytest.mark.slow
 def test_evaluate_real_prints_real_baseline_and_heldout_figures(small_model_dir):
     r = run_ml(["evaluate", "--real", "--model", str(small_model_dir)])
     out = r.stdout.decode()
