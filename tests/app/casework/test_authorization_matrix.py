@@ -12,8 +12,7 @@ from PIL import Image
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Notification, PeriodicReport, Report, Unit, User
-from tests_support import PASSWORD, sign_in
+from core.models import Notification, PeriodicReport, Report, Unit
 from triage.routing.jobs import route_report
 
 ROLES = ("anonymous", "inspector_a", "inspector_b", "triage", "supervisor", "admin")
@@ -101,22 +100,18 @@ TEXT_E = "Ông chủ tịch UBND phường Quảng Phú đòi 20 triệu mới k
 
 
 @pytest.fixture
-def world(make_app, csrf_token):
+def world(make_app, csrf_token, make_user, login_as):
     app = make_app(
         LOGIN_RATE_LIMIT="100000 per minute",
         SUBMIT_RATE_LIMIT="100000 per minute",
         STATUS_RATE_LIMIT="100000 per minute",
     )
-    runner = app.test_cli_runner()
-    for args in (
-        ["inspector_a", "--unit", "16522"],
-        ["inspector_b", "--unit", "15061"],
-        ["triage", "--role", "triage"],
-        ["supervisor", "--role", "supervisor"],
-        ["admin", "--role", "admin"],
-        ["bystander", "--unit", "16522"],
-    ):
-        assert runner.invoke(args=["users", "create", *args, "--password", PASSWORD]).exit_code == 0
+    make_user("inspector_a", unit="16522")
+    make_user("inspector_b", unit="15061")
+    make_user("triage", role="triage")
+    make_user("supervisor", role="supervisor")
+    make_user("admin", role="admin")
+    bystander = make_user("bystander", unit="16522")
     photo = io.BytesIO()
     Image.new("RGB", (8, 8)).save(photo, format="JPEG")
     client = app.test_client()
@@ -148,7 +143,7 @@ def world(make_app, csrf_token):
             "report_id": a,
             "attachment_id": report_a.attachments[0].id,
             "unit_id": db.session.scalar(select(Unit.id).where(Unit.code == "16522")),
-            "user_id": db.session.scalar(select(User.id).where(User.username == "bystander")),
+            "user_id": bystander.id,
         }
         db.session.add(
             Notification(
@@ -165,7 +160,7 @@ def world(make_app, csrf_token):
         ids["notification_id"] = db.session.scalar(select(Notification.id))
         ids["ids"] = (a, b, e)
         ids["receipt_b"] = receipt_b
-    sign_in(client := app.test_client(), csrf_token, "supervisor")
+    login_as(client := app.test_client(), "supervisor")
     token = csrf_token(client.get("/can-bo/bao-cao-dinh-ky/"))
     client.post("/can-bo/bao-cao-dinh-ky/lap", data={"csrf_token": token, "period": "month", "start": "2026-10"})
     with app.app_context():
@@ -190,10 +185,10 @@ def _url(app, rule, ids) -> str:
         return url_for(rule.endpoint, **values)
 
 
-def _client_for(app, role, csrf_token):
+def _client_for(app, role, login_as):
     client = app.test_client()
     if role != "anonymous":
-        assert sign_in(client, csrf_token, role).status_code == 302
+        login_as(client, role)
     return client
 
 
@@ -205,14 +200,14 @@ def _let_through(role: str, response) -> bool:
 
 
 @pytest.mark.slow
-def test_every_route_for_every_role(world, csrf_token):
+def test_every_route_for_every_role(world, csrf_token, login_as):
     app, ids = world
     rules = [(m, r) for r in app.url_map.iter_rules() for m in sorted(r.methods - {"HEAD", "OPTIONS"})]
     missing = [(m, r.endpoint) for m, r in rules if (m, r.endpoint) not in MATRIX]
     assert not missing, f"routes without a rule in the matrix: {missing}"
     observed, wrong = {}, []
     for role in ROLES:
-        client = _client_for(app, role, csrf_token)
+        client = _client_for(app, role, login_as)
         for method, rule in sorted(rules, key=lambda x: (x[0] == "POST", x[1].rule)):
             if (method, rule.endpoint) == ("POST", "auth.logout"):
                 continue  # walked last, it would end the session
@@ -239,10 +234,10 @@ def test_every_route_for_every_role(world, csrf_token):
 
 
 @pytest.mark.parametrize("role", ["inspector_a", "inspector_b", "triage"])
-def test_guessing_report_ids_reveals_nothing(world, csrf_token, role):
+def test_guessing_report_ids_reveals_nothing(world, login_as, role):
     app, ids = world
     a, b, e = ids["ids"]
-    client = _client_for(app, role, csrf_token)
+    client = _client_for(app, role, login_as)
     mine = {"inspector_a": {a}, "inspector_b": {b}, "triage": set()}[role]
     for report_id in list(range(1, max(a, b, e) + 5)):
         for path in (f"/can-bo/bao-cao/{report_id}", f"/can-bo/bao-cao/{report_id}/ban-che"):
