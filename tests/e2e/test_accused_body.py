@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import Report
-from tests_support import PASSWORD, Browser
+from tests_support import Browser
 
 QUANG_PHU, NGOC_LAC, HAC_THANH = "16522", "15061", "14797"
 
@@ -152,13 +152,10 @@ def _wait_routed(app, codes: list[str], logs) -> dict[str, Report]:
 
 @pytest.mark.slow
 @pytest.mark.service_env(SUBMIT_RATE_LIMIT="100 per minute")
-def test_a_complaint_against_a_head_never_reaches_the_accused_body(live_service):
+def test_a_complaint_against_a_head_never_reaches_the_accused_body(live_service, make_user):
     base, app = live_service["base"], live_service["app"]
     for username, unit in INSPECTORS.items():
-        result = app.test_cli_runner().invoke(
-            args=["users", "create", username, "--unit", unit, "--password", PASSWORD]
-        )
-        assert result.exit_code == 0, result.output
+        make_user(username, unit=unit)
 
     accusing = {_file(base, text, ward): (accused, above) for text, ward, accused, above in ACCUSING}
     mentioning = {_file(base, text, ward): unit for text, ward, unit in MENTIONING}
