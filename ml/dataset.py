@@ -7,6 +7,8 @@
   (or a copy of it).
 - `real/complaints.jsonl` (REAL_SET): paraphrased real complaints (ml/data/real/README.md),
   for evaluation only and refused the same way.
+- `adversarial/` (ADVERSARIAL_DIR): texts outside testers wrote to break the classifier
+  (ml/data/adversarial/README.md), evaluation only: every file there, or a copy of one, is refused.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_DATA = DATA_DIR / "reports.jsonl"
 DEV_EXAMPLES = DATA_DIR / "dev-examples.jsonl"
 REAL_SET = DATA_DIR / "real" / "complaints.jsonl"
+ADVERSARIAL_DIR = DATA_DIR / "adversarial"
 LABELS = ("text", "agency", "category", "escalate")
 
 
@@ -37,8 +40,16 @@ def load_jsonl(path: str | os.PathLike) -> list[dict]:
 
 
 def is_evaluation_data(path: str | os.PathLike) -> bool:
-    """True when `path` is an evaluation set (dev examples, real set) or a byte-for-byte copy of one."""
-    return any(_same_file(path, evaluation_set) for evaluation_set in (DEV_EXAMPLES, REAL_SET))
+    """True when `path` is an evaluation set (dev examples, real set, a file of the adversarial sets) or a
+    byte-for-byte copy of one."""
+    if ADVERSARIAL_DIR in Path(path).resolve().parents:
+        return True
+    return any(_same_file(path, evaluation_set) for evaluation_set in _evaluation_sets())
+
+
+def _evaluation_sets() -> list[Path]:
+    adversarial = sorted(p for p in ADVERSARIAL_DIR.glob("*.jsonl")) if ADVERSARIAL_DIR.is_dir() else []
+    return [DEV_EXAMPLES, REAL_SET, *adversarial]
 
 
 def _same_file(path: str | os.PathLike, reference: Path) -> bool:

@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from ml.dataset import DEFAULT_DATA, DEV_EXAMPLES, is_evaluation_data, load_jsonl, load_rows, split_rows
+from ml.dataset import (
+    ADVERSARIAL_DIR,
+    DEFAULT_DATA,
+    DEV_EXAMPLES,
+    is_evaluation_data,
+    load_jsonl,
+    load_rows,
+    split_rows,
+)
 from ml.taxonomy import Agency, Category
 from ml.train import train_and_publish
 
@@ -98,3 +106,18 @@ def test_training_never_opens_the_dev_examples(tmp_path):
     opened = set(log.read_text(encoding="utf-8").splitlines())
     assert os.path.realpath(DEFAULT_DATA) in opened  # the hook sees what training reads
     assert os.path.realpath(DEV_EXAMPLES) not in opened
+
+
+def test_training_readers_refuse_the_adversarial_sets(tmp_path):
+    sets = sorted(ADVERSARIAL_DIR.glob("*.jsonl"))
+    assert sets  # the outside testers' sets are in the repository
+    copy = tmp_path / "outsider.jsonl"
+    shutil.copy(sets[0], copy)
+    for path in (*sets, copy):
+        assert is_evaluation_data(path)
+        with pytest.raises(ValueError, match="evaluation only"):
+            load_rows(path)
+    one_row = tmp_path / "one.jsonl"  # a file of corpus rows that merely looks like them is accepted
+    one_row.write_text(sets[0].read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert not is_evaluation_data(one_row)
+    assert load_rows(one_row)[0]["text"]
