@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ml.baselines import KeywordRouter
 from ml.classifier import load_classifier, resolve_artifact
 from ml.dataset import DEFAULT_DATA, DEV_EXAMPLES, REAL_SET, load_jsonl, split_rows
 from ml.evaluate import full_report
@@ -163,8 +164,6 @@ def format_category_f1(rep: dict) -> str:
 
 def run_real(model_path, data_path: str | Path = DEFAULT_DATA, set_path: str | Path | None = None, out=sys.stdout):
     """`python -m ml evaluate --real`: the model and the keyword baseline on the real set; the held-out split."""
-    from ml.baselines import KeywordRouter  # lazy: only this report needs the baselines
-
     clf = load_classifier(model_path)
     path, rows = real_set(set_path)
     print(f"Model {clf.version} ({clf.metadata.get('path', '')})", file=out)
