@@ -322,7 +322,13 @@ _SO_NAMES = [
     (r"khoa hoc|cong nghe|thong tin|truyen thong|kh ?& ?cn|khcn|kh-cn|tt ?& ?tt|tttt", "so-khoa-hoc-cong-nghe"),
     (r"dan toc|ton giao", "so-dan-toc-ton-giao"),
 ]
-_SO_NAME_RX = [(re.compile(r"^(?:" + rx + r")(?!\w)"), code) for rx, code in _SO_NAMES]
+# The rest of a sở's full name ("Sở Nông nghiệp và Môi trường", "Sở Văn hóa, Thể thao và Du lịch"): part of the mention
+_SO_NAME_TAIL = (
+    r"(?:(?:,? va|,|\s?&|\s?-)\s?(?:phat trien nong thon|moi truong|dau tu|dao tao|cong nghe|"
+    r"thuong binh(?: va xa hoi)?|xa hoi|the thao|du lich|ton giao|van tai|truyen thong|ke hoach|thong tin)|"
+    r"\s(?:van tai|thuong binh va xa hoi))*"
+)
+_SO_NAME_RX = [(re.compile(r"^(?:" + rx + r")" + _SO_NAME_TAIL + r"(?!\w)"), code) for rx, code in _SO_NAMES]
 
 _KIND_AGENCY = {
     "commune": XA,
@@ -405,7 +411,8 @@ _ACTS = {
         r"đòi (?:hỏi )?(?:tiền|thêm|chi|phong bì|bồi dưỡng|lót tay|quà|phí|lệ phí)",
         r"đòi (?:\S+ ){0,4}?(?:" + _MONEY + ")",
         r"vòi vĩnh|vòi tiền|gạ gẫm|gạ tiền",
-        r"ăn (?:tiền|chặn|bớt|hối lộ|của đút|chia|dày)",
+        r"ăn (?:tiền|chặn|bớt|hối lộ|của đút|chia|dày|hoa hồng|phần trăm|chênh lệch|tiền hoa hồng)",
+        r"nhận (?:tiền )?(?:hoa hồng|phần trăm|chênh lệch)",
         r"nhận (?:hối lộ|" + _MONEY + "|của (?:tôi|dân|người dân|chúng tôi) (?:" + _MONEY + "))",
         r"lấy (?:" + _MONEY + ")",
         r"thu (?:thêm|ngoài|phí ngoài|tiền (?:ngoài|sai|trái|thêm)|" + _AMOUNT + ")",
@@ -420,7 +427,12 @@ _ACTS = {
         r"muốn (?:tiền|ăn tiền|phong bì|được bồi dưỡng|được cảm ơn)",
         r"gợi ý (?:\S+ ){0,6}?(?:" + _MONEY + ")",
         r"(?:bảo|báo|nói|tính|lấy)(?: \S+){0,2}? (?:lệ phí|phí|giá)(?: \S+){0,4}? (?:" + _AMOUNT + ")",
-        r"(?:thu|lấy|nhận) (?:của )?(?:\S+ ){0,3}?mỗi (?:nhà|hộ|người|suất)",
+        r"(?:thu|lấy|nhận) (?:\S+ ){0,6}?(?:của )?(?:mỗi|từng) (?:nhà|hộ|người|suất|gia đình)",
+        r"thu (?:tiền|phí|quỹ)(?: \S+){0,8}? (?:mà )?(?:không|chẳng) (?:có |viết |đưa |cấp |ghi )?"
+        r"(?:biên lai|hóa đơn|chứng từ|phiếu thu)",
+        r"nếu (?:tôi |dân |gia đình tôi |chúng tôi )?(?:không|chưa) (?:\S+ )?(?:cảm ơn|bồi dưỡng|lo lót|lo|chi|"
+        r"có gì|có quà|biết điều|đưa|gửi|biếu)(?: \S+){0,2}? thì",
+        r"(?:phải )?có (?:tí|chút|ít) (?:gì|quà|lòng|đỉnh)|chút quà|tí quà",
         r"thu (?:của (?:\S+ ){1,2})?(?:gấp (?:đôi|ba)|cao hơn|nhiều hơn|vượt)",
         r"(?:có gì|chút gì|tiền|ít|chút) (?:\S+ ){0,3}?(?:uống nước|cà phê|cafe|trà nước|ăn sáng)",
         r"phí (?:làm nhanh|ngoài|bôi trơn)",
@@ -447,6 +459,9 @@ _ACTS = {
         r"bới lông tìm vết",
         r"chèn ép|o ép|ép buộc",
         r"ép (?:dân|tôi|phải|bán|ký|nộp|chúng tôi|người dân|gia đình|các hộ)",
+        r"ép (?:\S+ ){0,2}?(?:cán bộ|công chức|nhân viên|cấp dưới|bộ phận|văn phòng|chuyên viên|kế toán|thủ quỹ|"
+        r"địa chính|tư pháp|một cửa|công chứng)",
+        r"vì (?:\S+ ){0,2}?(?:mâu thuẫn|xích mích|thù hằn|thù oán|thù riêng|hiềm khích|tư thù)",
         r"trù (?:dập|úm)",
         r"đe dọa|dọa(?: nạt| dẫm)?",
         r"cố (?:tình|ý) (?:làm|gây|không|dây dưa|kéo dài|trì hoãn|ngâm|giữ|bắt|đòi|né|tránh|hạch|bỏ|che|vi phạm|chậm)",
@@ -464,6 +479,11 @@ _ACTS = {
         r"(?:không|chưa|chẳng) (?:chịu )?(?:giải quyết|xử lý|trả (?:kết quả|hồ sơ|lời))",
         r"đắp chiếu|treo (?:hồ sơ|đơn)",
         r"để (?:hồ sơ |đơn )?(?:nằm|tồn|quá hạn)",
+        r"để (?:[^\s,;.]+ ){1,8}?(?:nằm (?:im|yên|đó|đấy|một chỗ|trong|trên|mãi)|tồn đọng|quá hạn)",
+        r"ôm (?:hồ sơ|đơn|sổ|giấy)",
+        r"giữ lại (?:\S+ ){0,2}?(?:hơn |gần |cả |suốt |đến )?(?:\d+|mấy|hàng|nhiều|hai|ba|bốn|năm|sáu) "
+        r"(?:ngày|tuần|tháng|năm)",
+        r"bao giờ rảnh|khi nào rảnh|chưa rảnh|(?:cứ )?về mà (?:chờ|đợi)",
     ],
     "thai-do": [
         r"quát (?:nạt|tháo|mắng)|mắng (?:chửi|nhiếc)|chửi (?:bới|mắng|thề)",
@@ -477,6 +497,8 @@ _ACTS = {
         r"hút thuốc|say rượu|mùi rượu|mặc quần đùi|đi dép lê|xem phim|chơi game",
         r"(?:lướt|xem|bấm|nghịch|chơi) điện thoại|không (?:đáp|chào lại|thèm nhìn)",
         r"quát (?:tôi|dân|người dân|chúng tôi|mọi người|bà con|ầm|lên)",
+        r"(?:mắng|chửi|quát) (?:tôi|dân|người dân|chúng tôi|bà con|mẹ tôi|bố tôi) (?:là|như|thậm tệ|xối xả|té tát)",
+        r"như (?:quát|mắng|chửi) (?:con|người|tôi|dân)",
         r"(?:nói|dùng|buông) (?:những |mấy )?(?:câu|lời|từ)(?: ngữ| lẽ)? (?:\S+ ){0,2}?"
         r"(?:khó nghe|xúc phạm|thô tục|tục tĩu|"
         r"không đúng mực|thiếu văn hóa|hỗn láo)",
@@ -502,6 +524,7 @@ _ACTS = {
     ],
     "ne-tranh": [
         r"né tránh",
+        r"(?:không|chẳng) (?:thèm |hề )?(?:nêu|nói|đưa ra|cho biết|giải thích) (?:rõ )?lý do",
         r"(?:không|chưa|chẳng) (?:chịu |thèm |hề )?(?:tiếp(?: dân| nhận| công dân| tôi)?|nhận (?:hồ sơ|đơn)|"
         r"trả lời|gặp|nghe máy)",
         r"từ chối(?: tiếp| gặp| nhận| trả lời| giải quyết| ký)?",
@@ -537,7 +560,8 @@ _ACTS = {
         r"lạm quyền",
         r"lạm dụng (?:chức vụ|quyền|vị trí|tài sản|ngân sách|công quỹ|danh nghĩa|thẩm quyền)",
         # dishonest
-        r"(?:báo cáo|nói|trả lời|kết luận|nêu|ghi|xác nhận|tính|đo|vẽ|cân) (?:\S+ ){0,2}?sai",
+        r"(?:báo cáo|nói|trả lời|kết luận|nêu|ghi|xác nhận|tính|vẽ) (?:\S+ ){0,2}?sai",
+        r"(?:đo|cân) (?:đất|đạc|lại|diện tích|ranh giới|thửa|hàng|lúa)(?: \S+){0,2}? sai",
         r"(?:không|chẳng) (?:trung thực|đúng (?:sự thật|sự thực|thực tế))",
         r"sai sự thật|gian dối|dối trá|nói dối|man khai",
         # public things for private use, land, homes
@@ -555,16 +579,28 @@ _ACTS = {
         # the reporter's identity given away
         r"(?:nói|báo|cho) (?:\S+ ){0,5}?biết (?:\S+ ){0,3}?(?:người|ai) (?:tố cáo|phản ánh|làm đơn|gửi đơn|viết đơn)",
         r"ưu tiên (?:người nhà|người quen|cho (?:người|vợ|con|em|cháu))",
-        r"dung túng|tiếp tay|móc nối|câu kết|cấu kết|thông đồng",
+        r"dung túng|tiếp tay|móc nối|câu kết|cấu kết|thông đồng|bảo kê",
+        r"can thiệp (?:vào (?:việc )?(?:xét|chấm|bình|thi|tuyển|đấu|phân|duyệt|lập|kết quả|danh sách|hồ sơ)|"
+        r"để (?:xóa|bỏ|hủy|cho|được|trả|thả|giảm|lấy|nâng)|trái|sai|cho (?:người|con|em|cháu|vợ|công ty|doanh nghiệp))",
+        r"chỉ đạo (?:\S+ ){0,4}?(?:không|đừng|chưa|ngừng|dừng) (?:được )?(?:cấp|ký|giải quyết|công chứng|chứng thực|"
+        r"nhận|tiếp nhận|xác nhận|tiếp|trả|cho)",
+        r"(?:lập|làm|kê|khai|ghi|báo cáo) (?:\S+ ){0,3}?khống",
+        r"(?:rút|ăn|chiếm|giữ|chia|lấy) (?:\S+ )?tiền (?:hỗ trợ|trợ cấp|bồi thường|đền bù|cứu trợ)",
+        r"cho (?:người nhà|người quen|người thân|họ hàng|vợ|chồng|con|em|cháu|anh em)(?: \S+){0,2}? (?:được )?"
+        r"(?:thuê|mua|trúng thầu|trúng|nhận|hưởng|vào làm)",
+        r"(?:cấp|giao|bán|cho thuê|ký|duyệt) (?:\S+ ){0,8}?của (?:người nhà|người quen|người thân|họ hàng|vợ|chồng|"
+        r"con|em|cháu)",
+        r"(?:chặn|gạt|loại|gạch) (?:\S+ ){0,3}?(?:không cho|khỏi|ra khỏi) (?:vào )?(?:danh sách|diện)",
+        r"không cho (?:\S+ ){0,3}?vào (?:danh sách|diện)",
         r"chỉ đạo (?:bán|cấp|giao|thu|sai|ép|bỏ qua|xóa|hợp thức|cho người nhà)",
         r"(?:cấp|giao|bán|chia|cho thuê|phân|ký|duyệt) (?:\S+ ){0,6}?cho "
         r"(?:người nhà|người quen|vợ|chồng|con|em|anh|chị|"
         r"cháu|bố|mẹ|họ hàng|anh em|e|công ty (?:của|người))",
         r"(?:bán|giao|cho thuê|chia|cấp) đất công",
         r"bán đất(?: công)?",
-        r"(?:xếp|đưa|cho|đề xuất|kê) (?:người nhà|người quen|vợ|chồng|con|em|cháu|họ hàng)(?: \S+){0,4}? vào "
-        r"(?:danh sách|diện)",
-        r"(?:dù|tuy|mặc dù) không đủ (?:điều kiện|tiêu chuẩn)",
+        r"(?:xếp|đưa|cho|đề xuất|kê) (?:người nhà|người quen|người thân|vợ|chồng|con|em|cháu|họ hàng)(?: \S+){0,4}? "
+        r"vào (?:danh sách|diện)",
+        r"(?:dù|tuy|mặc dù) (?:không|chưa) đủ (?:điều kiện|tiêu chuẩn)",
         r"bị (?:loại|gạch tên|cắt)(?: khỏi)?(?: danh sách)?",
         r"vào thẳng (?:\S+ ){0,2}?(?:phòng|bàn)|không (?:cần|phải) (?:lấy số|xếp hàng)|chen ngang",
         r"(?:nhận|làm|giải quyết|ký|ưu tiên) (?:\S+ ){0,3}?(?:của )?người quen trước|giấu (?:hồ sơ|đơn)",
@@ -589,7 +625,7 @@ _PAY = (
 _STRICT_ACTS = {
     "doi-tien": [r"vòi", r"gạ"],
     "sach-nhieu": [r"cố (?:tình|ý)"],
-    "loi-dung": [r"lạm dụng"],
+    "loi-dung": [r"lạm dụng", r"(?:đo|cân) (?:\S+ ){0,2}?sai"],  # "do ... sai", "can bo sua sai": other words
     "cham-tre": [r"ngâm", r"găm"],
     "thai-do": [r"quát", r"mắng", r"chửi", r"cáu", r"hỗn", r"gắt", r"thách(?: thức| đố)?"],
     "ne-tranh": [r"né", r"trốn"],
@@ -632,7 +668,15 @@ def _frame(pattern: str) -> re.Pattern:
 
 
 _HONORIFICS = r"(?:\s+(?:ông|bà|đồng chí|đ/c|đc|anh|chị|ngài))*"
-_NEGATION = _frame(r"(?:không|chưa|chẳng|chả|không hề|chưa hề|chưa từng|chẳng hề|không phải|không bao giờ)\s*$")
+_NEGATION = _frame(
+    r"(?:không|chưa|chẳng|chả|không hề|chưa hề|chưa từng|chẳng hề|không phải|không bao giờ|chưa bao giờ|"
+    r"chẳng bao giờ|chưa một lần|không một lần|không từng)\s*$"
+)
+# "không hề chỉ đạo việc thu thêm tiền": the order, so the act, is denied
+_NEGATED_ORDER = _frame(
+    r"(?:không|chưa|chẳng)(?:\s+(?:hề|từng|có))*\s+(?:chỉ đạo|ra lệnh|bảo|yêu cầu|cho phép|đồng ý|biết|liên quan)"
+    r"(?:\s+(?:gì|việc|cho|về|đến|tới|chuyện))*\s*$"
+)
 _PASSIVE = _frame(r"(?:^|\s)(?:bị|được)(?:\s+\S+)?\s*$")  # "bị (đòi)", "được (bảo)": the agent is not the subject
 
 # Before a noun phrase: it is an object, not the subject of what follows.
@@ -648,13 +692,31 @@ _ADDRESSEE_BEFORE = _frame(
     r"trình bày(?: với| lên)?|ý kiến(?: với| lên)?|kính thưa)"
     r"(?:\s+(?:ông|bà|đồng chí|đ/c|đc|lãnh đạo|các|anh|chị|tôi|lên|đến|tới|trực tiếp|ngài))*\s*:?\s*$"
 )
+# Of those, the addressee of this letter or of a request (not one an earlier petition went to, nor one met): no
+# antecedent of "ông ấy".
+_REQUEST_TO_BEFORE = _frame(
+    r"(?:kính gửi|đồng kính gửi|kính trình|kính mong|kính đề nghị|đề nghị|kiến nghị|mong|xin|nhờ|kính thưa)"
+    r"(?:\s+(?:ông|bà|đồng chí|đ/c|đc|lãnh đạo|các|anh|chị|ngài))*\s*:?\s*$"
+)
+# "(tôi đã) báo (cho) chủ tịch xã": told, a past step (with diacritics: "bao" is also "bảo", told by someone)
+_INFORMED_BEFORE = re.compile(
+    r"(?<!\w)(?:báo|thông báo|trình báo)(?:\s+(?:cho|với|lên|tới|đến))?(?:\s+(?:ông|bà))?\s*$"
+)
 _MEETING_BEFORE = _frame(r"(?:^|\s)(?:lên |xin |đến |đi )?gặp(?:\s+(?:ông|bà|đồng chí|anh|chị|trực tiếp))*\s*$")
 # Before a head: the report is about it.
 _DENOUNCE_BEFORE = _frame(
     r"(?:tố cáo|tố giác|(?<!ý )kiện|khiếu nại(?: về)?|phản ánh(?: về| việc| hành vi)?)"
     r"(?:\s+(?:việc|hành vi|sai phạm|về|đối với|cả))*" + _HONORIFICS + r"\s*:?\s*$"
 )
-_PETITION_BEFORE = _frame(r"(?:^|\s)đơn\s+(?:tố cáo|tố giác|khiếu nại|phản ánh|kiện)(?:\s+\S+){0,2}?\s*$")
+# Before a head: the reporter says it does NOT accuse it ("tôi không tố cáo chủ tịch xã").
+_NOT_DENOUNCED_BEFORE = _frame(
+    r"(?:không|chẳng|chưa)(?:\s+(?:hề|có|ý|muốn|định|nhằm|phải|là))*\s+(?:tố cáo|tố giác|kiện|khiếu nại|phản ánh)"
+    r"(?:\s+(?:việc|hành vi|về|đối với))*" + _HONORIFICS + r"\s*:?\s*$"
+)
+_PETITION_BEFORE = _frame(  # an earlier one ("đã gửi đơn tố cáo"), not this letter ("tôi làm đơn tố cáo")
+    r"(?:(?:đã|từng|có|trước đây|năm ngoái)\s+(?:\S+\s+){0,2}?|(?:gửi|nộp)\s+)đơn\s+"
+    r"(?:tố cáo|tố giác|khiếu nại|phản ánh|kiện)(?:\s+\S+){0,2}?\s*$"
+)
 _STRONG_DENOUNCE = _frame(r"(?:^|\s)(?:tố cáo|tố giác)(?!\w)")
 # Before a head: sanctions are asked for.
 _SANCTION_BEFORE = _frame(
@@ -672,7 +734,9 @@ _CAUSE_BEFORE = _frame(
     r"(?:^|\s)(?<!hôm )(?<!lúc )(?<!khi )(?<!bữa )(?<!ngày )(?<!lần )(?<!sau )(?<!từ )(?<!trước )"
     r"(?:do|bởi|tại|vì)(?:\s+(?:chính|cả))?" + _HONORIFICS + r"\s*$"  # not "hôm đó" typed as "hom do"
 )
-_REPORTED_BEFORE = _frame(r"(?<!\w)(?:bảo|nói|cho biết|trả lời|giải thích)(?:\s+(?:là|rằng|do|vì|tại))?\s*:?\s*$")
+_REPORTED_BEFORE = _frame(
+    r"(?<!\w)(?:rằng|(?:bảo|nói|cho biết|trả lời|giải thích)(?:\s+(?:là|rằng|do|vì|tại))?)\s*:?\s*$"
+)
 _SPEECH_BEFORE = _frame(r"(?<!\w)(?:bảo|nói|cho biết|trả lời|giải thích)(?!\w)")
 _DIRECTIVE_BEFORE = _frame(r"(?:theo|là)\s+(?:sự\s+)?(?:chỉ đạo|lệnh|ý kiến|ý)\s+(?:của\s+)?(?:ông|bà)?\s*$")
 # Before a noun phrase: it was paid.
@@ -688,11 +752,25 @@ _RELATIVE_BEFORE = _frame(
     r"doanh nghiệp)(?:\s+(?:của|nhà))?(?:\s+(?:ông|bà))?\s*$"
 )
 # Verbs by which a head makes an officer act ("chỉ đạo cán bộ thu thêm"), and coordination.
-_CAUSATIVE = _frame(r"(?:^|\s)(?:chỉ đạo|ra lệnh|sai|giao(?: cho)?|ép|bắt|cho phép|để cho|bảo|yêu cầu|nói)(?:\s|$)")
+_CAUSATIVE = _frame(
+    r"^\s*(?:\S+\s+){0,3}?(?:chỉ đạo|ra lệnh|sai|giao(?: cho)?|ép|bắt|cho phép|để cho|bảo|yêu cầu|nói|chỉ thị)"
+    r"(?:\s+(?:cho|để))?\s*$"
+)
 # A clause opening with a request is the reporter's own: "Đề nghị làm rõ việc yêu cầu thêm giấy tờ".
 _REQUEST_OPENING = _frame(
     r"^\W*(?:(?:tôi|chúng tôi|gia đình tôi|nay tôi)\s+)?(?:kính\s+|xin\s+|rất\s+|tha thiết\s+)?"
     r"(?:đề nghị|kiến nghị|mong|yêu cầu|xin|cần)(?!\w)"
+)
+# A cleft: "người đòi tiền là cán bộ địa chính" names the agent after "là" (unless "là người" came before).
+_CLEFT_BEFORE = _frame(r"(?:^|\s)(?<!là\s)(?:người|kẻ|đứa)\s*$")
+_CLEFT_IS = _frame(r"(?<!\w)là(?!\w)")
+_CLEFT_NOT = _frame(r"(?:không phải|chẳng phải|không)\s*$")
+# A refusal followed by the file's own fault is no misconduct: "không ký vì hồ sơ của tôi còn thiếu giấy".
+_REFUSAL = re.compile(r"(?:khong|chua|chang|tu choi|nhat quyet)\b")
+_JUSTIFIED_AFTER = _frame(
+    r"^\s*(?:vì|do|bởi|bởi vì|tại vì)\s+(?:hồ sơ|giấy tờ|giấy|đơn|tờ khai|bản vẽ|sổ|chứng từ)(?:\s+\S+){0,3}?\s+"
+    r"(?:còn\s+|bị\s+)?(?:thiếu|chưa đủ|không đủ|không hợp lệ|chưa hợp lệ|hết hạn|sai sót|sai thông tin|"
+    r"không đúng)(?!\w)"
 )
 _COORD = _frame(r"^\s*(?:và|cùng|với|cùng với|và cả|,)\s*$")
 
@@ -934,6 +1012,7 @@ class _Span:
     antecedent: _Span | None = None  # who a pronoun stands for
     reported: bool = False  # right after "bảo", "nói": in someone's words, not the teller
     shown_end: int | None = None  # end of the words shown as evidence (a commune head with its ward name)
+    appos: int | None = None  # start of the person a head is in apposition to ("ông Lê Văn B, chủ tịch xã")
 
 
 def _role(plain: str, head_kind: str) -> str:
@@ -1158,7 +1237,9 @@ def _preds(s: _Sentence, heads: Sequence[tuple[int, int]] = ()) -> list[_Pred]:
     for p in out:
         cs, _ = s.clause_span(p.a)
         starts_negative = s.plain[p.a : p.b].startswith(("khong", "chua", "chang", "nhat quyet"))
-        p.negated = not starts_negative and bool(_NEGATION.search(s.norm[max(cs, p.a - 20) : p.a]))
+        p.negated = not starts_negative and bool(
+            _NEGATION.search(s.norm[max(cs, p.a - 20) : p.a]) or _NEGATED_ORDER.search(s.norm[max(cs, p.a - 40) : p.a])
+        )
         p.passive = bool(_PASSIVE.search(s.norm[max(cs, p.a - 12) : p.a]))
     out.sort(key=lambda p: p.a)
     return out
@@ -1213,8 +1294,21 @@ class _Reader:
     # -- one sentence
     def _sentence(self, si: int, s: _Sentence) -> None:
         nps = _nps(s, si, self.heads, self.units)
+        self.sent_nps = nps
         preds = self.preds[si]
+        for x in nps:  # "cán bộ đòi tiền": the word a noun phrase took is where a predicate starts
+            if x.kind != "head":
+                cut = min((p.a for p in preds if x.a < p.a < x.b), default=None)
+                if cut is not None:
+                    x.b = cut - 1
         sent_heads = [x for x in nps if self._is_head(x)]
+        for h in sent_heads:
+            named = _name_before(s, h.a)
+            if named is not None:  # "ông Lê Văn B, chủ tịch xã": one noun phrase, and a later "ông B" is the head
+                h.appos, name = named
+                self.names[name] = h.mention
+                s.clauses = [c for c in s.clauses if not h.appos < c <= h.a]
+                nps[:] = [x for x in nps if not (x.a == h.appos and x.kind in ("pronoun", "officer"))]
         for h in sent_heads:
             self._frames(s, h, nps, preds)
         self._link_names(s, nps)
@@ -1224,7 +1318,10 @@ class _Reader:
             ce = s.clauses[k + 1] if k + 1 < len(s.clauses) else len(s.plain)
             clause_nps = [x for x in nps if cs <= x.a < ce]
             request = bool(_REQUEST_OPENING.match(s.norm[cs:ce]))
+            justified = bool(_JUSTIFIED_AFTER.match(s.norm[ce:]))
             for p in (p for p in preds if cs <= p.a < ce):
+                if justified and p.kind == "misconduct" and _REFUSAL.match(s.plain[p.a : p.b]):
+                    continue  # "không ký vì hồ sơ còn thiếu giấy": a refusal the file's own fault explains
                 agents = self._agents(s, p, clause_nps, request)
                 if p.kind == "praise":
                     if any(q.kind != "praise" and not q.negated and cs <= q.a < ce for q in preds):
@@ -1264,7 +1361,10 @@ class _Reader:
 
     def _agents(self, s: _Sentence, p: _Pred, clause_nps: list[_Span], request: bool = False) -> list[_Span]:
         """Who did `p`: the nearest subject-like noun phrase before it, or the running subject (the reporter
-        in a clause that opens with a request)."""
+        in a clause that opens with a request); in a cleft ("người đòi tiền là cán bộ"), who comes after "là"."""
+        cs, _ce = s.clause_span(p.a)
+        if _CLEFT_BEFORE.search(s.norm[cs : p.a]):
+            return self._cleft_agents(s, p)
         before = [x for x in clause_nps if x.b <= p.a]
         subj = [x for x in before if not x.obj and x.kind != "thing"]
         if p.passive and subj and subj[-1].kind == "reporter":
@@ -1277,7 +1377,7 @@ class _Reader:
             if i > 0 and _COORD.match(s.norm[before[i - 1].shown_end or before[i - 1].b : nearest.a]):
                 agents.append(before[i - 1])
             for x in before[:i]:
-                if x.kind == "head" and _CAUSATIVE.search(s.norm[x.shown_end or x.b : nearest.a]):
+                if x.kind == "head" and not x.addressee and _CAUSATIVE.search(s.norm[x.shown_end or x.b : nearest.a]):
                     agents.append(x)
             return [r for r in (self._resolve(a) for a in agents) if r is not None]
         if request:
@@ -1286,20 +1386,48 @@ class _Reader:
             return []  # "bị đòi", "hồ sơ chưa trả": the agent is not named
         return [self.topic] if self.topic is not None else []
 
+    def _cleft_agents(self, s: _Sentence, p: _Pred) -> list[_Span]:
+        """ "người đòi tiền (không phải chủ tịch xã mà) là anh văn thư": the person after the "là" that is
+        not negated; nobody named when there is none."""
+        for m in _CLEFT_IS.finditer(s.norm, p.b):
+            if _CLEFT_NOT.search(s.norm[max(0, m.start() - 12) : m.start()]):
+                continue
+            after = [x for x in self.sent_nps if x.a >= m.end() and x.kind in _PERSON | {"head"}]
+            if after:
+                r = self._resolve(after[0])
+                return [r] if r is not None else []
+            break
+        return []
+
+    def _named_head(self, s: _Sentence, x: _Span) -> _Span | None:
+        """The head a title and name stand for ("ông Thành", "ông Lê Văn Thành"), if the text named it so."""
+        if not self.names or s.plain[x.a : x.b].split(" ")[0] not in _NAME_TITLES:
+            return None
+        k = s.word_at(x.a) + 1
+        if k >= len(s.starts) or s.starts[k] > x.b + 1:
+            return None
+        name = _name_at(s, k)
+        for word in (name[-1:] + name[:1]) if name else ():
+            if word in self.names:
+                return self.heads[self.names[word]]
+        return None
+
     def _antecedents(self, s: _Sentence, nps: list[_Span]) -> None:
         """Each pronoun's antecedent: the last person named before it; "ông B" is the head named B."""
         for x in nps:
-            if x.kind == "pronoun":
-                nxt = s.plain[x.b :].split(" ", 2)[1:2] if s.plain[x.b : x.b + 1] == " " else []
-                word = nxt[0].strip(".,;:!?\"'") if nxt else ""
-                if word in self.names:
-                    x.antecedent = self.heads[self.names[word]]
-                elif s.plain[x.a : x.b] in ("ong", "ba") and _title_case_after(s, x.b):
+            named = self._named_head(s, x) if x.kind in ("pronoun", "officer") else None
+            if named is not None:  # "ông B", "anh B": the head named B
+                x.kind = "pronoun"
+                x.antecedent = named
+            elif x.kind == "pronoun":
+                if s.plain[x.a : x.b] in ("ong", "ba") and _title_case_after(s, x.b):
                     x.antecedent = _Span(x.sent, x.a, x.b, "officer")  # "ông Lê Văn C": someone else, named
                 elif s.plain[x.a : x.b] == "ho":
                     x.antecedent = self.last_staff  # "họ" (they) are staff, not one head
                 else:
                     x.antecedent = self.last_person
+            elif x.kind == "officer" and _INDEFINITE.fullmatch(s.plain[x.a : x.b]):
+                continue  # "ai lên hỏi cũng bị ông ấy đuổi": nobody in particular, no antecedent
             elif x.kind in ("head", "unit-head", "officer", "relative") and not x.addressee:
                 self.last_person = x
                 if x.kind != "head":
@@ -1320,12 +1448,16 @@ class _Reader:
 
     def _frames(self, s: _Sentence, h: _Span, nps: list[_Span], preds: list[_Pred]) -> None:
         """What stands right before a head: addressee, denunciation, sanctions, payment, a relative..."""
-        cs, ce = s.clause_span(h.a)
-        before = s.norm[: h.a]
+        start = h.a if h.appos is None else h.appos
+        cs, ce = s.clause_span(start)
+        before = s.norm[:start]
         m = h.mention
         misconduct_here = any(p.kind != "praise" and not p.negated for p in preds)
-        paid = _RECIPIENT_BEFORE.search(s.norm[cs : h.a])
-        if paid and _MONEY_RX.spans(s.norm, s.plain, cs + paid.start(), min(ce, (h.shown_end or h.b) + 40)):
+        paid = _RECIPIENT_BEFORE.search(s.norm[cs:start])
+        if _NOT_DENOUNCED_BEFORE.search(before):
+            h.obj = True
+            self.judge(m, "mentioned", "negated", _tail_phrase(s, before))
+        elif paid and _MONEY_RX.spans(s.norm, s.plain, cs + paid.start(), min(ce, (h.shown_end or h.b) + 40)):
             h.obj = True
             self.judge(m, "accused", "recipient", _tail_phrase(s, before))
         elif _SANCTION_BEFORE.search(before):
@@ -1342,9 +1474,9 @@ class _Reader:
                 self.judge(m, "accused", "denounced", _tail_phrase(s, before))
             else:
                 self.judge(m, "unsure", "about", _tail_phrase(s, before))
-        elif _ADDRESSEE_BEFORE.search(before):
+        elif _ADDRESSEE_BEFORE.search(before) or _INFORMED_BEFORE.search(before):
             h.obj = True
-            h.addressee = not _MEETING_BEFORE.search(before)
+            h.addressee = bool(_REQUEST_TO_BEFORE.search(before))
             self.judge(m, "mentioned", "addressee", _tail_phrase(s, before))
         elif _CAUSE_BEFORE.search(before) and misconduct_here:
             if _SPEECH_BEFORE.search(
@@ -1356,7 +1488,7 @@ class _Reader:
         elif _DIRECTIVE_BEFORE.search(before) and misconduct_here:
             h.obj = True
             self.judge(m, "unsure", "directive", _tail_phrase(s, before))
-        rel = _RELATIVE_BEFORE.search(s.norm[cs : h.a])
+        rel = _RELATIVE_BEFORE.search(s.norm[cs:start])
         if rel and not h.obj:
             h.obj = True
             start = cs + rel.start() + (1 if s.norm[cs + rel.start()] == " " else 0)
@@ -1372,20 +1504,9 @@ class _Reader:
             m = re.match(r"\s*,?\s*(?:la\s+)?(?:ong|ba|anh|chi)\s+(?=\w)", s.plain[end : end + 40])
             if not m:
                 continue
-            k = s.word_at(end + m.end())
-            name: list[str] = []
-            words = s.plain.split(" ")
-            while k < len(words) and len(name) < 4:
-                if s.caps is not None and not s.caps[k]:
-                    break
-                name.append(words[k])
-                if words[k][-1:] in ".,;:":
-                    break
-                k += 1
-            if s.caps is None and name and name[-1][-1:] not in ".,;:":
-                name = name[:1]  # no casing: the name ends where punctuation does, else one word
+            name = _name_at(s, s.word_at(end + m.end()))
             if name:
-                self.names[name[-1].strip(".,;:")] = x.mention
+                self.names[name[-1]] = x.mention
 
     def _leftovers(self, s: _Sentence, sent_heads: list[_Span], done: list[tuple[_Pred, list[_Span]]]) -> None:
         """Heads of the sentence no predicate judged: unsure next to misconduct nobody is named for."""
@@ -1402,6 +1523,73 @@ class _Reader:
                 self.judge(m, "mentioned", "other-agent", None)
             else:
                 self.judge(m, "mentioned", "no-act", None)
+
+
+_INDEFINITE = re.compile(r"(?:(?:khong|chang|chua) (?:co )?)?ai")
+_NAME_TITLES = {"ong", "ba", "anh", "chi", "chu", "bac", "co"}
+_NOT_NAMES = {
+    "ay",
+    "ta",
+    "nay",
+    "kia",
+    "do",
+    "no",
+    "bao",
+    "noi",
+    "la",
+    "da",
+    "cung",
+    "van",
+    "thi",
+    "con",
+    "ma",
+    "ra",
+    "can",
+    "cb",
+    "chu",
+    "pho",
+    "giam",
+    "bi",
+}  # pronouns, verbs, roles: not a name (without casing)
+_APPOSITION = re.compile(
+    r"(?:^|\s)(?:ong|ba|anh|chi|dong chi|d/c|dc)\s+(?!(?:ong|ba|anh|chi|dong chi)\s)"
+    r"((?:[^\s,.;:()]+\s+){0,3}[^\s,.;:()]+)\s*"
+    r"(?:,|\s-|\s–|\(|\sla|\s(?:hien|dang|nguyen) la|\sgiu chuc)\s*$"
+)
+
+
+def _name_at(s: _Sentence, k: int) -> list[str]:
+    """The personal name starting at word k (its words, diacritics-free): Title Case words, else (no casing) up to
+    punctuation, one word when none comes."""
+    words = s.plain.split(" ")
+    name: list[str] = []
+    while k < len(words) and len(name) < 4:
+        core = words[k].strip(".,;:!?\"'()")
+        if not core or (s.caps is not None and not s.caps[k]) or (s.caps is None and core in _NOT_NAMES):
+            break
+        name.append(core)
+        if words[k][-1:] in ".,;:!?)":
+            break
+        k += 1
+    if s.caps is None and name and words[k if k < len(words) else -1][-1:] not in ".,;:":
+        name = name[:1]  # no casing: the name ends where punctuation does, else one word
+    return name
+
+
+def _name_before(s: _Sentence, a: int) -> tuple[int, str] | None:
+    """ "ông Lê Văn B, chủ tịch xã", "Ông B là chủ tịch xã": (start of "ông", the name's last word) right before a
+    head at `a`."""
+    m = _APPOSITION.search(s.plain[:a])
+    if m is None:
+        return None
+    k0, k1 = s.word_at(m.start(1)), s.word_at(m.end(1) - 1)
+    if s.caps is not None:
+        if not all(s.caps[k] for k in range(k0, k1 + 1)):
+            return None
+    elif any(w in _NOT_NAMES for w in s.plain[m.start(1) : m.end(1)].split()):
+        return None
+    start = m.start() + (1 if s.plain[m.start()] == " " else 0)
+    return start, s.plain[m.start(1) : m.end(1)].split()[-1]
 
 
 def _title_case_after(s: _Sentence, end: int) -> bool:

@@ -97,7 +97,67 @@ ACCUSED = [
     ("Phó giám đốc BHXH tỉnh ký sai quyết định hưởng lương hưu của tôi", body("bhxh")),
     ("Trưởng Thuế tỉnh Thanh Hóa làm ngơ cho doanh nghiệp người nhà trốn thuế", body("thue")),
     ("Tôi tố cáo chánh thanh tra tỉnh nhận tiền để bỏ qua sai phạm của doanh nghiệp", body("thanh-tra-tinh")),
+    # acts of a head beyond the cue words: collecting without receipts, letting files sit, intervening, favouring,
+    # pressing staff, padding lists, racketeering, commissions, orders not to act, veiled asking, put-offs, scolding
+    (
+        "Phó chủ tịch xã Hà Trung cùng thủ quỹ xã đi thu tiền 'quỹ làm cổng làng' của các hộ mà không có biên lai.",
+        xa("15271"),
+    ),
+    ("Chủ tịch UBND xã Triệu Sơn để đơn xin trợ cấp của bố tôi nằm im gần nửa năm không xử lý.", xa("15664")),
+    ("Bà phó chủ tịch phường Bỉm Sơn can thiệp vào việc bình xét hộ nghèo, đưa người thân vào danh sách.", xa("14812")),
+    ("Chủ tịch xã Hậu Lộc ép công chức tư pháp trả lại hồ sơ của nhà tôi vì hai nhà có xích mích.", xa("16012")),
+    (
+        "Phó giám đốc Sở Công Thương gọi điện can thiệp để trả lại lô hàng bị tạm giữ cho người quen.",
+        body("so-cong-thuong"),
+    ),
+    ("Chủ tịch phường Đông Sơn cho em vợ được thuê mặt bằng chợ với giá rẻ.", xa("16378")),
+    ("Phó chủ tịch xã Vĩnh Lộc cùng cán bộ văn hóa kê khống danh sách để rút tiền trợ cấp.", xa("15349")),
+    ("pgd so y te an phan tram cua cong ty thiet bi", body("so-y-te")),
+    ("giam doc cong an tinh bao ke cho bai cat trai phep", body("cong-an-tinh")),
+    ("chu tich xa Nga Son de ho so cua toi nam im 3 thang khong ky", xa("16093")),
+    ("Bí thư xã Thọ Xuân chỉ đạo cán bộ không xác nhận đơn cho nhà tôi vì nhà tôi đi khiếu kiện.", xa("15499")),
+    (
+        "Phó giám đốc Sở Nội vụ chỉ đạo phòng chuyên môn không tiếp nhận hồ sơ của tôi mà không nêu lý do.",
+        body("so-noi-vu"),
+    ),
+    ("Giám đốc Sở Tài chính ký cấp phép cho cửa hàng của người quen dù chưa đủ điều kiện.", body("so-tai-chinh")),
+    ("Phó chủ tịch phường Sầm Sơn ôm hồ sơ không ký, cán bộ nói đã trình từ tháng 5.", xa("16531")),
+    ("Ông phó ủy ban xã Nga Sơn mắng tôi là đồ lắm chuyện khi tôi hỏi tiền đền bù.", xa("16093")),
+    ("Sếp to nhất ở xã Hậu Lộc nói với dân như quát con, ai lên hỏi cũng bị ông ấy đuổi về.", xa("16012")),
+    # a petition the head got earlier, then its silence; a file sent up to a head and held; a head in a later paragraph
+    ("Tôi nộp đơn cho phó chủ tịch xã Lam Sơn hai lần mà ông không hề trả lời.", xa("15544")),
+    (
+        "Bà phó chủ tịch xã Cẩm Thủy, người ký xác nhận, nói thẳng rằng nếu không 'bồi dưỡng' thì hồ sơ cứ nằm đó.",
+        xa("15127"),
+    ),
+    (
+        "Hồ sơ chuyển lên chủ tịch xã Hoằng Sơn thì bị giữ lại gần 2 tháng; tôi hỏi thì ông ấy bảo 'cứ về mà đợi'.",
+        xa("15910"),
+    ),
+    (
+        "Kính gửi Thanh tra tỉnh.\nTôi là Trần Văn Bình, trú tại xã Hậu Lộc.\nCán bộ một cửa xã tiếp nhận hồ sơ đúng "
+        "hẹn, tôi cảm ơn.\nNhưng hồ sơ trình lên chủ tịch xã thì bị ngâm đến nay đã 4 tháng; tôi hỏi thì ông ta bảo "
+        "'bao giờ rảnh thì ký'.\nĐề nghị Thanh tra tỉnh xem xét.",
+        xa("16012"),
+    ),
+    # a head named with a person's name: apposition, "X là chủ tịch", the formal denunciation
+    (
+        "Tôi làm đơn tố cáo bà Nguyễn Thị Hoa, Phó chủ tịch UBND phường Sầm Sơn, về việc sau: tháng 5/2025, bà Hoa bắt "
+        "tôi nộp 8 triệu để được ký.",
+        xa("16531"),
+    ),
+    ("Ông Lê Đình Tuấn là Phó chủ tịch xã Ngọc Lặc. Ông Tuấn đã tự ý bán đất công cho người quen.", xa("15061")),
+    ("Tôi xin phản ánh ông Hoàng Văn Sơn, chủ tịch xã Hà Trung. Ông Sơn đã nhận 20 triệu của nhà thầu.", xa("15271")),
     # several heads: the highest accused body
+    (
+        "Phó giám đốc Sở Xây dựng cùng chủ tịch UBND phường Quảng Phú bắt tay nhau hợp thức hóa công trình sai phép.",
+        body("so-xay-dung"),
+    ),
+    ("Giám đốc Sở Tài chính và phó chủ tịch xã Thọ Xuân đều nhận tiền của nhà thầu.", body("so-tai-chinh")),
+    (
+        "Phó giám đốc Sở Văn hóa, Thể thao và Du lịch cùng chủ tịch xã Nga Sơn thông đồng cấp phép cho quán karaoke.",
+        body("so-van-hoa-the-thao-du-lich"),
+    ),
     (
         "Chủ tịch xã Triệu Sơn và Phó giám đốc Sở Nông nghiệp và Môi trường cấu kết cấp sổ đỏ cho người quen",
         body("so-nong-nghiep-moi-truong"),
@@ -140,6 +200,25 @@ MENTIONED = [
     "Giám đốc Sở Nông nghiệp và Môi trường đã ký duyệt đúng hạn, vậy mà chị trả kết quả ở chi nhánh vẫn giữ lại hồ sơ.",
     "Giám đốc Sở Xây dựng đã tiếp chúng tôi và chỉ đạo phòng chuyên môn giải quyết, nhưng chuyên viên vẫn hẹn lần "
     "hẹn lữa.",
+    # the one who did it is someone else ("người đòi tiền là ..."), the head denied it or never did it
+    "Chủ tịch xã Hoằng Giang chưa bao giờ nhận phong bì của ai, người nhận là chị kế toán xã.",
+    "Phó chủ tịch phường Tĩnh Gia có mặt lúc đo đạc nhưng người đòi tiền chúng tôi là anh cán bộ địa chính.",
+    "Người gây khó dễ cho tôi không phải chủ tịch xã Lam Sơn mà là cán bộ văn phòng.",
+    # the reporter says it does not accuse the head
+    "Tôi không tố cáo phó chủ tịch xã Hà Trung, tôi chỉ phản ánh cán bộ một cửa để hồ sơ quá hạn.",
+    "Tôi không hề có ý tố cáo chủ tịch phường, chỉ mong nhắc nhở cán bộ địa chính phường Đông Sơn đã quát tôi.",
+    # the head is asked to act ("chỉ đạo xử lý việc ...")
+    "Kính mong Giám đốc Sở Y tế chỉ đạo làm rõ việc nhân viên trạm y tế xã thu tiền khám ngoài quy định.",
+    "Đề nghị chủ tịch xã Ngọc Lặc chỉ đạo xử lý việc cán bộ địa chính đòi tiền.",
+    "Mong phó giám đốc Công an tỉnh chỉ đạo kiểm tra việc công an phường đòi tiền làm hộ chiếu.",
+    # the head helped, was told and acted, or refused for a reason the reporter grants
+    "Nhờ phó chủ tịch xã Hậu Lộc quan tâm, hồ sơ đã lên văn phòng đăng ký đất đai, nhưng ở đó cán bộ bắt tôi chờ 4 "
+    "tháng.",
+    "Phó chủ tịch xã không ký vì hồ sơ của tôi còn thiếu giấy tờ, điều đó đúng; nhưng cán bộ một cửa xã Cẩm Thủy không "
+    "hướng dẫn từ đầu.",
+    "Tôi báo chủ tịch xã Vĩnh Lộc việc cán bộ thu tiền sai, ông đã kỷ luật cán bộ đó.",
+    "Tôi hỏi chủ tịch xã Lam Sơn thì ông ấy nói chưa từng chỉ đạo việc bắt dân nộp thêm tiền, đó là cán bộ tự làm.",
+    "Tôi từ Hà Nội về, thấy chủ tịch xã Nga Sơn làm việc rất tận tình, nhưng cán bộ địa chính xã đòi tiền.",
 ]
 
 NOT_HEADS = [  # unit heads, heads of other organisations, look-alikes: no head of a body at all
@@ -172,6 +251,11 @@ UNSURE = [
     ("Người quen của phó chủ tịch xã Lam Sơn vào thẳng phòng, không cần lấy số.", xa("15544")),
     ("Cán bộ địa chính bảo do phó chủ tịch xã Lam Sơn chưa ký nên chưa trả sổ.", xa("15544")),
     ("Cán bộ một cửa bảo chủ tịch xã Lam Sơn đòi 10 triệu mới ký.", xa("15544")),
+    (
+        "Cán bộ một cửa xã Nga Sơn nói với tôi rằng chủ tịch xã bắt nộp 1 triệu, nhưng chủ tịch xã khẳng định không có "
+        "chuyện đó.",
+        xa("16093"),
+    ),
     (
         "Danh sách hộ được hỗ trợ có nhà em ruột của phó chủ tịch xã Hoằng Giang, còn mấy hộ nghèo thật bị loại.",
         xa("15880"),
