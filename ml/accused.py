@@ -37,7 +37,9 @@ How a text is read
    "sếp lớn nhất ở phường", "ông phó của ủy ban xã", "bà phó phụ trách văn hóa - xã hội",
    "ct ubnd p.", "ctx"). A bare "chủ tịch" / "giám đốc" / "bí thư" takes the body of the
    nearest explicit one of its kind in the text (a bare "chủ tịch" after "chủ tịch hội nông
-   dân" is that association's), else the commune for a chairman.
+   dân" is that association's), else the commune for a chairman. A head of another province
+   ("chủ tịch xã ... ở Nghệ An", "Hồi ở Hà Tĩnh, chủ tịch xã bên đó...", "Giám đốc Công an tỉnh
+   Nghệ An") is no head of a Thanh Hóa body: it is left out.
 3. Sentences and clauses. Sentences end at . ! ? ; and at line ends; clauses at commas,
    quotes, brackets and conjunctions (nhưng, mà, rồi, thì, nên, còn, vì, do...).
 4. Attribution. Noun phrases are found in each clause (heads; officers: cán bộ, chuyên
@@ -84,6 +86,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ml.cues import CATEGORY_ACTS
+from ml.gazetteer import other_provinces
 from ml.normalize import normalize, strip_diacritics, views
 from ml.taxonomy import Agency
 from ml.wards import extract_ward, ward_candidates
@@ -1156,6 +1159,48 @@ def _resolve_bodies(
     return out
 
 
+_PLACE_PREP = {"o", "tai", "ben", "ngoai", "trong", "que", "tinh", "thuoc"}  # before a place ("ở Nghệ An")
+_THERE = re.compile(r"\b(?:ben|o|ngoai|noi) (?:do|ay)\b")  # "chủ tịch xã bên đó" (not "ở đây"): of a place named before
+_HERE = re.compile(r"\b(?:xa|phuong|thi tran|huyen|thanh hoa|xu thanh|o day|tai day)\b")
+
+
+def _province_at(words: list[str], k: int) -> int:
+    """Length of another province's name starting at word k (0 when none)."""
+    provinces = other_provinces()
+    for n in (3, 2, 1):
+        if tuple(words[k : k + n]) in provinces:
+            return n
+    return 0
+
+
+def _elsewhere(sents: list[_Sentence], h: _Span) -> bool:
+    """A head of another province: "chủ tịch xã X ở Nghệ An", "Hồi ở Nghệ An, chủ tịch xã bên đó...", "Giám đốc Công
+    an tỉnh Nghệ An". The province is named right after the head (after "ở", "tại", "tỉnh"...; for a provincial body
+    also with nothing between), or before it in its sentence (or the sentence before, for "bên đó") with no place of
+    Thanh Hóa between."""
+    s = sents[h.sent]
+    raw = s.plain.split(" ")
+    words = [w.strip(".,;:!?\"'()") for w in raw]
+    end = s.word_at((h.shown_end or h.b) - 1) + 1
+    provincial = (h.head_kind or "") not in ("commune", "commune-party", "bare-chair", "bare-secretary")
+    for k in range(end, min(len(words), end + 8)):  # after the head, in its clause
+        if _province_at(words, k) and (words[k - 1] in _PLACE_PREP or (provincial and k == end)):
+            return True
+        if raw[k][-1:] in ",;:.!?":
+            break
+    if provincial:
+        return False
+    before = [(s, s.word_at(h.a))]
+    if _THERE.search(s.plain[h.a : (h.shown_end or h.b) + 8]) and h.sent > 0:
+        before.append((sents[h.sent - 1], len(sents[h.sent - 1].starts)))
+    for t, upto in before:
+        ws = [w.strip(".,;:!?\"'()") for w in t.plain.split(" ")]
+        for k in range(upto - 1, 0, -1):
+            if _province_at(ws, k) and ws[k - 1] in _PLACE_PREP:
+                return not _HERE.search(" ".join(ws[k:upto]))
+    return False
+
+
 _UNIT_WORDS = re.compile(r"\b(?:benh vien|trung tam|cong ty|chi nhanh|ngan hang|truong|nha may|xi nghiep)\b")
 
 
@@ -1672,6 +1717,9 @@ def analyse(
         return cached[0]
 
     bodies = _resolve_bodies(sents, heads, units, ward_of_text, subject)
+    for i, h in enumerate(heads):
+        if bodies[i] is not None and _elsewhere(sents, h):
+            bodies[i] = None  # a head of another province's body is no Thanh Hóa body: neither accused nor mentioned
     for i, h in enumerate(heads):
         h.mention = i
         s = sents[h.sent]  # a head is one noun phrase: no clause starts inside it ("văn hóa - xã hội")

@@ -306,6 +306,33 @@ def test_unclear_attribution_is_unsure(text, expected):
     assert a.suspected == expected and a.accused is None and not a.escalate
 
 
+OTHER_PROVINCE = [  # a head of another province's body is no Thanh Hóa body: never accused, the commune stays in play
+    "Hồi còn ở Hà Tĩnh, chủ tịch xã bên đó ăn tiền mới ký, giờ về xã Nga Sơn thì cán bộ tư pháp cũng đòi 300 nghìn.",
+    "Chủ tịch UBND xã ở quê tôi ngoài Nghệ An từng bị kỷ luật vì nhận hối lộ; ở phường Quảng Phú thì cán bộ một cửa "
+    "đòi phong bì.",
+    "o Ninh Binh ct xa an tien la binh thuong, ve xa Hoang Tien thi cb dia chinh cung doi tien",
+    "Chủ tịch phường Trường Thi ở Nam Định từng nhận tiền; ở phường Hạc Thành cán bộ một cửa cũng nhận phong bì.",
+    "Giám đốc Công an tỉnh Nghệ An từng bị kỷ luật vì nhận tiền, còn ở đây công an xã Hà Trung đòi tôi 2 triệu.",
+    "Tôi ở Hà Nam ra. Chủ tịch xã bên đó nhận phong bì công khai.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_PROVINCE)
+def test_a_head_of_another_province_is_not_accused(text):
+    for t in (text, strip_diacritics(text)):
+        a = analyse(t)
+        assert a.state in ("none", "mentioned") and a.accused is None, a
+
+
+def test_a_thanh_hoa_head_next_to_another_province_is_still_read():
+    a = analyse("Hồi ở Nghệ An chủ tịch xã bên đó nhận tiền; về đây thì chủ tịch xã Nga Sơn cũng đòi tôi 5 triệu.")
+    assert a.accused == xa("16093")
+    assert analyse("Chủ tịch xã Quảng Ninh đòi tôi 5 triệu mới ký.").accused == xa(
+        "16540"
+    )  # a commune, not the province
+    assert analyse("Tôi từ Hà Nội về, chủ tịch xã Nga Sơn đòi tôi 5 triệu.").accused == xa("16093")
+
+
 def test_plain_text_is_not_read_as_other_words():
     # without diacritics "lam dung" is also "làm đúng", "co tinh" "có tính", "ba" three, "minh" in "xác minh"
     assert analyse("cam on pho chu tich xa da lam dung tien do").state == "mentioned"
