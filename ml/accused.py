@@ -482,7 +482,7 @@ _ACTS = {
         r"(?:không|chưa|chẳng) (?:chịu )?(?:giải quyết|xử lý|trả (?:kết quả|hồ sơ|lời))",
         r"đắp chiếu|treo (?:hồ sơ|đơn)",
         r"để (?:hồ sơ |đơn )?(?:nằm|tồn|quá hạn)",
-        r"để (?:[^\s,;.]+ ){1,8}?(?:nằm (?:im|yên|đó|đấy|một chỗ|trong|trên|mãi)|tồn đọng|quá hạn)",
+        r"để (?:[^\s,;.]+ ){1,10}?(?:nằm (?:im|yên|đó|đấy|một chỗ|trong|trên|mãi)|tồn đọng|quá hạn)",
         r"ôm (?:hồ sơ|đơn|sổ|giấy)",
         r"giữ lại (?:\S+ ){0,2}?(?:hơn |gần |cả |suốt |đến )?(?:\d+|mấy|hàng|nhiều|hai|ba|bốn|năm|sáu) "
         r"(?:ngày|tuần|tháng|năm)",
@@ -514,6 +514,7 @@ _ACTS = {
         r"không (?:vào sổ|cho phiếu hẹn|viết giấy biên nhận|(?:viết|cấp|đưa) (?:giấy |phiếu )?(?:biên nhận|hẹn))",
         r"không ghi (?:số|nội dung|rõ|ngày|tên|biên lai)",
         r"yêu cầu (?:thêm|sai)",
+        r"yêu cầu (?:\S+ ){0,2}?(?:phải )?(?:nộp|bổ sung|photo|công chứng|làm|chứng thực) (?:\S+ )?(?:thêm|lại)",
         r"sai (?:quy định|quy trình|luật|thẩm quyền|trái)",
         r"trái (?:phép|luật|quy định|thẩm quyền|pháp luật)",
         r"làm sai|ký sai|cấp sai|duyệt sai",
@@ -687,6 +688,9 @@ _OBJECT_BEFORE = _frame(
     r"(?:^|\s)(?:cho|chờ|với|gửi|gặp|của|về|lên|đến|tới|hỏi|nhờ|mời|theo|vào|trước|tận tay|không phải(?: là)?|ở|"
     r"tại|thấy|chỉ|nói với|xin|tìm|đưa|làm|kiêm)\s*$"
 )
+# Before a person who is told or made to do something ("bảo tôi rằng", "ép cán bộ"): not a subject (a head after
+# "bảo" is in someone's words instead: `_REPORTED_BEFORE`)
+_TOLD_BEFORE = _frame(r"(?:^|\s)(?:bảo|dặn|ép|bắt)\s*$")
 # Before a head: it is the addressee of the report or of a request.
 _ADDRESSEE_BEFORE = _frame(
     r"(?:kính gửi|đồng kính gửi|kính trình|kính mong|kính đề nghị|gửi(?: đơn| thư| phản ánh| kiến nghị| hồ sơ)?"
@@ -775,6 +779,8 @@ _JUSTIFIED_AFTER = _frame(
     r"(?:còn\s+|bị\s+)?(?:thiếu|chưa đủ|không đủ|không hợp lệ|chưa hợp lệ|hết hạn|sai sót|sai thông tin|"
     r"không đúng)(?!\w)"
 )
+# "(Điều tôi bức xúc nhất / Người làm khó tôi) là <head>": the head is who the sentence goes on about
+_FOCUS_BEFORE = _frame(r"(?<!phải )(?<!chẳng )(?<!không )là\s+(?:chính\s+)?$")
 _COORD = _frame(r"^\s*(?:và|cùng|với|cùng với|và cả|,)\s*$")
 
 # Clause boundaries: conjunctions (diacritics-free, with the accented form when the view has one).
@@ -1255,7 +1261,9 @@ def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[
         merged.append(x)
     for x in merged:
         cs, _ = s.clause_span(x.a)
-        x.obj = bool(_OBJECT_BEFORE.search(s.norm[cs : x.a]))
+        x.obj = bool(_OBJECT_BEFORE.search(s.norm[cs : x.a])) or (
+            x.kind != "head" and bool(_TOLD_BEFORE.search(s.norm[cs : x.a]))
+        )
         x.reported = bool(_REPORTED_BEFORE.search(s.norm[max(0, x.a - 25) : x.a]))
         words_before = s.plain[cs : x.a].count(" ")
         if x.kind == "reporter" and (words_before > 3 or (words_before > 1 and s.plain[x.a : x.b] == "dan")):
@@ -1396,6 +1404,9 @@ class _Reader:
                             _cue(s, p),
                         )
             subject = next((x for x in clause_nps if not x.obj and not x.reported and x.kind != "thing"), None)
+            focus = next((x for x in clause_nps if self._is_head(x) and _FOCUS_BEFORE.search(s.norm[cs : x.a])), None)
+            if focus is not None:  # "Điều tôi bức xúc nhất là bà phó chủ tịch phường, ...": what follows is hers
+                subject = focus
             if subject is None and request:
                 subject = _Span(si, cs, cs, "reporter")
             if subject is not None and not s.plain[cs:ce].startswith("("):  # a bracket does not change the subject

@@ -140,6 +140,12 @@ ACCUSED = [
         "'bao giờ rảnh thì ký'.\nĐề nghị Thanh tra tỉnh xem xét.",
         xa("16012"),
     ),
+    (
+        "Tôi ở xã Hà Trung, cán bộ tiếp nhận rất nhiệt tình.\n\nĐiều làm tôi bất bình là ông phó chủ tịch xã Hà Trung, "
+        "người duyệt hồ sơ, đã bảo tôi rằng nếu không 'lo' thì còn chờ dài.",
+        xa("15271"),
+    ),
+    ("chu tich xa Lam Son yeu cau toi phai nop them ban sao so ho khau du khong co trong quy dinh", xa("15544")),
     # a head named with a person's name: apposition, "X là chủ tịch", the formal denunciation
     (
         "Tôi làm đơn tố cáo bà Nguyễn Thị Hoa, Phó chủ tịch UBND phường Sầm Sơn, về việc sau: tháng 5/2025, bà Hoa bắt "
@@ -219,6 +225,7 @@ MENTIONED = [
     "Tôi báo chủ tịch xã Vĩnh Lộc việc cán bộ thu tiền sai, ông đã kỷ luật cán bộ đó.",
     "Tôi hỏi chủ tịch xã Lam Sơn thì ông ấy nói chưa từng chỉ đạo việc bắt dân nộp thêm tiền, đó là cán bộ tự làm.",
     "Tôi từ Hà Nội về, thấy chủ tịch xã Nga Sơn làm việc rất tận tình, nhưng cán bộ địa chính xã đòi tiền.",
+    "Điều tôi biết ơn nhất là chủ tịch xã Hà Trung, người đã tiếp tôi; còn cán bộ địa chính thì đòi 2 triệu.",
 ]
 
 NOT_HEADS = [  # unit heads, heads of other organisations, look-alikes: no head of a body at all
