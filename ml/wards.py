@@ -58,7 +58,8 @@ How a text is read:
   body elsewhere is named (the matter is local: a road, a bar in the neighbourhood).
   It is not kept when a provincial body or "sở" is named and the commune's office
   only appears as having done its part ("UBND xã đã xác nhận"): "trú tại xã A ...
-  cán bộ Sở Y tế ..." is not located.
+  cán bộ Sở Y tế ..." is not located. A provincial service counts as a provincial body
+  (passports, lý lịch tư pháp, VNeID).
 
 Cost: a few dictionary look-ups per division word and per Title-Case run, on views
 the classifier computes anyway; the span of the original text is computed only by
@@ -195,7 +196,7 @@ _HOME_RE = re.compile(
     r"(?:o|song o|song tai|thuoc)\b"
     r"|\bnha (?:toi|minh|em|chung toi)\b|\bque\b|(?<!ky )(?<!bao )\b(?:thuong|tam) tru\b|\bcu tru\b"
     r"|\bsinh song\b|\btru tai\b|\btru o\b|\bngu (?:o|tai)\b|\bcho o hien nay\b|\bho khau\b|\bdia chi\b|\bnguoi dan\b"
-    r"|\bla nguoi\b|\bnoi o\b"
+    r"|\bla nguoi\b|\bnoi o\b|(?:\b(?:toi|minh|em|chung toi|gia dinh)|,) nha (?:dang )?(?:o|tai)\b"
 )
 _OFFICE_RE = re.compile(
     r"\b(?:uy ban|ubnd|cong an|can bo|mot cua|chi nhanh|van phong|tru so|dia chinh|chu tich"
@@ -226,6 +227,7 @@ _PROVINCIAL_RE = re.compile(
     r"|\bbenh vien\b|\bkho bac\b|\bvan phong dang ky\b|\bchi nhanh\b|\bcong chung\b"
     r"|\bngan hang\b|\bdien luc\b|\bcanh sat\b|\bthanh tra tinh\b|\bubnd tinh\b"
     r"|\buy ban nhan dan tinh\b|\bphong giao duc\b|\bdang kiem\b"
+    r"|\bly lich tu phap\b|\bvneid\b|\bho chieu\b|\bxuat nhap canh\b"
     r"|\btruong (?:thpt|thcs|tieu hoc|mam non|mau giao|dai hoc|cao dang|trung cap|pho thong|chuyen|dan toc)\b"
 )
 # a provincial department with no name: "nộp lên sở", "chuyên viên của sở"
@@ -233,7 +235,8 @@ _A_SO_RE = re.compile(r"\b(?:lên|nộp|gửi|của|ở|tại|về|sang|viên|b�
 # officers came out to the place: a home named alone is where the matter is
 _FIELD_RE = re.compile(
     r"\b(?:xuong|ve|den|toi|vao) (?:tan )?(?:tan noi|kiem tra|do dac|do dat|xac minh|kiem dem|lap bien ban"
-    r"|nha(?! qua buu dien)|hien truong|co so|cua hang|quan|thon|xom|lang|dia phuong|khu dat|thua dat"
+    r"|nha(?! qua buu dien)(?! (?:o|tai) (?:xa|phuong|thi tran)\b)"  # not "tôi nhà ở xã A" (tôi/tới)
+    r"|hien truong|co so|cua hang|quan|thon|xom|lang|dia phuong|khu dat|thua dat"
     r"|ruong|nuong|rung)\b"
     r"|\b(?:xuong|vao|ve) (?:tan )?ban\b|\bxuong tan noi\b|\btai (?:hien truong|thua dat|ruong)\b"
 )

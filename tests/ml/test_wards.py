@@ -120,6 +120,11 @@ def test_home_with_the_communes_own_office():
         # the commune's office did its part earlier; the matter is at the provincial body
         "Nhà tôi ở xã Hoa Lộc. UBND xã đã xác nhận đầy đủ nhưng chuyên viên Sở Nội vụ giữ hồ sơ ba tháng.",
         "nha toi o xa nga son, cong an xa da cho phep roi ma so van hoa khong cap giay phep",
+        # "tôi nhà ở", "..., nhà ở": the reporter's home; the office is a provincial one or its online service
+        "Tôi nhà ở xã Hậu Lộc nhưng lên Phòng Cảnh sát giao thông Công an tỉnh đổi bằng lái, cán bộ ở đó gây khó dễ.",
+        "Tôi là Lê Thị Hà, nhà ở xã Vĩnh Lộc, cán bộ Thuế tỉnh giữ hồ sơ hoàn thuế của tôi quá hạn.",
+        "Nhà tôi ở xã Thọ Xuân, tôi xin lý lịch tư pháp qua VNeID đã hai tháng chưa có.",
+        "toi nha o xa nga son, lam ho chieu o phong xuat nhap canh thi bi doi them tien",
     ],
 )
 def test_home_alone_does_not_locate(text):
@@ -407,3 +412,8 @@ def test_find_place_words_of_a_seat_named_after_another_town():
     p = find_place(text)
     assert (p.ward_code, p.via, p.text) == ("14869", "district-seat", "thị trấn")
     assert p.start == text.index("thị trấn ngày")
+
+
+def test_a_home_said_nha_o_still_locates_at_the_communes_own_office():
+    assert code("Tôi nhà ở xã Nga Sơn, lên xã làm giấy khai sinh thì cán bộ tư pháp đòi tiền.") == "16093"
+    assert code("Tôi nhà ở xã Nga Sơn, cán bộ xuống tận nhà đo đất rồi đòi 2 triệu.") == "16093"
