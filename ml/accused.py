@@ -53,6 +53,12 @@ How a text is read
    pronoun takes the nearest person before it ("họ" the nearest who is not a head); "ông B"
    is the head introduced as "ông Lê Văn B". An officer the head "chỉ đạo"/"bảo"/"ép" to do
    the misconduct, or who did it "cùng" the head, makes the head an agent too.
+   A cleft names the agent after "là" ("người đòi tiền là anh văn thư", "... không phải chủ tịch xã
+   mà là cán bộ"); a head the sentence is about ("Điều tôi bức xúc nhất là bà phó chủ tịch, ...")
+   is the subject of the clauses after it; a head in apposition to a person ("ông Lê Văn B, chủ
+   tịch xã", "Ông B là chủ tịch xã") is one noun phrase with the person, and "ông B" later is the head.
+   Someone told or made to act ("bảo tôi rằng", "ép cán bộ") is not a subject; a head a request
+   is addressed to ("Đề nghị chủ tịch xã chỉ đạo xử lý việc cán bộ đòi tiền") makes nobody act.
    A head is ACCUSED when it is the agent of a misconduct predicate that is not negated
    ("không hề đòi"), when it is the object of a denunciation ("tố cáo ông chủ tịch xã"),
    of a call for sanctions ("đề nghị xử lý phó chủ tịch"), of a misconduct noun ("sai phạm
@@ -61,9 +67,13 @@ How a text is read
    the head ("tôi phản ánh phó giám đốc sở") accuses it when it names any misconduct.
    It is MENTIONED when it is the addressee ("Kính gửi", "đề nghị chủ tịch xem xét",
    "gửi đơn lên"), the agent of praise or of a correct act (thanked, received, listened,
-   signed, instructed staff to fix it, was present), the agent of a negated misconduct, or
-   when someone else did the misconduct; an earlier petition against it ("đã gửi đơn tố cáo
-   lãnh đạo xã") is a past step. It is UNSURE when misconduct stands in its sentence and
+   signed, instructed staff to fix it, was present), the agent of a negated misconduct,
+   when someone else did the misconduct, when the reporter says it does not accuse it ("tôi không tố
+   cáo chủ tịch xã"), when it denied giving the order ("không hề chỉ đạo việc thu"), or when its
+   refusal is the file's own fault ("không ký vì hồ sơ còn thiếu giấy"); an earlier petition
+   against it ("đã gửi đơn tố cáo lãnh đạo xã") is a past step, and its head, once the petition
+   went to it, is who "ông ấy" after it means ("gửi đơn tới chủ tịch xã nhưng ông không trả lời").
+   It is UNSURE when misconduct stands in its sentence and
    nobody can be named as the agent, when a relative or acquaintance of the head did it or
    gained by it, when the head's part is only in staff's words ("cán bộ bảo chủ tịch xã
    đòi..."), when the report is "about" the head with no act named, or when staff said they
@@ -438,7 +448,7 @@ _ACTS = {
         r"(?:phải )?có (?:tí|chút|ít) (?:gì|quà|lòng|đỉnh)|chút quà|tí quà",
         r"thu (?:của (?:\S+ ){1,2})?(?:gấp (?:đôi|ba)|cao hơn|nhiều hơn|vượt)",
         r"(?:có gì|chút gì|tiền|ít|chút) (?:\S+ ){0,3}?(?:uống nước|cà phê|cafe|trà nước|ăn sáng)",
-        r"phí (?:làm nhanh|ngoài|bôi trơn)",
+        r"phí (?:làm nhanh|ngoài|bôi trơn|anh em|cà phê|trà nước|bồi dưỡng)",
         r"(?:quà|tiền|bồi dưỡng|cảm ơn|phong bì|chút) (?:\S+ ){0,2}?cho anh em",
         r"nếu (?:tôi |chúng tôi |gia đình tôi )?(?:chi|đưa|gửi|biếu|lo) (?:\S+ ){0,4}?(?:" + _MONEY + ")",
         r"(?:bảo|nói|yêu cầu|bắt) (?:\S+ ){0,2}?phải (?:có|đưa|nộp|chi|gửi|đóng|lo) (?:\S+ ){0,2}?(?:" + _MONEY + ")",
@@ -502,6 +512,8 @@ _ACTS = {
         r"quát (?:tôi|dân|người dân|chúng tôi|mọi người|bà con|ầm|lên)",
         r"(?:mắng|chửi|quát) (?:tôi|dân|người dân|chúng tôi|bà con|mẹ tôi|bố tôi) (?:là|như|thậm tệ|xối xả|té tát)",
         r"như (?:quát|mắng|chửi) (?:con|người|tôi|dân)",
+        r"(?:cúp|dập|tắt) máy(?: ngang| giữa chừng)?|cộc lốc|(?:phẩy|xua|khoát) tay",
+        r"chỉ tay (?:vào )?(?:mặt|mũi)|giọng (?:ra lệnh|hách dịch|cửa quyền|trịch thượng|quát nạt|bề trên)",
         r"(?:nói|dùng|buông) (?:những |mấy )?(?:câu|lời|từ)(?: ngữ| lẽ)? (?:\S+ ){0,2}?"
         r"(?:khó nghe|xúc phạm|thô tục|tục tĩu|"
         r"không đúng mực|thiếu văn hóa|hỗn láo)",

@@ -124,6 +124,9 @@ ACCUSED = [
     ("Phó chủ tịch phường Sầm Sơn ôm hồ sơ không ký, cán bộ nói đã trình từ tháng 5.", xa("16531")),
     ("Ông phó ủy ban xã Nga Sơn mắng tôi là đồ lắm chuyện khi tôi hỏi tiền đền bù.", xa("16093")),
     ("Sếp to nhất ở xã Hậu Lộc nói với dân như quát con, ai lên hỏi cũng bị ông ấy đuổi về.", xa("16012")),
+    ("Tôi gọi hỏi thì phó giám đốc Sở Y tế cúp máy ngang, gặp trực tiếp thì trả lời cộc lốc.", body("so-y-te")),
+    ("Chủ tịch phường Hạc Thành chỉ tay vào mặt tôi, nói bằng giọng ra lệnh.", xa("14797")),
+    ("Ông phó chủ tịch xã Lam Sơn bảo ngoài lệ phí còn 'phí anh em' 500 nghìn.", xa("15544")),
     # a petition the head got earlier, then its silence; a file sent up to a head and held; a head in a later paragraph
     ("Tôi nộp đơn cho phó chủ tịch xã Lam Sơn hai lần mà ông không hề trả lời.", xa("15544")),
     (
