@@ -9,6 +9,8 @@ figures measure fit to the generator. What counts is real wording:
 accuracy, category macro-F1 and accuracy, escalation F1, the same on the accented and
 the no-diacritics rows, per-class category F1, the keyword baseline (`ml/baselines.py`)
 on the same rows, and the model's figures on the generated held-out split beside them.
+The accented and no-diacritics rows are different complaints, so it also scores the
+accented rows a second time with their diacritics stripped: the typing alone.
 
 The publication gate (`check`, run by `python -m ml train`): a newly trained model
 becomes `current` only when, on the real set, it is no worse than the published model:
@@ -31,7 +33,8 @@ from pathlib import Path
 from ml.baselines import KeywordRouter
 from ml.classifier import load_classifier, resolve_artifact
 from ml.dataset import DEFAULT_DATA, DEV_EXAMPLES, REAL_SET, load_jsonl, split_rows
-from ml.evaluate import full_report
+from ml.evaluate import full_report, has_diacritics
+from ml.normalize import strip_diacritics
 
 GATE_TOLERANCE = {"agency_accuracy": 0.01, "category_macro_f1": 0.01, "escalate_f1": 0.02}
 FIGURES = ("agency_accuracy", "category_macro_f1", "category_accuracy", "escalate_f1")
@@ -141,19 +144,20 @@ def format_decision(d: dict) -> str:
 
 def format_real(reports: dict[str, dict], title: str) -> str:
     names = list(reports)
-    lines = [title, f"  {'figure':<36}" + "".join(f"{n:>14}" for n in names)]
+    w = 46
+    lines = [title, f"  {'figure':<{w}}" + "".join(f"{n:>14}" for n in names)]
     for key in FIGURES:
-        lines.append(f"  {key:<36}" + "".join(f"{_f(reports[n].get(key)):>14}" for n in names))
+        lines.append(f"  {key:<{w}}" + "".join(f"{_f(reports[n].get(key)):>14}" for n in names))
     for sub in ("accented", "no_diacritics"):
         for key in ("agency_accuracy", "category_macro_f1", "category_accuracy"):
             label = f"{sub} {key} (n={reports[names[0]].get(sub, {}).get('n', 0)})"
-            lines.append(f"  {label:<36}" + "".join(f"{_f(reports[n].get(sub, {}).get(key)):>14}" for n in names))
+            lines.append(f"  {label:<{w}}" + "".join(f"{_f(reports[n].get(sub, {}).get(key)):>14}" for n in names))
     for key in ("agency_accuracy", "category_macro_f1"):
         gaps = []
         for n in names:
             a, p = reports[n].get("accented", {}).get(key), reports[n].get("no_diacritics", {}).get(key)
             gaps.append(_f(a - p) if _ok(a) and _ok(p) else "  n/a")
-        lines.append(f"  {'gap accented - no-diacritics ' + key[:8]:<36}" + "".join(f"{g:>14}" for g in gaps))
+        lines.append(f"  {'gap accented - no-diacritics ' + key:<{w}}" + "".join(f"{g:>14}" for g in gaps))
     return "\n".join(lines)
 
 
@@ -170,7 +174,13 @@ def run_real(model_path, data_path: str | Path = DEFAULT_DATA, set_path: str | P
     reports = {"model": figures(clf, rows), "keywords": figures(KeywordRouter(), rows)}
     print(format_real(reports, f"Real set {path} ({len(rows)} rows): model vs keyword baseline"), file=out)
     print(format_category_f1(reports["model"]), file=out)
+    # the subsets hold different complaints; the same complaints with and without diacritics isolate the typing
+    accented = [r for r in rows if has_diacritics(r["text"])]
+    stripped = [{**r, "text": strip_diacritics(r["text"])} for r in accented]
+    same = {"as written": figures(clf, accented), "stripped": figures(clf, stripped)}
+    title = f"\nThe {len(accented)} accented rows as written and with their diacritics stripped (model):"
+    print(format_real(same, title).split("\n  accented")[0], file=out)
     _, test = split_rows(load_jsonl(data_path))
     held = figures(clf, test)
     print(format_real({"model": held}, f"\nGenerated held-out split of {data_path} ({len(test)} rows):"), file=out)
-    return {"real": reports, "heldout": held}
+    return {"real": reports, "real_accented": same, "heldout": held}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 MATTERS: dict[str, list[str]] = {
     "xa": [
+        "Mấy hộ chất đồ đạc, vật liệu lấn ra đường làng.",
         "Tôi báo xã về việc lấn chiếm đường làng trong thôn.",
         "Tôi cần giấy xác nhận của xã để con đi học nghề được miễn học phí.",
         "Con tôi mới sinh, tôi làm giấy khai sinh và đăng ký thường trú cho cháu ở xã.",
@@ -46,6 +47,7 @@ MATTERS: dict[str, list[str]] = {
         "Hồ sơ thẩm định thiết kế dự án của công ty tôi nộp ở sở từ đầu năm.",
     ],
     "so-tai-chinh": [
+        "Trụ sở cũ của xã sau sáp nhập bị bỏ không, chưa ai quản lý.",
         "Tôi làm thủ tục thành lập công ty trách nhiệm hữu hạn.",
         "Công ty tôi xin cấp giấy chứng nhận đăng ký đầu tư cho dự án mới.",
         "Doanh nghiệp tôi đăng ký thay đổi vốn điều lệ và người đại diện.",
@@ -87,6 +89,8 @@ MATTERS: dict[str, list[str]] = {
         "Tài sản thế chấp của gia đình được đưa ra bán đấu giá.",
     ],
     "so-cong-thuong": [
+        "Tiền điện nhà tôi tháng này tăng bất thường.",
+        "Khu tôi ở bị cắt điện mà không được báo trước.",
         "Tôi làm hồ sơ đề nghị cấp điện cho xưởng sản xuất.",
         "Tôi hỏi về việc ngừng cấp điện để bảo trì lưới điện.",
         "Tôi xin giấy phép bán lẻ rượu cho cửa hàng tạp hóa.",
@@ -95,6 +99,8 @@ MATTERS: dict[str, list[str]] = {
         "Tôi mở đại lý bán gas và xin giấy chứng nhận đủ điều kiện.",
     ],
     "so-van-hoa-the-thao-du-lich": [
+        "Quán karaoke trong khu dân cư hát đến khuya, rất ồn.",
+        "Quán bar gần nhà mở nhạc to đến nửa đêm.",
         "Tôi làm hồ sơ xin giấy phép tổ chức biểu diễn nghệ thuật.",
         "Tôi xin giấy phép kinh doanh karaoke cho quán mới mở.",
         "Khách sạn của gia đình tôi đề nghị công nhận hạng sao.",
@@ -103,6 +109,7 @@ MATTERS: dict[str, list[str]] = {
         "Tôi làm thẻ hướng dẫn viên du lịch.",
     ],
     "so-khoa-hoc-cong-nghe": [
+        "Sóng điện thoại ở thôn tôi rất yếu, hay mất sóng.",
         "Tôi đăng ký lắp đặt dịch vụ internet cho gia đình.",
         "Kết quả giấy tờ của tôi được gửi về qua đường bưu điện.",
         "Tôi nộp hồ sơ trực tuyến trên cổng dịch vụ công của tỉnh.",

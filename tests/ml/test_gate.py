@@ -143,3 +143,8 @@ def test_evaluate_real_prints_real_baseline_and_heldout_figures(small_model_dir)
     for figure in ("agency_accuracy", "category_macro_f1", "category_accuracy", "escalate_f1"):
         assert figure in out
     assert "no_diacritics category_macro_f1" in out and "gap accented - no-diacritics" in out
+    # the same accented complaints with their diacritics stripped score the same: features ignore diacritics
+    same = out.split("with their diacritics stripped")[1].split("Generated held-out split")[0]
+    for line in same.strip().splitlines()[2:]:  # after the title and the column heads
+        figure, written, stripped = line.split()
+        assert written == stripped, figure
