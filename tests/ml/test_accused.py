@@ -124,6 +124,18 @@ ACCUSED = [
     ("Phó chủ tịch phường Sầm Sơn ôm hồ sơ không ký, cán bộ nói đã trình từ tháng 5.", xa("16531")),
     ("Ông phó ủy ban xã Nga Sơn mắng tôi là đồ lắm chuyện khi tôi hỏi tiền đền bù.", xa("16093")),
     ("Sếp to nhất ở xã Hậu Lộc nói với dân như quát con, ai lên hỏi cũng bị ông ấy đuổi về.", xa("16012")),
+    ("Giám đốc BHXH tỉnh can thiệp để hồ sơ của người quen được duyệt trước.", body("bhxh")),
+    ("Phó chủ tịch phường Sầm Sơn lập khống hồ sơ hộ nghèo cho người thân.", xa("16531")),
+    ("pct xa ngoc lac bat dan dong 200k moi ho ko co bien lai", xa("15061")),
+    (
+        "Tôi tố cáo ông Đỗ Minh Khôi - Phó chủ tịch xã Lam Sơn - đã nhận 30 triệu của tôi để làm sổ đỏ.",
+        xa("15544"),
+    ),
+    (
+        "Ông Nguyễn Văn Tám hiện là Chủ tịch UBND phường Quảng Phú. Tháng trước ông Tám ép tôi ký biên bản nhận đền "
+        "bù thấp.",
+        xa("16522"),
+    ),
     ("Tôi gọi hỏi thì phó giám đốc Sở Y tế cúp máy ngang, gặp trực tiếp thì trả lời cộc lốc.", body("so-y-te")),
     ("Chủ tịch phường Hạc Thành chỉ tay vào mặt tôi, nói bằng giọng ra lệnh.", xa("14797")),
     ("Ông phó chủ tịch xã Lam Sơn bảo ngoài lệ phí còn 'phí anh em' 500 nghìn.", xa("15544")),
@@ -228,6 +240,8 @@ MENTIONED = [
     "Tôi báo chủ tịch xã Vĩnh Lộc việc cán bộ thu tiền sai, ông đã kỷ luật cán bộ đó.",
     "Tôi hỏi chủ tịch xã Lam Sơn thì ông ấy nói chưa từng chỉ đạo việc bắt dân nộp thêm tiền, đó là cán bộ tự làm.",
     "Tôi từ Hà Nội về, thấy chủ tịch xã Nga Sơn làm việc rất tận tình, nhưng cán bộ địa chính xã đòi tiền.",
+    "Tôi không kiện chủ tịch xã Hà Trung, tôi chỉ phản ánh chị kế toán thu tiền sai.",
+    "Phó chủ tịch xã Vĩnh Lộc từ chối ký vì giấy tờ của tôi hết hạn, việc đó đúng; nhưng cán bộ một cửa thì quát tôi.",
     "Điều tôi biết ơn nhất là chủ tịch xã Hà Trung, người đã tiếp tôi; còn cán bộ địa chính thì đòi 2 triệu.",
 ]
 
