@@ -424,6 +424,8 @@ def compose(rng: random.Random) -> Report:
 
     preds = PRED[category]
     narrs = NARR[category]
+    if escalate:  # the accused head must be the one the story blames
+        narrs = [n for n in narrs if "{off}" in n]
     use_narr = not preds or rng.random() < (0.55 if length != "short" else 0.15)
     if category == "khac":
         core = fill(rng.choice(narrs), ctx)
@@ -573,7 +575,9 @@ def _story_text(rng: random.Random, ctx: dict[str, str], category: str, length: 
         sc.office,
     )
     ctx["pr"] = tell.pronoun(rng, off)
-    sents = tell.story(rng, category, ctx, length, src, has_where=length != "short" and bool(sc.where.strip()))
+    sents = tell.story(
+        rng, category, ctx, length, src, has_where=length != "short" and bool(sc.where.strip()), officer_first=escalate
+    )
     if escalate and category in ESCALATE_NARR and rng.random() < 0.3:
         sents.insert(min(1, len(sents)), fill(rng.choice(ESCALATE_NARR[category]), ctx))
     where = sc.where

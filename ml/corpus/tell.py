@@ -39,13 +39,24 @@ def _setup(rng: random.Random, has_where: bool) -> str:
 
 
 def story(
-    rng: random.Random, category: str, ctx: dict[str, str], length: str, agency: str, has_where: bool = True
+    rng: random.Random,
+    category: str,
+    ctx: dict[str, str],
+    length: str,
+    agency: str,
+    has_where: bool = True,
+    officer_first: bool = False,
 ) -> list[str]:
-    """The sentences of a story whose primary misconduct is `category` (`khac`: no misconduct)."""
+    """The sentences of a story whose primary misconduct is `category` (`khac`: no misconduct).
+
+    `officer_first`: the first episode names the officer (`{off}`), as a report accusing a head must.
+    """
     if category == "khac":
         return khac_story(rng, ctx, length, agency, has_where)
     n_ep = {"short": 1, "medium": rng.choice([1, 2]), "long": 2, "very-long": rng.choice([2, 3])}[length]
-    episodes = rng.sample(stories.EPISODES[category], min(n_ep, len(stories.EPISODES[category])))
+    pool = stories.EPISODES[category]
+    first = rng.choice([e for e in pool if "{off}" in e] if officer_first else pool)
+    episodes = [first] + rng.sample([e for e in pool if e != first], n_ep - 1)
     out: list[str] = []
     r = rng.random()
     if matters.MATTERS.get(agency) and r < (0.35 if length != "short" else 0.2):
