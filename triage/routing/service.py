@@ -47,7 +47,9 @@ def route(session: Session, report: Report, services) -> str:
     )
 
     accused = destination.accused
-    report.set_accused(_unit_of(session, accused), accused.agency if accused else None, accused and accused.ward_code)
+    report.set_accused(
+        _unit_of(session, accused), accused.agency if accused else None, accused.ward_code if accused else None
+    )
     unit = (
         None
         if destination.needs_triage
