@@ -130,7 +130,11 @@ def cmd_train(args) -> int:
 
 def cmd_evaluate(args) -> int:
     if args.real:
-        run_real(args.model or default_model_dir(), args.data or DEFAULT_DATA, args.file)
+        try:
+            run_real(args.model or default_model_dir(), args.data or DEFAULT_DATA, args.file)
+        except (FileNotFoundError, TypeError) as e:  # no model there, or not a classifier
+            print(f"ml evaluate: {e}", file=sys.stderr)
+            return 2
         return 0
     if not args.file:
         print("ml evaluate: give a labelled JSONL file, or --real", file=sys.stderr)

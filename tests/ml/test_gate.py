@@ -148,3 +148,8 @@ def test_evaluate_real_prints_real_baseline_and_heldout_figures(small_model_dir)
     for line in same.strip().splitlines()[2:]:  # after the title and the column heads
         figure, written, stripped = line.split()
         assert written == stripped, figure
+
+
+def test_evaluate_real_without_a_model_says_so(tmp_path):
+    r = run_ml(["evaluate", "--real", "--model", str(tmp_path / "none")])
+    assert r.returncode == 2 and "ml evaluate: model not found" in r.stderr.decode()
