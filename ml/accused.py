@@ -73,8 +73,13 @@ How a text is read
    refusal is the file's own fault ("không ký vì hồ sơ còn thiếu giấy"); an earlier petition
    against it ("đã gửi đơn tố cáo lãnh đạo xã") is a past step, and its head, once the petition
    went to it, is who "ông ấy" after it means ("gửi đơn tới chủ tịch xã nhưng ông không trả lời").
+   A former head ("nguyên/cựu chủ tịch xã", "chủ tịch xã cũ", "(đã nghỉ hưu)") is not the head of the body now:
+   mentioned whatever it did.
    It is UNSURE when misconduct stands in its sentence and
-   nobody can be named as the agent, when a relative or acquaintance of the head did it or
+   nobody can be named as the agent (nor anyone but the reporter, a thing or someone of another sentence),
+   when words of misconduct the acts do not cover stand next to it and no act is read ("người nhà",
+   "ngoài quy định"), when something was done to the reporter by it ("hồ sơ bị chủ tịch xã ..."),
+   when it is only hearsay ("người ta đồn chủ tịch xã nhận tiền"), when a relative or acquaintance of the head did it or
    gained by it, when the head's part is only in staff's words ("cán bộ bảo chủ tịch xã
    đòi..."), when the report is "about" the head with no act named, or when staff said they
    acted "theo chỉ đạo của" the head.
@@ -433,6 +438,8 @@ _ACTS = {
         r"nhận (?:hối lộ|" + _MONEY + "|của (?:tôi|dân|người dân|chúng tôi) (?:" + _MONEY + "))",
         r"lấy (?:" + _MONEY + ")",
         r"thu (?:thêm|ngoài|phí ngoài|tiền (?:ngoài|sai|trái|thêm)|" + _AMOUNT + ")",
+        r"thu (?:\S+ ){0,4}?(?:ngoài|trái|sai|vượt) (?:quy định|mức)",
+        r"(?:thu|nhận|lấy) (?:\S+ ){0,4}?(?:để|cho) (?:được )?(?:làm|ký|giải quyết|cấp|xong|xử lý) nhanh",
         r"bôi trơn|lót tay|chi ngoài|đút lót",
         r"tham (?:ô|nhũng)|biển thủ|bớt xén|ăn chia",
         r"ra giá",
@@ -476,6 +483,7 @@ _ACTS = {
         r"bới lông tìm vết",
         r"chèn ép|o ép|ép buộc",
         r"ép (?:dân|tôi|phải|bán|ký|nộp|chúng tôi|người dân|gia đình|các hộ)",
+        r"ép (?:\S+ ){0,3}?(?:mua|thuê|dùng|sử dụng|đặt)",
         r"ép (?:\S+ ){0,2}?(?:cán bộ|công chức|nhân viên|cấp dưới|bộ phận|văn phòng|chuyên viên|kế toán|thủ quỹ|"
         r"địa chính|tư pháp|một cửa|công chứng)",
         r"vì (?:\S+ ){0,2}?(?:mâu thuẫn|xích mích|thù hằn|thù oán|thù riêng|hiềm khích|tư thù)",
@@ -614,6 +622,8 @@ _ACTS = {
         r"(?:chặn|gạt|loại|gạch) (?:\S+ ){0,3}?(?:không cho|khỏi|ra khỏi) (?:vào )?(?:danh sách|diện)",
         r"không cho (?:\S+ ){0,3}?vào (?:danh sách|diện)",
         r"chỉ đạo (?:bán|cấp|giao|thu|sai|ép|bỏ qua|xóa|hợp thức|cho người nhà)",
+        r"(?:bảo|dặn|ra lệnh|cấm|yêu cầu) (?:\S+ ){0,4}?(?:không|đừng) (?:được |cho )?(?:nhận|tiếp nhận|giải quyết|"
+        r"ký|tiếp|cấp|xác nhận)",
         r"(?:cấp|giao|bán|chia|cho thuê|phân|ký|duyệt) (?:\S+ ){0,6}?cho "
         r"(?:người nhà|người quen|vợ|chồng|con|em|anh|chị|"
         r"cháu|bố|mẹ|họ hàng|anh em|e|công ty (?:của|người))",
@@ -632,6 +642,8 @@ _ACTS = {
         r"hợp thức hóa",
         r"nhận hối lộ",
         r"bổ nhiệm (?:người nhà|con|cháu|vợ|em)",
+        r"(?:bố trí|sắp xếp|nhận|đưa|cài) (?:người nhà|người quen|con|cháu|vợ|chồng|em|anh em)(?: \S+){0,3}? "
+        r"vào (?:biên chế|làm|cơ quan|vị trí|chức)",
         r"tiết lộ|lộ (?:thông tin|danh tính)",
     ],
 }
@@ -656,7 +668,9 @@ _MISCONDUCT = Phrases(
     strict=[p for cat in _STRICT_ACTS for p in _STRICT_ACTS[cat]],
     plain=[w for cat, words in CATEGORY_ACTS.items() if cat != "khac" for w in words]
     # "lập khống" typed bare reads "lap khong", which the normaliser takes for "không"
-    + [r"(?:lap|ke|khai) khong (?:\S+ )?(?:ho so|danh sach|chung tu|hoa don|bien ban|giay|ho|suat)"],
+    + [r"(?:lap|ke|khai) khong (?:\S+ )?(?:ho so|danh sach|chung tu|hoa don|bien ban|giay|ho|suat)"]
+    # "ngâm" typed bare is also "ngắm": with how long the file was held, it is holding it
+    + [r"ngam (?:\S+ ){0,3}?(?:\d+|may|hang|nhieu|ca|gan|hon|suot) (?:ngay|tuan|thang|nam)"],
 )
 _PAYMENT = Phrases([_PAY])
 _LEGIT_FEE = re.compile(r"\ble phi\b|\bphi theo\b|\bbien lai\b|\bhoa don\b|\bdung quy dinh\b|\btheo quy dinh\b")
@@ -693,7 +707,7 @@ def _frame(pattern: str) -> re.Pattern:
 _HONORIFICS = r"(?:\s+(?:ông|bà|đồng chí|đ/c|đc|anh|chị|ngài))*"
 _NEGATION = _frame(
     r"(?:không|chưa|chẳng|chả|không hề|chưa hề|chưa từng|chẳng hề|không phải|không bao giờ|chưa bao giờ|"
-    r"chẳng bao giờ|chưa một lần|không một lần|không từng)\s*$"
+    r"chẳng bao giờ|chưa một lần|không một lần|không từng|(?:nghiêm )?cấm|chống|ngăn chặn)\s*$"
 )
 # "không hề chỉ đạo việc thu thêm tiền": the order, so the act, is denied
 _NEGATED_ORDER = _frame(
@@ -761,7 +775,8 @@ _CAUSE_BEFORE = _frame(
     r"(?:do|bởi|tại|vì)(?:\s+(?:chính|cả))?" + _HONORIFICS + r"\s*$"  # not "hôm đó" typed as "hom do"
 )
 _REPORTED_BEFORE = _frame(
-    r"(?<!\w)(?:rằng|(?:bảo|nói|cho biết|trả lời|giải thích)(?:\s+(?:là|rằng|do|vì|tại))?)\s*:?\s*$"
+    r"(?<!\w)(?:rằng|(?:bảo|nói|cho biết|trả lời|giải thích|đồn|nghe nói|nghe đồn)(?:\s+(?:là|rằng|do|vì|tại))?)"
+    r"\s*:?\s*$"
 )
 _SPEECH_BEFORE = _frame(r"(?<!\w)(?:bảo|nói|cho biết|trả lời|giải thích)(?!\w)")
 _DIRECTIVE_BEFORE = _frame(r"(?:theo|là)\s+(?:sự\s+)?(?:chỉ đạo|lệnh|ý kiến|ý)\s+(?:của\s+)?(?:ông|bà)?\s*$")
@@ -801,6 +816,25 @@ _JUSTIFIED_AFTER = _frame(
 # "(Điều tôi bức xúc nhất / Người làm khó tôi) là <head>": the head is who the sentence goes on about
 _FOCUS_BEFORE = _frame(r"(?<!phải )(?<!chẳng )(?<!không )là\s+(?:chính\s+)?$")
 _COORD = _frame(r"^\s*(?:và|cùng|với|cùng với|và cả|,)\s*$")
+_WITH_SUBJECT = _frame(r"^\s*(?:\S+\s+){0,2}?(?:và|cùng|cùng với|và cả)\s*$")  # "cán bộ địa chính cùng <head>"
+_FORMER_BEFORE = _frame(r"(?:^|\s)(?:nguyên|cựu)\s+(?:\S+\s+)?$|^(?:nguyên|cựu)\s")  # a former head
+_FORMER_AFTER = re.compile(r"\s*\(?(?:cũ|trước đây|đã nghỉ hưu|đã về hưu)(?!\w)")  # accented only ("cu" is also "cử")
+_ORDER_AT_END = _frame(
+    r"^\s*(?:chỉ đạo|ra lệnh|yêu cầu|bày ra|sắp đặt|quyết)(?:\s+(?:như vậy|như thế|vậy|thế|cả))?\W*$"
+)
+_ADVERSE = _frame(r"(?:^|\s)(?:bị|cắt|trả lại|từ chối|gạt|loại|thu hồi|đình chỉ)(?!\w)")
+_BY_BEFORE = _frame(r"(?:^|\s)bị\s*$")
+# Words of misconduct beyond the acts: with a head in the sentence and no act read, a person decides.
+_HINTS = Phrases(
+    [
+        r"(?:ngoài|trái|sai|không đúng) (?:quy định|luật|pháp luật)",
+        r"(?:bồi dưỡng|lót tay|phong bì|chi phí ngoài|tiền ngoài|tiền riêng|bôi trơn)",
+        r"người nhà|người thân|con (?:gái|trai) (?:mình|ông|bà)|họ hàng",
+        r"ép|gây khó|hạch sách|ngâm|giữ (?:lại )?hồ sơ|không (?:được|cho) (?:nhận|nộp|làm)",
+        r"trả thù|trù|cắt (?:trợ cấp|chế độ|hỗ trợ|tên)",
+    ],
+    strict=[r"mắng|chửi|quát|ngâm|dọa"],
+)
 
 # Clause boundaries: conjunctions (diacritics-free, with the accented form when the view has one).
 _CONJ = {
@@ -1290,11 +1324,16 @@ def _nps(s: _Sentence, si: int, heads: list[_Span], units: list[_Span]) -> list[
     return merged
 
 
+_NOT_ACTS = {"lời đúng"}  # a cue word typed bare ("loi dung") that the accented view shows is other words
+
+
 def _preds(s: _Sentence, heads: Sequence[tuple[int, int]] = ()) -> list[_Pred]:
     """Misconduct, payments and correct acts of a sentence (none inside the words of a head: `heads`)."""
     out: list[_Pred] = []
     taken: list[tuple[int, int]] = list(heads)
     for a, b in _MISCONDUCT.spans(s.norm, s.plain, blocked=heads):
+        if s.norm[a:b] in _NOT_ACTS or s.plain[max(0, a - 4) : b] == "tra loi dung":
+            continue  # "trả lời đúng (quy định)" typed bare is not "lợi dụng"
         if not _overlaps(taken, a, b):
             out.append(_Pred(a, b, "misconduct"))
             taken.append((a, b))
@@ -1341,8 +1380,12 @@ class _Reader:
         self.last_person: _Span | None = None  # antecedent of the next pronoun
         self.last_staff: _Span | None = None  # antecedent of the next "họ"
         self.names: dict[str, int] = {}  # a head's name word -> its mention ("ông B")
+        self.former: set[int] = set()  # heads named as former ("nguyên chủ tịch xã"): not the head of the body now
+        self.partner: _Span | None = None  # a head who acts together with the running subject ("cán bộ cùng chủ tịch")
 
     def judge(self, m: int, status: str, reason: str, cue: _Words | None) -> None:
+        if m in self.former and status != "mentioned":
+            status, reason = "mentioned", "former"  # a former head is not the head of the body now
         key = "mentioned-positive" if status == "mentioned" and reason not in ("no-act", "other-agent") else status
         strength = _RANK[key]
         cur = self.verdicts.get(m)
@@ -1375,6 +1418,13 @@ class _Reader:
                     x.b = cut - 1
         sent_heads = [x for x in nps if self._is_head(x)]
         for h in sent_heads:
+            if (
+                _FORMER_BEFORE.search(s.norm[max(0, h.a - 12) : h.a])
+                or _FORMER_BEFORE.search(s.norm[h.a : h.a + 5])
+                or _FORMER_AFTER.match(s.norm[h.shown_end or h.b :])
+            ):
+                self.former.add(h.mention)
+        for h in sent_heads:
             named = _name_before(s, h.a)
             if named is not None:  # "ông Lê Văn B, chủ tịch xã": one noun phrase, and a later "ông B" is the head
                 h.appos, name = named
@@ -1389,7 +1439,9 @@ class _Reader:
         for k, cs in enumerate(s.clauses):
             ce = s.clauses[k + 1] if k + 1 < len(s.clauses) else len(s.plain)
             clause_nps = [x for x in nps if cs <= x.a < ce]
-            request = bool(_REQUEST_OPENING.match(s.norm[cs:ce]))
+            request = bool(_REQUEST_OPENING.match(s.norm[cs:ce])) and not any(
+                (h.shown_end or h.b) <= cs and not s.norm[(h.shown_end or h.b) : cs].strip(" ,-–") for h in sent_heads
+            )  # "bà Lan, phó chủ tịch xã, yêu cầu tôi nộp thêm...": the head asks, not the reporter
             justified = bool(_JUSTIFIED_AFTER.match(s.norm[ce:]))
             for p in (p for p in preds if cs <= p.a < ce):
                 if justified and p.kind == "misconduct" and _REFUSAL.match(s.plain[p.a : p.b]):
@@ -1432,6 +1484,14 @@ class _Reader:
                 resolved = self._resolve(subject)
                 if resolved is not None:
                     self.topic = resolved
+                    self.partner = next(
+                        (
+                            x
+                            for x in clause_nps
+                            if x.a > subject.b and self._is_head(x) and _WITH_SUBJECT.match(s.norm[subject.b : x.a])
+                        ),
+                        None,
+                    )  # "cán bộ địa chính cùng chủ tịch xã đến đo đạc rồi đòi tiền": both did it
         self._leftovers(s, sent_heads, done)
 
     def _agents(self, s: _Sentence, p: _Pred, clause_nps: list[_Span], request: bool = False) -> list[_Span]:
@@ -1459,7 +1519,9 @@ class _Reader:
             return [_Span(p.a, p.a, p.a, "reporter")]
         if p.passive or any(x.kind == "thing" for x in before):
             return []  # "bị đòi", "hồ sơ chưa trả": the agent is not named
-        return [self.topic] if self.topic is not None else []
+        if self.topic is None:
+            return []
+        return [self.topic] + ([self.partner] if self.partner is not None else [])
 
     def _cleft_agents(self, s: _Sentence, p: _Pred) -> list[_Span]:
         """ "người đòi tiền (không phải chủ tịch xã mà) là anh văn thư": the person after the "là" that is
@@ -1553,6 +1615,13 @@ class _Reader:
             h.obj = True
             h.addressee = bool(_REQUEST_TO_BEFORE.search(before))
             self.judge(m, "mentioned", "addressee", _tail_phrase(s, before))
+        elif (
+            _CAUSE_BEFORE.search(before)
+            and not misconduct_here
+            and _ORDER_AT_END.match(s.norm[h.shown_end or h.b : ce])
+            and _ADVERSE.search(before)
+        ):  # "Việc hồ sơ bị trả lại là do chính chủ tịch xã chỉ đạo.": the head ordered what is complained of
+            self.judge(m, "accused", "cause", _tail_phrase(s, before))
         elif _CAUSE_BEFORE.search(before) and misconduct_here:
             if _SPEECH_BEFORE.search(
                 s.norm[max(0, h.a - 40) : h.a]
@@ -1563,6 +1632,8 @@ class _Reader:
         elif _DIRECTIVE_BEFORE.search(before) and misconduct_here:
             h.obj = True
             self.judge(m, "unsure", "directive", _tail_phrase(s, before))
+        elif _BY_BEFORE.search(s.norm[cs:start]):  # "hồ sơ bị chủ tịch xã ...": something was done to the reporter
+            self.judge(m, "unsure", "passive", _tail_phrase(s, before))
         rel = _RELATIVE_BEFORE.search(s.norm[cs:start])
         if rel and not h.obj:
             h.obj = True
@@ -1588,14 +1659,22 @@ class _Reader:
         unattributed = [p for p, ags in done if not ags and not p.negated]
         relatives = {ag.relative_of: p for p, ags in done for ag in ags if ag.kind == "relative"}
         others = any(ags and any(a.kind != "head" for a in ags) for _p, ags in done)
+        # misconduct whose only agent is nobody who could do it (the reporter, a thing, someone of another sentence)
+        si = sent_heads[0].sent if sent_heads else -1
+        loose = [p for p, ags in done if not p.negated and all(a.kind == "thing" or a.sent != si for a in ags)]
+        hint = _HINTS.spans(s.norm, s.plain, blocked=[(h.a, h.shown_end or h.b) for h in sent_heads])
         for h in sent_heads:
             m = h.mention
             if m in relatives:
                 self.judge(m, "unsure", "relative", _cue(s, relatives[m]))
             elif unattributed:
                 self.judge(m, "unsure", "near-misconduct", _cue(s, unattributed[0]))
+            elif loose and not h.obj:  # safety net: misconduct next to the head that nobody else can be given
+                self.judge(m, "unsure", "near-misconduct", _cue(s, loose[0]))
             elif others:
                 self.judge(m, "mentioned", "other-agent", None)
+            elif hint and not done and not h.obj:  # safety net: words of misconduct the acts do not cover
+                self.judge(m, "unsure", "near-misconduct", (s, hint[0][0], hint[0][1]))
             else:
                 self.judge(m, "mentioned", "no-act", None)
 

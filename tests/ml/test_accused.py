@@ -188,6 +188,28 @@ ACCUSED = [
         "Chánh thanh tra tỉnh đã tiếp tôi, nhưng phó chánh thanh tra tỉnh nhận tiền của doanh nghiệp để bỏ qua",
         body("thanh-tra-tinh"),
     ),
+    # a head who acts together with staff ("cùng", "và ... cùng nhau"), before or after them
+    ("Phó chủ tịch xã Hoằng Lộc cùng cán bộ địa chính thu tiền cắm mốc ngoài quy định.", xa("15961")),
+    (
+        "Cán bộ tư pháp và phó chủ tịch UBND phường Quảng Phú cùng nhau thu tiền của dân để làm nhanh giấy tờ.",
+        xa("16522"),
+    ),
+    (
+        "Chuyên viên địa chính cùng chủ tịch xã Hà Trung xuống kiểm tra thửa đất rồi đòi tiền bồi dưỡng 1 triệu.",
+        xa("15271"),
+    ),
+    # acts: forcing purchases, placing a relative, telling staff to refuse a file, holding a file for months
+    ("Giám đốc Sở Y tế ép các bệnh viện mua thiết bị của công ty người quen.", body("so-y-te")),
+    ("Giám đốc Sở Tài chính đã bố trí cháu ruột vào biên chế trái quy định.", body("so-tai-chinh")),
+    ("Chủ tịch UBND phường Quảng Phú dặn văn thư không được nhận hồ sơ của gia đình tôi.", xa("16522")),
+    ("Ho so cua toi bi pho chu tich xa Nga Son ngam gan 3 thang.", xa("16093")),
+    # a demand right after the head in apposition is the head's, not the reporter's request
+    (
+        "Sau ba lần hẹn, ông Lê Văn Hùng, chủ tịch UBND xã Nga Sơn, yêu cầu tôi phải nộp thêm 2 triệu đồng thì mới ký.",
+        xa("16093"),
+    ),
+    # the head ordered what is complained of, with nothing after "chỉ đạo"
+    ("Việc gia đình tôi bị cắt hộ nghèo là do chính chủ tịch UBND xã Hà Trung chỉ đạo.", xa("15271")),
 ]
 
 MENTIONED = [
@@ -243,6 +265,13 @@ MENTIONED = [
     "Tôi không kiện chủ tịch xã Hà Trung, tôi chỉ phản ánh chị kế toán thu tiền sai.",
     "Phó chủ tịch xã Vĩnh Lộc từ chối ký vì giấy tờ của tôi hết hạn, việc đó đúng; nhưng cán bộ một cửa thì quát tôi.",
     "Điều tôi biết ơn nhất là chủ tịch xã Hà Trung, người đã tiếp tôi; còn cán bộ địa chính thì đòi 2 triệu.",
+    # a former head is not the head of the body now
+    "Nguyên phó chủ tịch xã Hoằng Lộc (đã nghỉ hưu) nay làm dịch vụ, nhận tiền làm giấy tờ cho người dân.",
+    "Cựu chủ tịch xã Vĩnh Lộc từng nhận tiền của dân.",
+    # a provincial head's correct act; the misconduct after "nhưng" is staff's or the hospital's
+    "Giám đốc Sở Tư pháp đã có văn bản trả lời đúng quy định, nhưng chuyên viên vẫn không chịu nhận hồ sơ của tôi.",
+    "Giám đốc Sở Y tế đã ký văn bản nghiêm cấm lạm thu, nhưng bệnh viện huyện vẫn thu thêm.",
+    "Việc hồ sơ được giải quyết nhanh là do chủ tịch xã Hoằng Lộc chỉ đạo.",
 ]
 
 NOT_HEADS = [  # unit heads, heads of other organisations, look-alikes: no head of a body at all
@@ -284,6 +313,11 @@ UNSURE = [
         "Danh sách hộ được hỗ trợ có nhà em ruột của phó chủ tịch xã Hoằng Giang, còn mấy hộ nghèo thật bị loại.",
         xa("15880"),
     ),
+    # hearsay: someone else's word for it
+    ("Có người đồn chủ tịch xã Hoằng Lộc nhận tiền, nhưng ông đã bác bỏ.", xa("15961")),
+    # safety net: misconduct next to the head that the acts do not cover, or done to the reporter by the head
+    ("Hồ sơ của tôi bị chủ tịch xã Hoằng Lộc xếp xó suốt mùa hè.", xa("15961")),
+    ("Phó chủ tịch xã Vĩnh Lộc để người nhà trúng thầu con đường thôn.", xa("15349")),
 ]
 
 
@@ -403,3 +437,14 @@ def test_texts_without_any_head_are_none_and_cheap():
     for t in ("", "cán bộ một cửa quát nạt dân", "Tôi nộp hồ sơ cấp sổ đỏ từ tháng 3 chưa có"):
         a = analyse(t)
         assert a.state == "none" and a.mentions == () and a.evidence == ()
+
+
+def test_a_head_named_as_former_after_the_role_is_only_mentioned():
+    a = analyse("Ông chủ tịch xã Nga Sơn cũ từng nhận tiền của dân.")
+    assert a.state == "mentioned", a
+    assert a.mentions[0].reason == "former"
+
+
+def test_a_thanked_head_is_not_caught_by_the_safety_net():
+    a = analyse("Cảm ơn chủ tịch xã Hoằng Lộc, nhưng tôi vẫn muốn biết khoản tiền lót tay năm ngoái.")
+    assert a.state == "mentioned", a
