@@ -411,7 +411,7 @@ _NP = {
             r"trung tâm|văn phòng|chi nhánh|bệnh viện|ngân hàng|công ty|cơ quan|đơn vị",
             r"bên (?:xã|phường|sở|thuế|bảo hiểm|địa chính|tư pháp|một cửa)",
         ],
-        strict=[r"sở", r"phòng", r"thôn"],
+        strict=[r"sở", r"phòng", r"thôn", r"(?:nhà )?trường(?! hợp)"],
     ),
     "thing": Phrases(
         [
@@ -723,7 +723,7 @@ _OBJECT_BEFORE = _frame(
 )
 # Before a person who is told or made to do something ("bảo tôi rằng", "ép cán bộ"): not a subject (a head after
 # "bảo" is in someone's words instead: `_REPORTED_BEFORE`)
-_TOLD_BEFORE = _frame(r"(?:^|\s)(?:bảo|dặn|ép|bắt)\s*$")
+_TOLD_BEFORE = _frame(r"(?:^|\s)(?:bảo|dặn|ép|bắt|gọi|kêu|rủ|hẹn|giục)\s*$")
 # Before a head: it is the addressee of the report or of a request.
 _ADDRESSEE_BEFORE = _frame(
     r"(?:kính gửi|đồng kính gửi|kính trình|kính mong|kính đề nghị|gửi(?: đơn| thư| phản ánh| kiến nghị| hồ sơ)?"

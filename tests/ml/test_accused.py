@@ -210,6 +210,12 @@ ACCUSED = [
     ),
     # the head ordered what is complained of, with nothing after "chỉ đạo"
     ("Việc gia đình tôi bị cắt hộ nghèo là do chính chủ tịch UBND xã Hà Trung chỉ đạo.", xa("15271")),
+    # the reporter called out by the head is not who demands the money
+    (
+        "Tôi nộp đơn ở xã Hậu Lộc. Khi đơn chuyển lên chủ tịch xã là ông Trịnh Văn Quang thì ông này giữ lại, hẹn tôi "
+        "ra nhà riêng đòi 3 triệu.",
+        xa("16012"),
+    ),
 ]
 
 MENTIONED = [
@@ -272,6 +278,7 @@ MENTIONED = [
     "Giám đốc Sở Tư pháp đã có văn bản trả lời đúng quy định, nhưng chuyên viên vẫn không chịu nhận hồ sơ của tôi.",
     "Giám đốc Sở Y tế đã ký văn bản nghiêm cấm lạm thu, nhưng bệnh viện huyện vẫn thu thêm.",
     "Việc hồ sơ được giải quyết nhanh là do chủ tịch xã Hoằng Lộc chỉ đạo.",
+    "Giám đốc Sở Y tế đã ban hành văn bản hướng dẫn, nhưng trường mầm non ở xã Hậu Lộc vẫn thu tiền ngoài quy định.",
 ]
 
 NOT_HEADS = [  # unit heads, heads of other organisations, look-alikes: no head of a body at all
