@@ -1143,6 +1143,9 @@ def _commune_ward(s: _Sentence, a: int, b: int) -> tuple[str | None, int]:
     its name ends (the mention's end when none is named)."""
     k = s.word_at(b) + 7
     tail = s.norm[a : s.starts[k] if k < len(s.starts) else len(s.norm)]
+    shift = 0
+    if s.plain[a:b].endswith("ctx"):  # "ctx Sao Vàng" reads "ct xã Sao Vàng"
+        tail, shift = tail[: b - a - 1] + " xã" + tail[b - a :], 2
     best, best_pos = None, None
     for c in ward_candidates(tail):
         pos = tail.find(c.matched)
@@ -1150,7 +1153,7 @@ def _commune_ward(s: _Sentence, a: int, b: int) -> tuple[str | None, int]:
             best, best_pos = c, pos
     if best is None or best_pos is None:
         return None, b
-    return best.code, max(b, a + best_pos + len(best.matched))
+    return best.code, max(b, a + best_pos + len(best.matched) - shift)
 
 
 def _resolve_bodies(

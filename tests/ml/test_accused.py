@@ -210,6 +210,9 @@ ACCUSED = [
     ),
     # the head ordered what is complained of, with nothing after "chỉ đạo"
     ("Việc gia đình tôi bị cắt hộ nghèo là do chính chủ tịch UBND xã Hà Trung chỉ đạo.", xa("15271")),
+    # "ctx" typed before a commune's name reads "chủ tịch xã <name>"
+    ("ctx hoang tien doi 2 trieu moi ky xac nhan", xa("15991")),
+    ("pctx Nga Son bat nop them 500k", xa("16093")),
     # the reporter called out by the head is not who demands the money
     (
         "Tôi nộp đơn ở xã Hậu Lộc. Khi đơn chuyển lên chủ tịch xã là ông Trịnh Văn Quang thì ông này giữ lại, hẹn tôi "
