@@ -198,6 +198,10 @@ _HOME_RE = re.compile(
     r"|\bsinh song\b|\btru tai\b|\btru o\b|\bngu (?:o|tai)\b|\bcho o hien nay\b|\bho khau\b|\bdia chi\b|\bnguoi dan\b"
     r"|\bla nguoi\b|\bnoi o\b|(?:\b(?:toi|minh|em|chung toi|gia dinh)|,) nha (?:dang )?(?:o|tai)\b"
 )
+_PLOT_RE = re.compile(
+    r"\b(?:thua dat|manh dat|lo dat|khu dat|thua ruong|dat ruong|dat vuon|dat nong nghiep|dat rung)"
+    r"(?: (?:cua )?(?:toi|nha toi|gia dinh toi|chung toi|minh|em|bo toi|me toi))? (?:o|tai|thuoc)$"
+)
 _OFFICE_RE = re.compile(
     r"\b(?:uy ban|ubnd|cong an|can bo|mot cua|chi nhanh|van phong|tru so|dia chinh|chu tich"
     r"|len|ra|den|tai|xuong|nop|kiem tra|cho|tram|trung tam|benh vien|truong|doan|sang"
@@ -228,6 +232,7 @@ _PROVINCIAL_RE = re.compile(
     r"|\bngan hang\b|\bdien luc\b|\bcanh sat\b|\bthanh tra tinh\b|\bubnd tinh\b"
     r"|\buy ban nhan dan tinh\b|\bphong giao duc\b|\bdang kiem\b"
     r"|\bly lich tu phap\b|\bvneid\b|\bho chieu\b|\bxuat nhap canh\b"
+    r"|\b(?:can bo|cb|nhan vien|chuyen vien|co quan|ben) thue\b|\bhoan thue\b|\bquyet toan thue\b"
     r"|\btruong (?:thpt|thcs|tieu hoc|mam non|mau giao|dai hoc|cao dang|trung cap|pho thong|chuyen|dan toc)\b"
 )
 # a provincial department with no name: "nộp lên sở", "chuyên viên của sở"
@@ -721,6 +726,8 @@ def _role(m: _Mention, words: list[str], nwords: list[str]) -> str:
     if _STRONG_OFFICE_RE.search(" ".join(w for w in before[-3:] if w)):
         return "office"  # "đăng ký tạm trú ở công an xã A": the office, whatever came before
     near = " ".join(w for w in before[-4:] if w)
+    if _PLOT_RE.search(" ".join(w for w in before[-6:] if w)):
+        return "neutral"  # "thửa đất của tôi ở xã B": the land the matter is about, not where the reporter lives
     if _HOME_RE.search(near):
         return "home"
     last = " ".join(w.rstrip(_PUNCT_END) for w in before[-2:] if w)

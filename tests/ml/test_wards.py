@@ -417,3 +417,17 @@ def test_find_place_words_of_a_seat_named_after_another_town():
 def test_a_home_said_nha_o_still_locates_at_the_communes_own_office():
     assert code("Tôi nhà ở xã Nga Sơn, lên xã làm giấy khai sinh thì cán bộ tư pháp đòi tiền.") == "16093"
     assert code("Tôi nhà ở xã Nga Sơn, cán bộ xuống tận nhà đo đất rồi đòi 2 triệu.") == "16093"
+
+
+def test_a_home_named_before_a_tax_officer_is_not_the_place():
+    assert code("Tôi quê ở xã Hoằng Lộc, lên làm thủ tục quyết toán thuế thì cán bộ thuế bắt chờ cả tháng.") is None
+    assert code("Tôi ở xã Nga Sơn. Nhân viên thuế bắt tôi nộp thêm giấy tờ khi hoàn thuế.") is None
+
+
+def test_the_plot_officers_came_to_survey_is_the_place_not_the_reporters_home():
+    text = (
+        "Tôi sống ở phường Quảng Phú, cán bộ Văn phòng đăng ký đất đai xuống đo thửa đất của mẹ tôi ở xã Hoằng Lộc "
+        "rồi đòi tiền."
+    )
+    assert code(text) == "15961"
+    assert code("Nhà tôi ở xã Hoằng Lộc, cán bộ địa chính xã đòi tiền.") == "15961"
