@@ -73,7 +73,7 @@ How a text is read
    refusal is the file's own fault ("không ký vì hồ sơ còn thiếu giấy"); an earlier petition
    against it ("đã gửi đơn tố cáo lãnh đạo xã") is a past step, and its head, once the petition
    went to it, is who "ông ấy" after it means ("gửi đơn tới chủ tịch xã nhưng ông không trả lời").
-   A former head ("nguyên/cựu chủ tịch xã", "chủ tịch xã cũ", "(đã nghỉ hưu)") is not the head of the body now:
+   A former head ("nguyên/cựu chủ tịch xã", "chủ tịch xã ... (đã nghỉ hưu)") is not the head of the body now:
    mentioned whatever it did.
    It is UNSURE when misconduct stands in its sentence and
    nobody can be named as the agent (nor anyone but the reporter, a thing or someone of another sentence),
@@ -483,7 +483,7 @@ _ACTS = {
         r"bới lông tìm vết",
         r"chèn ép|o ép|ép buộc",
         r"ép (?:dân|tôi|phải|bán|ký|nộp|chúng tôi|người dân|gia đình|các hộ)",
-        r"ép (?:\S+ ){0,3}?(?:mua|thuê|dùng|sử dụng|đặt)",
+        r"ép (?:\S+ ){0,4}?(?:mua|thuê|dùng|sử dụng|đặt)",
         r"ép (?:\S+ ){0,2}?(?:cán bộ|công chức|nhân viên|cấp dưới|bộ phận|văn phòng|chuyên viên|kế toán|thủ quỹ|"
         r"địa chính|tư pháp|một cửa|công chứng)",
         r"vì (?:\S+ ){0,2}?(?:mâu thuẫn|xích mích|thù hằn|thù oán|thù riêng|hiềm khích|tư thù)",
@@ -670,6 +670,8 @@ _MISCONDUCT = Phrases(
     # "lập khống" typed bare reads "lap khong", which the normaliser takes for "không"
     + [r"(?:lap|ke|khai) khong (?:\S+ )?(?:ho so|danh sach|chung tu|hoa don|bien ban|giay|ho|suat)"]
     # "ngâm" typed bare is also "ngắm": with how long the file was held, it is holding it
+    # "mắng tôi trước mặt...", typed bare: "mang toi" alone may be "mang tôi" (carry me)
+    + [r"mang (?:toi|dan|nguoi dan|chung toi|me toi|bo toi) (?:truoc (?:mat|dong|ca|moi)|giua|xoi xa|tham te|nhu)"]
     + [r"ngam (?:\S+ ){0,3}?(?:\d+|may|hang|nhieu|ca|gan|hon|suot) (?:ngay|tuan|thang|nam)"],
 )
 _PAYMENT = Phrases([_PAY])
@@ -818,7 +820,8 @@ _FOCUS_BEFORE = _frame(r"(?<!phải )(?<!chẳng )(?<!không )là\s+(?:chính\s+
 _COORD = _frame(r"^\s*(?:và|cùng|với|cùng với|và cả|,)\s*$")
 _WITH_SUBJECT = _frame(r"^\s*(?:\S+\s+){0,2}?(?:và|cùng|cùng với|và cả)\s*$")  # "cán bộ địa chính cùng <head>"
 _FORMER_BEFORE = _frame(r"(?:^|\s)(?:nguyên|cựu)\s+(?:\S+\s+)?$|^(?:nguyên|cựu)\s")  # a former head
-_FORMER_AFTER = re.compile(r"\s*\(?(?:cũ|trước đây|đã nghỉ hưu|đã về hưu)(?!\w)")  # accented only ("cu" is also "cử")
+# accented only; not "cũ", which after a head's body names the old commune or sở ("chủ tịch xã Quảng Văn cũ")
+_FORMER_AFTER = re.compile(r"\s*\(?(?:trước đây|đã nghỉ hưu|đã về hưu)(?!\w)")
 _ORDER_AT_END = _frame(
     r"^\s*(?:chỉ đạo|ra lệnh|yêu cầu|bày ra|sắp đặt|quyết)(?:\s+(?:như vậy|như thế|vậy|thế|cả))?\W*$"
 )

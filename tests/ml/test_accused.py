@@ -200,6 +200,8 @@ ACCUSED = [
     ),
     # acts: forcing purchases, placing a relative, telling staff to refuse a file, holding a file for months
     ("Giám đốc Sở Y tế ép các bệnh viện mua thiết bị của công ty người quen.", body("so-y-te")),
+    ("Giám đốc Sở Xây dựng ép các chủ đầu tư mua vật liệu của công ty em vợ.", body("so-xay-dung")),
+    ("chu tich phuong Sam Son mang toi truoc mat moi nguoi", xa("16531")),
     ("Giám đốc Sở Tài chính đã bố trí cháu ruột vào biên chế trái quy định.", body("so-tai-chinh")),
     ("Chủ tịch UBND phường Quảng Phú dặn văn thư không được nhận hồ sơ của gia đình tôi.", xa("16522")),
     ("Ho so cua toi bi pho chu tich xa Nga Son ngam gan 3 thang.", xa("16093")),
@@ -450,7 +452,8 @@ def test_texts_without_any_head_are_none_and_cheap():
 
 
 def test_a_head_named_as_former_after_the_role_is_only_mentioned():
-    a = analyse("Ông chủ tịch xã Nga Sơn cũ từng nhận tiền của dân.")
+    assert analyse("Ông chủ tịch xã Quảng Văn cũ không thèm trả lời khi tôi hỏi.").state == "accused"  # the old commune
+    a = analyse("Ông chủ tịch xã Nga Sơn (đã nghỉ hưu) từng nhận tiền của dân.")
     assert a.state == "mentioned", a
     assert a.mentions[0].reason == "former"
 
