@@ -21,14 +21,21 @@ __all__ = [
     "Agency",
     "AttachmentKind",
     "Category",
+    "HANDLED_WITHOUT_ACCEPTANCE",
+    "NAMED_BODIES",
+    "ArchiveGround",
     "ClockStatus",
     "Code",
+    "Complexity",
+    "DocumentKind",
     "CorrectionSource",
     "Delivery",
     "EventKind",
     "Kind",
     "Outcome",
+    "OutsideBody",
     "Recipient",
+    "RefusalGround",
     "Role",
     "RoutingReason",
     "Status",
@@ -55,12 +62,41 @@ class Status(Code):
     ROUTED = "routed", "Đã chuyển cơ quan có thẩm quyền"
     NEEDS_TRIAGE = "needs-triage", "Đang phân loại thủ công"
     ACCEPTED = "accepted", "Đã thụ lý"
+    SUSPENDED = "suspended", "Tạm đình chỉ giải quyết"
+    AWAITING_APPROVAL = "awaiting-approval", "Đang chờ lãnh đạo duyệt kết quả"
     RESOLVED = "resolved", "Đã có kết quả giải quyết"
     CLOSED = "closed", "Đã đóng"
+    # The answers to a đơn other than acceptance (xử lý đơn, Thông tư 05/2021/TT-TTCP), and the ends of a case
+    # before its result: each final, each with its document.
+    NOT_ACCEPTED = "not-accepted", "Không thụ lý"
+    GUIDED = "guided", "Đã hướng dẫn người gửi đơn đến cơ quan có thẩm quyền"
+    TRANSFERRED = "transferred", "Đã chuyển đơn đến cơ quan có thẩm quyền"
+    ARCHIVED = "archived", "Lưu đơn, không xử lý"
+    RETURNED = "returned", "Đã trả lại đơn và giấy tờ"
+    WITHDRAWN = "withdrawn", "Người gửi đã rút đơn"
+    TERMINATED = "terminated", "Đình chỉ giải quyết"
 
 
-# A report with an outcome: no clock of it is pending any more.
-FINISHED = (Status.RESOLVED, Status.CLOSED)
+# A report with an answer: no clock of it is pending any more (out of the queue's default list).
+FINISHED = (
+    Status.RESOLVED,
+    Status.CLOSED,
+    Status.NOT_ACCEPTED,
+    Status.GUIDED,
+    Status.TRANSFERRED,
+    Status.ARCHIVED,
+    Status.RETURNED,
+    Status.WITHDRAWN,
+    Status.TERMINATED,
+)
+# The answers given without acceptance (xử lý đơn): with acceptance, what a unit decides on a đơn it received.
+HANDLED_WITHOUT_ACCEPTANCE = (
+    Status.NOT_ACCEPTED,
+    Status.GUIDED,
+    Status.TRANSFERRED,
+    Status.ARCHIVED,
+    Status.RETURNED,
+)
 
 
 class RoutingReason(Code):
@@ -112,6 +148,91 @@ class EventKind(Code):
     ORIGINAL_VIEWED = "original-viewed", "Tải bản gốc tệp đính kèm"
     CONTACT_PURGED = "contact-purged", "Xóa thông tin liên hệ hết hạn lưu giữ"
     CORRECTED = "corrected", "Sửa phân loại"
+    DOCUMENT = "document", "Ban hành văn bản"
+    SIGNED_SCAN = "signed-scan", "Lưu bản quét văn bản đã ký"
+    SUBMITTED = "submitted", "Trình lãnh đạo duyệt kết quả"
+    APPROVED = "approved", "Lãnh đạo duyệt kết quả"
+    REVISION_REQUESTED = "revision-requested", "Lãnh đạo trả lại dự thảo, yêu cầu sửa"
+    WITHDRAWAL_REQUESTED = "withdrawal-requested", "Người gửi đề nghị rút đơn"
+    PURSUED = "pursued", "Tiếp tục giải quyết tố cáo đã rút"
+    COMPLEXITY = "complexity", "Xác định vụ việc phức tạp"
+    TRACK_CHANGED = "track-changed", "Đổi trình tự giải quyết"
+    REOPENED = "reopened", "Xử lý lại"
+    SECOND_INSTANCE_REQUESTED = "second-instance-requested", "Người khiếu nại đề nghị giải quyết lần hai"
+    SECOND_INSTANCE = "second-instance", "Thụ lý khiếu nại lần hai"
+
+
+class Complexity(Code):
+    """How complex a case is (`Report.complexity`), by a recorded decision: it sets the longer legal periods of a
+    khiếu nại and how many extensions a tố cáo may have."""
+
+    NORMAL = "normal", "Thông thường"
+    COMPLEX = "complex", "Phức tạp"
+    ESPECIALLY_COMPLEX = "especially_complex", "Đặc biệt phức tạp"
+
+
+class RefusalGround(Code):
+    """Why a đơn is not accepted (không thụ lý), per track; "khac" asks for the reason in words."""
+
+    KN_INTERNAL = "kn-noi-bo", "Quyết định, hành vi hành chính trong nội bộ cơ quan để chỉ đạo, tổ chức công việc"
+    KN_NOT_AFFECTED = "kn-khong-anh-huong", "Quyền, lợi ích hợp pháp của người khiếu nại không bị ảnh hưởng trực tiếp"
+    KN_CAPACITY = "kn-nang-luc", "Người khiếu nại không có năng lực hành vi dân sự đầy đủ mà không có người đại diện"
+    KN_REPRESENTATIVE = "kn-dai-dien", "Người đại diện không hợp pháp"
+    KN_TIME_LIMIT = "kn-het-thoi-hieu", "Đã hết thời hiệu khiếu nại mà không có lý do chính đáng"
+    KN_SECOND_DONE = "kn-da-giai-quyet-lan-hai", "Khiếu nại đã có quyết định giải quyết lần hai"
+    KN_COURT = "kn-toa-an", "Việc khiếu nại đã được Tòa án thụ lý hoặc đã có bản án, quyết định của Tòa án"
+    KN_LAPSED = "kn-khong-tiep-tuc", "Đã có thông báo đình chỉ mà sau 30 ngày người khiếu nại không tiếp tục khiếu nại"
+    TC_FORM = "tc-hinh-thuc", "Đơn tố cáo không ghi rõ họ tên, địa chỉ, không có chữ ký của người tố cáo"
+    TC_CAPACITY = "tc-nang-luc", "Người tố cáo không có năng lực hành vi dân sự đầy đủ"
+    TC_NO_BASIS = "tc-khong-co-so", "Nội dung tố cáo không có cơ sở để xác minh hành vi vi phạm pháp luật"
+    TC_ALREADY = "tc-da-giai-quyet", "Vụ việc đã được giải quyết mà người tố cáo không nêu thông tin, tình tiết mới"
+    PA_SCOPE = "pa-ngoai-pham-vi", "Nội dung không thuộc phạm vi tiếp nhận, xử lý phản ánh, kiến nghị"
+    PA_ALREADY = "pa-da-tra-loi", "Nội dung đã được xem xét, trả lời mà không có tình tiết mới"
+    OTHER = "khac", "Lý do khác"
+
+
+class ArchiveGround(Code):
+    """Why a đơn is filed without handling (lưu đơn)."""
+
+    DUPLICATE = "trung", "Đơn trùng nội dung với đơn đã được xử lý"
+    NO_CONTENT = "khong-noi-dung", "Đơn không có nội dung hoặc nội dung không rõ ràng"
+    ANONYMOUS = "nac-danh", "Đơn nặc danh, mạo danh, không có thông tin, tài liệu cụ thể về vi phạm"
+    ANSWERED = "da-tra-loi", "Đơn đã được hướng dẫn, trả lời mà không có tình tiết mới"
+    OTHER = "khac", "Lý do khác"
+
+
+class OutsideBody(Code):
+    """A competent body outside this province's directory that a đơn may be transferred or the citizen guided to.
+    Those marked in `NAMED_BODIES` need their name in words (which province, which ministry)."""
+
+    OTHER_PROVINCE = "ubnd-tinh-khac", "UBND tỉnh, thành phố khác"
+    MINISTRY = "bo-nganh", "Bộ, cơ quan ngang bộ"
+    PARTY_INSPECTION = "ubkt-tinh-uy", "Ủy ban Kiểm tra Tỉnh ủy Thanh Hóa"
+    INVESTIGATION = "co-quan-dieu-tra", "Cơ quan Cảnh sát điều tra, Công an tỉnh Thanh Hóa"
+    PROCURACY = "vien-kiem-sat", "Viện kiểm sát nhân dân tỉnh Thanh Hóa"
+    COURT = "toa-an", "Tòa án nhân dân"
+    OTHER = "khac", "Cơ quan, tổ chức khác"
+
+
+NAMED_BODIES = (OutsideBody.OTHER_PROVINCE, OutsideBody.MINISTRY, OutsideBody.COURT, OutsideBody.OTHER)
+
+
+class DocumentKind(Code):
+    """The numbered official documents of a case (`Document.kind`)."""
+
+    ACCEPTANCE = "thong-bao-thu-ly", "Thông báo thụ lý"
+    REFUSAL = "thong-bao-khong-thu-ly", "Thông báo không thụ lý"
+    TRANSFER = "phieu-chuyen-don", "Phiếu chuyển đơn"
+    GUIDANCE = "phieu-huong-dan", "Phiếu hướng dẫn"
+    RETURN = "tra-lai-don", "Văn bản trả lại đơn và giấy tờ"
+    ARCHIVE = "phieu-luu-don", "Phiếu đề xuất lưu đơn"
+    WITHDRAWAL = "thong-bao-rut-don", "Thông báo về việc rút đơn"
+    SUSPENSION = "quyet-dinh-tam-dinh-chi", "Quyết định tạm đình chỉ giải quyết"
+    TERMINATION = "quyet-dinh-dinh-chi", "Quyết định đình chỉ giải quyết"
+    EXTENSION = "quyet-dinh-gia-han", "Quyết định gia hạn giải quyết"
+    ANSWER = "van-ban-tra-loi", "Văn bản trả lời"
+    COMPLAINT_DECISION = "quyet-dinh-giai-quyet", "Quyết định giải quyết khiếu nại"
+    CONCLUSION = "ket-luan", "Kết luận nội dung tố cáo"
 
 
 class CorrectionSource(Code):
@@ -164,6 +285,7 @@ class Role(Code):
     """A staff member's role (`User.role`)."""
 
     INSPECTOR = "inspector", "Cán bộ xử lý"
+    LEADER = "leader", "Lãnh đạo đơn vị"
     TRIAGE = "triage", "Cán bộ phân loại"
     SUPERVISOR = "supervisor", "Lãnh đạo giám sát"
     ADMIN = "admin", "Quản trị viên"
@@ -184,6 +306,11 @@ CODES: tuple[type[StrEnum], ...] = (
     Recipient,
     Agency,
     Category,
+    Complexity,
+    RefusalGround,
+    ArchiveGround,
+    OutsideBody,
+    DocumentKind,
     CorrectionSource,  # last: the plain string "reroute" is the routing reason
 )
 _TAXONOMY_NAMES: dict[type[StrEnum], dict] = {Agency: AGENCY_NAMES, Category: CATEGORY_NAMES}

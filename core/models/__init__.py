@@ -6,6 +6,7 @@ from core.models.base import Base, utcnow
 from core.models.calendar_override import CalendarOverride
 from core.models.clock import Clock
 from core.models.correction import Correction
+from core.models.document import Document, DocumentCounter
 from core.models.event import ReportEvent
 from core.models.notification import Notification
 from core.models.periodic_report import PeriodicReport
@@ -20,6 +21,8 @@ __all__ = [
     "CalendarOverride",
     "Clock",
     "Correction",
+    "Document",
+    "DocumentCounter",
     "Notification",
     "PeriodicReport",
     "Report",

@@ -13,7 +13,8 @@ class Clock(Base):
 
     __tablename__ = "clocks"
     __table_args__ = (
-        UniqueConstraint("report_id", "stage"),
+        # One clock per stage of a track, per cycle: a second instance has its own track, a reopened case a new cycle.
+        UniqueConstraint("report_id", "track", "stage", "cycle"),
         # The sweep's query: running clocks whose next reminder or breach date has come.
         Index("ix_clocks_status_next_action_on", "status", "next_action_on"),
         # The staff queue's "due soon" filter (open clocks due in the next days) and per-report look-ups.
@@ -40,6 +41,7 @@ class Clock(Base):
     breached_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The next date the sweep must look at this clock (a reminder point or the breach); None when stopped.
     next_action_on: Mapped[date | None] = mapped_column(Date)
+    cycle: Mapped[int] = mapped_column(Integer, default=0)  # 0, then 1, 2... for each reopening (xử lý lại)
 
     @hybrid_property
     def is_open(self) -> bool:

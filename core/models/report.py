@@ -88,6 +88,18 @@ class Report(Base):
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reopened: Mapped[int] = mapped_column(Integer, default=0)
 
+    # The legal procedure: the instance of a khiếu nại (2: lần hai) and when the đơn of this instance was received
+    # (None: `received_at`); the complexity decided; a withdrawal the reporter asked for; the result drafted by the
+    # inspector and approved by the unit's leader.
+    instance: Mapped[int] = mapped_column(Integer, default=1)
+    instance_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    complexity: Mapped[str] = mapped_column(String(20), default="normal")
+    withdrawal_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    proposed_outcome: Mapped[str | None] = mapped_column(String(40))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
     # "6 rõ" (Công văn 443-CV/TU): who, what, responsible unit, authority, when, result.
     sixclear_task: Mapped[str | None] = mapped_column(Text)
     sixclear_responsibility: Mapped[str | None] = mapped_column(String(300))
@@ -100,6 +112,7 @@ class Report(Base):
     accused_unit: Mapped[Unit | None] = relationship(foreign_keys=[accused_unit_id])
     assignee: Mapped["User | None"] = relationship(foreign_keys=[assignee_id])
     resolved_by: Mapped["User | None"] = relationship(foreign_keys=[resolved_by_id])
+    approved_by: Mapped["User | None"] = relationship(foreign_keys=[approved_by_id])
     events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
     clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
     attachments: Mapped[list[Attachment]] = relationship(order_by=Attachment.id, cascade="all, delete-orphan")
@@ -119,6 +132,16 @@ class Report(Base):
         self.accused_unit_id = unit.id if unit is not None else None
         self.accused_agency = agency or (unit.agency if unit else None)
         self.accused_ward_code = ward_code if agency else (unit.ward_code if unit else None)
+
+    @property
+    def instance_received(self) -> datetime:
+        """When the đơn of the current instance was received: the clocks of its acceptance count from it."""
+        return self.instance_received_at or self.received_at
+
+    def clock(self, stage: str) -> Clock | None:
+        """The current clock of a stage: of the current track and cycle (the last one started)."""
+        found = [c for c in self.clocks if c.stage == stage]
+        return max(found, key=lambda c: (c.cycle or 0, c.id or 0, c.starts_on)) if found else None
 
     @property
     def is_anonymous(self) -> bool:

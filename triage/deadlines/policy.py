@@ -31,7 +31,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from core.vietnamese import legal_date
-from core.vocabulary import Kind
+from core.vocabulary import Complexity, Kind
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc
 
 __all__ = [
@@ -65,12 +65,6 @@ class Unit(StrEnum):
 class CountsFrom(StrEnum):
     RECEIVED = "received"
     ACCEPTED = "accepted"
-
-
-class Complexity(StrEnum):
-    NORMAL = "normal"
-    COMPLEX = "complex"
-    ESPECIALLY_COMPLEX = "especially_complex"
 
 
 VARIANT_FLAGS = frozenset({"complex", "remote", "several_places"})

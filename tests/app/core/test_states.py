@@ -23,8 +23,14 @@ def test_allowed_path_records_every_transition():
     [
         (Status.RECEIVED, Status.ACCEPTED),
         (Status.NEEDS_TRIAGE, Status.RESOLVED),
-        (Status.CLOSED, Status.ROUTED),
-        (Status.RESOLVED, Status.ROUTED),
+        (Status.CLOSED, Status.NOT_ACCEPTED),
+        (Status.RESOLVED, Status.SUSPENDED),
+        (Status.ACCEPTED, Status.NOT_ACCEPTED),  # refusing is a decision before acceptance
+        (Status.AWAITING_APPROVAL, Status.CLOSED),  # no answer reaches the reporter before the leader approves
+        (Status.RESOLVED, Status.WITHDRAWN),  # nothing left to withdraw once answered
+        (Status.NOT_ACCEPTED, Status.ACCEPTED),
+        (Status.TRANSFERRED, Status.ROUTED),
+        (Status.WITHDRAWN, Status.ACCEPTED),
     ],
 )
 def test_forbidden_transitions_raise(current, target):

@@ -68,7 +68,8 @@ def test_a_string_that_is_no_code_is_refused():
 def test_members_are_their_stored_strings():
     assert Status.ROUTED == "routed" and str(Status.ROUTED) == "routed" and f"{Kind.TO_CAO}" == "to-cao"
     assert Status("routed") is Status.ROUTED and "routed" in Status
-    assert FINISHED == (Status.RESOLVED, Status.CLOSED)
+    assert {Status.RESOLVED, Status.CLOSED, Status.NOT_ACCEPTED, Status.WITHDRAWN} <= set(FINISHED)
+    assert not {Status.ACCEPTED, Status.SUSPENDED, Status.AWAITING_APPROVAL, Status.ROUTED} & set(FINISHED)
 
 
 def test_the_label_filter_and_the_enums_are_in_every_template(app):
