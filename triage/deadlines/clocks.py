@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 from core.models import Clock, Report
 from core.vietnamese import format_date, legal_date
-from core.vocabulary import ClockStatus, EventKind
+from core.vocabulary import ClockStatus, Complexity, EventKind
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc
-from triage.deadlines.policy import Policy, extend, paused_days, plan_clocks, shift_for_pause
+from triage.deadlines.policy import ClockPlan, Policy, extend, paused_days, plan_clocks, shift_for_pause
 from triage.deadlines.reminders import next_action_on, reminder_points
 
 
@@ -19,6 +19,28 @@ def schedule(
     clock.next_action_on = next_action_on(plan, set(done), clock.due_on)
 
 
+def plans_for(
+    report: Report,
+    *,
+    calendar: WorkingCalendar,
+    policy: Policy,
+    remote: bool = False,
+    accepted_at: datetime | None = None,
+) -> list[ClockPlan]:
+    """The planned clocks of the report's track and instance, counted from the receipt of this instance's đơn
+    (and from `accepted_at`), with the longer periods of a complex case or a remote unit."""
+    return plan_clocks(
+        report.track,
+        report.instance_received,
+        calendar,
+        policy,
+        instance=report.instance or 1,
+        remote=remote,
+        complex=(report.complexity or Complexity.NORMAL) != Complexity.NORMAL,
+        accepted_at=accepted_at,
+    )
+
+
 def start_clocks(
     report: Report,
     *,
@@ -28,40 +50,73 @@ def start_clocks(
     remote: bool = False,
     accepted_at: datetime | None = None,
 ) -> list[Clock]:
-    """Create the clocks the report's track needs now; stages that already have a clock are kept as they are."""
-    have = {c.stage for c in report.clocks}
+    """Create the clocks the report's track needs now; stages of the track that already have a clock are kept."""
+    have = {(c.track, c.stage) for c in report.clocks}
     created = []
-    for plan in plan_clocks(report.track, report.received_at, calendar, policy, remote=remote, accepted_at=accepted_at):
-        if plan.stage in have or plan.condition:  # conditional stages start only when their condition arises
+    for plan in plans_for(report, calendar=calendar, policy=policy, remote=remote, accepted_at=accepted_at):
+        if (plan.track, plan.stage) in have or plan.condition:  # conditional stages start when their case arises
             continue
-        clock = Clock(
-            stage=plan.stage,
-            track=plan.track,
-            label=plan.label_vi,
-            starts_on=plan.starts_on,
-            due_on=plan.due_on,
-            nominal_due_on=plan.nominal_due_on,
-            due_at=end_of_day_utc(plan.due_on),
-            amount=plan.amount,
-            unit=plan.unit,
-            policy_version=plan.policy_version,
-            status=ClockStatus.RUNNING,
-            extensions=0,
-            paused_days=0,
-        )
-        schedule(clock, calendar, points)
-        report.clocks.append(clock)
-        report.record(
-            EventKind.DEADLINE,
-            public=True,
-            stage=plan.stage,
-            label=plan.label_vi,
-            due_on=plan.due_on.isoformat(),
-            due_on_vi=format_date(plan.due_on),
-            policy_version=plan.policy_version,
-        )
-        created.append(clock)
+        created.append(add_clock(report, plan, calendar, points))
     return created
+
+
+def add_clock(report: Report, plan: ClockPlan, calendar: WorkingCalendar, points: tuple[str, ...], cycle: int = 0):
+    """A running clock from its plan, with its public deadline event."""
+    clock = Clock(
+        stage=plan.stage,
+        track=plan.track,
+        label=plan.label_vi,
+        starts_on=plan.starts_on,
+        due_on=plan.due_on,
+        nominal_due_on=plan.nominal_due_on,
+        due_at=end_of_day_utc(plan.due_on),
+        amount=plan.amount,
+        unit=plan.unit,
+        policy_version=plan.policy_version,
+        status=ClockStatus.RUNNING,
+        extensions=0,
+        paused_days=0,
+        cycle=cycle,
+    )
+    schedule(clock, calendar, points)
+    report.clocks.append(clock)
+    report.record(
+        EventKind.DEADLINE,
+        public=True,
+        stage=plan.stage,
+        label=plan.label_vi,
+        due_on=plan.due_on.isoformat(),
+        due_on_vi=format_date(plan.due_on),
+        policy_version=plan.policy_version,
+    )
+    return clock
+
+
+def close_on_decision(report: Report, plan: ClockPlan, now: datetime) -> Clock:
+    """A clock whose period ends with a decision taken now (the forwarding of a đơn): recorded met when the
+    decision came within the period, breached when after it."""
+    clock = Clock(
+        stage=plan.stage,
+        track=plan.track,
+        label=plan.label_vi,
+        starts_on=plan.starts_on,
+        due_on=plan.due_on,
+        nominal_due_on=plan.nominal_due_on,
+        due_at=end_of_day_utc(plan.due_on),
+        amount=plan.amount,
+        unit=plan.unit,
+        policy_version=plan.policy_version,
+        extensions=0,
+        paused_days=0,
+        stopped_at=now,
+    )
+    if legal_date(now) <= plan.due_on:
+        clock.status = ClockStatus.MET
+    else:
+        clock.status, clock.breached_at = ClockStatus.BREACHED, now
+        report.overdue_at = report.overdue_at or now
+    report.clocks.append(clock)
+    return clock
 
 
 def stop_clocks(report: Report, now: datetime, stages: set[str] | None = None) -> list[Clock]:
@@ -130,9 +185,20 @@ def _set_due(clock: Clock, due, calendar: WorkingCalendar) -> None:
 
 
 def done_points(report: Report, clock: Clock) -> set[str]:
-    """Reminder points already handled for this clock (one event each)."""
+    """Reminder points already handled for this clock (one event each; events before clocks had cycles and
+    instances name the stage only)."""
     return {
         str(e.data.get("point"))
         for e in report.events
-        if e.kind == EventKind.REMINDER and e.data.get("stage") == clock.stage
+        if e.kind == EventKind.REMINDER
+        and e.data.get("stage") == clock.stage
+        and e.data.get("clock_id", clock.id) == clock.id
     }
+
+
+def clock_key(clock: Clock) -> str:
+    """The key of a clock's notifications: its stage, and for a second instance or a reopened case the track
+    and cycle too, so that each clock is told once."""
+    if (clock.cycle or 0) == 0 and not (clock.track or "").endswith("-2"):
+        return clock.stage
+    return f"{clock.track}/{clock.stage}/{clock.cycle or 0}"

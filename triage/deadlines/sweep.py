@@ -9,7 +9,7 @@ from core.models import Clock, Report, Unit, User
 from core.vocabulary import ClockStatus, EventKind, Recipient, Role
 from triage.deadlines import messages
 from triage.deadlines.calendar import WorkingCalendar
-from triage.deadlines.clocks import done_points, schedule
+from triage.deadlines.clocks import clock_key, done_points, schedule
 from triage.deadlines.outbox import queue_notification
 from triage.deadlines.reminders import reminder_points
 
@@ -49,12 +49,15 @@ def process_clock(
     if due_now:
         point = due_now[-1]  # after an outage, one reminder for the latest point, not a burst
         for skipped in due_now[:-1]:
-            report.record(EventKind.REMINDER, stage=clock.stage, point=skipped.key, skipped=True)
-        report.record(EventKind.REMINDER, stage=clock.stage, point=point.key, on=point.on.isoformat())
+            report.record(EventKind.REMINDER, stage=clock.stage, clock_id=clock.id, point=skipped.key, skipped=True)
+        report.record(
+            EventKind.REMINDER, stage=clock.stage, clock_id=clock.id, point=point.key, on=point.on.isoformat()
+        )
         left = calendar.working_days_between(today, clock.due_on)
         message = messages.reminder_to_unit(report, clock, point.reason_vi, links.staff(report), left)
+        key = f"{clock_key(clock)}:reminder:{point.key}"
         for address, role in _unit_recipients(session, report):
-            queue_notification(session, report, clock, f"{clock.stage}:reminder:{point.key}", address, role, message)
+            queue_notification(session, report, clock, key, address, role, message)
         done |= {p.key for p in due_now}
     schedule(clock, calendar, points, done)
     return "reminder" if due_now else "nothing"
@@ -73,7 +76,7 @@ def _breach(session: Session, report: Report, clock: Clock, now: datetime, links
         due_on=clock.due_on.isoformat(),
         follower=follower,
     )
-    key = f"{clock.stage}:breach"
+    key = f"{clock_key(clock)}:breach"
     staff_recipients = list(_unit_recipients(session, report))
     if follower_unit:
         staff_recipients.append((follower_unit.email, Recipient.ESCALATION))
@@ -99,7 +102,7 @@ def _unit_recipients(session: Session, report: Report):
     """The responsible unit's address and its inspectors' own addresses (triage officers when unassigned)."""
     if report.unit is not None:
         yield report.unit.email, Recipient.UNIT
-        users = select(User).where(User.unit_id == report.unit_id, User.role == Role.INSPECTOR)
+        users = select(User).where(User.unit_id == report.unit_id, User.role.in_([Role.INSPECTOR, Role.LEADER]))
     else:
         inspectorate = _inspectorate(session)
         if inspectorate:
