@@ -59,7 +59,7 @@ class Status(Code):
     """Where a report stands; the moves between them are the state machine of `core.states`."""
 
     RECEIVED = "received", "Đã tiếp nhận, đang phân loại"
-    ROUTED = "routed", "Đã chuyển cơ quan có thẩm quyền"
+    ROUTED = "routed", "Đã chuyển đến đơn vị xử lý"
     NEEDS_TRIAGE = "needs-triage", "Đang phân loại thủ công"
     ACCEPTED = "accepted", "Đã thụ lý"
     SUSPENDED = "suspended", "Tạm đình chỉ giải quyết"
@@ -175,17 +175,25 @@ class RefusalGround(Code):
     """Why a đơn is not accepted (không thụ lý), per track; "khac" asks for the reason in words."""
 
     KN_INTERNAL = "kn-noi-bo", "Quyết định, hành vi hành chính trong nội bộ cơ quan để chỉ đạo, tổ chức công việc"
-    KN_NOT_AFFECTED = "kn-khong-anh-huong", "Quyền, lợi ích hợp pháp của người khiếu nại không bị ảnh hưởng trực tiếp"
+    KN_NOT_AFFECTED = (
+        "kn-khong-anh-huong",
+        "Việc bị khiếu nại không liên quan trực tiếp đến quyền, lợi ích của người khiếu nại",
+    )
+    KN_NO_SIGNATURE = "kn-khong-chu-ky", "Đơn khiếu nại không có chữ ký hoặc điểm chỉ của người khiếu nại"
     KN_CAPACITY = "kn-nang-luc", "Người khiếu nại không có năng lực hành vi dân sự đầy đủ mà không có người đại diện"
     KN_REPRESENTATIVE = "kn-dai-dien", "Người đại diện không hợp pháp"
     KN_TIME_LIMIT = "kn-het-thoi-hieu", "Đã hết thời hiệu khiếu nại mà không có lý do chính đáng"
     KN_SECOND_DONE = "kn-da-giai-quyet-lan-hai", "Khiếu nại đã có quyết định giải quyết lần hai"
     KN_COURT = "kn-toa-an", "Việc khiếu nại đã được Tòa án thụ lý hoặc đã có bản án, quyết định của Tòa án"
     KN_LAPSED = "kn-khong-tiep-tuc", "Đã có thông báo đình chỉ mà sau 30 ngày người khiếu nại không tiếp tục khiếu nại"
-    TC_FORM = "tc-hinh-thuc", "Đơn tố cáo không ghi rõ họ tên, địa chỉ, không có chữ ký của người tố cáo"
-    TC_CAPACITY = "tc-nang-luc", "Người tố cáo không có năng lực hành vi dân sự đầy đủ"
-    TC_NO_BASIS = "tc-khong-co-so", "Nội dung tố cáo không có cơ sở để xác minh hành vi vi phạm pháp luật"
-    TC_ALREADY = "tc-da-giai-quyet", "Vụ việc đã được giải quyết mà người tố cáo không nêu thông tin, tình tiết mới"
+    TC_FORM = "tc-hinh-thuc", "Đơn tố cáo thiếu họ tên, địa chỉ, cách liên hệ, chữ ký hoặc điểm chỉ (Điều 23)"
+    TC_CAPACITY = "tc-nang-luc", "Người tố cáo không có năng lực hành vi dân sự đầy đủ mà không có người đại diện"
+    TC_NO_BASIS = "tc-khong-co-so", "Không có cơ sở để xác định người vi phạm, hành vi vi phạm pháp luật"
+    TC_FROM_COMPLAINT = (
+        "tc-tu-khieu-nai",
+        "Tố cáo người đã giải quyết đúng pháp luật một khiếu nại mà không có bằng chứng",
+    )
+    TC_ALREADY = "tc-da-giai-quyet", "Tố cáo tiếp vụ việc đã giải quyết đúng pháp luật, không có tình tiết mới"
     PA_SCOPE = "pa-ngoai-pham-vi", "Nội dung không thuộc phạm vi tiếp nhận, xử lý phản ánh, kiến nghị"
     PA_ALREADY = "pa-da-tra-loi", "Nội dung đã được xem xét, trả lời mà không có tình tiết mới"
     OTHER = "khac", "Lý do khác"
@@ -198,6 +206,7 @@ class ArchiveGround(Code):
     NO_CONTENT = "khong-noi-dung", "Đơn không có nội dung hoặc nội dung không rõ ràng"
     ANONYMOUS = "nac-danh", "Đơn nặc danh, mạo danh, không có thông tin, tài liệu cụ thể về vi phạm"
     ANSWERED = "da-tra-loi", "Đơn đã được hướng dẫn, trả lời mà không có tình tiết mới"
+    SENT_ELSEWHERE = "gui-nhieu-noi", "Đơn đã gửi cùng lúc đến cơ quan có thẩm quyền, hoặc đã được hướng dẫn mà vẫn gửi"
     OTHER = "khac", "Lý do khác"
 
 
@@ -207,9 +216,9 @@ class OutsideBody(Code):
 
     OTHER_PROVINCE = "ubnd-tinh-khac", "UBND tỉnh, thành phố khác"
     MINISTRY = "bo-nganh", "Bộ, cơ quan ngang bộ"
-    PARTY_INSPECTION = "ubkt-tinh-uy", "Ủy ban Kiểm tra Tỉnh ủy Thanh Hóa"
-    INVESTIGATION = "co-quan-dieu-tra", "Cơ quan Cảnh sát điều tra, Công an tỉnh Thanh Hóa"
-    PROCURACY = "vien-kiem-sat", "Viện kiểm sát nhân dân tỉnh Thanh Hóa"
+    PARTY_INSPECTION = "ubkt-tinh-uy", "Ủy ban Kiểm tra Tỉnh ủy Thanh Hóa (cơ quan kiểm tra của Đảng)"
+    INVESTIGATION = "co-quan-dieu-tra", "Cơ quan điều tra có thẩm quyền (Công an tỉnh Thanh Hóa)"
+    PROCURACY = "vien-kiem-sat", "Viện kiểm sát nhân dân có thẩm quyền"
     COURT = "toa-an", "Tòa án nhân dân"
     OTHER = "khac", "Cơ quan, tổ chức khác"
 
@@ -226,13 +235,13 @@ class DocumentKind(Code):
     GUIDANCE = "phieu-huong-dan", "Phiếu hướng dẫn"
     RETURN = "tra-lai-don", "Văn bản trả lại đơn và giấy tờ"
     ARCHIVE = "phieu-luu-don", "Phiếu đề xuất lưu đơn"
-    WITHDRAWAL = "thong-bao-rut-don", "Thông báo về việc rút đơn"
+    WITHDRAWAL = "thong-bao-rut-don", "Thông báo đình chỉ việc giải quyết do rút đơn"
     SUSPENSION = "quyet-dinh-tam-dinh-chi", "Quyết định tạm đình chỉ giải quyết"
     TERMINATION = "quyet-dinh-dinh-chi", "Quyết định đình chỉ giải quyết"
-    EXTENSION = "quyet-dinh-gia-han", "Quyết định gia hạn giải quyết"
+    EXTENSION = "quyet-dinh-gia-han", "Quyết định gia hạn giải quyết tố cáo"
     ANSWER = "van-ban-tra-loi", "Văn bản trả lời"
     COMPLAINT_DECISION = "quyet-dinh-giai-quyet", "Quyết định giải quyết khiếu nại"
-    CONCLUSION = "ket-luan", "Kết luận nội dung tố cáo"
+    CONCLUSION = "ket-luan", "Thông báo kết luận nội dung tố cáo"
 
 
 class CorrectionSource(Code):

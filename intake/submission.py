@@ -20,8 +20,10 @@ class Receipt:
 
 
 def legal_track(kind: str, reporter_name: str | None, reporter_address: str | None) -> str:
-    """A denunciation without the reporter's name and address is handled as feedback (phản ánh)."""
-    if kind == Kind.TO_CAO and not (reporter_name and reporter_address):
+    """A denunciation or a complaint without the reporter's name and address is handled as feedback (phản ánh): the
+    law requires them of both (Luật Tố cáo 2018 Điều 23; Luật Khiếu nại 2011 Điều 8), and anonymous reports that
+    are concrete are still looked into (Luật Tố cáo 2018 Điều 25)."""
+    if kind in (Kind.TO_CAO, Kind.KHIEU_NAI) and not (reporter_name and reporter_address):
         return Kind.PHAN_ANH
     return kind
 

@@ -141,7 +141,12 @@ class Report(Base):
     def clock(self, stage: str) -> Clock | None:
         """The current clock of a stage: of the current track and cycle (the last one started)."""
         found = [c for c in self.clocks if c.stage == stage]
-        return max(found, key=lambda c: (c.cycle or 0, c.id or 0, c.starts_on)) if found else None
+        # the last cycle, the second instance, then the newest (a clock not yet flushed has no id)
+        return (
+            max(found, key=lambda c: (c.cycle or 0, (c.track or "").endswith("-2"), c.id is None, c.id or 0))
+            if found
+            else None
+        )
 
     @property
     def is_anonymous(self) -> bool:

@@ -50,7 +50,7 @@ def test_phone_user_files_a_report_and_follows_it(browser, live_service, javascr
         if status != "Đã tiếp nhận, đang phân loại" or time.monotonic() > deadline:
             break
         time.sleep(0.5)
-    assert status in ("Đã chuyển cơ quan có thẩm quyền", "Đang phân loại thủ công")
+    assert status in ("Đã chuyển đến đơn vị xử lý", "Đang phân loại thủ công")
     body = page.text_content("main")
     assert "Đã tiếp nhận đơn" in body
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

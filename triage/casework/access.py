@@ -17,6 +17,7 @@ from core.models import Report, User
 from core.vocabulary import Role, Status
 
 PROVINCE_WIDE = frozenset({Role.SUPERVISOR, Role.ADMIN})
+UNIT_ROLES = frozenset({Role.INSPECTOR, Role.LEADER})  # who work their own unit's cases
 
 Rule = Callable[[User, Report | None], bool]
 
@@ -26,7 +27,8 @@ def visible_reports(user: User, query: Select | None = None) -> Select:
 
     - supervisors and admins: every report;
     - triage officers: the needs-triage queue;
-    - inspectors: their own unit's reports, and never a report that accuses their own body's head.
+    - inspectors and leaders of a unit: their own unit's reports, and never a report that accuses their own
+      body's head.
     """
     query = select(Report) if query is None else query
     if user.role in PROVINCE_WIDE:
@@ -48,7 +50,7 @@ def _sees(user: User, report: Report) -> bool:
     if user.role == Role.TRIAGE:
         return report.status == Status.NEEDS_TRIAGE
     return (
-        user.role == Role.INSPECTOR
+        user.role in UNIT_ROLES
         and user.unit_id is not None
         and report.unit_id == user.unit_id
         and report.accused_unit_id != user.unit_id
@@ -64,10 +66,15 @@ def _roles(*roles: Role) -> Rule:
 
 
 def _handler(user: User, report: Report | None) -> bool:
-    """The unit's own inspectors (and admins) work the case."""
+    """The unit's own inspectors and leaders (and admins) work the case."""
     if user.role == Role.ADMIN:
         return True
-    return user.role == Role.INSPECTOR and (report is None or report.unit_id == user.unit_id)
+    return user.role in UNIT_ROLES and (report is None or report.unit_id == user.unit_id)
+
+
+def _leader(user: User, report: Report | None) -> bool:
+    """The leader of the unit holding the report signs its result off."""
+    return user.role == Role.LEADER and user.unit_id is not None and (report is None or report.unit_id == user.unit_id)
 
 
 def _triage_pending(user: User, report: Report | None) -> bool:
@@ -76,7 +83,7 @@ def _triage_pending(user: User, report: Report | None) -> bool:
 
 
 def _unit_inspector(user: User, report: Report | None) -> bool:
-    return user.role == Role.INSPECTOR and user.unit_id is not None
+    return user.role in UNIT_ROLES and user.unit_id is not None
 
 
 def _any(*rules: Rule) -> Rule:
@@ -91,6 +98,12 @@ ACTIONS: dict[str, Rule] = {
     "work the queue": _STAFF,
     # on one report
     "accept": _handler,
+    # the answers to a đơn before acceptance, and the course of an accepted case (the services say when)
+    "handle": _handler,
+    "approve": _leader,  # the result reaches the reporter only once the unit's leader approves it
+    "reopen": _handler,
+    "record second instance": _any(_handler, _SUPERVISOR),
+    "upload signed scan": _handler,
     "request information": _handler,
     "extend": _handler,
     "note": _handler,

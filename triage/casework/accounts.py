@@ -98,8 +98,8 @@ def password_problem(password: str) -> str | None:
 
 def unit_problem(role: str, unit: object | None) -> str | None:
     """What is wrong with this role and unit (the unit, its id or None), or None."""
-    if role == Role.INSPECTOR and unit is None:
-        return "Cán bộ xử lý phải thuộc một đơn vị."
+    if role in (Role.INSPECTOR, Role.LEADER) and unit is None:
+        return f"{Role(role).label} phải thuộc một đơn vị."
     return None
 
 

@@ -5,7 +5,7 @@ from functools import cache
 
 from core.models import Correction, Report
 from core.units import unit_for, ward_choices
-from core.vietnamese import format_date, legal_date
+from core.vietnamese import legal_date
 from core.vocabulary import (
     Agency,
     Category,
@@ -18,9 +18,8 @@ from core.vocabulary import (
     label,
 )
 from intake.submission import legal_track
-from triage.deadlines.calendar import end_of_day_utc
-from triage.deadlines.clocks import done_points, pause_clocks, resume_clocks, schedule, start_clocks, stop_clocks
-from triage.deadlines.policy import plan_clocks
+from triage.casework.steps import ActionRefused
+from triage.deadlines.clocks import pause_clocks, replan_open_clocks, resume_clocks, start_clocks, stop_clocks
 from triage.routing.rules import Body, body_above
 
 
@@ -32,7 +31,7 @@ def accept_report(
         raise ActionRefused('Chưa thể thụ lý: cần điền đủ "6 rõ" — còn thiếu ' + ", ".join(missing) + ".")
     report.move_to(Status.ACCEPTED, actor_id=actor_id)
     report.accepted_at = now
-    acceptance = next((c for c in report.clocks if c.stage == "acceptance"), None)
+    acceptance = report.clock("acceptance")
     report.accepted_wd = max(0, services.calendar.working_days_between(report.received_at, now))
     report.accepted_on_time = acceptance is None or (acceptance.is_open and legal_date(now) <= acceptance.due_on)
     stop_clocks(report, now, stages={"acceptance", "forward", "notify"})
@@ -54,7 +53,7 @@ def _start_clocks(report: Report, services, accepted_at: datetime | None = None)
 def resolve_report(report: Report, *, now: datetime, outcome: str, actor_id: int | None = None, calendar=None) -> None:
     report.move_to(Status.RESOLVED, actor_id=actor_id, outcome=outcome)
     report.resolved_at, report.outcome, report.resolved_by_id = now, outcome, actor_id
-    resolution = next((c for c in report.clocks if c.stage == "resolution"), None)
+    resolution = report.clock("resolution")
     report.resolved_on_time = resolution is None or (resolution.is_open and legal_date(now) <= resolution.due_on)
     if calendar is not None:
         report.resolved_wd = max(0, calendar.working_days_between(report.received_at, now))
@@ -76,10 +75,6 @@ def request_information(report: Report, *, now: datetime, question: str, actor_i
 def receive_information(report: Report, *, now: datetime, services) -> None:
     report.record(EventKind.INFORMATION_RECEIVED, public=True)
     resume_clocks(report, now, services.calendar, services.points)
-
-
-class ActionRefused(ValueError):
-    """An action the rules do not allow; the message is Vietnamese, for the person who tried it."""
 
 
 def assign_report(report: Report, assignee, *, actor_id: int | None) -> None:
@@ -385,55 +380,7 @@ def _change_kind(report: Report, kind: str, *, services, now: datetime) -> None:
     if track == report.track:
         return
     report.track = track
-    plans = plan_clocks(
-        track,
-        report.received_at,
-        services.calendar,
-        services.policy,
-        remote=bool(report.unit and report.unit.remote),
-    )
-    by_stage = {plan.stage: plan for plan in plans}
-    today = legal_date(now)
-    for clock in report.clocks:
-        plan = by_stage.get(clock.stage)
-        if plan is None or clock.status == ClockStatus.MET:
-            continue
-        _replan(clock, plan, services.calendar, services.points, report, today)
-    _start_clocks(report, services)
-    if report.overdue_at is not None and not any(c.status == ClockStatus.BREACHED for c in report.clocks):
-        report.overdue_at = None
-
-
-def _replan(clock, plan, calendar, points, report: Report, today) -> None:
-    due = plan.due_on
-    if clock.paused_days and plan.unit == clock.unit:
-        due = (
-            calendar.add_working_days(due, clock.paused_days)
-            if clock.unit == "working_days"
-            else calendar.add_calendar_days(due, clock.paused_days)
-        )
-    else:
-        clock.paused_days = 0
-    clock.track, clock.label, clock.amount, clock.unit = plan.track, plan.label_vi, plan.amount, str(plan.unit)
-    clock.starts_on, clock.nominal_due_on, clock.policy_version = (
-        plan.starts_on,
-        plan.nominal_due_on,
-        plan.policy_version,
-    )
-    clock.due_on, clock.due_at, clock.extensions = due, end_of_day_utc(due), 0
-    if clock.status == ClockStatus.BREACHED and today <= due:
-        clock.status, clock.breached_at = ClockStatus.RUNNING, None
-    if clock.status == ClockStatus.RUNNING:
-        schedule(clock, calendar, points, done_points(report, clock))
-    report.record(
-        EventKind.DEADLINE,
-        public=True,
-        stage=clock.stage,
-        label=clock.label,
-        due_on=due.isoformat(),
-        due_on_vi=format_date(due),
-        policy_version=clock.policy_version,
-    )
+    replan_open_clocks(report, services=services, now=now, in_course=False, drop_missing=True)
 
 
 def reroute_report(session, report: Report, unit, *, reason: str, actor_id: int | None, category: str | None = None):

@@ -9,29 +9,34 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from core.extensions import db
-from core.models import Report, Unit, User, utcnow
+from core.models import Document, Report, Unit, User, utcnow
 from core.states import InvalidTransition
 from core.units import ward_choices
-from core.vietnamese import format_date, format_percent, today_in_vietnam
-from core.vocabulary import Agency, Category, ClockStatus, EventKind, Kind, Role, RoutingReason, Status, label
+from core.vietnamese import format_percent, today_in_vietnam
+from core.vocabulary import Agency, Category, EventKind, Kind, Role, RoutingReason, Status, label
 from intake.attachments import AttachmentStore
-from triage.casework import actions
+from intake.reporter_requests import (
+    IN_COURSE,
+    second_instance_open_until,
+    withdrawal_needs_decision,
+    withdrawal_pending,
+)
+from triage.casework import actions, handling
 from triage.casework.access import guard_blueprint, may, visible_reports
 from triage.casework.forms import (
     ClearEscalationForm,
     EmptyForm,
     EscalateForm,
-    ExtendForm,
     LabelsForm,
     RerouteForm,
-    ResolveForm,
     SixClearForm,
     TextForm,
 )
 from triage.casework.jobs import enqueue_export_corrections
+from triage.casework.procedure_forms import procedure_forms
 from triage.casework.redaction import redact
-from triage.deadlines.clocks import extend_clock
-from triage.deadlines.policy import ExtensionError
+from triage.casework.signoff import is_leader_of
+from triage.casework.steps import Step
 
 bp = Blueprint("cases", __name__, url_prefix="/can-bo/bao-cao")
 guard_blueprint(bp, "work the queue")
@@ -42,7 +47,7 @@ def _services():
     return current_app.extensions["services"]
 
 
-def _load(report_id: int) -> Report:
+def load_report(report_id: int) -> Report:
     report = db.session.scalar(visible_reports(current_user).where(Report.id == report_id))
     if report is None:
         abort(404)
@@ -123,7 +128,22 @@ def _correction_forms(report: Report) -> dict:
     return {"labels": labels, "escalate": escalate, "clear_escalation": clear}
 
 
-def _forms(report: Report) -> dict:
+def _forms(report: Report, sixclear=None) -> dict:
+    sixclear = sixclear or _sixclear_form(report)
+    reroute = RerouteForm(prefix="rr")
+    reroute.unit.choices = _reroute_choices(report)
+    return {
+        "sixclear": sixclear,
+        "reroute": reroute,
+        "note": TextForm(prefix="note"),
+        "question": TextForm(prefix="ask"),
+        "findings": TextForm(prefix="fnd"),
+        "button": EmptyForm(),
+        **_correction_forms(report),
+    }
+
+
+def _sixclear_form(report: Report) -> SixClearForm:
     sixclear = SixClearForm(
         prefix="six",
         data={
@@ -137,32 +157,35 @@ def _forms(report: Report) -> dict:
     sixclear.assignee.choices = [SelectChoice("", "— Chưa giao —")] + [
         SelectChoice(str(u.id), u.full_name or u.username) for u in _colleagues(report)
     ]
-    reroute = RerouteForm(prefix="rr")
-    reroute.unit.choices = _reroute_choices(report)
-    extend = ExtendForm(prefix="ext")
-    extend.stage.choices = [
-        SelectChoice(c.stage, c.label) for c in report.clocks if c.is_open or c.status == ClockStatus.BREACHED
-    ]
-    return {
-        "sixclear": sixclear,
-        "reroute": reroute,
-        "extend": extend,
-        "resolve": ResolveForm(prefix="res"),
-        "note": TextForm(prefix="note"),
-        "question": TextForm(prefix="ask"),
-        "findings": TextForm(prefix="fnd"),
-        "button": EmptyForm(),
-        **_correction_forms(report),
-    }
+    return sixclear
+
+
+def _documents(report: Report) -> list[Document]:
+    return list(db.session.scalars(select(Document).where(Document.report_id == report.id).order_by(Document.id)))
+
+
+def _notice_due(report: Report) -> bool:
+    """An accepted khiếu nại or tố cáo whose thông báo thụ lý has not been issued yet."""
+    return report.status in IN_COURSE and report.track != Kind.PHAN_ANH and not handling.acceptance_notified(report)
 
 
 @bp.get("/<int:report_id>")
 def view(report_id: int):
-    report = _load(report_id)
-    return _render(report)
+    report = load_report(report_id)
+    return render_case(report)
 
 
-def _render(report: Report, contact: bool = False, status: int = 200):
+def render_case(
+    report: Report,
+    contact: bool = False,
+    status: int = 200,
+    *,
+    procedure: dict | None = None,
+    failed: tuple[str, str] | None = None,
+    sixclear=None,
+):
+    """The case file; after a refused step, with the forms as typed (`procedure`, `sixclear`) and the message of
+    the step that failed (`failed`: its name and message), shown next to its block."""
     actors = {
         u.id: (u.full_name or u.username)
         for u in db.session.scalars(select(User).where(User.id.in_({e.actor_id for e in report.events if e.actor_id})))
@@ -172,7 +195,15 @@ def _render(report: Report, contact: bool = False, status: int = 200):
         report=report,
         calendar=_services().calendar,
         today=today_in_vietnam(),
-        forms=_forms(report),
+        forms=_forms(report, sixclear),
+        procedure=procedure or procedure_forms(report),
+        failed=failed,
+        documents=_documents(report),
+        notice_due=_notice_due(report),
+        withdrawal_pending=withdrawal_pending(report),
+        withdrawal_decision=withdrawal_needs_decision(report),
+        second_until=second_instance_open_until(report),
+        leader=is_leader_of(current_user, report),
         missing=actions.missing_sixclear(report),
         actors=actors,
         show_contact=contact,
@@ -262,10 +293,10 @@ def waiting_reason(report: Report) -> str:
     return label(RoutingReason(reason)) if reason in RoutingReason else reason
 
 
-def _done(report: Report, message: str):
+def _done(report: Report, message: str, anchor: str | None = None):
     db.session.commit()
     flash(message, "ok")
-    return redirect(url_for("cases.view", report_id=report.id), code=303)
+    return redirect(url_for("cases.view", report_id=report.id, _anchor=anchor), code=303)
 
 
 def _refused(report: Report, message: str):
@@ -278,46 +309,107 @@ def _form_errors(form) -> str:
     return " ".join(e for errors in form.errors.values() for e in errors) or "Dữ liệu chưa hợp lệ."
 
 
-@bp.post("/<int:report_id>/6-ro")
-def save_sixclear(report_id: int):
-    report = _load(report_id)
-    _require(report, "assign")
-    form = _forms(report)["sixclear"]
-    if not form.validate_on_submit():
-        return _refused(report, _form_errors(form))
+# the "6 rõ" items (actions.SIXCLEAR_MISSING) and the fields of the form that fill them
+SIXCLEAR_FIELDS = {
+    "assignee": "assignee",
+    "task": "task",
+    "responsibility": "responsibility",
+    "authority": "authority",
+    "due": "due_on",
+}
+
+
+def _apply_sixclear(report: Report, form) -> None:
+    """The "6 rõ" as typed: the assignee (through the assignment rules) and, for the unit's own staff, the rest."""
     assignee = db.session.get(User, int(form.assignee.data)) if (form.assignee.data or "").isdigit() else None
-    try:
-        if (assignee.id if assignee else None) != report.assignee_id:
-            actions.assign_report(report, assignee, actor_id=current_user.id)
-    except actions.ActionRefused as exc:
-        return _refused(report, str(exc))
+    if (assignee.id if assignee else None) != report.assignee_id:
+        actions.assign_report(report, assignee, actor_id=current_user.id)
     if may(current_user, "edit six-clear", report):
         report.sixclear_task, report.sixclear_responsibility = form.task.data or None, form.responsibility.data or None
         report.sixclear_authority, report.sixclear_due_on = form.authority.data or None, form.due_on.data
         report.record(EventKind.SIX_CLEAR, actor_id=current_user.id)
-    return _done(report, 'Đã lưu "6 rõ".')
+
+
+def _sixclear_again(report_id: int, form, message: str):
+    """The case file again with the "6 rõ" as typed and the message next to it: nothing typed is lost."""
+    db.session.rollback()
+    return render_case(load_report(report_id), status=422, sixclear=form, failed=("accept", message))
+
+
+@bp.post("/<int:report_id>/6-ro")
+def save_sixclear(report_id: int):
+    report = load_report(report_id)
+    _require(report, "assign")
+    form = _sixclear_form(report)
+    if not form.validate_on_submit():
+        return _sixclear_again(report_id, form, _form_errors(form))
+    try:
+        _apply_sixclear(report, form)
+    except actions.ActionRefused as exc:
+        return _sixclear_again(report_id, form, str(exc))
+    return _done(report, 'Đã lưu "6 rõ".', anchor="six-clear")
 
 
 @bp.post("/<int:report_id>/thu-ly")
 def accept(report_id: int):
-    report = _load(report_id)
+    """Thụ lý, with the "6 rõ" typed in the same form (saved first); for a khiếu nại or tố cáo the thông báo thụ
+    lý is issued at once, which meets the tố cáo's notice clock."""
+    report = load_report(report_id)
     _require(report, "accept")
+    form = _sixclear_form(report)
+    if not form.validate_on_submit():
+        return _sixclear_again(report_id, form, _form_errors(form))
+    try:
+        if "six-assignee" in request.form:
+            _apply_sixclear(report, form)
+        missing = actions.missing_sixclear(report)
+        if missing:
+            for key in _missing_keys(report):
+                getattr(form, SIXCLEAR_FIELDS[key]).errors.append("Cần điền trước khi thụ lý.")
+            raise actions.ActionRefused('Chưa thể thụ lý: cần điền đủ "6 rõ" — còn thiếu ' + ", ".join(missing) + ".")
+        actions.accept_report(report, now=utcnow(), services=_services(), actor_id=current_user.id)
+        if report.track != Kind.PHAN_ANH:
+            handling.notify_acceptance(_step(), report)
+    except actions.ActionRefused as exc:
+        return _sixclear_again(report_id, form, str(exc))
+    except InvalidTransition:
+        return _refused(report, "Đơn không ở trạng thái thụ lý được.")
+    notice = " Đã ban hành thông báo thụ lý cho người gửi đơn." if report.track != Kind.PHAN_ANH else ""
+    return _done(report, "Đã thụ lý đơn. Thời hạn giải quyết bắt đầu tính." + notice, anchor="giai-quyet")
+
+
+@bp.post("/<int:report_id>/thong-bao-thu-ly")
+def notify_acceptance(report_id: int):
+    """The thông báo thụ lý of a case accepted without it."""
+    report = load_report(report_id)
+    _require(report, "handle")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
     try:
-        actions.accept_report(
-            report, now=utcnow(), services=_services(), actor_id=current_user.id, require_sixclear=True
-        )
-    except (actions.ActionRefused, InvalidTransition) as exc:
-        return _refused(
-            report, str(exc) if isinstance(exc, actions.ActionRefused) else "Đơn không ở trạng thái thụ lý được."
-        )
-    return _done(report, "Đã thụ lý đơn. Thời hạn giải quyết bắt đầu tính.")
+        handling.notify_acceptance(_step(), report)
+    except actions.ActionRefused as exc:
+        return _refused(report, str(exc))
+    return _done(report, "Đã ban hành thông báo thụ lý cho người gửi đơn.", anchor="van-ban")
+
+
+def _missing_keys(report: Report) -> set[str]:
+    labels = set(actions.missing_sixclear(report))
+    return {key for key, text in actions.SIXCLEAR_MISSING.items() if text in labels}
+
+
+def _step() -> Step:
+    return Step(
+        session=db.session,
+        actor=current_user._get_current_object(),
+        now=utcnow(),
+        services=_services(),
+        files_root=current_app.config["ATTACHMENTS_DIR"],
+    )
 
 
 @bp.post("/<int:report_id>/chuyen")
 def reroute(report_id: int):
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "reroute")
     form = _forms(report)["reroute"]
     if not form.validate_on_submit():
@@ -397,7 +489,7 @@ def clear_escalation(report_id: int):
 def _correction(report_id: int, form_name: str, run):
     """One correction: who may, the form, the service (`run` returns the message or refuses); then commit, export
     the corrections for the classifier, and say where the report is now."""
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "correct labels")
     form = _forms(report)[form_name]
     if not form.validate_on_submit():
@@ -420,7 +512,7 @@ def _still_visible(report_id: int) -> bool:
 
 @bp.post("/<int:report_id>/hoi-them")
 def ask(report_id: int):
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "request information")
     form = _forms(report)["question"]
     if not form.validate_on_submit():
@@ -431,41 +523,9 @@ def ask(report_id: int):
     return _done(report, "Đã gửi câu hỏi cho người phản ánh; thời hạn tạm dừng đến khi họ trả lời.")
 
 
-@bp.post("/<int:report_id>/gia-han")
-def extend(report_id: int):
-    report = _load(report_id)
-    _require(report, "extend")
-    form = _forms(report)["extend"]
-    if not form.validate_on_submit():
-        return _refused(report, _form_errors(form))
-    clock = next((c for c in report.clocks if c.stage == form.stage.data), None)
-    services = _services()
-    try:
-        extend_clock(
-            clock,
-            complexity=form.complexity.data,
-            policy=services.policy,
-            calendar=services.calendar,
-            points=services.points,
-        )
-    except ExtensionError:
-        return _refused(report, "Không thể gia hạn thêm: pháp luật không cho phép gia hạn thời hạn này thêm lần nữa.")
-    report.record(
-        EventKind.EXTENDED,
-        public=True,
-        actor_id=current_user.id,
-        stage=clock.stage,
-        label=clock.label,
-        reason=form.reason.data,
-        due_on=clock.due_on.isoformat(),
-        due_on_vi=format_date(clock.due_on),
-    )
-    return _done(report, f"Đã gia hạn: {clock.label} đến {format_date(clock.due_on)}.")
-
-
 @bp.post("/<int:report_id>/ghi-chu")
 def note(report_id: int):
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "note")
     form = _forms(report)["note"]
     if not form.validate_on_submit():
@@ -476,7 +536,7 @@ def note(report_id: int):
 
 @bp.post("/<int:report_id>/xac-minh")
 def findings(report_id: int):
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "record findings")
     form = _forms(report)["findings"]
     if not form.validate_on_submit():
@@ -485,26 +545,9 @@ def findings(report_id: int):
     return _done(report, "Đã ghi kết quả xác minh.")
 
 
-@bp.post("/<int:report_id>/giai-quyet")
-def resolve(report_id: int):
-    report = _load(report_id)
-    _require(report, "resolve")
-    form = _forms(report)["resolve"]
-    if not form.validate_on_submit():
-        return _refused(report, _form_errors(form))
-    try:
-        report.response = form.response.data
-        actions.resolve_report(
-            report, now=utcnow(), outcome=form.outcome.data, actor_id=current_user.id, calendar=_services().calendar
-        )
-    except InvalidTransition:
-        return _refused(report, "Chỉ giải quyết được đơn đã thụ lý.")
-    return _done(report, "Đã ghi kết quả giải quyết và trả lời người phản ánh.")
-
-
 @bp.post("/<int:report_id>/dong")
 def close(report_id: int):
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "close")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
@@ -518,19 +561,19 @@ def close(report_id: int):
 @bp.post("/<int:report_id>/lien-he")
 def contact(report_id: int):
     """Show the reporter's contact details: only to who needs them, and every view is logged."""
-    report = _load(report_id)
+    report = load_report(report_id)
     _require(report, "reveal contact")
     if not EmptyForm().validate_on_submit():
         return _refused(report, "Phiên làm việc đã hết hạn, xin thử lại.")
     report.record(EventKind.CONTACT_VIEWED, actor_id=current_user.id)
     db.session.commit()
-    return _render(report, contact=True)
+    return render_case(report, contact=True)
 
 
 @bp.get("/<int:report_id>/ban-che")
 def redacted(report_id: int):
     """The copy for whoever verifies the content: the reporter's identity masked."""
-    report = _load(report_id)
+    report = load_report(report_id)
     known = (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
     return render_template("staff/redacted.html", report=report, text=redact(report.text, known=known))
 
@@ -538,7 +581,7 @@ def redacted(report_id: int):
 @bp.get("/<int:report_id>/tep/<int:attachment_id>")
 def attachment(report_id: int, attachment_id: int):
     """Evidence, always as a download: the metadata-free copy, or the original for the unit's own inspectors."""
-    report = _load(report_id)
+    report = load_report(report_id)
     item = next((a for a in report.attachments if a.id == attachment_id), None)
     if item is None:
         abort(404)

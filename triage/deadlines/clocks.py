@@ -1,13 +1,14 @@
 """A report's clocks: started from the deadline policy, stopped, paused, resumed and extended."""
 
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from core.models import Clock, Report
 from core.vietnamese import format_date, legal_date
-from core.vocabulary import ClockStatus, Complexity, EventKind
+from core.vocabulary import FINISHED, ClockStatus, Complexity, EventKind
 from triage.deadlines.calendar import WorkingCalendar, end_of_day_utc
-from triage.deadlines.policy import ClockPlan, Policy, extend, paused_days, plan_clocks, shift_for_pause
+from triage.deadlines.policy import ClockPlan, Policy, due_date, extend, paused_days, plan_clocks, shift_for_pause
 from triage.deadlines.reminders import next_action_on, reminder_points
 
 
@@ -202,3 +203,74 @@ def clock_key(clock: Clock) -> str:
     if (clock.cycle or 0) == 0 and not (clock.track or "").endswith("-2"):
         return clock.stage
     return f"{clock.track}/{clock.stage}/{clock.cycle or 0}"
+
+
+def replan_open_clocks(report: Report, *, services, now: datetime, in_course: bool, drop_missing: bool = False) -> None:
+    """Plan every pending clock again from the policy after the track or the complexity changed (same receipt,
+    same acceptance when `in_course`); paused days and extensions already granted stay counted, a breach the new
+    deadline does not confirm is withdrawn, clocks the track does not have are dropped with `drop_missing`, and
+    those it has but the report lacks are started."""
+    pending = report.status not in FINISHED
+    plans = plans_for(
+        report,
+        calendar=services.calendar,
+        policy=services.policy,
+        remote=bool(report.unit and report.unit.remote),
+        accepted_at=report.accepted_at if in_course else None,
+    )
+    by_stage = {p.stage: p for p in plans}
+    today = legal_date(now)
+    for clock in list(report.clocks):
+        if not (clock.is_open or (clock.status == ClockStatus.BREACHED and pending)):
+            continue
+        plan = by_stage.get(clock.stage)
+        if plan is None or plan.condition:
+            if drop_missing and clock.is_open:
+                report.clocks.remove(clock)
+            continue
+        if clock.cycle and clock.stage == "resolution":
+            plan = _from(plan, clock.starts_on, services.calendar)
+        _apply_plan(clock, plan, services, report, today)
+    if pending:
+        start_clocks(
+            report,
+            calendar=services.calendar,
+            policy=services.policy,
+            points=services.points,
+            remote=bool(report.unit and report.unit.remote),
+            accepted_at=report.accepted_at if in_course else None,
+        )
+    if report.overdue_at is not None and not any(c.status == ClockStatus.BREACHED for c in report.clocks):
+        report.overdue_at = None
+
+
+def _from(plan: ClockPlan, starts_on, calendar) -> ClockPlan:
+    """The same period counted from another day (a reopened case's resolution counts from its reopening)."""
+    nominal = due_date(starts_on, plan.amount, plan.unit, calendar)
+    return replace(plan, starts_on=starts_on, due_on=nominal, nominal_due_on=nominal)
+
+
+def _apply_plan(clock: Clock, plan: ClockPlan, services, report: Report, today) -> None:
+    calendar = services.calendar
+    rule = services.policy.stage(plan.track, plan.stage)
+    extra = clock.extensions * rule.extension.amount if clock.extensions and rule.extension else 0
+    due = due_date(plan.starts_on, plan.amount + extra, plan.unit, calendar) if extra else plan.due_on
+    if str(plan.unit) != clock.unit:
+        clock.paused_days = 0
+    clock.track, clock.label, clock.amount, clock.unit = plan.track, plan.label_vi, plan.amount, str(plan.unit)
+    clock.starts_on, clock.nominal_due_on = plan.starts_on, plan.nominal_due_on
+    clock.policy_version = plan.policy_version
+    _set_due(clock, _shifted(clock, due, calendar), calendar)
+    if clock.status == ClockStatus.BREACHED and today <= clock.due_on:
+        clock.status, clock.breached_at = ClockStatus.RUNNING, None
+    if clock.status == ClockStatus.RUNNING:
+        schedule(clock, calendar, services.points, done_points(report, clock))
+    report.record(
+        EventKind.DEADLINE,
+        public=True,
+        stage=clock.stage,
+        label=clock.label,
+        due_on=clock.due_on.isoformat(),
+        due_on_vi=format_date(clock.due_on),
+        policy_version=clock.policy_version,
+    )

@@ -12,14 +12,17 @@ from PIL import Image
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Notification, PeriodicReport, Report, Unit
+from core.models import Notification, PeriodicReport, Report, Unit, utcnow
+from core.vocabulary import DocumentKind
+from triage.documents.issue import attach_signed_scan, issue_document
 from triage.routing.jobs import route_report
 
-ROLES = ("anonymous", "inspector_a", "inspector_b", "triage", "supervisor", "admin")
+ROLES = ("anonymous", "inspector_a", "leader_a", "inspector_b", "triage", "supervisor", "admin")
 STAFF = set(ROLES) - {"anonymous"}
 EVERYONE = set(ROLES)
-A_HANDLERS = {"inspector_a", "admin"}  # the unit's own inspectors (and admins) work the case
-A_READERS = {"inspector_a", "supervisor", "admin"}
+A_HANDLERS = {"inspector_a", "leader_a", "admin"}  # the unit's own inspectors and leader (and admins) work the case
+A_READERS = {"inspector_a", "leader_a", "supervisor", "admin"}
+A_LEADER = {"leader_a"}  # only the unit's leader signs its results off
 SUPERVISORS = {"supervisor", "admin"}
 
 # (method, endpoint) -> roles let through. A route missing from this table fails the test: a new route
@@ -49,17 +52,42 @@ MATRIX = {
     ("POST", "cases.clear_escalation"): A_READERS,
     ("POST", "cases.accept"): A_HANDLERS,
     ("POST", "cases.ask"): A_HANDLERS,
-    ("POST", "cases.extend"): A_HANDLERS,
     ("POST", "cases.note"): A_HANDLERS,
     ("POST", "cases.findings"): A_HANDLERS,
-    ("POST", "cases.resolve"): A_HANDLERS,
     ("POST", "cases.close"): A_HANDLERS,
+    ("POST", "cases.notify_acceptance"): A_HANDLERS,
+    **{
+        ("POST", f"procedure.{name}"): A_HANDLERS
+        for name in (
+            "refuse",
+            "guide",
+            "transfer",
+            "archive",
+            "return",
+            "suspend",
+            "resume",
+            "terminate",
+            "withdraw",
+            "pursue",
+            "complexity",
+            "track",
+            "extend",
+            "submit",
+            "reopen",
+        )
+    },
+    ("POST", "procedure.approve"): A_LEADER,
+    ("POST", "procedure.revise"): A_LEADER,
+    ("POST", "procedure.second"): A_HANDLERS | {"supervisor"},
+    ("GET", "documents.pdf"): A_READERS,
+    ("GET", "documents.scan"): A_READERS,
+    ("POST", "documents.upload_scan"): A_HANDLERS,
     ("GET", "supervision.notifications"): SUPERVISORS,
     ("POST", "supervision.retry"): SUPERVISORS,
-    ("GET", "dashboard.index"): SUPERVISORS | {"inspector_a", "inspector_b"},
-    ("GET", "dashboard.hotspots"): SUPERVISORS | {"inspector_a", "inspector_b"},
-    ("GET", "dashboard.officers"): SUPERVISORS | {"inspector_a", "inspector_b"},
-    ("GET", "dashboard.reports"): SUPERVISORS | {"inspector_a", "inspector_b"},
+    ("GET", "dashboard.index"): SUPERVISORS | {"inspector_a", "leader_a", "inspector_b"},
+    ("GET", "dashboard.hotspots"): SUPERVISORS | {"inspector_a", "leader_a", "inspector_b"},
+    ("GET", "dashboard.officers"): SUPERVISORS | {"inspector_a", "leader_a", "inspector_b"},
+    ("GET", "dashboard.reports"): SUPERVISORS | {"inspector_a", "leader_a", "inspector_b"},
     **{
         (m, f"reports.{e}"): SUPERVISORS
         for m, e in (
@@ -107,6 +135,7 @@ def world(make_app, csrf_token, make_user, login_as):
         STATUS_RATE_LIMIT="100000 per minute",
     )
     make_user("inspector_a", unit="16522")
+    make_user("leader_a", role="leader", unit="16522")
     make_user("inspector_b", unit="15061")
     make_user("triage", role="triage")
     make_user("supervisor", role="supervisor")
@@ -158,6 +187,22 @@ def world(make_app, csrf_token, make_user, login_as):
         )
         db.session.commit()
         ids["notification_id"] = db.session.scalar(select(Notification.id))
+        document = issue_document(
+            db.session,
+            report_a,
+            DocumentKind.ARCHIVE,
+            unit=report_a.unit,
+            actor=None,
+            now=utcnow(),
+            facts={"ground": "Đơn trùng"},
+            public=False,
+            files_root=app.config["ATTACHMENTS_DIR"],
+        )
+        attach_signed_scan(
+            db.session, document, b"%PDF-1.4 signed", actor=None, now=utcnow(), files_root=app.config["ATTACHMENTS_DIR"]
+        )
+        db.session.commit()
+        ids["document_id"] = document.id
         ids["ids"] = (a, b, e)
         ids["receipt_b"] = receipt_b
     login_as(client := app.test_client(), "supervisor")

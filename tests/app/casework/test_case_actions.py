@@ -6,9 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Correction, Report
+from core.models import Correction, Document, Report
 from tests_support import look_up
 from triage.casework.jobs import export_corrections
 from triage.deadlines.jobs import resume_after_reply
@@ -53,8 +54,11 @@ def _post(client, csrf_token, report_id, action, **data):
 
 def test_acceptance_needs_the_six_clear_block(app, client, csrf_token, case, login_as):
     login_as(client, "cb.quangphu")
-    page = _post(client, csrf_token, case.report_id, "thu-ly").get_data(as_text=True)
-    assert any("Chưa thể thụ lý" in m and "rõ người" in m and "rõ thẩm quyền" in m for m in _flash(page))
+    response = _post(client, csrf_token, case.report_id, "thu-ly")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    banner = re.search(r'<p class="error banner" role="alert" id="step-failed">([^<]+)<', page).group(1)
+    assert "Chưa thể thụ lý" in banner and "rõ người" in banner and "rõ thẩm quyền" in banner
     with app.app_context():
         user_id = db.session.query(db.Model.registry._class_registry["User"]).filter_by(username="cb.quangphu").one().id
     page = _post(
@@ -126,7 +130,7 @@ def test_question_pauses_the_clock_and_the_reporter_answers_on_the_status_page(a
     assert "Giấy hẹn số 123/GH" in staff_page
 
 
-def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, csrf_token, case, login_as):
+def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, csrf_token, case, login_as, make_user):
     login_as(client, "cb.quangphu")
     _post(client, csrf_token, case.report_id, "ghi-chu", **{"note-text": "Anh T. đã từng bị nhắc nhở năm 2025"})
     with app.app_context():
@@ -139,9 +143,19 @@ def test_notes_stay_internal_and_resolution_reaches_the_reporter(app, client, cs
         csrf_token,
         case.report_id,
         "giai-quyet",
-        **{"res-outcome": "substantiated", "res-response": "Phường đã trả kết quả và kiểm điểm cán bộ địa chính."},
+        **{
+            "kq-outcome": "substantiated",
+            "kq-findings": "Hồ sơ bị giữ 40 ngày không lý do",
+            "kq-response": "Phường đã trả kết quả và kiểm điểm cán bộ địa chính.",
+        },
     )
-    assert "Đã ghi kết quả giải quyết" in page.get_data(as_text=True)
+    assert "Đã trình lãnh đạo duyệt kết quả." in page.get_data(as_text=True)
+    status = look_up(app.test_client(), csrf_token, case.tracking_code, case.passphrase).get_data(as_text=True)
+    assert "Phường đã trả kết quả" not in status  # not before the leader approves
+    make_user("ld.quangphu", role="leader", unit="16522", name="Lê Văn Lãnh")
+    login_as(leader := app.test_client(), "ld.quangphu")
+    page = _post(leader, csrf_token, case.report_id, "duyet", **{"duyet-confirm": "y"})
+    assert "Đã duyệt kết quả" in page.get_data(as_text=True)
     page = _post(client, csrf_token, case.report_id, "dong")
     assert "Đã đóng hồ sơ." in page.get_data(as_text=True)
 
@@ -247,24 +261,24 @@ def test_extension_is_recorded_and_refused_past_the_limit(app, client, csrf_toke
         accept_report(report, now=report.received_at + timedelta(days=1), services=app.extensions["services"])
         db.session.commit()
     login_as(client, "cb.ngoclac")
-    for _ in range(2):
-        page = _post(
-            client,
-            csrf_token,
-            receipt.report_id,
-            "gia-han",
-            **{
-                "ext-stage": "resolution",
-                "ext-complexity": "especially_complex",
-                "ext-reason": "Cần xác minh nhiều nơi",
-            },
-        )
-        assert "Đã gia hạn: Hạn giải quyết" in page.get_data(as_text=True)
+    extension = {"gh-stage": "resolution", "gh-reason": "Cần xác minh nhiều nơi", "gh-confirm": "y"}
+    page = _post(client, csrf_token, receipt.report_id, "gia-han", **extension)
+    assert "Chỉ gia hạn được vụ việc đã xác định là phức tạp" in page.get_data(as_text=True)
     page = _post(
         client,
         csrf_token,
         receipt.report_id,
-        "gia-han",
-        **{"ext-stage": "resolution", "ext-complexity": "especially_complex", "ext-reason": "Lần thứ ba"},
+        "muc-do",
+        **{"pt-level": "especially_complex", "pt-reason": "Nhiều người liên quan ở hai xã"},
     )
-    assert "Không thể gia hạn thêm" in page.get_data(as_text=True)
+    assert "Đã ghi quyết định về mức độ phức tạp" in page.get_data(as_text=True)
+    for _ in range(2):
+        page = _post(client, csrf_token, receipt.report_id, "gia-han", **extension)
+        assert "Đã gia hạn và ban hành quyết định." in page.get_data(as_text=True)
+    page = _post(client, csrf_token, receipt.report_id, "gia-han", **{**extension, "gh-reason": "Lần thứ ba"})
+    assert "pháp luật không cho gia hạn thêm" in page.get_data(as_text=True)
+    with app.app_context():
+        report = db.session.get(Report, receipt.report_id)
+        assert report.clock("resolution").extensions == 2
+        kinds = db.session.scalars(select(Document.kind).where(Document.report_id == report.id)).all()
+        assert kinds.count("quyet-dinh-gia-han") == 2
