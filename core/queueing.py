@@ -10,6 +10,7 @@ log = logging.getLogger(__name__)
 
 ROUTE_JOB = "triage.routing.jobs.route_report"
 RESUME_JOB = "triage.deadlines.jobs.resume_after_reply"
+REQUEST_JOB = "triage.casework.jobs.apply_reporter_request"
 
 
 def redis_connection(url: str) -> Redis:
@@ -45,4 +46,21 @@ def enqueue_resume(redis: Redis, queue_name: str, report_id: int) -> bool:
         return True
     except RedisError as exc:
         log.warning("resume of report %s not enqueued (%s)", report_id, type(exc).__name__)
+        return False
+
+
+def enqueue_reporter_request(redis: Redis, queue_name: str, report_id: int) -> bool:
+    """The reporter asked, on the status page, to withdraw the đơn or for a second instance: apply it (the cron's
+    reconciler catches up if Redis is down)."""
+    try:
+        Queue(queue_name, connection=redis).enqueue(
+            REQUEST_JOB,
+            report_id,
+            job_id=f"reporter-request-{report_id}",
+            retry=Retry(max=3, interval=[5, 30, 120]),
+            result_ttl=3600,
+        )
+        return True
+    except RedisError as exc:
+        log.warning("reporter request of report %s not enqueued (%s)", report_id, type(exc).__name__)
         return False

@@ -65,3 +65,10 @@ def request_second_instance(report: Report, *, now: datetime, reason: str) -> No
     if any(e.kind == EventKind.SECOND_INSTANCE_REQUESTED for e in report.events):
         raise RequestRefused("Đề nghị giải quyết lần hai đã được ghi nhận trước đó.")
     report.record(EventKind.SECOND_INSTANCE_REQUESTED, public=True, reason=reason)
+
+
+def second_instance_requested(report: Report):
+    """The reporter's request for a second instance still to be applied (its event), or None."""
+    if report.track != Kind.KHIEU_NAI or (report.instance or 1) != 1 or report.status not in (Status.RESOLVED,):
+        return None
+    return next((e for e in reversed(report.events) if e.kind == EventKind.SECOND_INSTANCE_REQUESTED), None)

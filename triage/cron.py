@@ -7,7 +7,7 @@ from rq.cron import CronScheduler
 from core.config import load_config
 from core.logs import configure_logging
 from core.queueing import redis_connection
-from triage.casework.jobs import purge_contacts
+from triage.casework.jobs import purge_contacts, reconcile_reporter_requests
 from triage.deadlines.jobs import sweep_deadlines
 from triage.reporting.jobs import build_due_periodic_reports
 from triage.routing.jobs import reconcile_unrouted
@@ -18,6 +18,7 @@ def main() -> int:
     config = load_config()
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
+    scheduler.register(reconcile_reporter_requests, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
     scheduler.register(purge_contacts, config["JOBS_QUEUE"], cron="30 2 * * *")  # nightly
     # Periodic reports: due on the first working day of a month/quarter/year (Vietnamese date); every 6 hours,

@@ -1,5 +1,6 @@
-"""rq jobs of casework: the inspectors' corrections exported for the classifier, and reporters' contact
-details erased after the retention period. The conventions are those of triage.routing.jobs.
+"""rq jobs of casework: the inspectors' corrections exported for the classifier, reporters' contact details
+erased after the retention period, and what a reporter asked on the status page (withdrawal, second instance)
+applied. The conventions are those of triage.routing.jobs.
 """
 
 import json
@@ -14,7 +15,11 @@ from sqlalchemy import select
 from core.extensions import db
 from core.logs import logged_job
 from core.models import Correction, Report, utcnow
-from core.vocabulary import EventKind, Status
+from core.queueing import enqueue_reporter_request
+from core.vocabulary import FINISHED, EventKind, Status
+from intake.reporter_requests import second_instance_requested, withdrawal_needs_decision
+from triage.casework import proceedings
+from triage.casework.steps import ActionRefused, Step
 from triage.context import job_app, jobs_queue
 
 log = logging.getLogger(__name__)
@@ -106,3 +111,71 @@ def purge_contacts(today: str | None = None) -> int:
         return len(reports)
     finally:
         db.session.remove()
+
+
+def _request_step(app, report_id: int):
+    report = db.session.scalar(select(Report).where(Report.id == report_id).with_for_update())
+    step = Step(
+        session=db.session,
+        actor=None,
+        now=utcnow(),
+        services=app.extensions["services"],
+        files_root=app.config["ATTACHMENTS_DIR"],
+    )
+    return report, step
+
+
+@logged_job
+def apply_reporter_request(report_id: int) -> str:
+    """Apply what the reporter asked on the status page: a withdrawal ends the đơn (an accepted tố cáo waits for
+    the inspector's decision); a second instance sends a khiếu nại to the body above. Idempotent."""
+    app = job_app()
+    try:
+        report, step = _request_step(app, report_id)
+        if report is None:
+            return "missing"
+        try:
+            if report.withdrawal_requested_at is not None and report.status not in FINISHED:
+                if withdrawal_needs_decision(report):
+                    db.session.rollback()
+                    return "awaiting-decision"
+                reason = _last(report, EventKind.WITHDRAWAL_REQUESTED).get("reason") or "Người gửi đơn rút đơn."
+                proceedings.withdraw(step, report, reason=reason.ljust(5, "."), by_reporter=True)
+                db.session.commit()
+                return "withdrawn"
+            request = second_instance_requested(report)
+            if request is not None:
+                proceedings.open_second_instance(step, report, received_at=request.at, reason=request.data["reason"])
+                db.session.commit()
+                return "second-instance"
+        except ActionRefused as exc:
+            db.session.rollback()
+            log.warning("report %s: the reporter's request was not applied: %s", report_id, exc)
+            return "refused"
+        db.session.rollback()
+        return "nothing"
+    finally:
+        db.session.remove()
+
+
+def _last(report: Report, kind: EventKind) -> dict:
+    event = next((e for e in reversed(report.events) if e.kind == kind), None)
+    return (event.data or {}) if event else {}
+
+
+@logged_job(count="enqueued")
+def reconcile_reporter_requests() -> int:
+    """Enqueue again the reporters' requests that were recorded but not applied (Redis was down)."""
+    app = job_app()
+    try:
+        ids = db.session.scalars(
+            select(Report.id).where(
+                Report.withdrawal_requested_at.is_not(None),
+                Report.status.not_in([*FINISHED, Status.ACCEPTED, Status.SUSPENDED, Status.AWAITING_APPROVAL]),
+            )
+        ).all()
+    finally:
+        db.session.remove()
+    for report_id in ids:
+        enqueue_reporter_request(app.extensions["redis"], app.config["JOBS_QUEUE"], report_id)
+    return len(ids)
