@@ -81,6 +81,8 @@ def _recreate_postgres_schema(url: str) -> None:
 
 
 MUTABLE_TABLES = (
+    "documents",
+    "document_counters",
     "periodic_reports",
     "attachments",
     "corrections",
