@@ -34,7 +34,8 @@ from core.vietnamese import (
 from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES
 from ml.gazetteer import unit_details
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint
-from triage.reporting import charts, stats
+from triage.reporting import charts, outcomes, stats
+from triage.reporting.decisions import OUTCOME_FIGURES, OUTCOMES
 
 bp = Blueprint("dashboard", __name__, url_prefix="/can-bo/tong-quan")
 guard_blueprint(bp, "view dashboard")
@@ -190,6 +191,30 @@ def _min_sample() -> int:
     return int(current_app.config["DASHBOARD_MIN_SAMPLE"])
 
 
+def _calendar():
+    return current_app.extensions["services"].calendar
+
+
+def _procedure_context(session, user, period: Period, filters: dict, *, by: str | None = None) -> dict:
+    """The legal procedure's figures of the period (and, ungrouped, of the previous one) for the templates."""
+    calendar = _calendar()
+    previous = period.previous()
+    if by is None:
+        now = outcomes.total(session, user, period.starts_on, period.ends_on, calendar=calendar, **filters)
+        before = outcomes.total(session, user, previous.starts_on, previous.ends_on, calendar=calendar, **filters)
+    else:
+        now = outcomes.procedure(session, user, period.starts_on, period.ends_on, calendar=calendar, by=by, **filters)
+        before = None
+    return dict(
+        proc=now,
+        proc_before=before,
+        outcome_codes=OUTCOMES,
+        outcome_figures=OUTCOME_FIGURES,
+        stage_labels=outcomes.STAGE_LABELS,
+        empty_procedure=outcomes.Procedure(),
+    )
+
+
 # -- pages -----------------------------------------------------------------------------------------------------------
 
 
@@ -330,6 +355,7 @@ def index():
         week_links=week_links,
         week_rows=week_rows,
         month_rows=month_rows,
+        **_procedure_context(session, user, period, filters),
     )
 
 
@@ -481,7 +507,23 @@ def officers():
     view = View.parse(request.args)
     today, period, filters = _common(view)
     rows = stats.officer_rows(db.session, current_user, period.starts_on, period.ends_on, **filters)
-    return render_template("dashboard/officers.html", **_context(view, period, today), rows=rows)
+    procedure = _procedure_context(db.session, current_user, period, filters, by="officer")
+    people = {r.user_id: r for r in rows}
+    missing = [uid for uid in procedure["proc"] if uid is not None and uid not in people]
+    if missing:  # assigned a report decided in the period, but no KPI row (neither handled nor resolved)
+        for uid, username, full_name, unit_name in db.session.execute(
+            select(User.id, User.username, User.full_name, Unit.name)
+            .outerjoin(Unit, Unit.id == User.unit_id)
+            .where(User.id.in_(missing))
+        ):
+            people[uid] = stats.OfficerRow(uid, username, full_name or "", None, unit_name or "")
+    decided = sorted(
+        (people[uid] for uid in procedure["proc"] if uid in people),
+        key=lambda r: (r.unit_name, r.full_name or r.username),
+    )
+    return render_template(
+        "dashboard/officers.html", **_context(view, period, today), rows=rows, decided=decided, **procedure
+    )
 
 
 @bp.get("/don")

@@ -22,8 +22,10 @@ from sqlalchemy import and_, func, or_
 
 from core.models import Clock, Report, Unit, User
 from core.vietnamese import Period, format_date, format_int, legal_date, utc_bounds
-from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES, ClockStatus, Kind, Role
-from triage.reporting import stats
+from core.vocabulary import AGENCY_NAMES, CATEGORY_NAMES, ClockStatus, EventKind, Kind, Role, Status
+from core.vocabulary import label as label_of
+from triage.reporting import outcomes, stats
+from triage.reporting.decisions import OUTCOMES
 from triage.reporting.spreadsheets import DATE, DAYS, INT, RATE, Column, Table
 
 OPEN_CLOCK = (ClockStatus.RUNNING, ClockStatus.PAUSED)
@@ -38,24 +40,41 @@ def _rate(r: stats.Rate) -> float | None:
     return r.rate
 
 
+# The summary's lines of the decisions of the period (the column titles of the per-unit sheet are their labels).
+OUTCOME_LINES = {
+    Status.ACCEPTED: "Đơn được thụ lý (quyết định trong kỳ)",
+    Status.NOT_ACCEPTED: "Đơn không thụ lý",
+    Status.GUIDED: "Đơn đã hướng dẫn người gửi đến cơ quan có thẩm quyền",
+    Status.TRANSFERRED: "Đơn đã chuyển đến cơ quan có thẩm quyền",
+    Status.ARCHIVED: "Đơn lưu, không xử lý",
+    Status.RETURNED: "Đơn đã trả lại cho người gửi",
+    Status.WITHDRAWN: "Đơn người gửi đã rút",
+    Status.TERMINATED: "Đơn đình chỉ giải quyết",
+    Status.RESOLVED: "Đơn có kết quả giải quyết (quyết định trong kỳ)",
+    EventKind.REOPENED: "Đơn phải xử lý lại",
+}
+
+
 # -- figures stats.py lacks --------------------------------------------------------------------------------------------
 
 
 def unit_kpi_extras(session, user, start: date, end: date) -> dict[int, tuple[int, int, int]]:
-    """{unit_id: (handled, handled and past a deadline before the end, handled and reopened)} (one GROUP BY)."""
+    """{unit_id: (handled, handled and past a deadline before the end, reopened in the period)} (two GROUP BYs;
+    "reopened" is stats' figure, the count of `triage.reporting.outcomes`)."""
     lo, hi = utc_bounds(start, end)
     rows = stats._grouped(
         session,
         user,
         Report.unit_id,
-        [
-            func.count(),
-            stats._count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi)),
-            stats._count_if(Report.reopened > 0),
-        ],
+        [func.count(), stats._count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi))],
         stats._figure_terms("handled", lo, hi),
     )
-    return {k: (int(a), int(b), int(c)) for k, (a, b, c) in rows.items() if k is not None}
+    reopened = stats._grouped(session, user, Report.unit_id, [func.count()], stats._figure_terms("reopened", lo, hi))
+    return {
+        k: (int(rows.get(k, (0, 0))[0]), int(rows.get(k, (0, 0))[1]), int(reopened.get(k, (0,))[0]))
+        for k in set(rows) | set(reopened)
+        if k is not None
+    }
 
 
 @dataclass
@@ -199,6 +218,29 @@ def summary_table(session, period: Period, *, calendar, as_of: date, user=None) 
         ),
     ]
     formats = [INT, INT, RATE, INT, RATE, RATE, INT, INT, DAYS, DAYS, DAYS, DAYS]
+    proc_now = outcomes.total(session, user, period.starts_on, period.ends_on, calendar=calendar)
+    proc_before = outcomes.total(session, user, prev_period.starts_on, prev_period.ends_on, calendar=calendar)
+    for code in OUTCOMES:
+        rows.append(line(OUTCOME_LINES[code], proc_now.outcome(code), proc_before.outcome(code), INT))
+        formats.append(INT)
+    for text, now_value, before_value, fmt in (
+        ("Kết quả trình lãnh đạo duyệt", proc_now.signoff.submitted, proc_before.signoff.submitted, INT),
+        ("Kết quả được lãnh đạo duyệt", proc_now.signoff.approved, proc_before.signoff.approved, INT),
+        (
+            "Dự thảo bị lãnh đạo trả lại, yêu cầu sửa",
+            proc_now.signoff.revision_requested,
+            proc_before.signoff.revision_requested,
+            INT,
+        ),
+        (
+            "Số ngày làm việc từ khi trình đến khi duyệt — trung vị",
+            proc_now.signoff.median_days,
+            proc_before.signoff.median_days,
+            DAYS,
+        ),
+    ):
+        rows.append(line(text, now_value, before_value, fmt))
+        formats.append(fmt)
     return Table(
         title="Tổng hợp",
         heading="TỔNG HỢP KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT PHẢN ÁNH VỀ CÁN BỘ",
@@ -213,6 +255,9 @@ def summary_table(session, period: Period, *, calendar, as_of: date, user=None) 
             "Tỷ lệ đúng hạn tính trên các đơn đã thụ lý / giải quyết trong kỳ có xác định được hạn.",
             "Tỷ lệ có căn cứ tính trên các đơn đã giải quyết có kết luận (không tính đơn chuyển cơ quan khác).",
             "Đơn đang xử lý và quá hạn: các đơn nhận đến cuối kỳ, chưa giải quyết xong đến ngày lập báo cáo.",
+            "Kết quả xử lý đơn (thụ lý, không thụ lý, hướng dẫn, chuyển đơn, lưu đơn, trả lại đơn, rút đơn, đình chỉ, "
+            "giải quyết, xử lý lại): số đơn có quyết định tương ứng trong kỳ, mỗi đơn tính một lần cho mỗi loại "
+            "quyết định; một đơn thụ lý rồi giải quyết trong kỳ được tính ở cả hai dòng.",
         ],
         row_formats=formats,
     )
@@ -272,6 +317,94 @@ def units_table(session, period: Period, *, calendar, as_of: date, user=None) ->
             "chưa giải quyết xong, đã quá một thời hạn, tính đến ngày lập báo cáo.",
             "Xếp hạng theo tỷ lệ giải quyết đúng hạn, chỉ với đơn vị có đủ số đơn tối thiểu; khoảng tin cậy "
             "Wilson 95%: đơn vị ít đơn có khoảng rộng, không thể coi là kém nhất tỉnh.",
+        ],
+    )
+
+
+def _sorted_units(session, user):
+    units = stats._units_for(session, user)
+    return sorted(units, key=lambda u: (u.division != "cơ quan tỉnh", u.division, u.name))
+
+
+def procedure_table(session, period: Period, *, calendar, user=None) -> Table:
+    """Per unit: the decisions taken on its đơn in the period and the leaders' sign-off of results."""
+    user = user or province_user()
+    start, end = period.starts_on, period.ends_on
+    by_unit = outcomes.procedure(session, user, start, end, calendar=calendar, by="unit")
+    province = outcomes.total(session, user, start, end, calendar=calendar)
+
+    def values(p: outcomes.Procedure) -> list:
+        sign = p.signoff
+        return [p.outcome(code) for code in OUTCOMES] + [
+            sign.submitted,
+            sign.approved,
+            sign.revision_requested,
+            sign.median_days,
+        ]
+
+    rows = [
+        [u.code, u.name, u.division] + values(by_unit.get(u.id, outcomes.Procedure()))
+        for u in _sorted_units(session, user)
+    ]
+    return Table(
+        title="Xử lý đơn",
+        heading="KẾT QUẢ XỬ LÝ ĐƠN, GIẢI QUYẾT VÀ DUYỆT KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ",
+        columns=[Column("Mã", 10), Column("Cơ quan, đơn vị", 40), Column("Cấp", 13)]
+        + [Column(label_of(code), 14, INT) for code in OUTCOMES]
+        + [
+            Column("Trình lãnh đạo duyệt", 12, INT),
+            Column("Lãnh đạo đã duyệt", 12, INT),
+            Column("Trả lại yêu cầu sửa", 12, INT),
+            Column("Ngày làm việc từ trình đến duyệt (trung vị)", 16, DAYS),
+        ],
+        rows=rows,
+        total=["", "TOÀN TỈNH", ""] + values(province),
+        notes=[
+            "Mỗi cột quyết định: số đơn có quyết định đó trong kỳ (theo thời điểm chuyển trạng thái), mỗi đơn tính "
+            "một lần; một đơn thụ lý rồi giải quyết trong kỳ được tính ở cả hai cột. Thụ lý: quyết định thụ lý đơn "
+            "được chuyển đến (không tính tiếp tục giải quyết sau tạm đình chỉ, sửa dự thảo hay xử lý lại).",
+            "Xử lý lại: đơn đã có kết quả giải quyết, được mở lại trong kỳ.",
+            "Trình, duyệt, trả lại: số lần trong kỳ; ngày làm việc tính từ lần trình gần nhất đến khi lãnh đạo duyệt.",
+            "Dòng toàn tỉnh gồm cả đơn chưa giao đơn vị (như đơn rút trước khi được chuyển).",
+        ],
+    )
+
+
+def stages_table(session, period: Period, *, user=None, min_sample: int | None = None) -> Table:
+    """Per unit: for each legal deadline, the clocks closed in the period on time and late, and the on-time rate
+    (shown with at least the dashboard's minimum sample)."""
+    user = user or province_user()
+    start, end = period.starts_on, period.ends_on
+    minimum = stats._min_sample(min_sample)
+    by_unit = outcomes.stage_rates(session, user, start, end, by="unit")
+    province = outcomes.stage_rates(session, user, start, end).get(None, {})
+
+    def values(rates: dict) -> list:
+        out = []
+        for stage in outcomes.STAGES:
+            rate = rates.get(stage, stats.Rate())
+            out += [rate.k, rate.n - rate.k, outcomes.shown_rate(rate, minimum)]
+        return out
+
+    columns = [Column("Mã", 10), Column("Cơ quan, đơn vị", 40), Column("Cấp", 13)]
+    for stage in outcomes.STAGES:
+        name = outcomes.STAGE_LABELS[stage]
+        columns += [
+            Column(f"{name}: đúng hạn", 12, INT),
+            Column(f"{name}: trễ hạn", 12, INT),
+            Column(f"{name}: tỷ lệ đúng hạn", 12, RATE),
+        ]
+    return Table(
+        title="Đúng hạn từng bước",
+        heading="TỶ LỆ ĐÚNG HẠN THEO TỪNG THỜI HẠN (XỬ LÝ ĐƠN, CHUYỂN ĐƠN, THÔNG BÁO THỤ LÝ, GIẢI QUYẾT)",
+        columns=columns,
+        rows=[[u.code, u.name, u.division] + values(by_unit.get(u.id, {})) for u in _sorted_units(session, user)],
+        total=["", "TOÀN TỈNH", ""] + values(province),
+        notes=[
+            "Các thời hạn kết thúc trong kỳ: hoàn thành (đúng hạn nếu xong trước hết ngày đến hạn, giờ Việt Nam; "
+            "sau đó là trễ hạn) hoặc đã quá hạn trong kỳ (trễ hạn).",
+            f"Tỷ lệ chỉ ghi khi có từ {minimum} thời hạn kết thúc trở lên (ít hơn: chưa đủ mẫu, xem số đúng hạn, "
+            "trễ hạn).",
         ],
     )
 
@@ -393,7 +526,12 @@ KPI_LEGEND = [
         "Phản ánh của người dân về cán bộ (QĐ 1053-QĐ/TU: ý kiến người dân, doanh nghiệp; "
         "tiêu chí chung về thái độ phục vụ, 30 điểm)",
     ),
-    ("Phải xử lý lại", "Đơn được giao đã phải mở lại ít nhất một lần", "Chất lượng kết quả nhiệm vụ"),
+    (
+        "Phải xử lý lại",
+        "Đơn đã có kết quả giải quyết nhưng phải mở lại để xử lý lại trong kỳ (đơn vị: của đơn vị; cán bộ: "
+        "đơn được giao cho cán bộ)",
+        "Chất lượng kết quả nhiệm vụ",
+    ),
     (
         "Ngày làm việc đến thụ lý / giải quyết (trung vị)",
         "Trung vị số ngày làm việc từ khi nhận đơn",

@@ -5,7 +5,7 @@ Công văn 443-CV/TU asks the Ban Nội chính Tỉnh ủy to follow up and repo
 - gathers the period's figures (`collect_figures`, for a `core.vietnamese.Period`) from the statistics layer
   (`triage.reporting.stats`, SQL aggregations) and `triage.reporting.figures` (the few figures stats lacks), never
   by loading reports into Python;
-- writes the workbook (`write_workbook`, through `triage.reporting.spreadsheets`: four sheets with Vietnamese
+- writes the workbook (`write_workbook`, through `triage.reporting.spreadsheets`: six sheets with Vietnamese
   headings, number formats, frozen header rows and column widths; no reporter data and no report text anywhere);
 - stores it under PERIODIC_REPORTS_DIR with a random key and records a `PeriodicReport` row (`build_report`).
 
@@ -69,6 +69,8 @@ def collect_figures(
         rf.units_table(session, period, calendar=calendar, as_of=as_of),
         rf.categories_table(session, period),
         rf.overdue_table(session, period, calendar=calendar, as_of=as_of, limit=overdue_limit),
+        rf.procedure_table(session, period, calendar=calendar),
+        rf.stages_table(session, period),
     ]
     return PeriodFigures(period=period, as_of=as_of, built_at=utcnow(), tables=tables)
 

@@ -40,7 +40,12 @@ Definitions (the same conditions are used for a figure and for its drill-down, s
     handled       (officers) assigned to the officer and open at some time in the period: received before
                   its end and not resolved before its start. Officer "resolved"/"on time"/"substantiated"
                   count `resolved_by_id`; "overdue": handled reports whose first breach came before the end of
-                  the period; "reopened": handled reports reopened at least once.
+                  the period; "reopened": reports reopened (xử lý lại: an event of kind "reopened") in the
+                  period, counted for the officer they are assigned to.
+    reopened      reports with a "reopened" event in the period (not only those still handled: the same count
+                  as `triage.reporting.outcomes`).
+    decided_<s>   reports with a decision into status <s> in the period (`triage.reporting.decisions`: a status
+                  event; "decided_accepted" only from "routed"); the drill-down of `triage.reporting.outcomes`.
 Percentiles are linear interpolation between order statistics (PostgreSQL `percentile_cont`; on SQLite the
 same computed with window functions), so both backends give the same values.
 Rates carry a Wilson 95% score interval (`Rate.low`, `Rate.high`). League: units are ranked by the on-time
@@ -61,8 +66,9 @@ from sqlalchemy import Integer, Select, and_, case, cast, func, literal, or_, se
 from core.config import default_of
 from core.models import Report, Unit, User
 from core.vietnamese import PERIOD_KINDS, VN_TZ_NAME, Period, legal_date, today_in_vietnam, utc_bounds
-from core.vocabulary import AGENCY_NAMES, FINISHED, Outcome, Role, Status
+from core.vocabulary import AGENCY_NAMES, FINISHED, Outcome, Role, Status, label
 from triage.casework.access import PROVINCE_WIDE, visible_reports
+from triage.reporting.decisions import OUTCOME_FIGURES, decided_in
 
 DEFAULT_MIN_SAMPLE = default_of("dashboard_min_sample")
 Z95 = 1.959963984540054
@@ -261,8 +267,9 @@ def _figure_terms(figure: str, lo: datetime, hi: datetime) -> list:
         "substantiated": resolved + [Report.outcome.in_(SUBSTANTIATED)],
         "handled": handled,
         "handled_overdue": handled + [Report.overdue_at.is_not(None), Report.overdue_at < hi],
-        "reopened": handled + [Report.reopened > 0],
+        "reopened": [decided_in("reopened", lo, hi)],
     }
+    terms.update({name: [decided_in(code, lo, hi)] for code, name in OUTCOME_FIGURES.items() if name != "reopened"})
     if figure not in terms:
         raise ValueError(f"unknown figure {figure!r}")
     return terms[figure]
@@ -283,6 +290,7 @@ FIGURES = (
     "handled",
     "handled_overdue",
     "reopened",
+    *(name for name in OUTCOME_FIGURES.values() if name != "reopened"),
 )
 FIGURE_LABELS = {
     "received": "Tiếp nhận trong kỳ",
@@ -299,6 +307,7 @@ FIGURE_LABELS = {
     "handled": "Cán bộ được giao",
     "handled_overdue": "Được giao, đã quá hạn",
     "reopened": "Phải xử lý lại",
+    **{name: f"{label(code)} (quyết định trong kỳ)" for code, name in OUTCOME_FIGURES.items() if name != "reopened"},
 }
 
 
@@ -613,12 +622,15 @@ def officer_rows(session, user: User, start: date, end: date, **filters) -> list
         session,
         user,
         Report.assignee_id,
-        [
-            func.count(),
-            _count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi)),
-            _count_if(Report.reopened > 0),
-        ],
+        [func.count(), _count_if(and_(Report.overdue_at.is_not(None), Report.overdue_at < hi))],
         _figure_terms("handled", lo, hi) + f + [Report.assignee_id.is_not(None)],
+    )
+    reopened = _grouped(
+        session,
+        user,
+        Report.assignee_id,
+        [func.count()],
+        _figure_terms("reopened", lo, hi) + f + [Report.assignee_id.is_not(None)],
     )
     resolved = _grouped(
         session,
@@ -627,7 +639,7 @@ def officer_rows(session, user: User, start: date, end: date, **filters) -> list
         [func.count(), _count_if(Report.resolved_on_time.is_(True)), _count_if(Report.outcome.in_(SUBSTANTIATED))],
         _figure_terms("resolved", lo, hi) + f + [Report.resolved_by_id.is_not(None)],
     )
-    ids = set(handled) | set(resolved)
+    ids = set(handled) | set(resolved) | set(reopened)
     if not ids:
         return []
     people = session.execute(
@@ -641,8 +653,9 @@ def officer_rows(session, user: User, start: date, end: date, **filters) -> list
             user_id=uid, username=username, full_name=full_name or "", unit_id=unit_id, unit_name=unit_name or ""
         )
         if uid in handled:
-            row.handled, overdue, reopened = handled[uid]
-            row.overdue, row.reopened = int(overdue), int(reopened)
+            row.handled, overdue = handled[uid]
+            row.overdue = int(overdue)
+        row.reopened = int(reopened.get(uid, (0,))[0])
         if uid in resolved:
             row.resolved, ok, substantiated = resolved[uid]
             row.on_time, row.substantiated = int(ok), int(substantiated)

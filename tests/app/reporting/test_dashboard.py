@@ -41,7 +41,7 @@ import pytest
 from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Report, Unit
+from core.models import Report, ReportEvent, Unit
 from core.vietnamese import Period, utc_bounds
 from intake.receipts import new_tracking_code
 from triage.reporting import stats
@@ -273,7 +273,9 @@ def test_officer_rows(app, data, staff):
             report.assignee_id = inspector.id
             if report.resolved_at:
                 report.resolved_by_id = inspector.id
-        db.session.scalar(select(Report).where(Report.tracking_code == data["a3"])).reopened = 1
+        reopened = db.session.scalar(select(Report).where(Report.tracking_code == data["a3"]))
+        reopened.reopened = 1
+        reopened.events.append(ReportEvent(kind="reopened", at=_utc(28), data={}))  # xử lý lại in March
         db.session.commit()
         rows = stats.officer_rows(db.session, supervisor, *MARCH)
         assert [

@@ -107,5 +107,5 @@ def test_periodic_workbook_keeps_a_formula_like_unit_name_as_text(app, data):
         row = db.session.scalar(select(PeriodicReport))
         wb = load_workbook(file_path(app.config, row.file_key))
     cells = _string_cells(wb, UNIT_FORMULA)
-    assert {c.parent.title for c in cells} == {"Theo đơn vị", "Theo lĩnh vực"}
+    assert {c.parent.title for c in cells} == {"Theo đơn vị", "Theo lĩnh vực", "Xử lý đơn", "Đúng hạn từng bước"}
     assert all(c.data_type == "s" for c in cells)

@@ -25,7 +25,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import Clock, PeriodicReport, Report, Unit
+from core.models import Clock, PeriodicReport, Report, ReportEvent, Unit
 from core.search import fold
 from core.vietnamese import Period
 from intake.receipts import new_tracking_code
@@ -134,6 +134,7 @@ def data(app, make_user):
             overdue_at=vn(2026, 1, 20),
             reopened=1,
         )
+        r[2].events.append(ReportEvent(kind="reopened", at=vn(2026, 1, 25), data={}))  # xử lý lại in January
         r[3] = _report(
             QUANG_PHU,
             vn(2026, 1, 15),
@@ -218,7 +219,7 @@ def test_workbook_cells_match_hand_computed_figures(app, data):
     assert path.parent == __import__("pathlib").Path(app.config["PERIODIC_REPORTS_DIR"])
     assert re.fullmatch(r"thang-01-2026-[A-Za-z0-9_-]{24}\.xlsx", row.file_key)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Tổng hợp", "Theo đơn vị", "Theo lĩnh vực", "Quá hạn"]
+    assert wb.sheetnames == ["Tổng hợp", "Theo đơn vị", "Theo lĩnh vực", "Quá hạn", "Xử lý đơn", "Đúng hạn từng bước"]
 
     ws = wb["Tổng hợp"]
     assert ws["A1"].value.endswith("THÁNG 1/2026")
