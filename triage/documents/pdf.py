@@ -59,7 +59,7 @@ class _Page(FPDF):
         self.set_x(x)
         self.multi_cell(width, height, _nfc(text), align="C", new_x="LMARGIN", new_y="NEXT")
 
-    def rule(self, x_centre: float, width: float, gap: float = 0.6) -> None:
+    def rule(self, x_centre: float, width: float, gap: float = 1.0) -> None:
         """A short horizontal line under what was just written, centred on `x_centre`."""
         y = self.get_y() + gap
         self.set_line_width(0.3)
@@ -116,7 +116,7 @@ def _title(pdf: _Page, content: DocumentContent) -> None:
     if content.title:
         pdf.centred(LEFT, TEXT_WIDTH, content.title, "B", 14, 7)
         pdf.centred(LEFT + 15, TEXT_WIDTH - 30, content.subject, "B", 13, 6.5)
-        pdf.rule(middle, 40, gap=1)
+        pdf.rule(middle, 40, gap=1.6)
         pdf.ln(4)
     if content.authority:
         pdf.centred(LEFT, TEXT_WIDTH, content.authority, "B", 13, 6.5)
