@@ -32,6 +32,11 @@ class StepView:
     run: Callable[[Step, Report, object], str]  # the service; returns what to tell the user
 
 
+def said(_result, message: str) -> str:
+    """What to tell the user once the service has run (its result is on the report)."""
+    return message
+
+
 def _transfer(step: Step, report: Report, form) -> str:
     target = form.target.data or ""
     if target.startswith(OUTSIDE):
@@ -63,9 +68,9 @@ STEPS: dict[str, StepView] = {
         "refuse",
         "handle",
         "xu-ly-don",
-        lambda s, r, f: (
-            handling.refuse(s, r, ground=f.ground.data, reason=f.reason.data)
-            and "Đã quyết định không thụ lý và ban hành thông báo."
+        lambda s, r, f: said(
+            handling.refuse(s, r, ground=f.ground.data, reason=f.reason.data),
+            "Đã quyết định không thụ lý và ban hành thông báo.",
         ),
     ),
     "guide": StepView(
@@ -73,9 +78,9 @@ STEPS: dict[str, StepView] = {
         "guide",
         "handle",
         "xu-ly-don",
-        lambda s, r, f: (
-            handling.guide(s, r, body=f.body.data, name=f.name.data, guidance=f.guidance.data)
-            and "Đã hướng dẫn người gửi đơn và ban hành phiếu hướng dẫn."
+        lambda s, r, f: said(
+            handling.guide(s, r, body=f.body.data, name=f.name.data, guidance=f.guidance.data),
+            "Đã hướng dẫn người gửi đơn và ban hành phiếu hướng dẫn.",
         ),
     ),
     "transfer": StepView("chuyen-don", "transfer", "handle", "xu-ly-don", _transfer),
@@ -84,16 +89,16 @@ STEPS: dict[str, StepView] = {
         "archive",
         "handle",
         "xu-ly-don",
-        lambda s, r, f: handling.archive(s, r, ground=f.ground.data, reason=f.reason.data) and "Đã lưu đơn.",
+        lambda s, r, f: said(handling.archive(s, r, ground=f.ground.data, reason=f.reason.data), "Đã lưu đơn."),
     ),
     "return": StepView(
         "tra-lai-don",
         "return",
         "handle",
         "xu-ly-don",
-        lambda s, r, f: (
-            handling.return_to_reporter(s, r, reason=f.reason.data, body=f.body.data or "", name=f.name.data or "")
-            and "Đã trả lại đơn và giấy tờ cho người gửi."
+        lambda s, r, f: said(
+            handling.return_to_reporter(s, r, reason=f.reason.data, body=f.body.data or "", name=f.name.data or ""),
+            "Đã trả lại đơn và giấy tờ cho người gửi.",
         ),
     ),
     "suspend": StepView(
@@ -101,44 +106,46 @@ STEPS: dict[str, StepView] = {
         "suspend",
         "handle",
         "giai-quyet",
-        lambda s, r, f: proceedings.suspend(s, r, reason=f.reason.data) and "Đã tạm đình chỉ; thời hạn ngừng tính.",
+        lambda s, r, f: said(proceedings.suspend(s, r, reason=f.reason.data), "Đã tạm đình chỉ; thời hạn ngừng tính."),
     ),
     "resume": StepView(
         "tiep-tuc",
         "resume",
         "handle",
         "giai-quyet",
-        lambda s, r, f: proceedings.resume(s, r, reason=f.reason.data) or "Đã tiếp tục giải quyết.",
+        lambda s, r, f: said(proceedings.resume(s, r, reason=f.reason.data), "Đã tiếp tục giải quyết."),
     ),
     "terminate": StepView(
         "dinh-chi",
         "terminate",
         "handle",
         "giai-quyet",
-        lambda s, r, f: proceedings.terminate(s, r, reason=f.reason.data) and "Đã đình chỉ giải quyết.",
+        lambda s, r, f: said(proceedings.terminate(s, r, reason=f.reason.data), "Đã đình chỉ giải quyết."),
     ),
     "withdraw": StepView(
         "rut-don",
         "withdraw",
         "handle",
         "giai-quyet",
-        lambda s, r, f: proceedings.withdraw(s, r, reason=f.reason.data) or "Đã ghi nhận việc rút đơn.",
+        lambda s, r, f: said(proceedings.withdraw(s, r, reason=f.reason.data), "Đã ghi nhận việc rút đơn."),
     ),
     "pursue": StepView(
         "tiep-tuc-to-cao",
         "pursue",
         "handle",
         "giai-quyet",
-        lambda s, r, f: proceedings.pursue(s, r, reason=f.reason.data) or "Đã quyết định tiếp tục giải quyết tố cáo.",
+        lambda s, r, f: said(
+            proceedings.pursue(s, r, reason=f.reason.data), "Đã quyết định tiếp tục giải quyết tố cáo."
+        ),
     ),
     "complexity": StepView(
         "muc-do",
         "complexity",
         "handle",
         "giai-quyet",
-        lambda s, r, f: (
-            proceedings.set_complexity(s, r, level=f.level.data, reason=f.reason.data)
-            or "Đã ghi quyết định về mức độ phức tạp; thời hạn đã tính lại."
+        lambda s, r, f: said(
+            proceedings.set_complexity(s, r, level=f.level.data, reason=f.reason.data),
+            "Đã ghi quyết định về mức độ phức tạp; thời hạn đã tính lại.",
         ),
     ),
     "track": StepView(
@@ -146,9 +153,9 @@ STEPS: dict[str, StepView] = {
         "track",
         "handle",
         "giai-quyet",
-        lambda s, r, f: (
-            proceedings.change_track(s, r, track=f.track.data, reason=f.reason.data)
-            or f"Đã đổi sang trình tự {label(r.track).lower()}; thời hạn đã tính lại."
+        lambda s, r, f: said(
+            proceedings.change_track(s, r, track=f.track.data, reason=f.reason.data),
+            f"Đã đổi sang trình tự {label(r.track).lower()}; thời hạn đã tính lại.",
         ),
     ),
     "extend": StepView(
@@ -156,8 +163,8 @@ STEPS: dict[str, StepView] = {
         "extend",
         "extend",
         "giai-quyet",
-        lambda s, r, f: (
-            proceedings.extend(s, r, stage=f.stage.data, reason=f.reason.data) and "Đã gia hạn và ban hành quyết định."
+        lambda s, r, f: said(
+            proceedings.extend(s, r, stage=f.stage.data, reason=f.reason.data), "Đã gia hạn và ban hành quyết định."
         ),
     ),
     "submit": StepView("giai-quyet", "submit", "resolve", "giai-quyet", _submit),
@@ -166,21 +173,21 @@ STEPS: dict[str, StepView] = {
         "approve",
         "approve",
         "giai-quyet",
-        lambda s, r, f: signoff.approve(s, r) and "Đã duyệt kết quả; văn bản trả lời đã gửi người gửi đơn.",
+        lambda s, r, f: said(signoff.approve(s, r), "Đã duyệt kết quả; văn bản trả lời đã gửi người gửi đơn."),
     ),
     "revise": StepView(
         "tra-lai-du-thao",
         "revise",
         "approve",
         "giai-quyet",
-        lambda s, r, f: signoff.request_revision(s, r, comment=f.comment.data) or "Đã trả lại dự thảo cho cán bộ.",
+        lambda s, r, f: said(signoff.request_revision(s, r, comment=f.comment.data), "Đã trả lại dự thảo cho cán bộ."),
     ),
     "reopen": StepView(
         "xu-ly-lai",
         "reopen",
         "reopen",
         "giai-quyet",
-        lambda s, r, f: proceedings.reopen(s, r, reason=f.reason.data) or "Đã mở lại đơn để xử lý lại.",
+        lambda s, r, f: said(proceedings.reopen(s, r, reason=f.reason.data), "Đã mở lại đơn để xử lý lại."),
     ),
     "second": StepView("lan-hai", "second", "record second instance", "giai-quyet", _second),
 }
