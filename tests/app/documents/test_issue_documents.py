@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import create_engine, delete, select
+from sqlalchemy import select
 
 from core.document_files import DocumentFiles
 from core.extensions import db
-from core.models import Document, DocumentCounter, Report, Unit, User
+from core.models import Document, Report, Unit, User
 from core.vocabulary import DocumentKind
 from triage.documents.issue import MAX_SCAN_BYTES, ScanRefused, attach_signed_scan, issue_document
 from triage.documents.texts import DocumentContent
@@ -22,22 +22,6 @@ GROUND = "Đã hết thời hiệu khiếu nại mà không có lý do chính đ
 REFUSAL = {"ground": GROUND, "reason": "Quyết định bị khiếu nại ban hành từ năm 2023"}
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n% ban quet\n"
-
-
-@pytest.fixture(autouse=True)
-def no_documents(database_url):
-    """Documents refer to reports, which every app test empties: remove them around each test."""
-
-    def forget():
-        engine = create_engine(database_url)
-        with engine.begin() as conn:
-            conn.execute(delete(Document))
-            conn.execute(delete(DocumentCounter))
-        engine.dispose()
-
-    forget()
-    yield
-    forget()
 
 
 @pytest.fixture
