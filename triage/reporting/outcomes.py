@@ -65,12 +65,6 @@ class SignOff:
     def median_days(self) -> float | None:
         return float(statistics.median(self.days)) if self.days else None
 
-    def add(self, other: SignOff) -> None:
-        self.submitted += other.submitted
-        self.approved += other.approved
-        self.revision_requested += other.revision_requested
-        self.days.extend(other.days)
-
 
 @dataclass
 class Procedure:
@@ -82,14 +76,6 @@ class Procedure:
 
     def outcome(self, code) -> int:
         return self.outcomes.get(str(code), 0)
-
-    def add(self, other: Procedure) -> None:
-        for code, n in other.outcomes.items():
-            self.outcomes[code] = self.outcomes.get(code, 0) + n
-        for stage, rate in other.stages.items():
-            mine = self.stages.get(stage, stats.Rate())
-            self.stages[stage] = stats.Rate(mine.k + rate.k, mine.n + rate.n)
-        self.signoff.add(other.signoff)
 
 
 def shown_rate(rate: stats.Rate, min_sample: int | None = None) -> float | None:
@@ -237,7 +223,9 @@ def signoff(session, user, start: date, end: date, *, calendar, by: str | None =
 
 
 def procedure(session, user, start: date, end: date, *, calendar, by: str | None = None, **filters) -> dict:
-    """{group: Procedure}: outcomes, stage rates and sign-off together (group None when `by` is None)."""
+    """{group: Procedure}: outcomes, stage rates and sign-off together. `by`: "unit" (keys: unit ids), "officer"
+    (keys: the assignees' user ids) or None (one key, None); grouped, the key None gathers the reports without a
+    unit (or without an officer)."""
     out: dict = {}
     for group, counts in outcome_counts(session, user, start, end, by=by, **filters).items():
         out.setdefault(group, Procedure()).outcomes.update(counts)
