@@ -2,6 +2,8 @@
 (triage.reporting.exports) writes, so both list exactly the same reports in the same order.
 
 - `Filters`: the GET parameters, validated against the choices (an unknown value is dropped, never passed to SQL);
+  with no status chosen only the reports still being worked are listed (status not in `FINISHED`);
+- `statuses_of`: which statuses a status choice lists, the one rule both the SQL and the facet counts read;
 - `due_terms`: the overdue / due-soon conditions of a day, on the report row (`Report.next_due_on`);
 - `conditions`: the WHERE terms of the filters (one facet may be left out, to count that facet's values);
 - `order_terms`: the ORDER BY of a sort choice.
@@ -20,7 +22,12 @@ from core.vocabulary import FINISHED, Category, ClockStatus, Kind, Status, label
 
 SOON_WORKING_DAYS = 2
 
-STATUS_CHOICES = [(s.value, label(s)) for s in Status]
+OPEN_STATUS_CHOICES = [(s.value, label(s)) for s in Status if s not in FINISHED]
+FINISHED_STATUS_CHOICES = [(s.value, label(s)) for s in Status if s in FINISHED]
+STATUS_CHOICES = OPEN_STATUS_CHOICES + FINISHED_STATUS_CHOICES
+# The status filter's groups: "" (the default) the reports still being worked, then the finished ones, then all.
+DONE, ALL = "done", "all"
+STATUS_GROUPS = [("", "Đang giải quyết (chưa xong)"), (DONE, "Đã xong"), (ALL, "Tất cả")]
 TRACK_CHOICES = [(k.value, label(k)) for k in Kind]
 CATEGORY_CHOICES = [(c.value, label(c)) for c in Category]
 DUE_CHOICES = [("overdue", "Quá hạn"), ("soon", f"Sắp đến hạn (trong {SOON_WORKING_DAYS} ngày làm việc)")]
@@ -49,7 +56,7 @@ class Filters:
 
         ward = (args.get("ward") or "").strip()
         return cls(
-            status=pick("status", STATUS_CHOICES),
+            status=pick("status", STATUS_GROUPS + STATUS_CHOICES),
             track=pick("track", TRACK_CHOICES),
             category=pick("category", CATEGORY_CHOICES),
             ward=ward if ward.isdigit() and len(ward) <= 5 else "",
@@ -94,6 +101,18 @@ def due_terms(today: date, calendar) -> DueTerms:
     )
 
 
+def statuses_of(choice: str) -> frozenset[str] | None:
+    """The statuses a status choice lists: the default ("") those not finished, `DONE` the finished ones, `ALL`
+    every status (None: no condition), a status itself."""
+    if choice == ALL:
+        return None
+    if choice == DONE:
+        return frozenset(s.value for s in FINISHED)
+    if choice == "":
+        return frozenset(s.value for s in Status if s not in FINISHED)
+    return frozenset((choice,))
+
+
 def search_term(f: Filters):
     if f.q and (pattern := like_pattern(f.q)):
         return or_(Report.text_folded.like(pattern, escape="\\"), Report.tracking_code == f.q.upper())
@@ -103,8 +122,8 @@ def search_term(f: Filters):
 def conditions(f: Filters, *, user, due: DueTerms, skip: str | None = None) -> list:
     """The WHERE terms of the filters; `skip` leaves one facet out (to count that facet's values)."""
     terms = []
-    if f.status and skip != "status":
-        terms.append(Report.status == f.status)
+    if skip != "status" and (statuses := statuses_of(f.status)) is not None:
+        terms.append(Report.status.in_(sorted(statuses)))
     if f.track and skip != "track":
         terms.append(Report.track == f.track)
     if f.category and skip != "category":

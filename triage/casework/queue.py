@@ -3,30 +3,47 @@
 Every list, count and search goes through `visible_reports`; counting is done by the database (one GROUP BY
 over the combinations of the filters' values, summed per facet here); "most urgent first" and the overdue filter
 read `Report.next_due_on` (the nearest pending due date, kept by the ORM on every flush), so they are index walks.
-The filters' SQL (parsing, conditions, order) is `triage.casework.filters`, shared with the CSV export.
+The filters' SQL (parsing, conditions, order) is `triage.casework.filters`, shared with the CSV export; with no
+status chosen the list leaves out the finished reports. A row shows the start of the text with the reporter masked
+(`triage.casework.redaction`), from the columns the page loads anyway. The bulk actions and their form are
+`triage.casework.bulk`; the view here flashes what they did and goes back to the same filtered page.
 """
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import joinedload, selectinload
-from wtforms import SelectChoice, SelectField, StringField
-from wtforms.validators import Length, Optional
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from core.extensions import db
-from core.models import Clock, Report, Unit, User
-from core.states import InvalidTransition
+from core.models import Clock, Report, Unit
 from core.vietnamese import today_in_vietnam
-from core.vocabulary import FINISHED, ClockStatus, Role, Status
-from triage.casework import actions
-from triage.casework.access import PROVINCE_WIDE, guard_blueprint, may, visible_reports
+from core.vocabulary import FINISHED, ClockStatus, Role
+from triage.casework.access import guard_blueprint, may, visible_reports
+from triage.casework.actions import ward_name
+from triage.casework.bulk import (
+    ASSIGN,
+    MIN_REASON,
+    REROUTE,
+    TRIAGE_CHOICE,
+    UNASSIGN,
+    assign,
+    assignable,
+    assignee_choices,
+    bulk_form,
+    checked_ids,
+    person,
+    reroute,
+    unit_choices,
+    visible_among,
+)
 from triage.casework.filters import (
     ASSIGNEE_CHOICES,
     CATEGORY_CHOICES,
     DUE_CHOICES,
+    FINISHED_STATUS_CHOICES,
+    OPEN_STATUS_CHOICES,
     SORT_CHOICES,
-    STATUS_CHOICES,
+    STATUS_GROUPS,
     TRACK_CHOICES,
     DueTerms,
     Filters,
@@ -34,14 +51,15 @@ from triage.casework.filters import (
     due_terms,
     order_terms,
     search_term,
+    statuses_of,
 )
 from triage.casework.jobs import enqueue_export_corrections
+from triage.casework.redaction import redact
 
 bp = Blueprint("staff", __name__, url_prefix="/can-bo")
 guard_blueprint(bp, "work the queue")
 
 PAGE_SIZE = 50
-TRIAGE_CHOICE = "__triage__"  # the same value as the case file's reroute form
 
 
 def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[dict, int]:
@@ -86,9 +104,16 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
         )
     ]
 
+    statuses = statuses_of(f.status)
+
+    def passes(row, facet) -> bool:
+        if facet == "status":
+            return statuses is None or row["status"] in statuses
+        return not getattr(f, facet) or row[facet] == getattr(f, facet)
+
     def matches(row, skip):
         return all(
-            not getattr(f, facet) or skip == facet or row[facet] == getattr(f, facet)
+            skip == facet or passes(row, facet)
             for facet in ("status", "track", "category", "assignee") + (("ward",) if by_ward else ())
         )
 
@@ -122,13 +147,40 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
             .group_by(Report.ward_code)
         )
         counts["ward"] = {value: n for value, n in db.session.execute(query)}
-    for facet in ("status", "track", "category", "ward"):
+    for facet in ("track", "category", "ward"):
         if facet in counts:
             counts[facet][""] = sum(counts[facet].values())
+    per_status = dict(counts["status"])
+    for choice, _ in STATUS_GROUPS:  # the default (not finished), the finished ones, all
+        group = statuses_of(choice)
+        counts["status"][choice] = sum(n for value, n in per_status.items() if group is None or value in group)
     return counts, total
 
 
 # -- the page ----------------------------------------------------------------------------------------------------
+
+EXCERPT_CHARS = 120
+# The columns a row shows (with the clocks and the assignee, loaded alongside): the text for the excerpt and the
+# reporter's contact details only to mask them in it; never the long columns (findings, answers, labels).
+ROW_COLUMNS = (
+    Report.id,
+    Report.tracking_code,
+    Report.received_at,
+    Report.text,
+    Report.kind,
+    Report.track,
+    Report.status,
+    Report.category,
+    Report.ward_code,
+    Report.unit_id,
+    Report.assignee_id,
+    Report.escalate,
+    Report.next_due_on,
+    Report.reporter_name,
+    Report.reporter_address,
+    Report.reporter_phone,
+    Report.reporter_email,
+)
 
 
 def _services():
@@ -140,46 +192,40 @@ def _sees_wards(user) -> bool:
     return user.role != Role.INSPECTOR or (user.unit is not None and user.unit.ward_code is None)
 
 
-class BulkForm(FlaskForm):
-    action = SelectField(
-        "Thao tác", choices=[SelectChoice("assign", "Giao cho cán bộ"), SelectChoice("reroute", "Chuyển đơn")]
-    )
-    assignee = SelectField("Cán bộ", coerce=str, validate_choice=False, validators=[Optional()])
-    unit = SelectField("Chuyển đến", coerce=str, validate_choice=False, validators=[Optional()])
-    reason = StringField(
-        "Lý do chuyển",
-        filters=[lambda v: v.strip() if isinstance(v, str) else v],
-        validators=[Optional(), Length(max=500)],
-    )
+def excerpt(report: Report) -> str:
+    """The start of the report's text, about EXCERPT_CHARS characters cut at a word, with the reporter's name,
+    address, phone numbers and e-mail addresses masked (the whole text is masked before it is cut)."""
+    known = (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
+    text = " ".join(redact(report.text or "", known=known).split())
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    cut = text[: EXCERPT_CHARS + 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:EXCERPT_CHARS]
+    if cut.rfind("[") > cut.rfind("]"):  # never half a mask
+        cut = cut[: cut.rfind("[")]
+    return cut.rstrip(" ,.;:-") + "…"
 
 
-def _assignable(unit_ids) -> list[User]:
-    """Who the checked reports may be given to: the user's own colleagues, or (province-wide) the units' inspectors."""
-    query = select(User).options(joinedload(User.unit)).where(User.role == Role.INSPECTOR, User.active.is_(True))
-    if current_user.role in PROVINCE_WIDE:
-        if not unit_ids:
-            return []
-        query = query.where(User.unit_id.in_(unit_ids))
-    elif current_user.role == Role.INSPECTOR and current_user.unit_id is not None:
-        query = query.where(User.unit_id == current_user.unit_id)
-    else:
+def commune(ward_code: str | None) -> str:
+    """The commune's name; "" when there is none or it is no commune of the list (never the bare code)."""
+    name = ward_name(ward_code)
+    return "" if name == ward_code else name
+
+
+def _page_reports(ids: list[int]) -> list[Report]:
+    """The page's reports in the order of `ids`: two queries whatever the number of rows (the reports with the
+    columns a row shows and their assignees, then their clocks)."""
+    if not ids:
         return []
-    return list(db.session.scalars(query.order_by(User.unit_id, User.full_name, User.username)))
-
-
-def _assignee_choices(users: list[User]) -> list[SelectChoice]:
-    province = current_user.role in PROVINCE_WIDE
-    return [SelectChoice("none", "— Bỏ giao (chưa giao ai) —")] + [
-        SelectChoice(str(u.id), (u.full_name or u.username) + (f" — {u.unit.name}" if province and u.unit else ""))
-        for u in users
-    ]
-
-
-def _unit_choices() -> list[SelectChoice]:
-    units = db.session.execute(select(Unit.code, Unit.name).order_by(Unit.division, Unit.name_ascii)).all()
-    return [SelectChoice(TRIAGE_CHOICE, "— Trả về phân loại thủ công —")] + [
-        SelectChoice(code, name) for code, name in units
-    ]
+    loaded = {
+        r.id: r
+        for r in db.session.scalars(
+            select(Report)
+            .where(Report.id.in_(ids))
+            .options(load_only(*ROW_COLUMNS), selectinload(Report.clocks), joinedload(Report.assignee))
+        ).unique()
+    }
+    return [loaded[i] for i in ids if i in loaded]
 
 
 @bp.get("/")
@@ -205,35 +251,15 @@ def queue():
             .offset((page - 1) * PAGE_SIZE)
         )
     )
-    loaded = (
-        {
-            r.id: r
-            for r in db.session.scalars(
-                select(Report)
-                .where(Report.id.in_(ids))
-                .options(selectinload(Report.clocks), joinedload(Report.assignee))
-            ).unique()
-        }
-        if ids
-        else {}
-    )
-    reports = [loaded[i] for i in ids if i in loaded]
+    reports = _page_reports(ids)
 
     ward_choices = []
     if with_ward:
-        codes = sorted(c for c in counts["ward"] if c)
-        if f.ward and f.ward not in codes:
-            codes.append(f.ward)
-        names = (
-            dict(db.session.execute(select(Unit.ward_code, Unit.name).where(Unit.ward_code.in_(codes))).all())
-            if codes
-            else {}
-        )
-        ward_choices = sorted(((c, names.get(c, c)) for c in codes), key=lambda item: item[1])
+        codes = {c for c in counts["ward"] if c}
+        if f.ward:
+            codes.add(f.ward)
+        ward_choices = sorted(((c, commune(c) or "Xã, phường ngoài danh sách") for c in codes), key=lambda i: i[1])
 
-    form = BulkForm()
-    form.assignee.choices = _assignee_choices(_assignable({r.unit_id for r in reports if r.unit_id}))
-    form.unit.choices = _unit_choices()
     return render_template(
         "staff/queue.html",
         reports=reports,
@@ -243,7 +269,9 @@ def queue():
         page=page,
         pages=pages,
         choices={
-            "status": STATUS_CHOICES,
+            "status_groups": STATUS_GROUPS,
+            "status_open": OPEN_STATUS_CHOICES,
+            "status_finished": FINISHED_STATUS_CHOICES,
             "track": TRACK_CHOICES,
             "category": CATEGORY_CHOICES,
             "due": DUE_CHOICES,
@@ -252,8 +280,16 @@ def queue():
         },
         sort_choices=SORT_CHOICES,
         with_ward=with_ward,
-        form=form,
-        nearest=lambda r: _nearest_clock(r),
+        bulk={
+            "form": bulk_form(),
+            "url": url_for("staff.bulk", **f.args(), **_page_arg(page)),
+            "assignees": assignee_choices(user, assignable(user, {r.unit_id for r in reports if r.unit_id})),
+            "units": unit_choices(),
+            "actions": {"assign": ASSIGN, "unassign": UNASSIGN, "reroute": REROUTE},
+        },
+        nearest=_nearest_clock,
+        excerpt=excerpt,
+        commune=commune,
         today=today,
         calendar=calendar,
     )
@@ -267,118 +303,97 @@ def _nearest_clock(report: Report) -> Clock | None:
     return min(pending, key=lambda c: c.due_on, default=None)
 
 
+def _page_arg(page: int) -> dict:
+    return {"page": page} if page > 1 else {}
+
+
+# -- bulk actions ------------------------------------------------------------------------------------------------
+
+
 @bp.post("/hang-loat")
 def bulk():
-    f = Filters.parse(request.form)
-    back = redirect(url_for("staff.queue", **f.args(), **_page_arg()), code=303)
-    form = BulkForm()
-    form.unit.choices = _unit_choices()
+    """One bulk action on the checked reports, then back to the same filtered page (the filters and the page
+    number are the query string of this URL, never fields of the form)."""
+    f = Filters.parse(request.args)
+    page = request.args.get("page", "")
+    back = redirect(url_for("staff.queue", **f.args(), **_page_arg(int(page) if page.isdigit() else 1)), code=303)
+    form = bulk_form()
     if not form.validate_on_submit():
         flash("Phiên làm việc đã hết hạn hoặc dữ liệu chưa hợp lệ, xin thử lại.", "error")
         return back
-    ids = sorted({int(v) for v in request.form.getlist("ids") if v.isdigit()})
-    if not ids:
-        flash("Xin chọn ít nhất một đơn.", "error")
+    action = form.action.data
+    if action not in (ASSIGN, UNASSIGN, REROUTE):
+        flash(
+            "Chưa làm gì với các đơn: xin bấm đúng nút của việc cần làm (Giao đơn, Bỏ giao hoặc Chuyển đơn).", "error"
+        )
         return back
-    # Only what this user can see is loaded: anything else counts as not found and is never touched.
-    reports = {r.id: r for r in db.session.scalars(visible_reports(current_user).where(Report.id.in_(ids)))}
-    if form.action.data == "assign":
-        done, refusals = _bulk_assign(form, ids, reports)
-        if done is None:
-            return back
-        verb = "Đã giao"
+    ids = checked_ids(request.form)
+    if not ids:
+        flash("Chưa chọn đơn nào: xin đánh dấu các đơn cần xử lý trong danh sách rồi bấm lại.", "error")
+        return back
+    if action == REROUTE:
+        _reroute(form, ids)
+    elif not may(current_user, "assign"):
+        flash("Tài khoản này không giao đơn được.", "error")
     else:
-        done, refusals = _bulk_reroute(form, ids, reports)
-        if done is None:
-            return back
-        verb = "Đã chuyển"
-    if done:
-        flash(f"{verb} {len(done)} đơn: {', '.join(done)}.", "ok")
-    if refusals:
-        flash("Không thực hiện được với " + str(len(refusals)) + " đơn: " + "; ".join(refusals), "error")
+        _assign(form, ids, unassign=action == UNASSIGN)
     return back
 
 
-def _page_arg() -> dict:
-    page = request.form.get("page", "")
-    return {"page": int(page)} if page.isdigit() and int(page) > 1 else {}
-
-
-def _not_found(report_id: int) -> str:
-    return f"đơn #{report_id}: không tìm thấy"
-
-
-def _bulk_assign(form, ids, reports):
-    if not may(current_user, "assign"):
-        flash("Tài khoản này không giao đơn được.", "error")
-        return None, []
-    choice = form.assignee.data or ""
+def _assign(form, ids: list[int], *, unassign: bool) -> None:
+    reports = visible_among(current_user, ids)
     assignee = None
-    if choice != "none":
-        allowed = {str(u.id): u for u in _assignable({r.unit_id for r in reports.values() if r.unit_id})}
-        assignee = allowed.get(choice)
+    if not unassign:
+        if not form.assignee.data:
+            flash("Xin chọn cán bộ được giao.", "error")
+            return
+        allowed = {str(u.id): u for u in assignable(current_user, {r.unit_id for r in reports.values() if r.unit_id})}
+        assignee = allowed.get(form.assignee.data)
         if assignee is None:
             flash("Xin chọn cán bộ được giao.", "error")
-            return None, []
-    done, refusals = [], []
-    for report_id in ids:
-        report = reports.get(report_id)
-        if report is None:
-            refusals.append(_not_found(report_id))
-            continue
-        if not may(current_user, "assign", report):
-            refusals.append(f"{report.tracking_code}: không có quyền giao đơn này")
-            continue
-        if (assignee.id if assignee else None) == report.assignee_id:
-            done.append(report.tracking_code)
-            continue
-        try:
-            with db.session.begin_nested():
-                actions.assign_report(report, assignee, actor_id=current_user.id)
-        except actions.ActionRefused as exc:
-            refusals.append(f"{report.tracking_code}: {exc}")
-            continue
-        done.append(report.tracking_code)
+            return
+    out = assign(current_user, ids, reports, assignee)
     db.session.commit()
-    return done, refusals
-
-
-def _bulk_reroute(form, ids, reports):
-    reason = form.reason.data or ""
-    if form.unit.data == TRIAGE_CHOICE:
-        unit = None
+    if unassign:
+        _report_outcome(
+            out,
+            lambda n, codes: f"Đã bỏ giao {n} đơn: {codes}.",
+            lambda n, codes: f"{n} đơn chưa giao cho ai, để nguyên: {codes}.",
+        )
     else:
-        unit = db.session.scalar(select(Unit).where(Unit.code == (form.unit.data or "")))
+        name = person(assignee)
+        _report_outcome(
+            out,
+            lambda n, codes: f"Đã giao {n} đơn cho {name}: {codes}.",
+            lambda n, codes: f"{n} đơn đã giao cho {name} từ trước, để nguyên: {codes}.",
+        )
+
+
+def _reroute(form, ids: list[int]) -> None:
+    unit = None
+    if form.unit.data != TRIAGE_CHOICE:
+        unit = db.session.scalar(select(Unit).where(Unit.code == form.unit.data)) if form.unit.data else None
         if unit is None:
             flash("Xin chọn nơi chuyển đến.", "error")
-            return None, []
-    if len(reason) < 5:
-        flash("Xin ghi lý do chuyển đơn.", "error")
-        return None, []
-    done, refusals, corrected = [], [], False
-    for report_id in ids:
-        report = reports.get(report_id)
-        if report is None:
-            refusals.append(_not_found(report_id))
-            continue
-        if not may(current_user, "reroute", report):
-            refusals.append(f"{report.tracking_code}: không có quyền chuyển đơn này")
-            continue
-        if unit is None and report.status == Status.NEEDS_TRIAGE:
-            refusals.append(f"{report.tracking_code}: đơn đang chờ phân loại thủ công")
-            continue
-        try:
-            with db.session.begin_nested():
-                correction = actions.reroute_report(db.session, report, unit, reason=reason, actor_id=current_user.id)
-        except actions.ActionRefused as exc:
-            refusals.append(f"{report.tracking_code}: {exc}")
-            continue
-        except InvalidTransition:
-            refusals.append(f"{report.tracking_code}: đơn không ở trạng thái chuyển được")
-            continue
-        corrected = corrected or correction is not None
-        done.append(report.tracking_code)
+            return
+    where = unit.name if unit is not None else "phân loại thủ công"
+    reason = form.reason.data or ""
+    if len(reason) < MIN_REASON:
+        flash(f"Xin ghi lý do chuyển đơn (ít nhất {MIN_REASON} ký tự).", "error")
+        return
+    out = reroute(current_user, ids, visible_among(current_user, ids), unit, reason)
     db.session.commit()
-    if corrected:
+    if out.corrected:
         enqueue_export_corrections()
-    return done, refusals
+    _report_outcome(out, lambda n, codes: f"Đã chuyển {n} đơn đến {where}: {codes}.")
+
+
+def _report_outcome(out, done, unchanged=None) -> None:
+    """Flash what was done, what was already so, and what was refused and why; `done` and `unchanged` word a
+    number of reports and their codes."""
+    if out.done:
+        flash(done(len(out.done), ", ".join(out.done)), "ok")
+    if out.unchanged and unchanged is not None:
+        flash(unchanged(len(out.unchanged), ", ".join(out.unchanged)), "ok")
+    if out.refusals:
+        flash(f"Không thực hiện được với {len(out.refusals)} đơn: " + "; ".join(out.refusals), "error")

@@ -1,4 +1,5 @@
-"""The inspector's queue: filters, counts, diacritics-blind search, pagination, urgency order and bulk actions.
+"""The inspector's queue: filters, counts, diacritics-blind search, pagination, urgency order, bulk actions (posted
+as a browser posts the form, the Enter key included) and what a row shows.
 
 Reports are put in the states a test needs directly in the database; every assertion reads the real page.
 """
@@ -6,17 +7,22 @@ Reports are put in the states a test needs directly in the database; every asser
 import html
 import re
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from rq import Queue
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from core.extensions import db
 from core.models import Clock, Correction, Report, ReportEvent, Unit, utcnow
 from core.search import fold
-from core.vietnamese import legal_date
+from core.vietnamese import format_date, legal_date
+from core.vocabulary import label
 from intake.receipts import new_tracking_code
 from intake.submission import submit_report
+from triage.casework.actions import ward_name
 from triage.routing.jobs import route_report
 
 CODE = re.compile(r"TH-[A-Z0-9]{4}-[A-Z0-9]{4}")
@@ -167,9 +173,13 @@ def test_each_filter_narrows_and_counts_match(app, client, make_user, login_as):
     hidden = {other_unit[1], against_own[1]}
     login_as(client, "tp.quangphu")
 
+    # By default the finished reports are left out; "Tất cả" and "Đã xong" show them.
     everything = _page(client)
-    assert set(_codes(everything)) == {r[1] for r in (soon, mine_late, breached, done, paused_far)}
-    assert _total(everything) == 5 and _count(everything, "status", "") == 5
+    assert set(_codes(everything)) == {r[1] for r in (soon, mine_late, breached, paused_far)}
+    assert _total(everything) == 4 and _count(everything, "status", "") == 4
+    assert _count(everything, "status", "all") == 5 and _count(everything, "status", "done") == 1
+    assert set(_codes(_page(client, status="all"))) == {r[1] for r in (soon, mine_late, breached, done, paused_far)}
+    assert _codes(_page(client, status="done")) == [done[1]]
 
     expected = {
         ("status", "routed"): {soon, breached, paused_far},
@@ -178,14 +188,14 @@ def test_each_filter_narrows_and_counts_match(app, client, make_user, login_as):
         ("status", "needs-triage"): set(),
         ("track", "to-cao"): {mine_late},
         ("track", "khieu-nai"): {breached},
-        ("track", "phan-anh"): {soon, done, paused_far},
-        ("category", "thai-do"): {breached, done},
+        ("track", "phan-anh"): {soon, paused_far},
+        ("category", "thai-do"): {breached},
         ("category", "doi-tien"): {mine_late},
         ("category", "cham-tre"): {soon},
         ("due", "soon"): {soon},
         ("due", "overdue"): {mine_late, breached},  # a resolved report's old breach is not work overdue
         ("assignee", "me"): {mine_late},
-        ("assignee", "none"): {soon, done, paused_far},
+        ("assignee", "none"): {soon, paused_far},
     }
     for (facet, value), reports in expected.items():
         page = _page(client, **{facet: value})
@@ -214,7 +224,7 @@ def test_each_filter_narrows_and_counts_match(app, client, make_user, login_as):
     with app.app_context():
         late_by = -app.extensions["services"].calendar.working_days_between(_today(app), _due(app, -3))
     assert f"quá hạn {late_by} ngày làm việc" in row and f'href="/can-bo/bao-cao/{mine_late[0]}"' in row
-    assert f'name="ids" value="{mine_late[0]}"' in row
+    assert f'name="bulk-ids" value="{mine_late[0]}"' in row
     assert "còn 1 ngày làm việc" in everything and "(tạm dừng)" in everything
 
 
@@ -374,10 +384,11 @@ def test_default_order_is_most_urgent_first(app, client, make_user, login_as):
 # -- bulk actions ------------------------------------------------------------------------------------------------------
 
 
-def _bulk(client, csrf_token, data, *, from_params=None):
-    page = client.get("/can-bo/", query_string=from_params or {})
-    token = csrf_token(page)
-    return client.post("/can-bo/hang-loat", data={"csrf_token": token, **data})
+def _bulk(client, csrf_token, data, *, params=None):
+    """Post the bulk form as its buttons do: the fields under the "bulk-" prefix, the filters in the URL."""
+    token = csrf_token(client.get("/can-bo/", query_string=params or {}))
+    fields = {"bulk-csrf_token": token, **{f"bulk-{name}": value for name, value in data.items()}}
+    return client.post("/can-bo/hang-loat", query_string=params or {}, data=fields)
 
 
 def _assignee(app, report_id):
@@ -404,32 +415,31 @@ def test_bulk_assign_acts_on_own_unit_only(app, client, csrf_token, make_user, l
             "action": "assign",
             "assignee": str(colleague),
             "ids": [str(a[0]), str(b[0]), str(theirs[0]), str(against_own[0])],
-            "status": "routed",
-            "q": "hẹn",
         },
+        params={"status": "all", "q": "hẹn"},
     )
     assert response.status_code == 303
     location = response.headers["Location"]
-    assert location.startswith("/can-bo/?") and "status=routed" in location and "q=h%E1%BA%B9n" in location
+    assert location.startswith("/can-bo/?") and "status=all" in location and "q=h%E1%BA%B9n" in location
     assert _assignee(app, a[0]) == colleague and _assignee(app, b[0]) == colleague
     assert _assignee(app, theirs[0]) is None and _assignee(app, against_own[0]) is None
     with app.app_context():
         touched = db.session.scalars(select(ReportEvent.report_id).where(ReportEvent.kind == "assigned")).all()
         assert sorted(touched) == sorted([a[0], b[0]])
     page = client.get(location).get_data(as_text=True)
-    assert "Đã giao 2 đơn: " in page and a[1] in page
+    assert "Đã giao 2 đơn cho Lê Văn D: " in page and a[1] in page
     assert f"đơn #{theirs[0]}: không tìm thấy" in page and theirs[1] not in page and against_own[1] not in page
 
-    # Someone of another unit is not a choice; unassigning is.
+    # Someone of another unit is not a choice; unassigning is a button of its own.
     response = _bulk(client, csrf_token, {"action": "assign", "assignee": str(stranger), "ids": [str(a[0])]})
     assert "Xin chọn cán bộ được giao." in client.get(response.headers["Location"]).get_data(as_text=True)
     assert _assignee(app, a[0]) == colleague
-    _bulk(client, csrf_token, {"action": "assign", "assignee": "none", "ids": [str(a[0])]})
+    _bulk(client, csrf_token, {"action": "unassign", "ids": [str(a[0])]})
     assert _assignee(app, a[0]) is None
 
     # Without the CSRF token nothing happens.
     response = client.post(
-        "/can-bo/hang-loat", data={"action": "assign", "assignee": str(colleague), "ids": [str(a[0])]}
+        "/can-bo/hang-loat", data={"bulk-action": "assign", "bulk-assignee": str(colleague), "bulk-ids": [str(a[0])]}
     )
     assert response.status_code in (302, 303, 400)
     assert _assignee(app, a[0]) is None
@@ -470,8 +480,8 @@ def test_bulk_reroute_keeps_corrections_and_refuses_the_accused_body(app, client
             "unit": QUANG_PHU,
             "reason": "Thuộc thẩm quyền UBND phường",
             "ids": [str(escalated[0]), str(misrouted[0]), str(accepted[0]), str(theirs[0])],
-            "category": "cham-tre",
         },
+        params={"category": "cham-tre"},
     )
     assert response.status_code == 303 and "category=cham-tre" in response.headers["Location"]
     page = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -481,7 +491,7 @@ def test_bulk_reroute_keeps_corrections_and_refuses_the_accused_body(app, client
     assert units[misrouted[0]] == QUANG_PHU
     assert units[escalated[0]] == PROVINCE and units[accepted[0]] == PROVINCE and units[theirs[0]] == NGOC_LAC
     assert corrections == [(misrouted[0], "Thuộc thẩm quyền UBND phường")]
-    assert "Đã chuyển 1 đơn" in page
+    assert f"Đã chuyển 1 đơn đến UBND Phường Quảng Phú: {misrouted[1]}." in page
     assert "không được chuyển cho chính cơ quan bị phản ánh" in page
     assert f"{accepted[1]}: Chỉ chuyển được đơn chưa thụ lý." in page
     assert f"đơn #{theirs[0]}: không tìm thấy" in page
@@ -527,7 +537,7 @@ def test_triage_officer_reroutes_needs_triage_only(app, client, csrf_token, make
     with app.app_context():
         assert db.session.get(Report, waiting[0]).unit.code == NGOC_LAC
         assert db.session.get(Report, routed[0]).unit.code == QUANG_PHU
-    response = _bulk(client, csrf_token, {"action": "assign", "assignee": "none", "ids": [str(waiting[0])]})
+    response = _bulk(client, csrf_token, {"action": "unassign", "ids": [str(waiting[0])]})
     assert "không giao đơn được" in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
@@ -562,3 +572,313 @@ def test_queue_queries_do_not_grow_with_the_rows(app, client, make_user, login_a
     many, page = measure()
     assert len(_codes(page)) == 43 and page.count("Trần Thị C") >= 43
     assert many == few
+
+
+# -- the bulk form as a browser uses it -------------------------------------------------------------------------------
+
+
+class _Form(HTMLParser):
+    """The controls of one form of a page, in tree order, as a browser sees them (`form=` owners included)."""
+
+    def __init__(self, form_id: str):
+        super().__init__(convert_charrefs=True)
+        self.form_id, self.inside, self.action = form_id, False, None
+        self.controls: list[dict] = []
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("id") == self.form_id:
+            self.inside, self.action = True, html.unescape(a["action"])
+        owned = self.inside if "form" not in a else a["form"] == self.form_id
+        if tag in ("input", "button") and owned:
+            kind = a.get("type", "submit" if tag == "button" else "text")
+            self.controls.append({"tag": tag, "type": kind, **a})
+        elif tag == "select" and owned:
+            self._select = {"tag": "select", "options": [], **a}
+            self.controls.append(self._select)
+        elif tag == "option" and self._select is not None:
+            self._select["options"].append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self._select = None
+
+    def default_button(self) -> dict | None:
+        """The button implicit submission (the Enter key in a field) presses: the form's first submit button."""
+        return next((c for c in self.controls if c["tag"] in ("input", "button") and c["type"] == "submit"), None)
+
+    def data(self, typed: dict, checked: set[str], submitter: dict | None = None) -> list[tuple[str, str]]:
+        """What the browser posts: each enabled named control (checkboxes only when checked, a select its selected
+        or first option, text what was typed), then the button pressed, if any."""
+        out = []
+        for c in self.controls:
+            if "name" not in c or "disabled" in c or c.get("type") in ("submit", "button", "reset"):
+                continue
+            if c["tag"] == "select":
+                options = c["options"]
+                chosen = typed.get(c["name"]) or next(
+                    (o["value"] for o in options if "selected" in o), options[0]["value"] if options else None
+                )
+                if chosen is not None:
+                    out.append((c["name"], chosen))
+            elif c.get("type") == "checkbox":
+                if c["value"] in checked:
+                    out.append((c["name"], c["value"]))
+            else:
+                out.append((c["name"], typed.get(c["name"], c.get("value", ""))))
+        if submitter is not None and "name" in submitter:
+            out.append((submitter["name"], submitter["value"]))
+        return out
+
+
+def _bulk_form(page: str) -> _Form:
+    form = _Form("bulk")
+    form.feed(page)
+    assert form.action and form.controls, "the page has no bulk form"
+    return form
+
+
+def _post_as_browser(client, form: _Form, data: list[tuple[str, str]]) -> str:
+    """Post the form's data to its action, as the browser does; the page it is sent back to."""
+    response = client.post(form.action, data=MultiDict(data))
+    assert response.status_code == 303
+    return client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def _flashes(page: str) -> list[str]:
+    return [
+        html.unescape(m)
+        for m in re.findall(r'<p class="(?:notice|error banner)" role="(?:status|alert)">(.*?)</p>', page)
+    ]
+
+
+def _events(app, kind: str) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(ReportEvent).where(ReportEvent.kind == kind))
+
+
+def test_enter_in_a_bulk_field_does_nothing(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
+    colleague = make_user("tp.quangphu2", unit=QUANG_PHU, name="Lê Văn D").id
+    a = _report(app, assignee_id=colleague)
+    b = _report(app, assignee_id=colleague)
+    login_as(client, "tp.quangphu")
+    page = _page(client, q="hẹn")
+    form = _bulk_form(page)
+
+    # The Enter key presses the form's first submit button: it is disabled, so a browser submits nothing.
+    default = form.default_button()
+    assert default is not None and "disabled" in default and "name" not in default
+    # No select of the form defaults to a change: the assignee's and the unit's first choices are empty, and no
+    # assignee choice takes reports back (that is a button of its own).
+    selects = {c["name"]: c["options"] for c in form.controls if c["tag"] == "select"}
+    assert selects["bulk-assignee"][0]["value"] == "" and selects["bulk-unit"][0]["value"] == ""
+    assert all(o["value"] == "" or o["value"].isdigit() for o in selects["bulk-assignee"])
+    assert "Bỏ giao (chưa giao ai)" not in page
+
+    # Even posted, what Enter would send (the fields, a reason typed, two rows checked, no button) changes nothing.
+    typed = {"bulk-reason": "Thuộc thẩm quyền xã khác"}
+    before = _events(app, "assigned"), _events(app, "status")
+    shown = _post_as_browser(client, form, form.data(typed, {str(a[0]), str(b[0])}))
+    assert _assignee(app, a[0]) == colleague and _assignee(app, b[0]) == colleague
+    assert (_events(app, "assigned"), _events(app, "status")) == before
+    messages = _flashes(shown)
+    assert messages == [
+        "Chưa làm gì với các đơn: xin bấm đúng nút của việc cần làm (Giao đơn, Bỏ giao hoặc Chuyển đơn)."
+    ]
+    assert not any(m.startswith(("Đã giao", "Đã bỏ giao", "Đã chuyển")) for m in messages)
+    assert 'value="hẹn"' in shown  # back to the same filtered list
+
+
+def test_unassign_is_an_explicit_button_and_each_action_says_what_it_did(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
+    colleague = make_user("tp.quangphu2", unit=QUANG_PHU, name="Lê Văn D").id
+    a = _report(app, assignee_id=colleague)
+    b = _report(app, assignee_id=colleague)
+    c = _report(app)
+    login_as(client, "tp.quangphu")
+    form = _bulk_form(_page(client))
+    buttons = {c["value"]: c for c in form.controls if c["tag"] == "button" and "name" in c}
+    assert set(buttons) == {"assign", "unassign", "reroute"}
+    picked = {str(a[0]), str(b[0]), str(c[0])}
+
+    # "Giao đơn" with no one chosen (the select's empty first choice) refuses and takes nothing back.
+    shown = _post_as_browser(client, form, form.data({}, picked, buttons["assign"]))
+    assert _flashes(shown) == ["Xin chọn cán bộ được giao."]
+    assert _assignee(app, a[0]) == colleague and _assignee(app, c[0]) is None
+
+    # Nothing checked: refused, whatever the button.
+    for button in buttons.values():
+        shown = _post_as_browser(client, form, form.data({}, set(), button))
+        assert _flashes(shown) == ["Chưa chọn đơn nào: xin đánh dấu các đơn cần xử lý trong danh sách rồi bấm lại."]
+
+    # Reroute needs a place and a reason.
+    shown = _post_as_browser(client, form, form.data({"bulk-reason": "Thuộc xã khác"}, picked, buttons["reroute"]))
+    assert _flashes(shown) == ["Xin chọn nơi chuyển đến."]
+    shown = _post_as_browser(client, form, form.data({"bulk-unit": NGOC_LAC}, picked, buttons["reroute"]))
+    assert _flashes(shown) == ["Xin ghi lý do chuyển đơn (ít nhất 5 ký tự)."]
+    with app.app_context():
+        assert {db.session.get(Report, r[0]).unit.code for r in (a, b, c)} == {QUANG_PHU}
+
+    # The explicit button takes the reports back, and says how many and which.
+    shown = _post_as_browser(client, form, form.data({}, picked, buttons["unassign"]))
+    assert _flashes(shown) == [f"Đã bỏ giao 2 đơn: {a[1]}, {b[1]}.", f"1 đơn chưa giao cho ai, để nguyên: {c[1]}."]
+    assert _assignee(app, a[0]) is None and _assignee(app, b[0]) is None
+    shown = _post_as_browser(client, form, form.data({"bulk-assignee": str(colleague)}, {str(a[0])}, buttons["assign"]))
+    assert _flashes(shown) == [f"Đã giao 1 đơn cho Lê Văn D: {a[1]}."]
+    assert _assignee(app, a[0]) == colleague
+
+    shown = _post_as_browser(
+        client,
+        form,
+        form.data(
+            {"bulk-unit": NGOC_LAC, "bulk-reason": "Xảy ra ở xã Ngọc Lặc"}, {str(b[0]), str(c[0])}, buttons["reroute"]
+        ),
+    )
+    assert _flashes(shown) == [f"Đã chuyển 2 đơn đến UBND {ward_name(NGOC_LAC)}: {b[1]}, {c[1]}."]
+    with app.app_context():
+        assert db.session.get(Report, b[0]).unit.code == NGOC_LAC == db.session.get(Report, c[0]).unit.code
+
+
+def test_the_filters_survive_a_bulk_action_and_never_mix_with_its_fields(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
+    colleague = make_user("tp.quangphu2", unit=QUANG_PHU, name="Lê Văn D").id
+    a = _report(app, category="sach-nhieu", track="khieu-nai")
+    b = _report(app, category="sach-nhieu", track="khieu-nai")
+    other = _report(app, category="cham-tre")
+    login_as(client, "tp.quangphu")
+    params = {"assignee": "none", "category": "sach-nhieu", "track": "khieu-nai", "q": "hẹn", "sort": "newest"}
+    page = _page(client, **params)
+    assert set(_codes(page)) == {a[1], b[1]}
+    form = _bulk_form(page)
+    # The filters travel in the form's URL; no field of the form has a filter's name.
+    action = urlsplit(form.action)
+    assert action.path == "/can-bo/hang-loat" and dict(parse_qsl(action.query)) == params
+    names = {c["name"] for c in form.controls if "name" in c}
+    assert names and all(name.startswith("bulk-") for name in names)
+
+    assign = next(c for c in form.controls if c.get("value") == "assign")
+    response = client.post(
+        form.action,
+        data=MultiDict(form.data({"bulk-assignee": str(colleague)}, {str(a[0]), str(b[0])}, assign)),
+    )
+    assert response.status_code == 303
+    location = urlsplit(response.headers["Location"])
+    assert location.path == "/can-bo/" and dict(parse_qsl(location.query)) == params
+    # The bulk assignee (a user id) did not become the "assignee" filter, nor the filter ("none") the assignee.
+    assert _assignee(app, a[0]) == colleague == _assignee(app, b[0]) and _assignee(app, other[0]) is None
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert _flashes(shown) == [f"Đã giao 2 đơn cho Lê Văn D: {a[1]}, {b[1]}."]
+    assert _codes(shown) == []  # both are now assigned: the "not assigned" filter still applies
+    assert 'value="hẹn"' in shown and re.search(r'<option value="newest" selected>', shown)
+
+
+# -- what a row shows -------------------------------------------------------------------------------------------------
+
+
+def _text(page: str) -> str:
+    """The page's text as read on screen: no tags, no attributes, no scripts."""
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(page)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _row(page: str, report_id: int) -> str:
+    return re.search(rf'<tr id="row-{report_id}">(.*?)</tr>', page, re.S).group(1)
+
+
+def test_rows_show_a_masked_excerpt_the_commune_the_kind_and_the_deadline_in_words(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
+    text = (
+        "Tôi gọi số 0912 345 678 và gửi thư tới dan.nguyen@example.com nhưng cán bộ địa chính phường vẫn hẹn lần "
+        "hẹn lữa, bắt bồi dưỡng mới làm hồ sơ sổ đỏ cho gia đình tôi, đã ba tháng nay chưa có kết quả gì cả."
+    )
+    late = _report(app, text=text, category="sach-nhieu", track="khieu-nai", clocks=[(_due(app, -2), "running")])
+    _set(app, late[0], kind="phan-anh", reporter_phone="0988 777 666")
+    short = _report(app, text="Cán bộ một cửa chậm trả hồ sơ, gọi 0988777666.", clocks=[(_due(app, 3), "paused")])
+    _set(app, short[0], reporter_phone="0988777666")
+    login_as(client, "tp.quangphu")
+    page = _page(client)
+    row = _text(_row(page, late[0]))
+
+    excerpt = re.search(r'<span class="excerpt">(.*?)</span>', _row(page, late[0]), re.S).group(1)
+    assert excerpt.startswith(
+        "Tôi gọi số [đã che] và gửi thư tới [đã che] nhưng cán bộ địa chính"
+    ) and excerpt.endswith("…")
+    assert len(excerpt) <= 121 and "hồ sơ sổ đỏ" not in excerpt  # the first ~120 characters, cut at a word
+    assert "0912" not in page and "345 678" not in page and "example.com" not in page
+    assert "[đã che]" in _row(page, short[0]) and "0988777666" not in page
+    assert "Phường Quảng Phú" in row
+    assert label("phan-anh") in row and f"giải quyết theo: {label('khieu-nai')}" in row
+    assert label("sach-nhieu") in row
+    assert label("routed") in row
+    with app.app_context():
+        stored = db.session.get(Report, late[0]).next_due_on
+        late_by = -app.extensions["services"].calendar.working_days_between(_today(app), stored)
+    assert stored == _due(app, -2)
+    assert f"{format_date(stored)} — quá hạn {late_by} ngày làm việc" in row
+    short_row = _text(_row(page, short[0]))
+    assert f"{format_date(_due(app, 3))} — còn 3 ngày làm việc (tạm dừng)" in short_row
+    assert "quá hạn" not in short_row
+
+
+def test_the_default_list_leaves_out_finished_reports_and_shows_no_codes(app, client, make_user, login_as):
+    make_user("tp.quangphu", unit=QUANG_PHU)
+    working = _report(app, category="sach-nhieu", status="accepted", clocks=[(_due(app, 4), "running")])
+    suspended = _report(app, category="sach-nhieu", status="suspended", clocks=[(_due(app, 6), "paused")])
+    awaiting = _report(app, status="awaiting-approval", track="to-cao", clocks=[(_due(app, 2), "running")])
+    resolved = _report(app, status="resolved", category="sach-nhieu", clocks=[(_due(app, -5), "breached")])
+    refused = _report(app, status="not-accepted", category="sach-nhieu", track="khieu-nai")
+    login_as(client, "tp.quangphu")
+
+    page = _page(client)
+    assert set(_codes(page)) == {working[1], suspended[1], awaiting[1]}
+    assert _total(page) == 3 == _count(page, "status", "")
+    assert _count(page, "status", "done") == 2 and _count(page, "status", "all") == 5
+    # Every facet counts the same list: the open reports.
+    assert _count(page, "category", "") == 3 and _count(page, "category", "sach-nhieu") == 2
+    assert _count(page, "track", "") == 3 and _count(page, "track", "khieu-nai") == 0
+    assert _count(page, "assignee", "") == 3 and _count(page, "due", "") == 3
+    # The new statuses, in words, each with its count.
+    for status, n in (("suspended", 1), ("awaiting-approval", 1), ("resolved", 1), ("not-accepted", 1)):
+        assert _count(page, "status", status) == n, status
+    text = _text(page)
+    for status in ("suspended", "awaiting-approval", "not-accepted"):
+        assert f"{label(status)} (1)" in text
+    for status in ("guided", "transferred", "archived", "returned", "withdrawn", "terminated"):
+        assert f"{label(status)} (0)" in text
+
+    everything = _page(client, status="all")
+    assert set(_codes(everything)) == {r[1] for r in (working, suspended, awaiting, resolved, refused)}
+    assert _total(everything) == 5 == _count(everything, "status", "all")
+    assert set(_codes(_page(client, status="done"))) == {resolved[1], refused[1]}
+    assert _codes(_page(client, status="not-accepted")) == [refused[1]]
+    refused_row = _text(_row(everything, refused[0]))
+    assert label("not-accepted") in refused_row and "Không có hạn đang tính" in refused_row
+
+    # No code on screen, its label instead.
+    shown = _text(everything)
+    for code in ("sach-nhieu", "not-accepted", "awaiting-approval", "suspended", "khieu-nai", "to-cao", "phan-anh"):
+        assert code not in shown, code
+    for words in (label("sach-nhieu"), label("not-accepted"), label("suspended"), "Khiếu nại", "Tố cáo"):
+        assert words in shown
+    assert not re.search(r"\b\d{5}\b", shown)  # no bare ward code either
