@@ -18,7 +18,6 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from wtforms import StringField
-from wtforms.validators import Length, Optional
 
 from core.extensions import db
 from core.models import Report, Unit, User
@@ -30,7 +29,7 @@ from triage.casework.access import PROVINCE_WIDE, may, visible_reports
 PREFIX = "bulk"
 ASSIGN, UNASSIGN, REROUTE = "assign", "unassign", "reroute"
 TRIAGE_CHOICE = "__triage__"  # the same value as the case file's reroute form
-MIN_REASON = 5
+MIN_REASON, MAX_REASON = 5, 500
 
 
 def _strip(value):
@@ -43,7 +42,7 @@ class BulkForm(FlaskForm):
     action = StringField("Thao tác", filters=[_strip])
     assignee = StringField("Cán bộ được giao", filters=[_strip])
     unit = StringField("Chuyển đến", filters=[_strip])
-    reason = StringField("Lý do chuyển", filters=[_strip], validators=[Optional(), Length(max=500)])
+    reason = StringField("Lý do chuyển", filters=[_strip])
 
 
 def bulk_form() -> BulkForm:

@@ -22,6 +22,7 @@ from triage.casework.access import guard_blueprint, may, visible_reports
 from triage.casework.actions import ward_name
 from triage.casework.bulk import (
     ASSIGN,
+    MAX_REASON,
     MIN_REASON,
     REROUTE,
     TRIAGE_CHOICE,
@@ -380,6 +381,9 @@ def _reroute(form, ids: list[int]) -> None:
     reason = form.reason.data or ""
     if len(reason) < MIN_REASON:
         flash(f"Xin ghi lý do chuyển đơn (ít nhất {MIN_REASON} ký tự).", "error")
+        return
+    if len(reason) > MAX_REASON:
+        flash(f"Lý do chuyển đơn dài quá {MAX_REASON} ký tự, xin viết gọn lại.", "error")
         return
     out = reroute(current_user, ids, visible_among(current_user, ids), unit, reason)
     db.session.commit()

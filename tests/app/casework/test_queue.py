@@ -720,6 +720,9 @@ def test_unassign_is_an_explicit_button_and_each_action_says_what_it_did(app, cl
     assert _flashes(shown) == ["Xin chọn nơi chuyển đến."]
     shown = _post_as_browser(client, form, form.data({"bulk-unit": NGOC_LAC}, picked, buttons["reroute"]))
     assert _flashes(shown) == ["Xin ghi lý do chuyển đơn (ít nhất 5 ký tự)."]
+    long = {"bulk-unit": NGOC_LAC, "bulk-reason": "Thuộc xã khác. " * 40}
+    shown = _post_as_browser(client, form, form.data(long, picked, buttons["reroute"]))
+    assert _flashes(shown) == ["Lý do chuyển đơn dài quá 500 ký tự, xin viết gọn lại."]
     with app.app_context():
         assert {db.session.get(Report, r[0]).unit.code for r in (a, b, c)} == {QUANG_PHU}
 
