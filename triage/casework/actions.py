@@ -230,14 +230,21 @@ def _changes(before: dict, after: dict) -> dict:
     return {field: (before[field], after[field]) for field in before if before[field] != after[field]}
 
 
+def give_to(report: Report, unit, *, actor_id, note: str, why: RoutingReason = RoutingReason.REROUTE, **data) -> None:
+    """The report goes to `unit` (routed, unassigned), as a public status event saying where and why."""
+    report.unit, report.assignee = unit, None
+    report.move_to(
+        Status.ROUTED, actor_id=actor_id, unit_code=unit.code, unit_name=unit.name, reason=why, note=note, **data
+    )
+
+
 def _send(report: Report, unit, *, actor_id, note: str, why: RoutingReason) -> None:
     """Give the report to `unit` (never the accused body); nothing moves when it already has it."""
     if report.accuses(unit):
         raise ActionRefused(ACCUSED_BODY)
     if report.status == Status.ROUTED and report.unit_id == unit.id:
         return
-    report.unit, report.assignee = unit, None
-    report.move_to(Status.ROUTED, actor_id=actor_id, unit_code=unit.code, unit_name=unit.name, reason=why, note=note)
+    give_to(report, unit, actor_id=actor_id, note=note, why=why)
 
 
 def _check_correctable(report: Report) -> None:
@@ -402,20 +409,12 @@ def reroute_report(session, report: Report, unit, *, reason: str, actor_id: int 
         report.move_to(Status.NEEDS_TRIAGE, actor_id=actor_id, reason=reason)
         return None
     before = _labels(report)
-    report.unit, report.assignee = unit, None
     report.agency = Agency.THANH_TRA_TINH if report.escalate and unit.code == Agency.THANH_TRA_TINH else unit.agency
     if unit.ward_code:
         report.ward_code = unit.ward_code
     if category:
         report.category = category
-    report.move_to(
-        Status.ROUTED,
-        actor_id=actor_id,
-        unit_code=unit.code,
-        unit_name=unit.name,
-        reason=RoutingReason.REROUTE,
-        note=reason,
-    )
+    give_to(report, unit, actor_id=actor_id, note=reason)
     reason = reason.strip()
     _record_correction(report, CorrectionSource.REROUTE, _changes(before, _labels(report)), reason, actor_id)
     return _keep(session, report, CorrectionSource.REROUTE, reason, actor_id)

@@ -26,10 +26,10 @@ from core.vocabulary import (
     Kind,
     OutsideBody,
     RefusalGround,
-    RoutingReason,
     Status,
     label,
 )
+from triage.casework.actions import give_to
 from triage.casework.steps import ActionRefused, Step, issue, reason_given, require_move
 from triage.deadlines.calendar import end_of_day_utc
 from triage.deadlines.clocks import close_on_decision, plans_for, schedule, stop_clocks
@@ -93,21 +93,32 @@ def acceptance_notified(report: Report) -> bool:
 
 def refuse(step: Step, report: Report, *, ground: str, reason: str | None = None):
     """Không thụ lý: the đơn does not meet the conditions of its track, on a legal ground."""
-    require_move(report, Status.NOT_ACCEPTED, NOT_NOW)
     if ground not in refusal_grounds(report.track):
-        raise ActionRefused("Xin chọn căn cứ không thụ lý phù hợp với loại đơn.")
-    ground = RefusalGround(ground)
-    reason = (reason or "").strip()
-    if ground == RefusalGround.OTHER:
-        reason = reason_given(reason, "Xin ghi rõ lý do không thụ lý.")
-    _answered(step, report, Status.NOT_ACCEPTED, ground=str(ground), ground_label=label(ground), reason=reason)
-    return issue(
-        step,
-        report,
-        DocumentKind.REFUSAL,
-        {"ground": label(ground), "reason": reason, "received_on": _received_on(report)},
-        public=True,
+        ground = ""  # a ground of another track is no ground here
+    return _on_ground(
+        step, report, Status.NOT_ACCEPTED, RefusalGround, ground, reason, DocumentKind.REFUSAL, public=True
     )
+
+
+GROUND_MESSAGES = {
+    Status.NOT_ACCEPTED: ("Xin chọn căn cứ không thụ lý phù hợp với loại đơn.", "Xin ghi rõ lý do không thụ lý."),
+    Status.ARCHIVED: ("Xin chọn căn cứ lưu đơn.", "Xin ghi rõ lý do lưu đơn."),
+}
+
+
+def _on_ground(step: Step, report: Report, status: Status, grounds, ground, reason, kind, *, public: bool):
+    """A decision on one of a list of legal grounds ("khac" needs the reason in words), and its document."""
+    require_move(report, status, NOT_NOW)
+    no_ground, no_reason = GROUND_MESSAGES[status]
+    if ground not in grounds:
+        raise ActionRefused(no_ground)
+    ground = grounds(ground)
+    reason = (reason or "").strip()
+    if ground == grounds.OTHER:
+        reason = reason_given(reason, no_reason)
+    _answered(step, report, status, ground=str(ground), ground_label=label(ground), reason=reason)
+    facts = {"ground": label(ground), "reason": reason, "received_on": _received_on(report)}
+    return issue(step, report, kind, facts, public=public)
 
 
 def outside_body_name(body: str, name: str | None) -> str:
@@ -163,16 +174,7 @@ def transfer(step: Step, report: Report, *, reason: str, unit: Unit | None = Non
     if unit is None:
         _answered(step, report, Status.TRANSFERRED, body=str(body), body_name=body_name, reason=reason)
         return document
-    report.unit, report.assignee = unit, None
-    report.move_to(
-        Status.ROUTED,
-        actor_id=step.actor_id,
-        unit_code=unit.code,
-        unit_name=unit.name,
-        reason=RoutingReason.REROUTE,
-        note=reason,
-        transferred=True,
-    )
+    give_to(report, unit, actor_id=step.actor_id, note=reason, transferred=True)
     _restart_acceptance(step, report)
     return document
 
@@ -211,21 +213,7 @@ def _restart_acceptance(step: Step, report: Report) -> None:
 
 def archive(step: Step, report: Report, *, ground: str, reason: str | None = None):
     """Lưu đơn: filed without handling; the phiếu đề xuất stays inside the unit."""
-    require_move(report, Status.ARCHIVED, NOT_NOW)
-    if ground not in ArchiveGround:
-        raise ActionRefused("Xin chọn căn cứ lưu đơn.")
-    ground = ArchiveGround(ground)
-    reason = (reason or "").strip()
-    if ground == ArchiveGround.OTHER:
-        reason = reason_given(reason, "Xin ghi rõ lý do lưu đơn.")
-    _answered(step, report, Status.ARCHIVED, ground=str(ground), ground_label=label(ground), reason=reason)
-    return issue(
-        step,
-        report,
-        DocumentKind.ARCHIVE,
-        {"ground": label(ground), "reason": reason, "received_on": _received_on(report)},
-        public=False,
-    )
+    return _on_ground(step, report, Status.ARCHIVED, ArchiveGround, ground, reason, DocumentKind.ARCHIVE, public=False)
 
 
 def return_to_reporter(step: Step, report: Report, *, reason: str, body: str = "", name: str = ""):

@@ -27,11 +27,11 @@ from core.vocabulary import (
     DocumentKind,
     EventKind,
     Kind,
-    RoutingReason,
     Status,
     label,
 )
 from intake.reporter_requests import IN_COURSE, withdrawal_needs_decision
+from triage.casework.actions import give_to
 from triage.casework.steps import ActionRefused, Step, issue, reason_given, require_move
 from triage.deadlines.clocks import (
     add_clock,
@@ -281,19 +281,11 @@ def open_second_instance(step: Step, report: Report, *, received_at: datetime, r
     above = second_instance_unit(step, report)
     first = report.unit
     report.instance, report.instance_received_at = 2, received_at
-    report.unit, report.assignee, report.agency = above, None, above.agency
+    report.agency = above.agency
     report.accepted_at = report.resolved_at = report.closed_at = report.submitted_at = report.approved_at = None
     report.outcome = report.proposed_outcome = report.approved_by_id = None
     report.sixclear_task = report.sixclear_due_on = None
-    report.move_to(
-        Status.ROUTED,
-        actor_id=step.actor_id,
-        unit_code=above.code,
-        unit_name=above.name,
-        reason=RoutingReason.REROUTE,
-        note=reason,
-        second_instance=True,
-    )
+    give_to(report, above, actor_id=step.actor_id, note=reason, second_instance=True)
     report.record(
         EventKind.SECOND_INSTANCE,
         public=True,

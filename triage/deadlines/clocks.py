@@ -61,9 +61,8 @@ def start_clocks(
     return created
 
 
-def add_clock(report: Report, plan: ClockPlan, calendar: WorkingCalendar, points: tuple[str, ...], cycle: int = 0):
-    """A running clock from its plan, with its public deadline event."""
-    clock = Clock(
+def _clock_from(plan: ClockPlan, **state) -> Clock:
+    return Clock(
         stage=plan.stage,
         track=plan.track,
         label=plan.label_vi,
@@ -74,11 +73,15 @@ def add_clock(report: Report, plan: ClockPlan, calendar: WorkingCalendar, points
         amount=plan.amount,
         unit=plan.unit,
         policy_version=plan.policy_version,
-        status=ClockStatus.RUNNING,
         extensions=0,
         paused_days=0,
-        cycle=cycle,
+        **state,
     )
+
+
+def add_clock(report: Report, plan: ClockPlan, calendar: WorkingCalendar, points: tuple[str, ...], cycle: int = 0):
+    """A running clock from its plan, with its public deadline event."""
+    clock = _clock_from(plan, status=ClockStatus.RUNNING, cycle=cycle)
     schedule(clock, calendar, points)
     report.clocks.append(clock)
     report.record(
@@ -96,24 +99,8 @@ def add_clock(report: Report, plan: ClockPlan, calendar: WorkingCalendar, points
 def close_on_decision(report: Report, plan: ClockPlan, now: datetime) -> Clock:
     """A clock whose period ends with a decision taken now (the forwarding of a đơn): recorded met when the
     decision came within the period, breached when after it."""
-    clock = Clock(
-        stage=plan.stage,
-        track=plan.track,
-        label=plan.label_vi,
-        starts_on=plan.starts_on,
-        due_on=plan.due_on,
-        nominal_due_on=plan.nominal_due_on,
-        due_at=end_of_day_utc(plan.due_on),
-        amount=plan.amount,
-        unit=plan.unit,
-        policy_version=plan.policy_version,
-        extensions=0,
-        paused_days=0,
-        stopped_at=now,
-    )
-    if legal_date(now) <= plan.due_on:
-        clock.status = ClockStatus.MET
-    else:
+    clock = _clock_from(plan, stopped_at=now, status=ClockStatus.MET)
+    if legal_date(now) > plan.due_on:
         clock.status, clock.breached_at = ClockStatus.BREACHED, now
         report.overdue_at = report.overdue_at or now
     report.clocks.append(clock)
