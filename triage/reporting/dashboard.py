@@ -200,8 +200,16 @@ def _procedure_context(session, user, period: Period, filters: dict, *, by: str 
     calendar = _calendar()
     previous = period.previous()
     if by is None:
-        now = outcomes.total(session, user, period.starts_on, period.ends_on, calendar=calendar, **filters)
-        before = outcomes.total(session, user, previous.starts_on, previous.ends_on, calendar=calendar, **filters)
+        now, before = (
+            groups.get(None, outcomes.Procedure())
+            for groups in outcomes.procedures(
+                session,
+                user,
+                [(period.starts_on, period.ends_on), (previous.starts_on, previous.ends_on)],
+                calendar=calendar,
+                **filters,
+            )
+        )
     else:
         now = outcomes.procedure(session, user, period.starts_on, period.ends_on, calendar=calendar, by=by, **filters)
         before = None

@@ -218,8 +218,15 @@ def summary_table(session, period: Period, *, calendar, as_of: date, user=None) 
         ),
     ]
     formats = [INT, INT, RATE, INT, RATE, RATE, INT, INT, DAYS, DAYS, DAYS, DAYS]
-    proc_now = outcomes.total(session, user, period.starts_on, period.ends_on, calendar=calendar)
-    proc_before = outcomes.total(session, user, prev_period.starts_on, prev_period.ends_on, calendar=calendar)
+    proc_now, proc_before = (
+        groups.get(None, outcomes.Procedure())
+        for groups in outcomes.procedures(
+            session,
+            user,
+            [(period.starts_on, period.ends_on), (prev_period.starts_on, prev_period.ends_on)],
+            calendar=calendar,
+        )
+    )
     for code in OUTCOMES:
         rows.append(line(OUTCOME_LINES[code], proc_now.outcome(code), proc_before.outcome(code), INT))
         formats.append(INT)
@@ -331,7 +338,7 @@ def procedure_table(session, period: Period, *, calendar, user=None) -> Table:
     user = user or province_user()
     start, end = period.starts_on, period.ends_on
     by_unit = outcomes.procedure(session, user, start, end, calendar=calendar, by="unit")
-    province = outcomes.total(session, user, start, end, calendar=calendar)
+    province = outcomes.merged(by_unit)  # every unit's, and those of the reports without a unit
 
     def values(p: outcomes.Procedure) -> list:
         sign = p.signoff
@@ -377,7 +384,7 @@ def stages_table(session, period: Period, *, user=None, min_sample: int | None =
     start, end = period.starts_on, period.ends_on
     minimum = stats._min_sample(min_sample)
     by_unit = outcomes.stage_rates(session, user, start, end, by="unit")
-    province = outcomes.stage_rates(session, user, start, end).get(None, {})
+    province = outcomes.merged({g: outcomes.Procedure(stages=rates) for g, rates in by_unit.items()}).stages
 
     def values(rates: dict) -> list:
         out = []

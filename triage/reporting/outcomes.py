@@ -30,7 +30,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Date, and_, case, cast, distinct, func, literal_column, or_, select
+from sqlalchemy import Date, and_, case, cast, distinct, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from core.models import Clock, Report, ReportEvent
@@ -113,88 +113,32 @@ def _key(by: str | None, value):
 # -- the figures -----------------------------------------------------------------------------------------------------
 
 
-def outcome_counts(session, user, start: date, end: date, *, by: str | None = None, **filters) -> dict:
-    """{group: {outcome code: reports}} of the decisions taken in the period (group None when `by` is None)."""
-    lo, hi = utc_bounds(start, end)
+def _period_of(column, bounds: list[tuple]):
+    """SQL: the index of the period whose [lo, hi) holds `column` (NULL in none of them)."""
+    return case(*[(and_(column >= lo, column < hi), i) for i, (lo, hi) in enumerate(bounds)], else_=None)
+
+
+def _span(bounds: list[tuple]):
+    return min(lo for lo, _ in bounds), max(hi for _, hi in bounds)
+
+
+def _event_figures(session, user, bounds: list[tuple], by: str | None, filters: dict, calendar) -> list[dict]:
+    """Per period, {group: (outcome counts, SignOff)}, from ONE statement: a single pass over the events of the
+    periods (a common table expression), aggregated twice: the decisions and sign-off events per group, and the
+    approvals per group and pair of days (submission, approval) for the working days between them."""
+    lo, hi = _span(bounds)
     status = event_status()
-    outcome = case(
-        (ReportEvent.kind == EventKind.REOPENED.value, literal_column(f"'{EventKind.REOPENED.value}'")),
-        else_=status,
-    )
-    decision = or_(
-        ReportEvent.kind == EventKind.REOPENED.value,
+    bucket = case((ReportEvent.kind == EventKind.STATUS.value, status), else_=ReportEvent.kind)
+    wanted = or_(
+        ReportEvent.kind.in_([EventKind.REOPENED.value, *(k.value for k in SIGNOFF_EVENTS)]),
         and_(
             ReportEvent.kind == EventKind.STATUS.value,
             status.in_(OUTCOME_STATUSES),
             or_(status != Status.ACCEPTED.value, event_previous() == Status.ROUTED.value),
         ),
     )
-    inner = (
-        select(_group_column(by).label("g"), outcome.label("o"), ReportEvent.report_id.label("r"))
-        .select_from(ReportEvent)
-        .join(Report, Report.id == ReportEvent.report_id)
-    )
-    inner = visible_reports(user, inner).where(
-        ReportEvent.at >= lo, ReportEvent.at < hi, decision, *stats._filter_terms(filters)
-    )
-    sub = inner.subquery("decisions")
-    query = select(sub.c.g, sub.c.o, func.count(distinct(sub.c.r))).group_by(sub.c.g, sub.c.o)
-    out: dict = {}
-    for group, code, n in session.execute(query):
-        counts = out.setdefault(_key(by, group), {str(c): 0 for c in OUTCOMES})
-        counts[code] = counts.get(code, 0) + int(n)
-    return out
-
-
-def stage_rates(session, user, start: date, end: date, *, by: str | None = None, **filters) -> dict:
-    """{group: {stage: Rate(on time, closed)}} of the clocks closed in the period."""
-    lo, hi = utc_bounds(start, end)
-    met = and_(Clock.status == ClockStatus.MET.value, Clock.stopped_at >= lo, Clock.stopped_at < hi)
-    breached = and_(Clock.status == ClockStatus.BREACHED.value, Clock.breached_at >= lo, Clock.breached_at < hi)
-    on_time = and_(Clock.status == ClockStatus.MET.value, local_day(session, Clock.stopped_at) <= Clock.due_on)
-    g = _group_column(by)
-    query = (
-        select(g, Clock.stage, func.count(), stats._count_if(on_time))
-        .select_from(Clock)
-        .join(Report, Report.id == Clock.report_id)
-    )
-    query = (
-        visible_reports(user, query)
-        .where(or_(met, breached), *stats._filter_terms(filters))
-        .group_by(*_grouping(by, Clock.stage))
-    )
-    out: dict = {}
-    for group, stage, n, ok in session.execute(query):
-        rates = out.setdefault(_key(by, group), {s: stats.Rate() for s in STAGES})
-        rates[stage] = stats.Rate(int(ok), int(n))
-    return out
-
-
-def signoff(session, user, start: date, end: date, *, calendar, by: str | None = None, **filters) -> dict:
-    """{group: SignOff} of the period: submissions, approvals and drafts returned, and the working days from
-    submission to approval (the database groups the approvals by their two dates; the calendar counts the days)."""
-    lo, hi = utc_bounds(start, end)
-    f = stats._filter_terms(filters)
-    g = _group_column(by)
-    query = (
-        select(g, ReportEvent.kind, func.count())
-        .select_from(ReportEvent)
-        .join(Report, Report.id == ReportEvent.report_id)
-    )
-    query = visible_reports(user, query).where(
-        ReportEvent.kind.in_([k.value for k in SIGNOFF_EVENTS]), ReportEvent.at >= lo, ReportEvent.at < hi, *f
-    )
-    out: dict = {}
-    for group, kind, n in session.execute(query.group_by(*_grouping(by, ReportEvent.kind))):
-        row = out.setdefault(_key(by, group), SignOff())
-        if kind == EventKind.SUBMITTED:
-            row.submitted = int(n)
-        elif kind == EventKind.APPROVED:
-            row.approved = int(n)
-        else:
-            row.revision_requested = int(n)
     submission = aliased(ReportEvent)
-    submitted_at = (
+    last_submission = (
         select(func.max(submission.at))
         .where(
             submission.report_id == ReportEvent.report_id,
@@ -204,38 +148,144 @@ def signoff(session, user, start: date, end: date, *, calendar, by: str | None =
         .correlate(ReportEvent)
         .scalar_subquery()
     )
+    approval = ReportEvent.kind == EventKind.APPROVED.value
     inner = (
-        select(g.label("g"), ReportEvent.at.label("approved"), submitted_at.label("submitted"))
+        select(
+            _group_column(by).label("g"),
+            _period_of(ReportEvent.at, bounds).label("p"),
+            bucket.label("b"),
+            ReportEvent.report_id.label("r"),
+            local_day(session, case((approval, last_submission))).label("s"),
+            local_day(session, case((approval, ReportEvent.at))).label("a"),
+        )
         .select_from(ReportEvent)
         .join(Report, Report.id == ReportEvent.report_id)
     )
     inner = visible_reports(user, inner).where(
-        ReportEvent.kind == EventKind.APPROVED.value, ReportEvent.at >= lo, ReportEvent.at < hi, *f
+        ReportEvent.at >= lo, ReportEvent.at < hi, wanted, *stats._filter_terms(filters)
     )
-    sub = inner.subquery("approvals")
-    s_day, a_day = local_day(session, sub.c.submitted).label("s"), local_day(session, sub.c.approved).label("a")
-    pairs = select(sub.c.g, s_day, a_day).where(sub.c.submitted.is_not(None)).subquery("pairs")
-    grouped = select(pairs.c.g, pairs.c.s, pairs.c.a, func.count()).group_by(pairs.c.g, pairs.c.s, pairs.c.a)
-    for group, s, a, n in session.execute(grouped):
-        wd = max(0, calendar.working_days_between(stats._as_date(s), stats._as_date(a)))
-        out.setdefault(_key(by, group), SignOff()).days.extend([wd] * int(n))
+    ev = inner.cte("period_events")
+    none = literal_column("NULL")
+    counts = select(
+        literal_column("'n'").label("part"),
+        ev.c.g,
+        ev.c.p,
+        ev.c.b,
+        func.count(distinct(ev.c.r)).label("reports"),
+        func.count().label("events"),
+        none.label("s"),
+        none.label("a"),
+    ).group_by(ev.c.g, ev.c.p, ev.c.b)
+    days = (
+        select(literal_column("'d'"), ev.c.g, ev.c.p, none, none, func.count(), ev.c.s, ev.c.a)
+        .where(ev.c.b == EventKind.APPROVED.value, ev.c.s.is_not(None))
+        .group_by(ev.c.g, ev.c.p, ev.c.s, ev.c.a)
+    )
+    out: list[dict] = [{} for _ in bounds]
+    for part, group, period, code, reports, events, s_day, a_day in session.execute(union_all(counts, days)):
+        if period is None:
+            continue
+        counts_, sign = out[int(period)].setdefault(_key(by, group), ({str(c): 0 for c in OUTCOMES}, SignOff()))
+        if part == "d":
+            wd = calendar.working_days_between(stats._as_date(s_day), stats._as_date(a_day))
+            sign.days.extend([max(0, wd)] * int(events))
+        elif code == EventKind.SUBMITTED:
+            sign.submitted = int(events)
+        elif code == EventKind.APPROVED:
+            sign.approved = int(events)
+        elif code == EventKind.REVISION_REQUESTED:
+            sign.revision_requested = int(events)
+        else:
+            counts_[code] = int(reports)
+    return out
+
+
+def _clock_figures(session, user, bounds: list[tuple], by: str | None, filters: dict) -> list[dict]:
+    """Per period, {group: {stage: Rate(on time, closed)}}, from one statement over the clocks closed in them."""
+    lo, hi = _span(bounds)
+    met = Clock.status == ClockStatus.MET.value
+    closed_at = case((met, Clock.stopped_at), (Clock.status == ClockStatus.BREACHED.value, Clock.breached_at))
+    on_time = and_(met, local_day(session, Clock.stopped_at) <= Clock.due_on)
+    inner = (
+        select(
+            _group_column(by).label("g"),
+            _period_of(closed_at, bounds).label("p"),
+            Clock.stage.label("stage"),
+            case((on_time, 1), else_=0).label("ok"),
+        )
+        .select_from(Clock)
+        .join(Report, Report.id == Clock.report_id)
+    )
+    inner = visible_reports(user, inner).where(
+        or_(
+            and_(met, Clock.stopped_at >= lo, Clock.stopped_at < hi),
+            and_(Clock.status == ClockStatus.BREACHED.value, Clock.breached_at >= lo, Clock.breached_at < hi),
+        ),
+        *stats._filter_terms(filters),
+    )
+    sub = inner.subquery("closed_clocks")
+    query = select(sub.c.g, sub.c.p, sub.c.stage, func.count(), func.sum(sub.c.ok)).group_by(
+        sub.c.g, sub.c.p, sub.c.stage
+    )
+    out: list[dict] = [{} for _ in bounds]
+    for group, period, stage, n, ok in session.execute(query):
+        if period is None:
+            continue
+        rates = out[int(period)].setdefault(_key(by, group), {s: stats.Rate() for s in STAGES})
+        rates[stage] = stats.Rate(int(ok or 0), int(n))
+    return out
+
+
+def procedures(
+    session, user, periods: list[tuple[date, date]], *, calendar, by: str | None = None, **filters
+) -> list[dict]:
+    """For each period (start, end), {group: Procedure}: outcomes, stage rates and sign-off together, in two
+    statements whatever the number of periods (the dashboard asks for a period and the one before it). `by`: "unit"
+    (keys: unit ids), "officer" (keys: the assignees' user ids) or None (one key, None); grouped, the key None
+    gathers the reports without a unit (or without an officer)."""
+    bounds = [utc_bounds(start, end) for start, end in periods]
+    ordered = sorted(bounds)
+    if any(a[1] > b[0] for a, b in zip(ordered, ordered[1:], strict=False)):  # overlapping: one period at a time
+        return [procedures(session, user, [p], calendar=calendar, by=by, **filters)[0] for p in periods]
+    out: list[dict] = [{} for _ in periods]
+    for index, groups in enumerate(_event_figures(session, user, bounds, by, filters, calendar)):
+        for group, (counts, sign) in groups.items():
+            row = out[index].setdefault(group, Procedure())
+            row.outcomes.update(counts)
+            row.signoff = sign
+    for index, groups in enumerate(_clock_figures(session, user, bounds, by, filters)):
+        for group, rates in groups.items():
+            out[index].setdefault(group, Procedure()).stages.update(rates)
     return out
 
 
 def procedure(session, user, start: date, end: date, *, calendar, by: str | None = None, **filters) -> dict:
-    """{group: Procedure}: outcomes, stage rates and sign-off together. `by`: "unit" (keys: unit ids), "officer"
-    (keys: the assignees' user ids) or None (one key, None); grouped, the key None gathers the reports without a
-    unit (or without an officer)."""
-    out: dict = {}
-    for group, counts in outcome_counts(session, user, start, end, by=by, **filters).items():
-        out.setdefault(group, Procedure()).outcomes.update(counts)
-    for group, rates in stage_rates(session, user, start, end, by=by, **filters).items():
-        out.setdefault(group, Procedure()).stages.update(rates)
-    for group, row in signoff(session, user, start, end, calendar=calendar, by=by, **filters).items():
-        out.setdefault(group, Procedure()).signoff = row
-    return out
+    """{group: Procedure} of one period (see `procedures`)."""
+    return procedures(session, user, [(start, end)], calendar=calendar, by=by, **filters)[0]
 
 
 def total(session, user, start: date, end: date, *, calendar, **filters) -> Procedure:
     """The figures of everything the user sees (province-wide for a supervisor), for the period."""
     return procedure(session, user, start, end, calendar=calendar, **filters).get(None, Procedure())
+
+
+def merged(groups: dict) -> Procedure:
+    """The figures of all the groups together (a report belongs to one group: the counts add up)."""
+    out = Procedure()
+    for row in groups.values():
+        for code, n in row.outcomes.items():
+            out.outcomes[code] = out.outcomes.get(code, 0) + n
+        for stage, rate in row.stages.items():
+            mine = out.stages.get(stage, stats.Rate())
+            out.stages[stage] = stats.Rate(mine.k + rate.k, mine.n + rate.n)
+        sign = row.signoff
+        out.signoff.submitted += sign.submitted
+        out.signoff.approved += sign.approved
+        out.signoff.revision_requested += sign.revision_requested
+        out.signoff.days.extend(sign.days)
+    return out
+
+
+def stage_rates(session, user, start: date, end: date, *, by: str | None = None, **filters) -> dict:
+    """{group: {stage: Rate(on time, closed)}} of the clocks closed in the period (one statement)."""
+    return _clock_figures(session, user, [utc_bounds(start, end)], by, filters)[0]
