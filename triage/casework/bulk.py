@@ -24,7 +24,7 @@ from core.models import Report, Unit, User
 from core.states import InvalidTransition
 from core.vocabulary import Role, Status
 from triage.casework import actions
-from triage.casework.access import PROVINCE_WIDE, may, visible_reports
+from triage.casework.access import PROVINCE_WIDE, UNIT_ROLES, may, visible_reports
 
 PREFIX = "bulk"
 ASSIGN, UNASSIGN, REROUTE = "assign", "unassign", "reroute"
@@ -65,7 +65,7 @@ def assignable(user, unit_ids) -> list[User]:
         if not unit_ids:
             return []
         query = query.where(User.unit_id.in_(unit_ids))
-    elif user.role == Role.INSPECTOR and user.unit_id is not None:
+    elif user.role in UNIT_ROLES and user.unit_id is not None:
         query = query.where(User.unit_id == user.unit_id)
     else:
         return []

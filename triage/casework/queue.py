@@ -17,8 +17,8 @@ from sqlalchemy.orm import joinedload, load_only, selectinload
 from core.extensions import db
 from core.models import Clock, Report, Unit
 from core.vietnamese import today_in_vietnam
-from core.vocabulary import FINISHED, ClockStatus, Role
-from triage.casework.access import guard_blueprint, may, visible_reports
+from core.vocabulary import FINISHED, ClockStatus
+from triage.casework.access import UNIT_ROLES, guard_blueprint, may, visible_reports
 from triage.casework.actions import ward_name
 from triage.casework.bulk import (
     ASSIGN,
@@ -190,7 +190,7 @@ def _services():
 
 def _sees_wards(user) -> bool:
     """Supervisors, admins, triage officers and provincial bodies work across wards."""
-    return user.role != Role.INSPECTOR or (user.unit is not None and user.unit.ward_code is None)
+    return user.role not in UNIT_ROLES or (user.unit is not None and user.unit.ward_code is None)
 
 
 def excerpt(report: Report) -> str:
