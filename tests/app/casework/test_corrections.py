@@ -674,7 +674,9 @@ def test_the_case_file_reroute_refuses_and_hides_the_accused_body(
 
 def _bulk(client, csrf_token, data):
     token = csrf_token(client.get("/can-bo/"))
-    return client.post("/can-bo/hang-loat", data={"csrf_token": token, **data})
+    return client.post(
+        "/can-bo/hang-loat", data={"bulk-csrf_token": token, **{f"bulk-{k}": v for k, v in data.items()}}
+    )
 
 
 def test_bulk_reroute_and_assign_never_reach_the_accused_body(
