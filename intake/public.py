@@ -1,20 +1,39 @@
-"""The citizen side: the report form, the receipt and the status page."""
+"""The citizen side: the report form, the receipt and the status page, where the reporter follows the đơn, answers
+the inspector's question, downloads the documents addressed to them, withdraws the đơn and asks for the second
+instance of a khiếu nại. Every POST of the status page carries the tracking code and passphrase and is checked
+like the look-up (same lock per code after wrong passphrases, same rate limit per client)."""
 
-from flask import Blueprint, current_app, make_response, render_template, request
+from urllib.parse import quote
+
+from flask import Blueprint, current_app, make_response, render_template, request, send_file
+from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
+from wtforms import BooleanField, TextAreaField
+from wtforms.validators import DataRequired, Length
 
+from core.document_files import DocumentFiles
 from core.extensions import db
-from core.models import Report
-from core.queueing import enqueue_resume, enqueue_routing
+from core.models import Document, Report, utcnow
+from core.queueing import enqueue_reporter_request, enqueue_resume, enqueue_routing
+from core.ratelimit import limit_view
 from core.units import ward_choices
-from core.vocabulary import EventKind
+from core.vietnamese import legal_date
+from core.vocabulary import FINISHED, EventKind
 from intake.attachments import AttachmentStore, Limits
-from intake.forms import ReplyForm, ReportForm, StatusForm
+from intake.forms import ReplyForm, ReportForm, StatusForm, clean_text
 from intake.receipts import normalize_tracking_code, verify_passphrase
+from intake.reporter_requests import (
+    RequestRefused,
+    request_second_instance,
+    request_withdrawal,
+    second_instance_open_until,
+    second_instance_requested,
+    withdrawal_pending,
+)
 from intake.status_guard import CodeGuard
 from intake.submission import submit_report
-from intake.timeline import open_question, public_timeline
+from intake.timeline import current_clocks, explain_status, open_question, public_timeline
 
 bp = Blueprint("public", __name__)
 HONEYPOT = "website"
@@ -117,6 +136,83 @@ def _locked_page(form):
     return render_template("public/status_form.html", form=form), 429
 
 
+def _reporter() -> tuple[Report | None, object]:
+    """The report whose code and passphrase a status page POST carries, or the look-up form's answer (wrong
+    passphrase: 403; code locked: 429), exactly as the look-up answers."""
+    status_form = StatusForm(formdata=None)
+    try:
+        report = _find(request.form.get("code", ""), request.form.get("passphrase", ""))
+    except CodeLocked:
+        return None, _locked_page(status_form)
+    if report is None:
+        status_form.form_errors.append(WRONG)
+        return None, (render_template("public/status_form.html", form=status_form), 403)
+    return report, None
+
+
+# -- the reporter's requests ------------------------------------------------------------------------------------------
+
+
+class _RequestForm(FlaskForm):
+    class Meta:
+        csrf = False  # the app's CSRF protection checks every POST; the page's token is the one of the look-up
+
+
+def _request_form(why: str, checks: list, confirmation: str, unconfirmed: str) -> type[_RequestForm]:
+    """A request of the reporter: why, in their words (`reason`), and a box they tick to confirm it (`confirm`)."""
+
+    class RequestForm(_RequestForm):
+        reason = TextAreaField(why, filters=[clean_text], validators=checks)
+        confirm = BooleanField(confirmation, validators=[DataRequired(unconfirmed)])
+
+    return RequestForm
+
+
+WithdrawalForm = _request_form(
+    "Lý do rút đơn",
+    [DataRequired("Xin ghi lý do rút đơn."), Length(max=1000, message="Tối đa 1.000 ký tự.")],
+    "Tôi hiểu: rút đơn thì cơ quan ngừng giải quyết đơn này (riêng tố cáo đã thụ lý, cơ quan vẫn có thể tiếp tục "
+    "giải quyết nếu có dấu hiệu vi phạm pháp luật).",
+    "Xin đánh dấu vào ô này để xác nhận bạn muốn rút đơn.",
+)
+SecondInstanceForm = _request_form(
+    "Lý do không đồng ý với quyết định giải quyết lần đầu",
+    [
+        DataRequired("Xin ghi lý do bạn không đồng ý với quyết định giải quyết lần đầu."),
+        Length(min=10, message="Xin ghi rõ hơn vì sao bạn không đồng ý (ít nhất 10 ký tự)."),
+        Length(max=5000, message="Tối đa 5.000 ký tự."),
+    ],
+    "Tôi đề nghị cơ quan cấp trên giải quyết khiếu nại lần hai.",
+    "Xin đánh dấu vào ô này để xác nhận đề nghị khiếu nại lần hai.",
+)
+
+
+def _withdrawal_form(**kwargs) -> WithdrawalForm:
+    return WithdrawalForm(prefix="rut", **kwargs)
+
+
+def _second_form(**kwargs) -> SecondInstanceForm:
+    return SecondInstanceForm(prefix="lan2", **kwargs)
+
+
+def _second_instance(report: Report) -> dict:
+    """What the page says of the second instance: the last day to ask, whether that day is past, whether asked."""
+    until = second_instance_open_until(report)
+    asked = until is not None and second_instance_requested(report) is not None
+    return {
+        "until": until,
+        "open": until is not None and not asked and legal_date(utcnow()) <= until,
+        "past": until is not None and not asked and legal_date(utcnow()) > until,
+        "asked": asked,
+    }
+
+
+def public_documents(report: Report) -> list[Document]:
+    """The documents addressed to the reporter (never the unit's internal ones), oldest first."""
+    query = select(Document).where(Document.report_id == report.id, Document.public.is_(True))
+    return list(db.session.scalars(query.order_by(Document.issued_at, Document.id)))
+
+
 def _status_page(
     report: Report,
     code: str,
@@ -124,17 +220,39 @@ def _status_page(
     reply: ReplyForm | None = None,
     status: int = 200,
     message: str | None = None,
+    withdrawal: WithdrawalForm | None = None,
+    second: SecondInstanceForm | None = None,
 ):
     question = open_question(report)
     if question and reply is None:
         reply = ReplyForm(formdata=None, data={"code": code, "passphrase": passphrase})
+    pending = withdrawal_pending(report)
+    second_instance = _second_instance(report)
+    if withdrawal is None and report.status not in FINISHED and not pending:
+        withdrawal = _withdrawal_form(formdata=None)
+    if second is None and second_instance["open"]:
+        second = _second_form(formdata=None)
     response = make_response(
         render_template(
             "public/status.html",
             report=report,
+            code=code,
+            passphrase=passphrase,
             timeline=public_timeline(report),
+            clocks=current_clocks(report),
+            explanation=explain_status(
+                report,
+                withdrawal_pending=pending,
+                second_instance_until=second_instance["until"] if second_instance["open"] else None,
+                second_instance_asked=second_instance["asked"],
+            ),
+            documents=public_documents(report),
             question=question,
             reply=reply if question else None,
+            withdrawal=withdrawal,
+            withdrawal_pending=pending,
+            second=second,
+            second_instance=second_instance,
             message=message,
         ),
         status,
@@ -161,14 +279,9 @@ def status():
 def reply():
     """The reporter answers the inspector's question; the clocks resume."""
     form = ReplyForm()
-    status_form = StatusForm(formdata=None)
-    try:
-        report = _find(form.code.data or "", form.passphrase.data or "")
-    except CodeLocked:
-        return _locked_page(status_form)
+    report, refusal = _reporter()
     if report is None:
-        status_form.form_errors.append(WRONG)
-        return render_template("public/status_form.html", form=status_form), 403
+        return refusal
     if open_question(report) is None:
         return _status_page(
             report, form.code.data, form.passphrase.data, message="Không có câu hỏi nào đang chờ trả lời."
@@ -191,6 +304,85 @@ def reply():
     return _status_page(report, form.code.data, form.passphrase.data, message=message)
 
 
+def _ask(form, apply, done: str, **page):
+    """Record one request of the reporter (withdrawal, second instance): checked, committed, then its job
+    enqueued (Redis down loses nothing: the request is in the database and the reconciler applies it). A refusal
+    comes back next to the form, with what was typed."""
+    report, refusal = _reporter()
+    if report is None:
+        return refusal
+    code, passphrase = request.form.get("code", ""), request.form.get("passphrase", "")
+    if not form.validate():
+        return _status_page(report, code, passphrase, status=400, **page)
+    try:
+        apply(report, now=utcnow(), reason=form.reason.data)
+    except RequestRefused as exc:
+        db.session.rollback()
+        form.form_errors.append(str(exc))
+        return _status_page(report, code, passphrase, status=409, **page)
+    db.session.commit()
+    enqueue_reporter_request(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], report.id)
+    return _status_page(report, code, passphrase, message=done)
+
+
+@bp.post("/tra-cuu/rut-don")
+def withdraw():
+    """The reporter withdraws the đơn; a job applies it (an accepted tố cáo waits for the inspector's decision)."""
+    form = _withdrawal_form()
+    return _ask(
+        form,
+        request_withdrawal,
+        "Đã ghi nhận đề nghị rút đơn của bạn. Trang này sẽ cho bạn biết khi việc rút đơn được xử lý.",
+        withdrawal=form,
+    )
+
+
+@bp.post("/tra-cuu/khieu-nai-lan-hai")
+def second_instance():
+    """The reporter of a khiếu nại decided at first instance asks for the second; a job sends it to the body above."""
+    form = _second_form()
+    return _ask(
+        form,
+        request_second_instance,
+        "Đã ghi nhận đề nghị khiếu nại lần hai của bạn; đơn sẽ được chuyển đến cơ quan cấp trên giải quyết.",
+        second=form,
+    )
+
+
+@bp.post("/tra-cuu/van-ban")
+def document():
+    """One of the documents addressed to the reporter, as a PDF download."""
+    report, refusal = _reporter()
+    if report is None:
+        return refusal
+    code, passphrase = request.form.get("code", ""), request.form.get("passphrase", "")
+    document_id = request.form.get("document", type=int)
+    if document_id is None:
+        return _status_page(report, code, passphrase, status=400, message="Xin chọn văn bản cần tải về.")
+    found = next((d for d in public_documents(report) if d.id == document_id), None)
+    path = DocumentFiles(current_app.config["ATTACHMENTS_DIR"]).path(found.storage_key) if found else None
+    if path is None or not path.is_file():
+        message = "Không tìm thấy văn bản này trong các văn bản gửi bạn."
+        return _status_page(report, code, passphrase, status=404, message=message)
+    name = f"{found.reference.replace('/', '-').replace(' ', '')}-{found.year}.pdf"
+    response = send_file(path, mimetype="application/pdf", as_attachment=True, download_name=name, max_age=0)
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return _no_store(response)
+
+
+REPORTER_POSTS = ("public.withdraw", "public.second_instance", "public.document")
+
+
+def _throttle(state) -> None:
+    """The status page's own POSTs are rate limited per client like the look-up (STATUS_RATE_LIMIT)."""
+    for endpoint in REPORTER_POSTS:
+        limit_view(state.app, endpoint, "STATUS_RATE_LIMIT")
+
+
+bp.record_once(_throttle)  # after the routes above: their views exist when the blueprint is registered
+
+
 def handle_csrf_error(error: CSRFError):
     """A missing or stale token: show the form again with the citizen's text kept."""
     message = "Phiên gửi đơn đã hết hạn hoặc không hợp lệ. Nội dung của bạn vẫn còn đây, xin bấm gửi lại."
@@ -198,6 +390,18 @@ def handle_csrf_error(error: CSRFError):
         form = _report_form(formdata=request.form)
         form.form_errors.append(message)
         return render_template("public/form.html", form=form), 400
+    if request.endpoint in REPORTER_POSTS:
+        report, refusal = _reporter()
+        if report is None:
+            return refusal
+        page = {}
+        if request.endpoint == "public.withdraw":
+            page["withdrawal"] = _withdrawal_form()
+        elif request.endpoint == "public.second_instance":
+            page["second"] = _second_form()
+        message = "Phiên làm việc đã hết hạn. Nội dung của bạn vẫn còn đây, xin bấm gửi lại."
+        code, passphrase = request.form.get("code", ""), request.form.get("passphrase", "")
+        return _status_page(report, code, passphrase, status=400, message=message, **page)
     if request.endpoint in ("public.status", "public.reply"):
         form = StatusForm(formdata=request.form)
         form.form_errors.append(message)
