@@ -20,6 +20,10 @@
      trend by week and by month (with previous periods), category x unit and x agency matrices, ward rows;
      and the same for the year;
    - the league table (month, quarter, year);
+   - the legal procedure's figures (triage/reporting/outcomes.py: decisions from the status events, on-time rate
+     per deadline stage from the clocks, sign-off) for the month and the year, and per unit for the month, over
+     about 10 events and 2 clocks per report (generated from the reports' own dates: the status changes with
+     their data, submission two days before each resolution and its approval, a reopening for 2 %);
    - a unit drill-down (the first page of 50 and its COUNT) for a supervisor and for the unit's inspector.
    Targets: each dashboard query and the league < 1 s, the drill-down < 300 ms.
 3. ``--explain``: EXPLAIN ANALYZE of every statement of the month's league.
@@ -46,7 +50,8 @@ from core.models import Report, Unit, User  # noqa: E402
 from core.units import load_units  # noqa: E402
 from core.vietnamese import Period  # noqa: E402
 from core.vocabulary import Role  # noqa: E402
-from triage.reporting import stats  # noqa: E402
+from triage.deadlines.calendar import default_calendar  # noqa: E402
+from triage.reporting import outcomes, stats  # noqa: E402
 
 DB_NAME = "bench_dashboard"
 URL = f"{SERVER}/{DB_NAME}"
@@ -138,6 +143,60 @@ GEN_SQL = [
            CASE WHEN f.accepted_at IS NOT NULL THEN 1 + g.id % :officers END
     FROM gen g JOIN fig2 f USING (id) JOIN u ON u.rn = g.unit_rn JOIN w ON w.rn = g.ward_rn
     """,
+    # The events of each report's life as the services write them (received, classified, two deadlines, status
+    # changes with their data, the sign-off of a result, a reopening), then its acceptance and resolution clocks.
+    """
+    INSERT INTO report_events (report_id, kind, at, public, data)
+    SELECT id, 'received', received_at, true, CAST('{}' AS json) FROM reports
+    UNION ALL SELECT id, 'classified', received_at + interval '1 minute', false, CAST('{}' AS json) FROM reports
+    UNION ALL SELECT id, 'deadline', routed_at, true, CAST('{}' AS json) FROM reports
+    UNION ALL SELECT id, 'deadline', routed_at, true, CAST('{}' AS json) FROM reports
+    UNION ALL SELECT id, 'status', routed_at, true, json_build_object('previous', 'received', 'status', 'routed')
+              FROM reports
+    UNION ALL SELECT id, 'status', accepted_at, true, json_build_object('previous', 'routed', 'status', 'accepted')
+              FROM reports WHERE accepted_at IS NOT NULL
+    UNION ALL SELECT id, 'submitted', resolved_at - interval '2 days', false, CAST('{}' AS json)
+              FROM reports WHERE resolved_at IS NOT NULL
+    UNION ALL SELECT id, 'status', resolved_at - interval '2 days', true,
+                     json_build_object('previous', 'accepted', 'status', 'awaiting-approval')
+              FROM reports WHERE resolved_at IS NOT NULL
+    UNION ALL SELECT id, 'approved', resolved_at, false, CAST('{}' AS json) FROM reports WHERE resolved_at IS NOT NULL
+    UNION ALL SELECT id, 'status', resolved_at, true,
+                     json_build_object('previous', 'awaiting-approval', 'status', 'resolved')
+              FROM reports WHERE resolved_at IS NOT NULL
+    UNION ALL SELECT id, 'reopened', resolved_at + interval '3 days', false, CAST('{}' AS json)
+              FROM reports WHERE reopened > 0 AND resolved_at + interval '3 days' < CAST(:today AS timestamptz)
+    UNION ALL SELECT id, 'status', closed_at, true, json_build_object('previous', 'resolved', 'status', 'closed')
+              FROM reports WHERE closed_at IS NOT NULL
+    """,
+    "UPDATE reports SET submitted_at = resolved_at - interval '2 days', approved_at = resolved_at "
+    "WHERE resolved_at IS NOT NULL",
+    """
+    INSERT INTO clocks (report_id, stage, track, label, starts_on, due_on, due_at, amount, unit, policy_version,
+                        status, extensions, paused_days, stopped_at, breached_at, cycle)
+    SELECT id, 'acceptance', track, 'Hạn thụ lý', CAST(received_at AS date), CAST(received_at + interval '9.8 days' AS date),
+           received_at + interval '9.8 days', 7, 'working_days', 'bench',
+           CASE WHEN accepted_at IS NOT NULL AND accepted_wd <= 7 THEN 'met'
+                WHEN received_at + interval '9.8 days' < CAST(:today AS timestamptz) THEN 'breached'
+                ELSE 'running' END,
+           0, 0, CASE WHEN accepted_wd <= 7 THEN accepted_at END,
+           CASE WHEN (accepted_at IS NULL OR accepted_wd > 7)
+                     AND received_at + interval '9.8 days' < CAST(:today AS timestamptz)
+                THEN received_at + interval '9.8 days' END, 0
+    FROM reports
+    UNION ALL
+    SELECT id, 'resolution', track, 'Hạn giải quyết', CAST(accepted_at AS date),
+           CAST(received_at + interval '51.8 days' AS date), received_at + interval '51.8 days', 30, 'working_days',
+           'bench',
+           CASE WHEN resolved_at IS NOT NULL AND resolved_wd <= 37 THEN 'met'
+                WHEN received_at + interval '51.8 days' < CAST(:today AS timestamptz) THEN 'breached'
+                ELSE 'running' END,
+           0, 0, CASE WHEN resolved_wd <= 37 THEN resolved_at END,
+           CASE WHEN (resolved_at IS NULL OR resolved_wd > 37)
+                     AND received_at + interval '51.8 days' < CAST(:today AS timestamptz)
+                THEN received_at + interval '51.8 days' END, 0
+    FROM reports WHERE accepted_at IS NOT NULL
+    """,
     "SELECT setval(pg_get_serial_sequence('reports', 'id'), :n)",
     "SELECT setval(pg_get_serial_sequence('users', 'id'), :officers)",
     "DROP TABLE gen",
@@ -169,7 +228,16 @@ def generate(engine, n: int, today: date) -> float:
         conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
         run_steps(conn, GEN_SQL, params)
     gen_s = time.perf_counter() - t0
-    vacuum_analyze(engine, ["VACUUM ANALYZE reports", "ANALYZE units", "ANALYZE users"])
+    vacuum_analyze(
+        engine,
+        [
+            "VACUUM ANALYZE reports",
+            "VACUUM ANALYZE report_events",
+            "VACUUM ANALYZE clocks",
+            "ANALYZE units",
+            "ANALYZE users",
+        ],
+    )
     return gen_s
 
 
@@ -266,6 +334,38 @@ def main() -> int:
                 run(lambda s, p=p: stats.league(s, supervisor, p.starts_on, p.ends_on, today=today)),
             )
         )
+    calendar = default_calendar()
+    for label, p in (("month", month), ("year", year)):
+        cases += [
+            (
+                f"procedure {label} and the period before: decisions, sign-off, deadline stages",
+                DASHBOARD_TARGET_S,
+                run(
+                    lambda s, p=p: outcomes.procedures(
+                        s,
+                        supervisor,
+                        [(p.starts_on, p.ends_on), (p.previous().starts_on, p.previous().ends_on)],
+                        calendar=calendar,
+                    )
+                ),
+            ),
+            (
+                f"procedure {label}: on-time rate per deadline stage (clocks only)",
+                DASHBOARD_TARGET_S,
+                run(lambda s, p=p: outcomes.stage_rates(s, supervisor, p.starts_on, p.ends_on)),
+            ),
+        ]
+    cases.append(
+        (
+            "procedure month per unit (decisions, sign-off, deadline stages)",
+            DASHBOARD_TARGET_S,
+            run(
+                lambda s: outcomes.procedure(
+                    s, supervisor, month.starts_on, month.ends_on, calendar=calendar, by="unit"
+                )
+            ),
+        )
+    )
     cases.append(
         (
             "officer rows quarter",

@@ -115,7 +115,7 @@ def _clock(report, stage, due_on, status, *, stopped_at=None, breached_at=None):
     )
 
 
-def _report(unit_code, *, assignee=None, status, steps=(), track="phan-anh"):
+def _report(unit_code, *, assignee=None, status, steps=(), track="phan-anh", **fields):
     """A report with its decisions: steps are (at, previous, status) status events or (at, kind) events."""
     unit = db.session.scalar(select(Unit).where(Unit.code == unit_code)) if unit_code else None
     report = Report(
@@ -132,6 +132,7 @@ def _report(unit_code, *, assignee=None, status, steps=(), track="phan-anh"):
         category="cham-tre",
         received_at=vn(2, 1),
         assignee_id=assignee,
+        **fields,
     )
     for step in steps:
         if len(step) == 3:
@@ -153,6 +154,10 @@ def data(app, make_user):
             A,
             assignee=a1.id,
             status="resolved",
+            # The last submission and approval: the approval of 27/03 reads its submission here, the one of
+            # 10/03 (before the last submission) from the events.
+            submitted_at=vn(3, 25),
+            approved_at=vn(3, 27),
             steps=[
                 (vn(2, 4), "routed", "accepted"),
                 (vn(3, 2, 9), "submitted"),
