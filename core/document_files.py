@@ -50,3 +50,8 @@ class DocumentFiles:
     def read(self, storage_key: str) -> bytes:
         """The bytes stored under `storage_key` (FileNotFoundError when there are none)."""
         return self.path(storage_key).read_bytes()
+
+
+def download_name(reference: str, year: int, suffix: str = ".pdf") -> str:
+    """ "12-TB-UBND-2026.pdf": a document's reference and year, safe as a file name."""
+    return f"{reference.replace('/', '-').replace(' ', '')}-{year}{suffix}"

@@ -12,11 +12,10 @@ from sqlalchemy import select
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from core.document_files import DocumentFiles
+from core.document_files import DocumentFiles, download_name
 from core.extensions import db
 from core.models import Document, Report, utcnow
 from core.queueing import enqueue_reporter_request, enqueue_resume, enqueue_routing
-from core.ratelimit import limit_view
 from core.units import ward_choices
 from core.vietnamese import legal_date
 from core.vocabulary import FINISHED, EventKind
@@ -364,23 +363,14 @@ def document():
     if path is None or not path.is_file():
         message = "Không tìm thấy văn bản này trong các văn bản gửi bạn."
         return _status_page(report, code, passphrase, status=404, message=message)
-    name = f"{found.reference.replace('/', '-').replace(' ', '')}-{found.year}.pdf"
+    name = download_name(found.reference, found.year)
     response = send_file(path, mimetype="application/pdf", as_attachment=True, download_name=name, max_age=0)
     response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return _no_store(response)
 
 
-REPORTER_POSTS = ("public.withdraw", "public.second_instance", "public.document")
-
-
-def _throttle(state) -> None:
-    """The status page's own POSTs are rate limited per client like the look-up (STATUS_RATE_LIMIT)."""
-    for endpoint in REPORTER_POSTS:
-        limit_view(state.app, endpoint, "STATUS_RATE_LIMIT")
-
-
-bp.record_once(_throttle)  # after the routes above: their views exist when the blueprint is registered
+REPORTER_POSTS = ("public.withdraw", "public.second_instance", "public.document")  # the status page's own POSTs
 
 
 def handle_csrf_error(error: CSRFError):

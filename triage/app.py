@@ -8,7 +8,7 @@ from flask_wtf.csrf import CSRFError
 from core import audit, headers, vietnamese
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
-from core.vocabulary import CODES, label
+from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli
@@ -44,6 +44,9 @@ def create_app(config: Mapping | None = None) -> Flask:
         ("public.submit", "SUBMIT_RATE_LIMIT"),
         ("public.status", "STATUS_RATE_LIMIT"),
         ("public.reply", "STATUS_RATE_LIMIT"),
+        ("public.withdraw", "STATUS_RATE_LIMIT"),
+        ("public.second_instance", "STATUS_RATE_LIMIT"),
+        ("public.document", "STATUS_RATE_LIMIT"),
     ):
         limit_view(app, endpoint, limit)
     app.register_error_handler(CSRFError, handle_csrf_error)
@@ -57,4 +60,5 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals.update((code.__name__, code) for code in CODES)  # for comparisons: Status.ROUTED
+    app.jinja_env.globals.update(FINISHED=FINISHED, HANDLED_WITHOUT_ACCEPTANCE=HANDLED_WITHOUT_ACCEPTANCE)
     return app

@@ -6,7 +6,7 @@ from urllib.parse import quote
 from flask import Blueprint, abort, current_app, flash, redirect, send_file, url_for
 from flask_login import current_user
 
-from core.document_files import DocumentFiles
+from core.document_files import DocumentFiles, download_name
 from core.extensions import db
 from core.models import Document, Report, utcnow
 from core.vocabulary import EventKind, label
@@ -46,7 +46,7 @@ def file_name(document: Document, suffix: str = "") -> str:
 @bp.get("/<int:document_id>")
 def pdf(document_id: int):
     document, _report = _load(document_id)
-    return _send(document.storage_key, "application/pdf", file_name(document, ".pdf"))
+    return _send(document.storage_key, "application/pdf", download_name(document.reference, document.year))
 
 
 @bp.get("/<int:document_id>/ban-ky")
@@ -55,14 +55,18 @@ def scan(document_id: int):
     if not document.scan_storage_key:
         abort(404)
     extension = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}[document.scan_content_type]
-    return _send(document.scan_storage_key, document.scan_content_type, file_name(document, "-ban-ky" + extension))
+    return _send(
+        document.scan_storage_key,
+        document.scan_content_type,
+        download_name(document.reference, document.year, "-ban-ky" + extension),
+    )
 
 
 @bp.post("/<int:document_id>/ban-ky")
 def upload_scan(document_id: int):
     document, report = _load(document_id)
-    if not may(current_user, "upload signed scan", report):
-        abort(403)
+    if not may(current_user, "upload signed scan", report) or document.unit_id != report.unit_id:
+        abort(403)  # the signed copy is the issuing unit's own: after a transfer, not the receiving unit's
     form = ScanForm(prefix="scan")
     target = url_for("cases.view", report_id=report.id, _anchor="van-ban")
     if not form.validate_on_submit():

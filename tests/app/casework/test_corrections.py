@@ -344,7 +344,7 @@ def test_a_kind_corrected_before_acceptance_replans_the_clocks_on_the_new_track(
     assert "Loại đơn: Phản ánh, kiến nghị → Tố cáo" in event.data["summary"]
     # The reporter's timeline shows the new deadline.
     status = look_up(app.test_client(), csrf_token, receipt.tracking_code, receipt.passphrase)
-    assert f"Hạn thụ lý: {due:%d/%m/%Y}" in status.get_data(as_text=True)
+    assert f"Hạn thụ lý: đến hết ngày {due:%d/%m/%Y}" in status.get_data(as_text=True)
 
 
 def test_an_anonymous_denunciation_stays_on_the_feedback_track(app, client, csrf_token, login_as, make_report, staff):
@@ -810,5 +810,6 @@ def test_the_case_file_never_assigns_an_inspector_of_the_accused_body(
     page = client.get(f"/can-bo/bao-cao/{report_id}").get_data(as_text=True)
     assert str(user_by_name("cb.quangphu").id) not in _select_values(page, "six-assignee")
     response = _post(client, csrf_token, report_id, "6-ro", **{"six-assignee": str(user_by_name("cb.quangphu").id)})
-    assert "Không giao được cho cán bộ của cơ quan bị phản ánh." in _flashes(client, response)
+    assert response.status_code == 422  # the case file again, with the refusal next to the "6 rõ"
+    assert "Không giao được cho cán bộ của cơ quan bị phản ánh." in html.unescape(response.get_data(as_text=True))
     assert _report(app, report_id)["assignee"] is None
