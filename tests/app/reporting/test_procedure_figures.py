@@ -46,13 +46,15 @@ from sqlalchemy import select
 from core.extensions import db
 from core.models import Clock, PeriodicReport, Report, ReportEvent, Unit
 from core.search import fold
-from core.vietnamese import Period
+from core.vietnamese import Period, today_in_vietnam
 from intake.receipts import new_tracking_code
+from triage.casework.actions import accept_report
 from triage.deadlines.calendar import end_of_day_utc
 from triage.reporting import outcomes, stats
 from triage.reporting.figures import province_user
 from triage.reporting.jobs import build_periodic_report
 from triage.reporting.periodic import collect_figures, file_path
+from triage.routing.jobs import route_report
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 A, B = "16522", "15061"
@@ -472,3 +474,50 @@ def test_workbook_cells(app, data):
     assert rows[B][3:12] == [1, 1, None, 1, 0, None, 1, 0, None]
     total = next(r for r in ws.iter_rows(min_row=5, values_only=True) if r[1] == "TOÀN TỈNH")
     assert list(total[3:5]) == [4, 2] and total[5] == pytest.approx(4 / 6)
+
+
+# -- with the casework services ----------------------------------------------------------------------------------------
+
+COMPLAINT = (
+    "Tôi khiếu nại việc cán bộ địa chính UBND phường Quảng Phú trả lại hồ sơ cấp giấy chứng nhận quyền sử dụng "
+    "đất của gia đình tôi mà không nêu lý do, bắt tôi nộp lại ba lần."
+)
+
+
+def test_the_figures_read_what_the_casework_services_record(app, client, csrf_token, make_report, make_user, login_as):
+    """Accepted, resolved by the leader's own draft, reopened and resolved again, through the case file: the
+    figures of those days count one acceptance, one resolution, one reopening, two results signed off, and the
+    acceptance and both resolution clocks (cycles 0 and 1) on time."""
+    make_user("cb.quangphu", unit=A, name="Trần Thị Cúc")
+    make_user("ld.quangphu", role="leader", unit=A, name="Lê Văn Lãnh")
+    receipt = make_report(
+        text=COMPLAINT, kind="phan-anh", reporter_name="Nguyễn Văn An", reporter_address="số 12", ward_code=A
+    )
+    with app.app_context():
+        assert route_report(receipt.report_id) == "routed"
+        report = db.session.get(Report, receipt.report_id)
+        accept_report(report, now=report.received_at, services=app.extensions["services"])
+        db.session.commit()
+
+    def post(action, **form):
+        token = csrf_token(client.get(f"/can-bo/bao-cao/{receipt.report_id}"))
+        response = client.post(f"/can-bo/bao-cao/{receipt.report_id}/{action}", data={"csrf_token": token, **form})
+        assert response.status_code in (302, 303), action
+
+    login_as(client, "ld.quangphu")
+    draft = {"kq-outcome": "substantiated", "kq-findings": "Đúng như phản ánh.", "kq-response": "Đã xử lý cán bộ."}
+    post("giai-quyet", **draft)  # a leader's own draft is approved at once
+    post("xu-ly-lai", **{"xll-reason": "Người dân phản ánh chưa trả hồ sơ", "xll-confirm": "y"})
+    post("giai-quyet", **draft)
+    today = today_in_vietnam()
+    window = (today - timedelta(days=1), today + timedelta(days=1))
+    with app.app_context():
+        assert db.session.get(Report, receipt.report_id).reopened == 1
+        figures = outcomes.total(db.session, province_user(), *window, calendar=app.extensions["services"].calendar)
+        assert (figures.outcome("accepted"), figures.outcome("resolved"), figures.outcome("reopened")) == (1, 1, 1)
+        assert sum(figures.outcomes.values()) == 3
+        sign = figures.signoff
+        assert (sign.submitted, sign.approved, sign.revision_requested, sign.days) == (2, 2, 0, [0, 0])
+        assert figures.stages["acceptance"] == stats.Rate(1, 1)
+        assert figures.stages["resolution"] == stats.Rate(2, 2)
+        assert stats.count_figure(db.session, province_user(), "reopened", *window) == 1
