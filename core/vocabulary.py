@@ -40,6 +40,7 @@ __all__ = [
     "RoutingReason",
     "Status",
     "label",
+    "outcome_label",
 ]
 
 
@@ -128,6 +129,15 @@ class Outcome(Code):
     TRANSFERRED = "transferred", "Không thuộc thẩm quyền, đã chuyển cơ quan có thẩm quyền"
 
 
+def outcome_label(outcome: str | None, track: str | None) -> str:
+    """The conclusion in the words of its track: "Nội dung khiếu nại đúng một phần", "Nội dung tố cáo là đúng"."""
+    if not outcome:
+        return ""
+    text = Outcome(outcome).label
+    noun = {Kind.KHIEU_NAI: "khiếu nại", Kind.TO_CAO: "tố cáo"}.get(track or "")
+    return text.replace("phản ánh", noun) if noun else text
+
+
 class EventKind(Code):
     """The steps of a report's life (`ReportEvent.kind`, written by `Report.record`)."""
 
@@ -138,7 +148,7 @@ class EventKind(Code):
     ASSIGNED = "assigned", "Giao cán bộ xử lý"
     SIX_CLEAR = "six-clear", 'Cập nhật "6 rõ"'
     NOTE = "note", "Ghi chú nội bộ"
-    FINDINGS = "findings", "Kết quả xác minh"
+    FINDINGS = "findings", "Ghi chép xác minh (nội bộ)"
     INFORMATION_REQUESTED = "information-requested", "Đề nghị bổ sung thông tin"
     INFORMATION_RECEIVED = "information-received", "Người phản ánh trả lời"
     EXTENDED = "extended", "Gia hạn"

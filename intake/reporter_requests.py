@@ -16,6 +16,15 @@ class RequestRefused(ValueError):
     """A request the rules do not allow; the message is Vietnamese, for the reporter."""
 
 
+def decided_first_instance(report: Report) -> bool:
+    """A khiếu nại decided at first instance (resolved, or resolved and closed): the second instance is open."""
+    return (
+        report.track == Kind.KHIEU_NAI
+        and (report.instance or 1) == 1
+        and report.status in (Status.RESOLVED, Status.CLOSED)
+    )
+
+
 def withdrawal_needs_decision(report: Report) -> bool:
     """An accepted tố cáo does not end by its withdrawal alone: the inspector decides (Luật Tố cáo 2018 Điều 33)."""
     return report.track == Kind.TO_CAO and report.status in IN_COURSE
@@ -43,7 +52,7 @@ def second_instance_window(report: Report) -> int:
 def second_instance_open_until(report: Report):
     """The last day the reporter may ask for a second instance (Luật Khiếu nại 2011 Điều 33), or None when none
     can be asked: only a first-instance khiếu nại with a result."""
-    if report.track != Kind.KHIEU_NAI or (report.instance or 1) != 1 or report.status not in (Status.RESOLVED,):
+    if not decided_first_instance(report):
         return None
     if report.resolved_at is None:
         return None
@@ -69,6 +78,6 @@ def request_second_instance(report: Report, *, now: datetime, reason: str) -> No
 
 def second_instance_requested(report: Report):
     """The reporter's request for a second instance still to be applied (its event), or None."""
-    if report.track != Kind.KHIEU_NAI or (report.instance or 1) != 1 or report.status not in (Status.RESOLVED,):
+    if not decided_first_instance(report):
         return None
     return next((e for e in reversed(report.events) if e.kind == EventKind.SECOND_INSTANCE_REQUESTED), None)

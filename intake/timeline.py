@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from core.models import Report
 from core.vietnamese import format_date
-from core.vocabulary import Complexity, EventKind, Kind, Status, label
+from core.vocabulary import FINISHED, Complexity, EventKind, Kind, Status, label
 from intake.reporter_requests import withdrawal_needs_decision
 
 
@@ -177,7 +177,8 @@ def _describe(report: Report, event) -> TimelineEntry | None:
         if data.get("complexity") == Complexity.NORMAL:
             title = "Cơ quan xác định vụ việc ở mức thông thường"
         else:
-            title = f"Cơ quan xác định vụ việc {data.get('label', 'phức tạp').lower()}: thời hạn giải quyết dài hơn"
+            effect = "có thể được gia hạn" if report.track == Kind.TO_CAO else "thời hạn giải quyết dài hơn"
+            title = f"Cơ quan xác định vụ việc {data.get('label', 'phức tạp').lower()}: {effect}"
         return TimelineEntry(at, title, _sentences(("Lý do", data.get("reason"))))
     if event.kind == EventKind.TRACK_CHANGED:
         detail = _sentences(("Trước đây", _label(data.get("previous"))), ("Lý do", data.get("reason")))
@@ -199,7 +200,9 @@ def public_timeline(report: Report) -> list[TimelineEntry]:
 
 
 def open_question(report: Report) -> str | None:
-    """The inspector's question still waiting for the reporter's answer, if any."""
+    """The inspector's question still waiting for the reporter's answer, if any (none once the đơn is answered)."""
+    if report.status in FINISHED:
+        return None
     asked = [e for e in report.events if e.kind == EventKind.INFORMATION_REQUESTED]
     answered = [e for e in report.events if e.kind == EventKind.INFORMATION_RECEIVED]
     if asked and (not answered or answered[-1].id < asked[-1].id):
@@ -208,8 +211,10 @@ def open_question(report: Report) -> str | None:
 
 
 def current_clocks(report: Report) -> list:
-    """The deadlines of the current instance and cycle, one per stage (earlier cycles' are history)."""
-    stages = dict.fromkeys(c.stage for c in report.clocks)
+    """The deadlines of the current instance and cycle, one per stage (earlier cycles' and the first instance's
+    are history)."""
+    second = (report.instance or 1) == 2
+    stages = dict.fromkeys(c.stage for c in report.clocks if not second or (c.track or "").endswith("-2"))
     clocks = [report.clock(stage) for stage in stages]
     return sorted((c for c in clocks if c is not None), key=lambda c: (c.due_on is None, c.due_on))
 

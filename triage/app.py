@@ -2,13 +2,13 @@
 
 from collections.abc import Mapping
 
-from flask import Flask
+from flask import Flask, request
 from flask_wtf.csrf import CSRFError
 
 from core import audit, headers, vietnamese
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
-from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label
+from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label, outcome_label
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli
@@ -49,16 +49,26 @@ def create_app(config: Mapping | None = None) -> Flask:
         ("public.document", "STATUS_RATE_LIMIT"),
     ):
         limit_view(app, endpoint, limit)
-    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(CSRFError, _expired_session)
     app.jinja_env.filters.update(
         vi_date=vietnamese.format_date,
         vi_datetime=vietnamese.format_datetime,
         vi_int=vietnamese.format_int,
         vi_decimal=vietnamese.format_decimal,
         vi_pct=vietnamese.format_percent,
+        outcome=outcome_label,
     )
     app.jinja_env.globals["may"] = access.current_user_may  # may('resolve', report), for the signed-in user
     app.jinja_env.filters["label"] = label
     app.jinja_env.globals.update((code.__name__, code) for code in CODES)  # for comparisons: Status.ROUTED
     app.jinja_env.globals.update(FINISHED=FINISHED, HANDLED_WITHOUT_ACCEPTANCE=HANDLED_WITHOUT_ACCEPTANCE)
     return app
+
+
+def _expired_session(error: CSRFError):
+    """A missing or stale CSRF token: a step of the case file comes back with what was typed; the citizen's
+    forms do the same (`intake.public.handle_csrf_error`)."""
+    endpoint = request.endpoint or ""
+    if endpoint.startswith("procedure.") and request.view_args:
+        return procedure.after_expired_session(endpoint.split(".", 1)[1], request.view_args["report_id"])
+    return handle_csrf_error(error)

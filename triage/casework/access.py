@@ -101,7 +101,7 @@ ACTIONS: dict[str, Rule] = {
     # the answers to a đơn before acceptance, and the course of an accepted case (the services say when)
     "handle": _handler,
     "approve": _leader,  # the result reaches the reporter only once the unit's leader approves it
-    "reopen": _handler,
+    "reopen": _leader,  # the leader who approved a result decides to handle it again
     "record second instance": _any(_handler, _SUPERVISOR),
     "upload signed scan": _handler,
     "request information": _handler,

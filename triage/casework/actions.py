@@ -428,8 +428,9 @@ def add_note(report: Report, text: str, *, actor_id: int | None) -> None:
 
 
 def record_findings(report: Report, text: str, *, actor_id: int | None) -> None:
-    report.findings = text.strip()
-    report.record(EventKind.FINDINGS, public=False, actor_id=actor_id, text=report.findings)
+    """Internal verification notes (the timeline only): what reaches the reporter is the result submitted for
+    approval (`signoff.submit`), whose findings are printed in the answer."""
+    report.record(EventKind.FINDINGS, public=False, actor_id=actor_id, text=text.strip())
 
 
 SIXCLEAR_MISSING = {

@@ -542,7 +542,7 @@ def findings(report_id: int):
     if not form.validate_on_submit():
         return _refused(report, _form_errors(form))
     actions.record_findings(report, form.text.data, actor_id=current_user.id)
-    return _done(report, "Đã ghi kết quả xác minh.")
+    return _done(report, "Đã lưu ghi chép xác minh (nội bộ).", anchor="noi-bo")
 
 
 @bp.post("/<int:report_id>/dong")

@@ -116,7 +116,12 @@ def _on_ground(step: Step, report: Report, status: Status, grounds, ground, reas
     reason = (reason or "").strip()
     if ground == grounds.OTHER:
         reason = reason_given(reason, no_reason)
-    _answered(step, report, status, ground=str(ground), ground_label=label(ground), reason=reason)
+    if public:
+        _answered(step, report, status, ground=str(ground), ground_label=label(ground), reason=reason)
+    else:  # the reporter sees the ground; the reason in words stays with the unit, as its document does
+        _answered(step, report, status, ground=str(ground), ground_label=label(ground))
+        if reason:
+            report.record(EventKind.NOTE, public=False, actor_id=step.actor_id, text=reason)
     facts = {"ground": label(ground), "reason": reason, "received_on": _received_on(report)}
     return issue(step, report, kind, facts, public=public)
 

@@ -232,6 +232,13 @@ def run_step(name: str, report_id: int):
     return redirect(url_for("cases.view", report_id=report.id, _anchor=view.anchor), code=303)
 
 
+def after_expired_session(name: str, report_id: int):
+    """A step posted with an expired or missing CSRF token: the case file again with what was typed."""
+    report = load_report(report_id)
+    message = "Phiên làm việc đã hết hạn: nội dung vẫn còn đây, xin bấm lại."
+    return render_case(report, status=400, procedure=procedure_forms(report), failed=(name, message))
+
+
 def _register(name: str, view: StepView) -> None:
     def endpoint(report_id: int):
         return run_step(name, report_id)

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from core.extensions import db
 from core.models import Report, Unit
-from core.vocabulary import ArchiveGround, Complexity, Kind, Outcome, OutsideBody, label
+from core.vocabulary import ArchiveGround, Complexity, Kind, Outcome, OutsideBody, label, outcome_label
 from intake.forms import clean_text
 from triage.casework.handling import refusal_grounds
 
@@ -100,7 +100,13 @@ class ExtendForm(FlaskForm):
 
 class SubmitForm(FlaskForm):
     outcome = _select("Kết luận", "Xin chọn kết luận.")
-    findings = _text("Kết quả xác minh", "Xin ghi kết quả xác minh.", minimum=10, maximum=10000, area=True)
+    findings = _text(
+        "Kết quả xác minh (in trong văn bản gửi người gửi đơn)",
+        "Xin ghi kết quả xác minh.",
+        minimum=10,
+        maximum=10000,
+        area=True,
+    )
     response = _text(
         "Nội dung trả lời người gửi đơn",
         "Xin viết nội dung trả lời người gửi đơn.",
@@ -168,7 +174,9 @@ def procedure_forms(report: Report) -> dict:
             "outcome": report.proposed_outcome or "",
         },
     )
-    submit.outcome.choices = _codes(o for o in Outcome if o != Outcome.TRANSFERRED)
+    submit.outcome.choices = [SelectChoice("", "— Chọn —")] + [
+        SelectChoice(str(o), outcome_label(o, report.track)) for o in Outcome if o != Outcome.TRANSFERRED
+    ]
     return {
         "refuse": refuse,
         "guide": guide,

@@ -22,6 +22,7 @@ from core.units import unit_for
 from core.vietnamese import format_date, legal_date
 from core.vocabulary import (
     FINISHED,
+    Agency,
     ClockStatus,
     Complexity,
     DocumentKind,
@@ -44,7 +45,6 @@ from triage.deadlines.clocks import (
     stop_clocks,
 )
 from triage.deadlines.policy import ExtensionError
-from triage.routing.rules import Body, body_above
 
 
 def _remote(report: Report) -> bool:
@@ -151,7 +151,7 @@ def extend(step: Step, report: Report, *, stage: str, reason: str):
     rule = step.services.policy.stage(clock.track, clock.stage)
     if rule.extension is None:
         raise ActionRefused(
-            f"Pháp luật không cho gia hạn {clock.label.lower()} của {label(Kind(report.track)).lower()}."
+            f"Pháp luật không cho gia hạn thời hạn này ({clock.label.lower()}) của {label(Kind(report.track)).lower()}."
             + (" Vụ việc phức tạp có thời hạn dài hơn: xin xác định mức độ phức tạp." if rule.variants else "")
         )
     if rule.extension.allowed(report.complexity or Complexity.NORMAL) == 0:
@@ -183,7 +183,7 @@ def extend(step: Step, report: Report, *, stage: str, reason: str):
         step,
         report,
         DocumentKind.EXTENSION,
-        {"reason": reason, "stage_label": clock.label, "due_on": clock.due_on},
+        {"reason": reason, "stage_label": clock.label.lower().removeprefix("hạn "), "due_on": clock.due_on},
         public=True,
     )
 
@@ -252,17 +252,28 @@ def reopen(step: Step, report: Report, *, reason: str) -> None:
         add_clock(report, plan, services.calendar, services.points, cycle=cycle)
 
 
+VERTICAL = (Agency.CONG_AN_TINH, Agency.THUE, Agency.BHXH)  # their chain of command is outside the province
+
+
 def second_instance_unit(step: Step, report: Report) -> Unit:
-    """The body that decides a second instance: the one above the body that decided the first."""
+    """The body that decides a second instance: the Chủ tịch UBND tỉnh for a decision of a commune's chairman, a
+    sở's director or the provincial inspectorate (Luật Khiếu nại 2011 Điều 21, with the two-level local
+    government of 2025); a decision of the police, tax or social insurance goes up their own chain, and one of
+    the Chủ tịch UBND tỉnh to a minister: outside this directory."""
     unit = report.unit
     if unit is None:
         raise ActionRefused("Đơn chưa có đơn vị giải quyết lần đầu.")
-    if unit.agency == "ubnd-tinh":
+    if unit.agency == Agency.UBND_TINH:
         raise ActionRefused(
             "Quyết định lần đầu của Chủ tịch UBND tỉnh: khiếu nại lần hai do Bộ trưởng quản lý ngành giải quyết. "
             "Xin hướng dẫn người khiếu nại."
         )
-    above = unit_for(step.session, agency=body_above(Body(unit.agency, unit.ward_code)), ward_code=None)
+    if unit.agency in VERTICAL:
+        raise ActionRefused(
+            f"Quyết định lần đầu của {unit.name}: khiếu nại lần hai do thủ trưởng cơ quan cấp trên trực tiếp của "
+            "ngành giải quyết. Xin hướng dẫn người khiếu nại."
+        )
+    above = unit_for(step.session, agency=Agency.UBND_TINH, ward_code=None)
     if above is None or report.accuses(above):
         raise ActionRefused("Không tìm thấy cơ quan giải quyết khiếu nại lần hai.")
     return above
@@ -277,10 +288,16 @@ def open_second_instance(step: Step, report: Report, *, received_at: datetime, r
         raise ActionRefused("Chỉ mở khiếu nại lần hai khi lần đầu đã có quyết định giải quyết.")
     if received_at > step.now + timedelta(minutes=5):
         raise ActionRefused("Ngày nhận đơn khiếu nại lần hai không được ở tương lai.")
+    if report.resolved_at is not None and legal_date(received_at) < legal_date(report.resolved_at):
+        raise ActionRefused(
+            f"Ngày nhận đơn khiếu nại lần hai không được trước ngày có quyết định lần đầu "
+            f"({format_date(legal_date(report.resolved_at))})."
+        )
     reason = reason_given(reason, "Xin ghi nội dung khiếu nại lần hai.", 10)
     above = second_instance_unit(step, report)
     first = report.unit
     report.instance, report.instance_received_at = 2, received_at
+    report.complexity = Complexity.NORMAL  # the body of the second instance decides it anew
     report.agency = above.agency
     report.accepted_at = report.resolved_at = report.closed_at = report.submitted_at = report.approved_at = None
     report.outcome = report.proposed_outcome = report.approved_by_id = None

@@ -5,7 +5,7 @@ and `submitted_at` / `approved_at` are the inputs of the sign-off KPIs."""
 
 from core.models import Report
 from core.vietnamese import legal_date
-from core.vocabulary import DocumentKind, EventKind, Kind, Outcome, Role, Status, label
+from core.vocabulary import ClockStatus, DocumentKind, EventKind, Kind, Outcome, Role, Status, outcome_label
 from triage.casework.actions import resolve_report
 from triage.casework.steps import ActionRefused, Step, issue, reason_given
 
@@ -33,6 +33,8 @@ def submit(step: Step, report: Report, *, outcome: str, findings: str, response:
         raise ActionRefused("Chỉ trình kết quả của đơn đang giải quyết.")
     if outcome not in Outcome or outcome == Outcome.TRANSFERRED:
         raise ActionRefused("Xin chọn kết luận.")
+    if any(c.status == ClockStatus.PAUSED for c in report.clocks):
+        raise ActionRefused("Đang chờ người gửi đơn bổ sung thông tin: chưa trình kết quả được cho đến khi họ trả lời.")
     findings = reason_given(findings, "Xin ghi kết quả xác minh.", 10)
     response = reason_given(response, "Xin viết nội dung trả lời người gửi đơn.", 10)
     report.findings, report.response, report.proposed_outcome = findings, response, str(outcome)
@@ -64,7 +66,7 @@ def approve(step: Step, report: Report):
         report,
         ANSWER_DOCUMENT[Kind(report.track)],
         {
-            "outcome": label(Outcome(report.outcome)),
+            "outcome": outcome_label(report.outcome, report.track),
             "findings": report.findings,
             "response": report.response,
             "received_on": legal_date(report.instance_received),

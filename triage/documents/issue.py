@@ -31,8 +31,11 @@ class ScanRefused(ValueError):
     """A signed scan that is not accepted; the message is for the staff member, in Vietnamese."""
 
 
-def signer_name(session: Session, unit: Unit) -> str:
-    """The name of the unit's leader (the first active account of role `leader`), blank when it has none."""
+def signer_name(session: Session, unit: Unit, actor: User | None = None) -> str:
+    """Who signs: the leader issuing it (the one who approved), else the unit's leader (the first active account of
+    role `leader`) for a document drafted by an inspector, blank when the unit has none."""
+    if actor is not None and actor.role == Role.LEADER and actor.unit_id == unit.id and actor.full_name:
+        return actor.full_name
     name = session.scalar(
         select(User.full_name)
         .where(User.unit_id == unit.id, User.role == Role.LEADER, User.active.is_(True))
@@ -66,7 +69,7 @@ def issue_document(
         facts=facts,
         number=number,
         issued_on=issued_on,
-        signer_name=signer_name(session, unit),
+        signer_name=signer_name(session, unit, actor),
     )
     storage_key, sha256, size = DocumentFiles(files_root).save(render(content))
     document = Document(

@@ -19,7 +19,7 @@ or an ISO string "2026-12-03"):
 - REFUSAL (thông báo không thụ lý): `ground` (label of the legal ground); optional `reason` (free text).
 - TRANSFER (phiếu chuyển đơn): `body` (name of the competent body); optional `reason`.
 - GUIDANCE (phiếu hướng dẫn): `body`, `guidance` (what the citizen should do).
-- RETURN (trả lại đơn và giấy tờ): `reason`.
+- RETURN (trả lại đơn và giấy tờ): `reason`; optional `body` (where the citizen may take the đơn).
 - ARCHIVE (phiếu đề xuất lưu đơn): `ground`; optional `reason`.
 - WITHDRAWAL (thông báo về việc rút đơn): `withdrawn_on` (date the reporter asked); optional `continued`
   (True: a tố cáo is pursued despite the withdrawal) and `reason` (why it is pursued).
@@ -83,7 +83,7 @@ OPTIONAL: dict[DocumentKind, tuple[str, ...]] = {
     DocumentKind.REFUSAL: ("received_on", "reason"),
     DocumentKind.TRANSFER: ("received_on", "reason"),
     DocumentKind.GUIDANCE: ("received_on",),
-    DocumentKind.RETURN: ("received_on",),
+    DocumentKind.RETURN: ("received_on", "body"),
     DocumentKind.ARCHIVE: ("received_on", "reason"),
     DocumentKind.WITHDRAWAL: ("received_on", "continued", "reason"),
     DocumentKind.SUSPENSION: ("received_on", "stage_label"),
@@ -536,10 +536,19 @@ def _guidance(w: _Writer) -> dict:
     return _letter(w, "PHIẾU HƯỚNG DẪN", f"Về việc gửi {t.letter} đến cơ quan có thẩm quyền", blocks)
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _return(w: _Writer) -> dict:
     blocks = [
         Block("p", w.received_named()),
         Block("p", f"Lý do trả lại: {_sentence(w.facts['reason'])}"),
+        *(
+            [Block("p", f"{_capital(w.you)} có thể gửi đơn đến {w.facts['body']} để được xem xét.")]
+            if w.facts.get("body")
+            else []
+        ),
         Block(
             "p",
             f"Căn cứ {CIRCULAR}, {w.issuer.name} trả lại đơn và các giấy tờ, tài liệu là bản gốc kèm theo đơn "
@@ -555,7 +564,7 @@ def _archive(w: _Writer) -> dict:
         Block("p", f"Qua xem xét, đơn thuộc trường hợp: {_sentence(w.facts['ground'])}"),
         *w.reason("Cụ thể: "),
         Block("p", f"Căn cứ {CIRCULAR}, đề xuất lưu đơn, không xử lý."),
-        Block("p", f"Lãnh đạo {w.issuer.name} đã xem xét và đồng ý lưu đơn theo đề xuất."),
+        Block("p", f"Kính trình lãnh đạo {w.issuer.name} xem xét, quyết định."),
     ]
     if w.is_tc:
         blocks.append(Block("p", CONFIDENTIAL))

@@ -419,7 +419,7 @@ def test_reopening_starts_a_new_resolution_clock_and_counts(app, client, csrf_to
     assert report.clock("resolution").status == "met"
 
 
-def test_second_instance_from_paper_goes_to_the_body_above_with_its_own_periods(
+def test_second_instance_from_paper_goes_to_the_provincial_chairman_with_its_own_periods(
     app, client, csrf_token, routed, login_as, make_user
 ):
     receipt = routed("khieu-nai")
@@ -437,6 +437,14 @@ def test_second_instance_from_paper_goes_to_the_body_above_with_its_own_periods(
     }
     _followed(leader, csrf_token, receipt.report_id, "giai-quyet", **draft)
     today = legal_date(utcnow())
+    early = _post(
+        leader,
+        csrf_token,
+        receipt.report_id,
+        "lan-hai",
+        **{"l2-received_on": "2020-01-01", "l2-reason": "Không đồng ý với quyết định lần đầu", "l2-confirm": "y"},
+    )
+    assert early.status_code == 422 and "không được trước ngày có quyết định lần đầu" in early.get_data(as_text=True)
     response = _post(
         leader,
         csrf_token,
@@ -446,11 +454,11 @@ def test_second_instance_from_paper_goes_to_the_body_above_with_its_own_periods(
     )
     assert response.status_code == 303  # the case is no longer this unit's
     report = _report(app, receipt.report_id)
-    assert (report.status, report.instance, report.unit.code) == ("routed", 2, "thanh-tra-tinh")
+    assert (report.status, report.instance, report.unit.code) == ("routed", 2, "ubnd-tinh")
     acceptance = report.clock("acceptance")
     assert (acceptance.track, acceptance.status, acceptance.starts_on) == ("khieu-nai-2", "running", today)
-    make_user("cb.thanhtra", unit="thanh-tra-tinh")
-    login_as(inspectorate := app.test_client(), "cb.thanhtra")
+    make_user("cb.ubndtinh", unit="ubnd-tinh")
+    login_as(inspectorate := app.test_client(), "cb.ubndtinh")
     page = inspectorate.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)
     assert "(lần hai)" in page
     with app.app_context():
@@ -517,3 +525,66 @@ def test_documents_download_and_signed_scans(app, client, csrf_token, routed, lo
     assert client.get(f"/can-bo/van-ban/{document.id}/ban-ky").data == scan
     report = _report(app, receipt.report_id)
     assert [e.data["sha256"] for e in report.events if e.kind == "signed-scan"] == [document.scan_sha256]
+
+
+def test_an_expired_session_keeps_what_was_typed(app, client, csrf_token, routed, login_as):
+    receipt = routed("khieu-nai")
+    login_as(client, "cb.quangphu")
+    typed = "Quyết định bị khiếu nại do Tòa án thụ lý từ tháng trước."
+    response = client.post(
+        f"/can-bo/bao-cao/{receipt.report_id}/khong-thu-ly",
+        data={"csrf_token": "expired", "ktl-ground": "kn-toa-an", "ktl-reason": typed, "ktl-confirm": "y"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and typed in page and "Phiên làm việc đã hết hạn" in page
+    assert _report(app, receipt.report_id).status == "routed"
+
+
+def test_the_leader_signs_what_they_approve_and_alone_reopens(app, client, csrf_token, routed, login_as, make_user):
+    make_user("ld2.quangphu", role="leader", unit="16522", name="Phạm Thị Duyệt")
+    receipt = routed("khieu-nai")
+    with app.app_context():
+        from triage.casework.actions import accept_report
+
+        report = db.session.get(Report, receipt.report_id)
+        accept_report(report, now=report.received_at, services=app.extensions["services"])
+        db.session.commit()
+    login_as(client, "cb.quangphu")
+    _followed(client, csrf_token, receipt.report_id, "hoi-them", **{"ask-text": "Xin gửi bản sao quyết định."})
+    draft = {"kq-outcome": "substantiated", "kq-findings": "Cán bộ trả hồ sơ sai.", "kq-response": "Khiếu nại đúng."}
+    response = _post(client, csrf_token, receipt.report_id, "giai-quyet", **draft)
+    assert response.status_code == 422 and "Đang chờ người gửi đơn bổ sung thông tin" in response.get_data(as_text=True)
+    with app.app_context():
+        from triage.deadlines.clocks import resume_clocks
+
+        report = db.session.get(Report, receipt.report_id)
+        resume_clocks(report, utcnow(), app.extensions["services"].calendar, app.extensions["services"].points)
+        db.session.commit()
+    _followed(client, csrf_token, receipt.report_id, "giai-quyet", **draft)
+    login_as(second := app.test_client(), "ld2.quangphu")
+    _followed(second, csrf_token, receipt.report_id, "duyet", **{"duyet-confirm": "y"})
+    (decision,) = _documents(app, receipt.report_id)
+    text = _pdf_text(app, decision)
+    assert "Phạm Thị Duyệt" in text and "Lê Văn Lãnh" not in text  # signed by who approved
+    assert "Nội dung khiếu nại là đúng" in text and "phản ánh là đúng" not in text
+    assert "Nội dung khiếu nại là đúng" in _citizen_page(app, csrf_token, receipt)
+    reopen = {"xll-reason": "Người khiếu nại cung cấp tình tiết mới", "xll-confirm": "y"}
+    assert _post(client, csrf_token, receipt.report_id, "xu-ly-lai", **reopen).status_code == 403
+    _followed(second, csrf_token, receipt.report_id, "xu-ly-lai", **reopen)
+    assert _report(app, receipt.report_id).reopened == 1
+
+
+def test_the_reason_for_filing_a_don_stays_inside_the_unit(app, client, csrf_token, routed, login_as):
+    receipt = routed("phan-anh")
+    login_as(client, "cb.quangphu")
+    reason = "Người gửi là đối thủ cạnh tranh, đơn gửi nhiều lần"
+    _followed(
+        client,
+        csrf_token,
+        receipt.report_id,
+        "luu-don",
+        **{"ld-ground": "khac", "ld-reason": reason, "ld-confirm": "y"},
+    )
+    citizen = _citizen_page(app, csrf_token, receipt)
+    assert "Lý do khác" in citizen and reason not in citizen
+    assert reason in client.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)

@@ -170,12 +170,12 @@ def test_second_instance_goes_to_the_provincial_inspectorate(app, client, csrf_t
         report = db.session.get(Report, receipt.report_id)
         requested_at = next(e.at for e in report.events if e.kind == "second-instance-requested")
         calendar = app.extensions["services"].calendar
-        inspectorate = db.session.scalar(select(Unit).where(Unit.code == "thanh-tra-tinh"))
-        assert (report.unit_id, report.instance, report.status) == (inspectorate.id, 2, "routed")
+        province = db.session.scalar(select(Unit).where(Unit.code == "ubnd-tinh"))
+        assert (report.unit_id, report.instance, report.status) == (province.id, 2, "routed")
         acceptance = report.clock("acceptance")
         assert acceptance.track == "khieu-nai-2" and acceptance.is_open
         assert acceptance.due_on == calendar.add_working_days(legal_date(requested_at), 10)
-        name, due = inspectorate.name, acceptance.due_on.strftime("%d/%m/%Y")
+        name, due = province.name, acceptance.due_on.strftime("%d/%m/%Y")
     page = status_page(client, csrf_token, receipt)
     assert f"Khiếu nại lần hai: đơn đã chuyển đến {name}" in page
     assert f"Khiếu nại lần hai của bạn đã đến {name}" in page

@@ -157,7 +157,7 @@ def test_complexity_extension_and_track_change(app, client, csrf_token, make_rep
     with app.app_context():
         due = db.session.get(Report, receipt.report_id).clock("resolution").due_on.strftime("%d/%m/%Y")
     page = status_page(client, csrf_token, receipt)
-    assert "Cơ quan xác định vụ việc phức tạp: thời hạn giải quyết dài hơn" in page
+    assert "Cơ quan xác định vụ việc phức tạp: có thể được gia hạn" in page
     assert f"Gia hạn thời hạn giải quyết đến ngày {due}" in page or f"đến ngày {due}" in page
     assert "Quyết định gia hạn giải quyết tố cáo" in page
     run(
