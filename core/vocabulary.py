@@ -279,6 +279,7 @@ class ClockStatus(Code):
     PAUSED = "paused", "Tạm dừng chờ người phản ánh"
     MET = "met", "Đã hoàn thành"
     BREACHED = "breached", "Đã quá hạn"
+    STOPPED = "stopped", "Dừng vì đơn đã kết thúc"  # withdrawn or terminated: neither met nor breached
 
 
 class Delivery(Code):

@@ -19,6 +19,9 @@ class Clock(Base):
         Index("ix_clocks_status_next_action_on", "status", "next_action_on"),
         # The staff queue's "due soon" filter (open clocks due in the next days) and per-report look-ups.
         Index("ix_clocks_status_due_report", "status", "due_on", "report_id"),
+        # The on-time rate of each stage: clocks met, or breached, in a period (migration 0012).
+        Index("ix_clocks_status_stopped_at", "status", "stopped_at"),
+        Index("ix_clocks_status_breached_at", "status", "breached_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

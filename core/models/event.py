@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base, UTCDateTime, utcnow
@@ -10,6 +10,8 @@ class ReportEvent(Base):
     """One step in a report's life. Public events make the citizen's timeline."""
 
     __tablename__ = "report_events"
+    # The decisions taken in a period (status, reopened, sign-off events by time): migration 0012.
+    __table_args__ = (Index("ix_report_events_kind_at", "kind", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)

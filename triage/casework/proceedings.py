@@ -83,7 +83,7 @@ def terminate(step: Step, report: Report, *, reason: str):
     require_move(report, Status.TERMINATED, "Chỉ đình chỉ được đơn đang giải quyết.")
     reason = reason_given(reason, "Xin ghi lý do đình chỉ giải quyết.")
     report.move_to(Status.TERMINATED, actor_id=step.actor_id, reason=reason)
-    stop_clocks(report, step.now)
+    stop_clocks(report, step.now, status=ClockStatus.STOPPED)
     return issue(step, report, DocumentKind.TERMINATION, {"reason": reason}, public=True)
 
 
@@ -100,7 +100,7 @@ def withdraw(step: Step, report: Report, *, reason: str, by_reporter: bool = Fal
     reason = reason_given(reason, "Xin ghi lý do, hoặc nội dung đề nghị rút đơn của người gửi.")
     report.withdrawal_requested_at = report.withdrawal_requested_at or step.now
     report.move_to(Status.WITHDRAWN, actor_id=step.actor_id, reason=reason, by_reporter=by_reporter)
-    stop_clocks(report, step.now)
+    stop_clocks(report, step.now, status=ClockStatus.STOPPED)
     if report.unit is None:
         return None
     withdrawn_on = legal_date(report.withdrawal_requested_at)

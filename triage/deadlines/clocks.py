@@ -107,12 +107,15 @@ def close_on_decision(report: Report, plan: ClockPlan, now: datetime) -> Clock:
     return clock
 
 
-def stop_clocks(report: Report, now: datetime, stages: set[str] | None = None) -> list[Clock]:
-    """Stop open clocks (all, or the given stages) as met: no reminder goes out for them any more."""
+def stop_clocks(
+    report: Report, now: datetime, stages: set[str] | None = None, status: ClockStatus = ClockStatus.MET
+) -> list[Clock]:
+    """Stop open clocks (all, or the given stages): met by the step that ends them, or `STOPPED` when the đơn
+    ends without it (withdrawn, terminated); no reminder goes out for them any more."""
     stopped = []
     for clock in report.clocks:
         if clock.is_open and (stages is None or clock.stage in stages):
-            clock.status, clock.stopped_at, clock.next_action_on, clock.paused_at = ClockStatus.MET, now, None, None
+            clock.status, clock.stopped_at, clock.next_action_on, clock.paused_at = status, now, None, None
             stopped.append(clock)
     return stopped
 
