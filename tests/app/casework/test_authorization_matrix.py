@@ -76,10 +76,10 @@ MATRIX = {
             "track",
             "extend",
             "submit",
-            "reopen",
         )
     },
     ("POST", "procedure.approve"): A_LEADER,
+    ("POST", "procedure.reopen"): A_LEADER,
     ("POST", "procedure.revise"): A_LEADER,
     ("POST", "procedure.second"): A_HANDLERS | {"supervisor"},
     ("GET", "documents.pdf"): A_READERS,
