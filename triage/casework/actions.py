@@ -19,7 +19,7 @@ from core.vocabulary import (
 )
 from intake.submission import legal_track
 from triage.casework.steps import ActionRefused
-from triage.deadlines.clocks import pause_clocks, replan_open_clocks, resume_clocks, start_clocks, stop_clocks
+from triage.deadlines.clocks import pause_clocks, replan_open_clocks, resume_clocks, start_for, stop_clocks
 from triage.routing.rules import Body, body_above
 
 
@@ -40,14 +40,7 @@ def accept_report(
 
 def _start_clocks(report: Report, services, accepted_at: datetime | None = None) -> None:
     """The clocks the report's track needs now, for the unit that has it."""
-    start_clocks(
-        report,
-        calendar=services.calendar,
-        policy=services.policy,
-        points=services.points,
-        remote=bool(report.unit and report.unit.remote),
-        accepted_at=accepted_at,
-    )
+    start_for(report, services, accepted_at=accepted_at)
 
 
 def resolve_report(report: Report, *, now: datetime, outcome: str, actor_id: int | None = None, calendar=None) -> None:

@@ -41,7 +41,7 @@ from triage.deadlines.clocks import (
     plans_for,
     replan_open_clocks,
     resume_clocks,
-    start_clocks,
+    start_for,
     stop_clocks,
 )
 from triage.deadlines.policy import ExtensionError
@@ -312,11 +312,5 @@ def open_second_instance(step: Step, report: Report, *, received_at: datetime, r
         received_on=legal_date(received_at).isoformat(),
         reason=reason,
     )
-    start_clocks(
-        report,
-        calendar=step.services.calendar,
-        policy=step.services.policy,
-        points=step.services.points,
-        remote=_remote(report),
-    )
+    start_for(report, step.services)
     return above

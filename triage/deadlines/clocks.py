@@ -79,21 +79,38 @@ def _clock_from(plan: ClockPlan, **state) -> Clock:
     )
 
 
+def start_for(report: Report, services, accepted_at: datetime | None = None) -> list[Clock]:
+    """`start_clocks` with the services' calendar, policy and reminder points, for the unit holding the report."""
+    return start_clocks(
+        report,
+        calendar=services.calendar,
+        policy=services.policy,
+        points=services.points,
+        remote=bool(report.unit and report.unit.remote),
+        accepted_at=accepted_at,
+    )
+
+
 def add_clock(report: Report, plan: ClockPlan, calendar: WorkingCalendar, points: tuple[str, ...], cycle: int = 0):
     """A running clock from its plan, with its public deadline event."""
     clock = _clock_from(plan, status=ClockStatus.RUNNING, cycle=cycle)
     schedule(clock, calendar, points)
     report.clocks.append(clock)
+    _deadline_event(report, clock)
+    return clock
+
+
+def _deadline_event(report: Report, clock: Clock) -> None:
+    """The public event of a clock's (new) deadline: the reporter's timeline shows it."""
     report.record(
         EventKind.DEADLINE,
         public=True,
-        stage=plan.stage,
-        label=plan.label_vi,
-        due_on=plan.due_on.isoformat(),
-        due_on_vi=format_date(plan.due_on),
-        policy_version=plan.policy_version,
+        stage=clock.stage,
+        label=clock.label,
+        due_on=clock.due_on.isoformat(),
+        due_on_vi=format_date(clock.due_on),
+        policy_version=clock.policy_version,
     )
-    return clock
 
 
 def close_on_decision(report: Report, plan: ClockPlan, now: datetime) -> Clock:
@@ -222,14 +239,7 @@ def replan_open_clocks(report: Report, *, services, now: datetime, in_course: bo
             plan = _from(plan, clock.starts_on, services.calendar)
         _apply_plan(clock, plan, services, report, today)
     if pending:
-        start_clocks(
-            report,
-            calendar=services.calendar,
-            policy=services.policy,
-            points=services.points,
-            remote=bool(report.unit and report.unit.remote),
-            accepted_at=report.accepted_at if in_course else None,
-        )
+        start_for(report, services, accepted_at=report.accepted_at if in_course else None)
     if report.overdue_at is not None and not any(c.status == ClockStatus.BREACHED for c in report.clocks):
         report.overdue_at = None
 
@@ -255,12 +265,4 @@ def _apply_plan(clock: Clock, plan: ClockPlan, services, report: Report, today) 
         clock.status, clock.breached_at = ClockStatus.RUNNING, None
     if clock.status == ClockStatus.RUNNING:
         schedule(clock, calendar, services.points, done_points(report, clock))
-    report.record(
-        EventKind.DEADLINE,
-        public=True,
-        stage=clock.stage,
-        label=clock.label,
-        due_on=clock.due_on.isoformat(),
-        due_on_vi=format_date(clock.due_on),
-        policy_version=clock.policy_version,
-    )
+    _deadline_event(report, clock)

@@ -23,6 +23,7 @@ from core.vocabulary import (
     RoutingReason,
     Status,
     label,
+    outcome_label,
 )
 from tests_support import look_up
 from triage.routing.jobs import route_report
@@ -83,15 +84,16 @@ def test_the_label_filter_and_the_enums_are_in_every_template(app):
 def test_forms_take_their_choices_from_the_vocabulary_without_deprecated_tuples(app):
     from intake.forms import ReportForm
     from triage.admin.views import UserCreateForm
-    from triage.casework.forms import ResolveForm
+    from triage.casework.procedure_forms import procedure_forms
 
     with app.test_request_context(), warnings.catch_warnings():
         warnings.simplefilter("error", DeprecationWarning)
-        resolve = ResolveForm(meta={"csrf": False})
+        resolve = procedure_forms(Report(track=Kind.KHIEU_NAI, status=Status.ACCEPTED, clocks=[]))["submit"]
         report = ReportForm(meta={"csrf": False}, ward_choices=[("16522", "Phường Quảng Phú")])
         account = UserCreateForm(meta={"csrf": False})
-        options = [(o.data, o.label.text) for o in resolve.outcome]
-        assert options == [(o.value, label(o)) for o in Outcome]
+        options = [(o.data, o.label.text) for o in resolve.outcome][1:]  # after "— Chọn —"
+        assert options == [(o.value, outcome_label(o, Kind.KHIEU_NAI)) for o in Outcome if o != Outcome.TRANSFERRED]
+        assert options[0][1] == "Nội dung khiếu nại là đúng"
         assert [o.label.text.split(" — ")[0] for o in report.kind] == [label(k) for k in Kind]
         assert [o.label.text for o in account.role] == [label(r) for r in Role]
         assert "Phường Quảng Phú" in report.ward()
@@ -133,8 +135,9 @@ TEXT = (
 
 @pytest.fixture
 def resolved_case(app, client, csrf_token, make_report, make_user, login_as):
-    """A tố cáo routed to its ward, accepted, then resolved as substantiated through the case page."""
-    make_user("cb.quangphu", unit="16522", name="Trần Thị Cúc")
+    """A tố cáo routed to its ward, accepted, then resolved as substantiated through the case page (drafted and
+    signed by the unit's leader)."""
+    make_user("cb.quangphu", unit="16522", name="Trần Thị Cúc", role="leader")
     receipt = make_report(
         text=TEXT,
         ward_code="16522",
@@ -155,11 +158,12 @@ def resolved_case(app, client, csrf_token, make_report, make_user, login_as):
         follow_redirects=True,
         data={
             "csrf_token": token,
-            "res-outcome": Outcome.SUBSTANTIATED.value,
-            "res-response": "Đã xác minh, kiểm điểm cán bộ và trả hồ sơ cho người dân.",
+            "kq-outcome": Outcome.SUBSTANTIATED.value,
+            "kq-findings": "Cán bộ một cửa đã đòi tiền như đơn tố cáo.",
+            "kq-response": "Đã xác minh, kiểm điểm cán bộ và trả hồ sơ cho người dân.",
         },
     )
-    assert "Đã ghi kết quả giải quyết" in done.get_data(as_text=True)
+    assert "Đã ký duyệt kết quả" in done.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Report, receipt.report_id).status == Status.RESOLVED
     return receipt
@@ -173,7 +177,7 @@ def test_the_case_page_of_a_resolved_report_shows_labels_never_codes(client, res
     for shown in (
         label(Status.RESOLVED),
         label(Kind.TO_CAO),
-        label(Outcome.SUBSTANTIATED),
+        outcome_label(Outcome.SUBSTANTIATED, Kind.TO_CAO),  # "Nội dung tố cáo là đúng"
         label(EventKind.RECEIVED),
         label(EventKind.STATUS),
     ):
@@ -185,4 +189,4 @@ def test_the_status_page_of_a_resolved_report_shows_labels_never_codes(app, csrf
     page = look_up(app.test_client(), csrf_token, resolved_case.tracking_code, resolved_case.passphrase)
     text = _visible(page.get_data(as_text=True))
     assert _raw_codes(text) == set()
-    assert label(Status.RESOLVED) in text and label(Outcome.SUBSTANTIATED) in text
+    assert label(Status.RESOLVED) in text and outcome_label(Outcome.SUBSTANTIATED, Kind.TO_CAO) in text

@@ -18,6 +18,7 @@ USERS = {
     "inspector_2": User(id=2, username="cb2", role=Role.INSPECTOR, unit_id=2, active=True),
     "inspector_3": User(id=3, username="cb3", role=Role.INSPECTOR, unit_id=3, active=True),
     "inspector_no_unit": User(id=4, username="cb4", role=Role.INSPECTOR, unit_id=None, active=True),
+    "leader_1": User(id=9, username="ld1", role=Role.LEADER, unit_id=1, active=True),
     "triage": User(id=5, username="pl", role=Role.TRIAGE, active=True),
     "supervisor": User(id=6, username="gs", role=Role.SUPERVISOR, active=True),
     "admin": User(id=7, username="qt", role=Role.ADMIN, active=True),
@@ -31,14 +32,14 @@ REPORTS = {
     "pending": dict(id=5, status=Status.NEEDS_TRIAGE, unit_id=None, accused_unit_id=None),
 }
 SEES = {
-    "unit_1": {"inspector_1", "supervisor", "admin"},
+    "unit_1": {"inspector_1", "leader_1", "supervisor", "admin"},
     "unit_2": {"inspector_2", "supervisor", "admin"},
     "escalated": {"inspector_3", "supervisor", "admin"},
     "escalated_at_home": {"supervisor", "admin"},
     "pending": {"triage", "supervisor", "admin"},
 }
-HANDLERS = {  # the unit's own inspectors, and admins
-    "unit_1": {"inspector_1", "admin"},
+HANDLERS = {  # the unit's own inspectors and leader, and admins
+    "unit_1": {"inspector_1", "leader_1", "admin"},
     "unit_2": {"inspector_2", "admin"},
     "escalated": {"inspector_3", "admin"},
     "escalated_at_home": {"admin"},
@@ -54,10 +55,16 @@ HANDLER_ACTIONS = (
     "close",
     "download original",
     "edit six-clear",
+    "handle",
+    "upload signed scan",
 )
+LEADERS = {"unit_1": {"leader_1"}, "unit_2": set(), "escalated": set(), "escalated_at_home": set(), "pending": set()}
 ON_REPORT = {
     "work the queue": SEES,
     **{action: HANDLERS for action in HANDLER_ACTIONS},
+    "approve": LEADERS,
+    "reopen": LEADERS,
+    "record second instance": {r: HANDLERS[r] | {"supervisor"} for r in REPORTS},
     "assign": {r: HANDLERS[r] | {"supervisor"} for r in REPORTS},
     "reveal contact": {r: HANDLERS[r] | {"supervisor"} for r in REPORTS},
     "reroute": {**{r: HANDLERS[r] | {"supervisor"} for r in REPORTS}, "pending": {"triage", "supervisor", "admin"}},
@@ -71,15 +78,18 @@ ON_REPORT = {
     "export": {r: {"supervisor", "admin"} for r in REPORTS},
     "administer": {r: {"admin"} for r in REPORTS},
 }
-INSPECTORS = {"inspector_1", "inspector_2", "inspector_3", "inspector_no_unit"}
+INSPECTORS = {"inspector_1", "inspector_2", "inspector_3", "inspector_no_unit", "leader_1"}
 WITHOUT_REPORT = {
     "work the queue": set(USERS),
     **{action: INSPECTORS | {"admin"} for action in HANDLER_ACTIONS},
+    "approve": {"leader_1"},
+    "reopen": {"leader_1"},
+    "record second instance": INSPECTORS | {"supervisor", "admin"},
     "assign": INSPECTORS | {"supervisor", "admin"},
     "reveal contact": INSPECTORS | {"supervisor", "admin"},
     "reroute": INSPECTORS | {"triage", "supervisor", "admin"},
     "correct labels": INSPECTORS | {"triage", "supervisor", "admin"},
-    "view dashboard": {"inspector_1", "inspector_2", "inspector_3", "supervisor", "admin"},
+    "view dashboard": {"inspector_1", "inspector_2", "inspector_3", "leader_1", "supervisor", "admin"},
     "supervise deadlines": {"supervisor", "admin"},
     "export": {"supervisor", "admin"},
     "administer": {"admin"},
