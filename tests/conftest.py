@@ -247,13 +247,22 @@ def login_as(csrf_token):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Markers from where a test lives and what it runs on: tests/e2e are e2e, PostgreSQL parameters postgres."""
+    """Markers from where a test lives and what it runs on: tests/e2e are e2e, PostgreSQL parameters postgres;
+    a test marked one_backend runs on SQLite only."""
+    kept, dropped = [], []
     for item in items:
         if "e2e" in Path(str(item.fspath)).parts:
             item.add_marker(pytest.mark.e2e)
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "postgresql" in callspec.id:
             item.add_marker(pytest.mark.postgres)
+            if item.get_closest_marker("one_backend"):
+                dropped.append(item)
+                continue
+        kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 def pytest_report_header(config):

@@ -6,6 +6,7 @@ import io
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 from test_workspace_browser import open_case, phone, report_by_code, shot, sign_in, status_page
@@ -13,6 +14,9 @@ from test_workspace_browser import open_case, phone, report_by_code, shot, sign_
 from core.extensions import db
 from core.models import Document, Report
 from triage.routing.jobs import route_report
+
+# The database paths of each branch run on both backends in tests/app/casework/test_procedure.py.
+pytestmark = pytest.mark.one_backend
 
 COMPLAINT = (
     "Tôi khiếu nại việc cán bộ địa chính UBND phường Quảng Phú từ chối nhận hồ sơ đăng ký biến động đất đai của "

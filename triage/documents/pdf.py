@@ -4,6 +4,11 @@ Margins top 20 mm, bottom 20, left 30, right 15. The issuing body top left and t
 each underlined; the number under the body and the place and date under the motto; the title, centred; the body
 justified with its first lines indented; "Nơi nhận" bottom left and the signer bottom right. The font is DejaVu
 Serif, shipped in `fonts/` (with its licence) and embedded as a subset: nothing is fetched at run time. The
+shipped files are themselves cut to Latin (Vietnamese included), Greek, Cyrillic, punctuation, currency, arrows,
+mathematical operators and geometric shapes, which reads them 4 times faster than Debian's whole fonts:
+`pyftsubset DejaVuSerif.ttf --unicodes="U+0020-007E,U+00A0-024F,U+0300-036F,U+0370-03FF,U+0400-04FF,U+1E00-1EFF,`
+`U+2000-206F,U+20A0-20CF,U+2100-214F,U+2190-21FF,U+2200-22FF,U+25A0-25FF" --layout-features='*' --glyph-names`
+`--name-IDs='*' --name-languages='*'` (and the same for the bold, italic and bold italic files). The
 creation date is the issue date, so the same content gives the same bytes.
 """
 
