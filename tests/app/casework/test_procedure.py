@@ -16,6 +16,7 @@ from core.extensions import db
 from core.models import Document, Report, utcnow
 from core.vietnamese import legal_date
 from tests_support import look_up
+from triage.casework.actions import accept_report
 from triage.deadlines.jobs import sweep_deadlines
 from triage.routing.jobs import route_report
 
@@ -83,6 +84,15 @@ def _pdf_text(app, document: Document) -> str:
 def _sweep(app, days: int) -> None:
     with app.app_context():
         sweep_deadlines(today=(legal_date(utcnow()) + timedelta(days=days)).isoformat(), inline=True)
+
+
+def _accepted(app, receipt, now=None) -> Report:
+    """Accept the đơn through the service (as on receipt, or at `now`); acceptance through the view is its own test."""
+    with app.app_context():
+        report = db.session.get(Report, receipt.report_id)
+        accept_report(report, now=now or report.received_at, services=app.extensions["services"])
+        db.session.commit()
+    return _report(app, receipt.report_id)
 
 
 def _citizen_page(app, csrf_token, receipt) -> str:
@@ -300,12 +310,7 @@ def test_denunciation_accepted_on_time_has_its_notice_and_no_breach_twenty_days_
 
 def test_suspension_pauses_the_clocks_and_termination_ends_the_case(app, client, csrf_token, routed, login_as):
     receipt = routed("to-cao", DENUNCIATION)
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
+    _accepted(app, receipt)
     login_as(client, "cb.quangphu")
     page = client.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)
     assert "Chưa ban hành thông báo thụ lý" in page  # accepted without its notice: the step is offered
@@ -330,13 +335,7 @@ def test_suspension_pauses_the_clocks_and_termination_ends_the_case(app, client,
 
 def test_complexity_gives_a_complaint_its_longer_period(app, client, csrf_token, routed, login_as):
     receipt = routed("khieu-nai")
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
-        before = report.clock("resolution").amount
+    before = _accepted(app, receipt).clock("resolution").amount
     login_as(client, "cb.quangphu")
     response = _post(client, csrf_token, receipt.report_id, "tam-dinh-chi", **{"tdc-reason": "Chờ ý kiến Sở"})
     assert response.status_code == 422 and "chỉ quy định tạm đình chỉ việc giải quyết tố cáo" in response.get_data(
@@ -352,12 +351,7 @@ def test_complexity_gives_a_complaint_its_longer_period(app, client, csrf_token,
 
 def test_sign_off_return_for_revision_then_approval_reaches_the_reporter(app, client, csrf_token, routed, login_as):
     receipt = routed("khieu-nai")
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
+    _accepted(app, receipt)
     draft = {
         "kq-outcome": "partly-substantiated",
         "kq-findings": "Hồ sơ bị trả lại hai lần không đúng quy định; lần thứ ba đúng.",
@@ -392,12 +386,7 @@ def test_sign_off_return_for_revision_then_approval_reaches_the_reporter(app, cl
 
 def test_reopening_starts_a_new_resolution_clock_and_counts(app, client, csrf_token, routed, login_as):
     receipt = routed("phan-anh")
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
+    _accepted(app, receipt)
     login_as(leader := app.test_client(), "ld.quangphu")
     draft = {"kq-outcome": "substantiated", "kq-findings": "Đúng như phản ánh.", "kq-response": "Đã xử lý cán bộ."}
     _followed(leader, csrf_token, receipt.report_id, "giai-quyet", **draft)  # a leader's draft is signed at once
@@ -423,12 +412,7 @@ def test_second_instance_from_paper_goes_to_the_provincial_chairman_with_its_own
     app, client, csrf_token, routed, login_as, make_user
 ):
     receipt = routed("khieu-nai")
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
+    _accepted(app, receipt)
     login_as(leader := app.test_client(), "ld.quangphu")
     draft = {
         "kq-outcome": "unsubstantiated",
@@ -461,23 +445,13 @@ def test_second_instance_from_paper_goes_to_the_provincial_chairman_with_its_own
     login_as(inspectorate := app.test_client(), "cb.ubndtinh")
     page = inspectorate.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)
     assert "(lần hai)" in page
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=utcnow(), services=app.extensions["services"])
-        db.session.commit()
-        assert (report.clock("resolution").track, report.clock("resolution").amount) == ("khieu-nai-2", 45)
+    resolution = _accepted(app, receipt, now=utcnow()).clock("resolution")
+    assert (resolution.track, resolution.amount) == ("khieu-nai-2", 45)
 
 
 def test_staff_record_a_withdrawal_and_the_accepted_case_gets_its_notice(app, client, csrf_token, routed, login_as):
     before, after = routed("phan-anh"), routed("khieu-nai")
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, after.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
+    _accepted(app, after)
     login_as(client, "cb.quangphu")
     for receipt in (before, after):
         page = client.get(f"/can-bo/bao-cao/{receipt.report_id}").get_data(as_text=True)
@@ -543,12 +517,7 @@ def test_an_expired_session_keeps_what_was_typed(app, client, csrf_token, routed
 def test_the_leader_signs_what_they_approve_and_alone_reopens(app, client, csrf_token, routed, login_as, make_user):
     make_user("ld2.quangphu", role="leader", unit="16522", name="Phạm Thị Duyệt")
     receipt = routed("khieu-nai")
-    with app.app_context():
-        from triage.casework.actions import accept_report
-
-        report = db.session.get(Report, receipt.report_id)
-        accept_report(report, now=report.received_at, services=app.extensions["services"])
-        db.session.commit()
+    _accepted(app, receipt)
     login_as(client, "cb.quangphu")
     _followed(client, csrf_token, receipt.report_id, "hoi-them", **{"ask-text": "Xin gửi bản sao quyết định."})
     draft = {"kq-outcome": "substantiated", "kq-findings": "Cán bộ trả hồ sơ sai.", "kq-response": "Khiếu nại đúng."}
