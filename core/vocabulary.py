@@ -20,6 +20,7 @@ __all__ = [
     "FINISHED",
     "Agency",
     "AttachmentKind",
+    "Channel",
     "Category",
     "HANDLED_WITHOUT_ACCEPTANCE",
     "NAMED_BODIES",
@@ -32,6 +33,8 @@ __all__ = [
     "Delivery",
     "EventKind",
     "Kind",
+    "LinkKind",
+    "NoticeChannel",
     "Outcome",
     "OutsideBody",
     "Recipient",
@@ -292,6 +295,33 @@ class Delivery(Code):
     DEAD = "dead", "Gửi thất bại"  # gave up; an admin can retry
 
 
+class Channel(Code):
+    """How a report came in (`Report.channel`). The public form and the API enter themselves; staff enter the
+    others at the reception desk (`/can-bo/nhap-don`) with the date the đơn was really received."""
+
+    WEB = "web", "Biểu mẫu trực tuyến"
+    PAPER = "paper", "Đơn giấy, qua bưu điện"
+    IN_PERSON = "in-person", "Trực tiếp tại nơi tiếp công dân"
+    HOTLINE = "hotline", "Đường dây nóng"
+    PORTAL = "portal", "Cổng dịch vụ công"
+    API = "api", "Ứng dụng đối tác (API)"
+    OTHER = "other", "Khác"
+
+
+class NoticeChannel(Code):
+    """How an outbox row is delivered (`Notification.channel`): the recipient is an address or a phone number."""
+
+    EMAIL = "email", "Thư điện tử"
+    SMS = "sms", "Tin nhắn SMS"
+
+
+class LinkKind(Code):
+    """How two reports are tied (`ReportLink.kind`)."""
+
+    RELATED = "related", "Đơn liên quan"
+    MERGED = "merged", "Gộp vào cùng một vụ việc"
+
+
 class Recipient(Code):
     """Why a notification goes to its recipient (`Notification.recipient_role`)."""
 
@@ -322,6 +352,9 @@ CODES: tuple[type[StrEnum], ...] = (
     AttachmentKind,
     ClockStatus,
     Delivery,
+    Channel,
+    NoticeChannel,
+    LinkKind,
     Role,
     Recipient,
     Agency,

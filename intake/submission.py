@@ -1,12 +1,13 @@
 """Filing a report: the service behind the public form. It flushes; the view commits."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from core.models import Report
+from core.models import Report, utcnow
 from core.search import fold
-from core.vocabulary import EventKind, Kind
+from core.vocabulary import Channel, EventKind, Kind
 from intake.receipts import hash_passphrase, new_passphrase, new_tracking_code
 
 
@@ -41,8 +42,18 @@ def submit_report(
     reporter_phone: str | None = None,
     reporter_email: str | None = None,
     attachments=(),
+    channel: str = Channel.WEB,
+    received_at: datetime | None = None,
+    entered_by_id: int | None = None,
+    api_key_id: int | None = None,
+    notify_reporter: bool = True,
 ) -> Receipt:
+    """File one report from any channel. `received_at` is when the đơn was really received (a paper đơn entered
+    at the desk days later; the clocks count from it); by default now. `entered_by_id` is the officer who entered
+    it, `api_key_id` the partner system that filed it; `notify_reporter` False: the reporter asked not to be told
+    of each step at the contact details given."""
     passphrase = new_passphrase()
+    now = utcnow()
     report = Report(
         tracking_code=new_tracking_code(),
         passphrase_hash=hash_passphrase(passphrase),
@@ -57,9 +68,23 @@ def submit_report(
         reporter_address=reporter_address or None,
         reporter_phone=reporter_phone or None,
         reporter_email=reporter_email or None,
+        received_at=received_at or now,
+        channel=channel,
+        entered_by_id=entered_by_id,
+        entered_at=now if entered_by_id is not None else None,
+        api_key_id=api_key_id,
+        notify_reporter=notify_reporter,
     )
     report.attachments.extend(attachments)
     session.add(report)
-    report.record(EventKind.RECEIVED, public=True, kind=kind, track=report.track, attachments=len(report.attachments))
+    report.record(
+        EventKind.RECEIVED,
+        public=True,
+        actor_id=entered_by_id,
+        kind=kind,
+        track=report.track,
+        attachments=len(report.attachments),
+        channel=str(channel),
+    )
     session.flush()
     return Receipt(report.id, report.tracking_code, passphrase, kind, report.track)

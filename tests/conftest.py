@@ -81,6 +81,8 @@ def _recreate_postgres_schema(url: str) -> None:
 
 
 MUTABLE_TABLES = (
+    "api_key_uses",
+    "report_links",
     "documents",
     "document_counters",
     "periodic_reports",
@@ -91,6 +93,7 @@ MUTABLE_TABLES = (
     "clocks",
     "reports",
     "users",
+    "api_keys",
     "calendar_overrides",
 )
 

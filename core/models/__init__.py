@@ -1,5 +1,6 @@
 """The database models; importing this module registers every table on the metadata."""
 
+from core.models.api_key import ApiKey, ApiKeyUse
 from core.models.attachment import Attachment
 from core.models.audit import AuditRecord
 from core.models.base import Base, utcnow
@@ -11,10 +12,13 @@ from core.models.event import ReportEvent
 from core.models.notification import Notification
 from core.models.periodic_report import PeriodicReport
 from core.models.report import Report
+from core.models.report_link import ReportLink
 from core.models.unit import Unit
 from core.models.user import User
 
 __all__ = [
+    "ApiKey",
+    "ApiKeyUse",
     "Attachment",
     "AuditRecord",
     "Base",
@@ -27,6 +31,7 @@ __all__ = [
     "PeriodicReport",
     "Report",
     "ReportEvent",
+    "ReportLink",
     "Unit",
     "User",
     "utcnow",

@@ -4,7 +4,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstrain
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.models.base import Base, UTCDateTime, utcnow
-from core.vocabulary import Delivery
+from core.vocabulary import Delivery, NoticeChannel
 
 
 class Notification(Base):
@@ -20,7 +20,8 @@ class Notification(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), index=True)
     clock_id: Mapped[int | None] = mapped_column(ForeignKey("clocks.id"))
     event_key: Mapped[str] = mapped_column(String(80))  # e.g. "acceptance:reminder:half", "acceptance:breach"
-    recipient: Mapped[str] = mapped_column(String(200))  # an e-mail address
+    channel: Mapped[str] = mapped_column(String(10), default=NoticeChannel.EMAIL)
+    recipient: Mapped[str] = mapped_column(String(200))  # an e-mail address, or a phone number for SMS
     recipient_role: Mapped[str] = mapped_column(String(20))  # a Recipient
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)

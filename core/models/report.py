@@ -10,7 +10,7 @@ from core.models.event import ReportEvent
 from core.models.unit import Unit, is_body
 from core.models.user import User
 from core.states import check_transition
-from core.vocabulary import FINISHED, ClockStatus, EventKind, Status
+from core.vocabulary import FINISHED, Channel, ClockStatus, EventKind, Status
 
 
 class Report(Base):
@@ -50,6 +50,17 @@ class Report(Base):
     reporter_address: Mapped[str | None] = mapped_column(String(300))
     reporter_phone: Mapped[str | None] = mapped_column(String(20))
     reporter_email: Mapped[str | None] = mapped_column(String(200))
+
+    # How it came in: the channel, who entered it at the reception desk and when (a paper đơn is entered after it
+    # was received: `received_at` is the legal date, the clocks count from it), the API key of a partner system,
+    # and whether the reporter wants to be told of each step at the contact details given.
+    channel: Mapped[str] = mapped_column(String(20), default=Channel.WEB)
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    api_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"), index=True)
+    notify_reporter: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A report merged into another is handled in that report's case: the case is the report it points to.
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"), index=True)
 
     text_folded: Mapped[str] = mapped_column(Text, default="")  # lower case, no diacritics: for search
 
@@ -113,6 +124,7 @@ class Report(Base):
     assignee: Mapped["User | None"] = relationship(foreign_keys=[assignee_id])
     resolved_by: Mapped["User | None"] = relationship(foreign_keys=[resolved_by_id])
     approved_by: Mapped["User | None"] = relationship(foreign_keys=[approved_by_id])
+    entered_by: Mapped["User | None"] = relationship(foreign_keys=[entered_by_id])
     events: Mapped[list[ReportEvent]] = relationship(order_by=ReportEvent.id, cascade="all, delete-orphan")
     clocks: Mapped[list[Clock]] = relationship(order_by=Clock.due_on, cascade="all, delete-orphan")
     attachments: Mapped[list[Attachment]] = relationship(order_by=Attachment.id, cascade="all, delete-orphan")
