@@ -26,8 +26,12 @@ venv: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(PY) -m triage.run
 
+# The suite runs on one pytest-xdist worker per core (at most 4), a file at a time on each; every worker has its
+# own databases and Redis db (tests/conftest.py). TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= $(shell python3 -c "import os; print(min(4, os.cpu_count() or 1))")
+
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # Everything but the browser, process and slow tests (a minute or two).
 test-fast: $(VENV)/.installed-dev

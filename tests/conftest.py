@@ -12,11 +12,54 @@ from redis.exceptions import RedisError
 from tests_support import IN_CI, PASSWORD, sign_in
 
 
+def _worker_number() -> int:
+    """Which pytest-xdist worker runs this process (0 without xdist): each has its own databases and Redis db."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+
+
+def _worker_redis_url(url: str) -> str:
+    """The Redis database of this worker: the configured one plus the worker's number (db 0 → 0, 1, …)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    n = _worker_number()
+    if not n or url.startswith("unix://"):
+        return url
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{base + n}"))
+
+
+def _worker_database_url(url: str) -> str:
+    """This worker's PostgreSQL database: the configured one for the first worker, `<name>_gwN` created on demand
+    for the others."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
+
+    n = _worker_number()
+    if not n:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_gw{n}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}):
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        pytest.fail(f"PostgreSQL at TEST_DATABASE_URL is not reachable: {exc}")
+    finally:
+        admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     """The machine's Redis when REDIS_URL is set (always under CI), else an embedded one."""
     url = os.environ.get("REDIS_URL")
     if url:
+        url = _worker_redis_url(url)
         try:
             Redis.from_url(url, socket_connect_timeout=2).ping()
         except RedisError as exc:
@@ -50,6 +93,7 @@ def database_url(request, tmp_path_factory):
         url = os.environ.get("TEST_DATABASE_URL")
         if not url:
             pytest.fail("CI=true but TEST_DATABASE_URL is not set: the tests must run against PostgreSQL")
+        url = _worker_database_url(url)
         _recreate_postgres_schema(url)
     upgrade_database(url)
     from sqlalchemy import create_engine
