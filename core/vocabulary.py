@@ -173,6 +173,8 @@ class EventKind(Code):
     REOPENED = "reopened", "Xử lý lại"
     SECOND_INSTANCE_REQUESTED = "second-instance-requested", "Người khiếu nại đề nghị giải quyết lần hai"
     SECOND_INSTANCE = "second-instance", "Thụ lý khiếu nại lần hai"
+    LINKED = "linked", "Gắn với đơn khác (liên quan hoặc gộp vụ việc)"
+    UNLINKED = "unlinked", "Bỏ liên kết, tách đơn khỏi vụ việc"
 
 
 class Complexity(Code):

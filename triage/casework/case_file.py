@@ -33,6 +33,7 @@ from triage.casework.forms import (
     TextForm,
 )
 from triage.casework.jobs import enqueue_export_corrections
+from triage.casework.linking_views import related_panel
 from triage.casework.procedure_forms import procedure_forms
 from triage.casework.redaction import redact
 from triage.casework.signoff import is_leader_of
@@ -212,6 +213,7 @@ def render_case(
         accused=actions.accused_name(report),
         ward_name=actions.ward_name,
         correctable=report.status in actions.CORRECTABLE,
+        related=related_panel(report),
     ), status
 
 

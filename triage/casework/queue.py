@@ -6,7 +6,9 @@ read `Report.next_due_on` (the nearest pending due date, kept by the ORM on ever
 The filters' SQL (parsing, conditions, order) is `triage.casework.filters`, shared with the CSV export; with no
 status chosen the list leaves out the finished reports. A row shows the start of the text with the reporter masked
 (`triage.casework.redaction`), from the columns the page loads anyway. The bulk actions and their form are
-`triage.casework.bulk`; the view here flashes what they did and goes back to the same filtered page.
+`triage.casework.bulk`; the view here flashes what they did and goes back to the same filtered page. Reports
+merged into another's case (`triage.casework.linking`) are left out unless searched for; a case shows how many
+people sent its reports.
 """
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -55,12 +57,19 @@ from triage.casework.filters import (
     statuses_of,
 )
 from triage.casework.jobs import enqueue_export_corrections
+from triage.casework.linking import reporters
 from triage.casework.redaction import redact
 
 bp = Blueprint("staff", __name__, url_prefix="/can-bo")
 guard_blueprint(bp, "work the queue")
 
 PAGE_SIZE = 50
+
+
+def default_view(f: Filters) -> list:
+    """A report merged into another's case is handled in that case: the list shows the case (with its number of
+    reporters), and the merged report only to a search (by its code or words)."""
+    return [] if search_term(f) is not None else [Report.case_id.is_(None)]
 
 
 def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[dict, int]:
@@ -86,7 +95,7 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
     ]
     if by_ward:
         columns.append(Report.ward_code.label("ward"))
-    per_report = visible_reports(user, select(*columns).select_from(Report))
+    per_report = visible_reports(user, select(*columns).select_from(Report)).where(*default_view(f))
     if search is not None:
         per_report = per_report.where(search)
     if f.ward and not by_ward:
@@ -144,7 +153,7 @@ def facet_counts(user, f: Filters, due: DueTerms, *, with_ward: bool) -> tuple[d
     elif with_ward:
         query = (
             visible_reports(user, select(Report.ward_code, func.count()).select_from(Report))
-            .where(*conditions(f, user=user, due=due, skip="ward"))
+            .where(*conditions(f, user=user, due=due, skip="ward"), *default_view(f))
             .group_by(Report.ward_code)
         )
         counts["ward"] = {value: n for value, n in db.session.execute(query)}
@@ -246,7 +255,7 @@ def queue():
     query = visible_reports(user, select(Report.id).select_from(Report))
     ids = list(
         db.session.scalars(
-            query.where(*conditions(f, user=user, due=due))
+            query.where(*conditions(f, user=user, due=due), *default_view(f))
             .order_by(*order_terms(f.sort))
             .limit(PAGE_SIZE)
             .offset((page - 1) * PAGE_SIZE)
@@ -288,6 +297,7 @@ def queue():
             "units": unit_choices(),
             "actions": {"assign": ASSIGN, "unassign": UNASSIGN, "reroute": REROUTE},
         },
+        reporters=reporters(db.session, [r.id for r in reports]),
         nearest=_nearest_clock,
         excerpt=excerpt,
         commune=commune,

@@ -166,7 +166,7 @@ def _event_figures(session, user, bounds: list[tuple], by: str | None, filters: 
         .join(Report, Report.id == ReportEvent.report_id)
     )
     inner = visible_reports(user, inner).where(
-        ReportEvent.at >= lo, ReportEvent.at < hi, wanted, *stats._filter_terms(filters)
+        ReportEvent.at >= lo, ReportEvent.at < hi, wanted, Report.case_id.is_(None), *stats._filter_terms(filters)
     )
     ev = inner.cte("period_events")
     no_day, no_code = cast(null(), Date), cast(null(), String)  # typed: PostgreSQL matches the UNION's columns
@@ -243,6 +243,7 @@ def _clock_figures(session, user, bounds: list[tuple], by: str | None, filters: 
             and_(met, Clock.stopped_at >= lo, Clock.stopped_at < hi),
             and_(Clock.status == ClockStatus.BREACHED.value, Clock.breached_at >= lo, Clock.breached_at < hi),
         ),
+        Report.case_id.is_(None),  # a merged report's deadlines are its case's
         *stats._filter_terms(filters),
     )
     sub = inner.subquery("closed_clocks")

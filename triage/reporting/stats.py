@@ -25,7 +25,9 @@ Figures, each `f(session, user, start, end, **filters)` (start/end: `date`, incl
 assignee_id, resolved_by_id (int). An unknown key raises TypeError.
 
 Definitions (the same conditions are used for a figure and for its drill-down, see FIGURES):
-    received      received_at within the period.
+    received      received_at within the period (every report, those merged into another's case too: a
+                  citizen did file each). Every other figure leaves the merged reports out (`Report.case_id`
+                  set): their case is counted once, from the report that is the case (docs/duplicates.md).
     open          status not resolved/closed, received before the end of the period (for the current
                   period: today's backlog).
     overdue       open (as above) and past a deadline (`overdue_at` set: the first breach of any clock).
@@ -272,7 +274,9 @@ def _figure_terms(figure: str, lo: datetime, hi: datetime) -> list:
     terms.update({name: [decided_in(code, lo, hi)] for code, name in OUTCOME_FIGURES.items() if name != "reopened"})
     if figure not in terms:
         raise ValueError(f"unknown figure {figure!r}")
-    return terms[figure]
+    if figure == "received":
+        return terms[figure]
+    return terms[figure] + [Report.case_id.is_(None)]  # a merged report's case is counted once, from the case
 
 
 FIGURES = (
