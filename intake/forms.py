@@ -5,6 +5,7 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateField,
     EmailField,
     HiddenField,
@@ -13,6 +14,7 @@ from wtforms import (
     SelectChoice,
     SelectField,
     StringField,
+    TelField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
@@ -43,18 +45,37 @@ def clean_text(value):
 
 _strip = clean_text
 
+# WTForms ships no Vietnamese: its own messages that a citizen's browser can provoke, in Vietnamese.
+BUILTIN_MESSAGES = {
+    "Not a valid date value.": "Ngày chưa đúng. Xin chọn lại ngày, ví dụ 15/03/2025.",
+    "Not a valid choice.": "Lựa chọn chưa đúng. Xin chọn lại một trong các ô.",
+    "Invalid Choice: could not coerce.": "Lựa chọn chưa đúng. Xin chọn lại một trong các ô.",
+}
+
+
+class _Messages:
+    def gettext(self, string):
+        return BUILTIN_MESSAGES.get(string, string)
+
+    def ngettext(self, singular, plural, n):
+        return self.gettext(singular if n == 1 else plural)
+
+
+TEXT_HINT = "Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (chức vụ), làm thủ tục gì, họ đã nói hoặc đòi hỏi gì."
+
 
 class ReportForm(FlaskForm):
     class Meta:
         locales = ["vi"]
 
+        def get_translations(self, form):
+            return _Messages()
+
     text = TextAreaField(
         "Điều gì đã xảy ra?",
         filters=[_strip],
         validators=[DataRequired("Xin hãy kể lại điều đã xảy ra.")],
-        description=(
-            "Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (chức vụ), làm thủ tục gì, họ đã nói hoặc đòi hỏi gì."
-        ),
+        description=TEXT_HINT,
     )
     ward = SelectField("Xã/phường nơi xảy ra (nếu biết)", validate_choice=False, default="")
     office = StringField(
@@ -77,12 +98,21 @@ class ReportForm(FlaskForm):
         render_kw={"accept": "image/*,application/pdf,video/*,audio/*"},
     )
     reporter_name = StringField(
-        "Họ và tên", filters=[_strip], validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")]
+        "Họ và tên",
+        filters=[_strip],
+        validators=[Optional(), Length(max=200, message="Tối đa 200 ký tự.")],
     )
     reporter_address = StringField(
-        "Địa chỉ", filters=[_strip], validators=[Optional(), Length(max=300, message="Tối đa 300 ký tự.")]
+        "Địa chỉ",
+        filters=[_strip],
+        validators=[Optional(), Length(max=300, message="Tối đa 300 ký tự.")],
     )
-    reporter_phone = StringField("Số điện thoại", filters=[_strip], validators=[Optional()])
+    reporter_phone = TelField(
+        "Số điện thoại",
+        filters=[_strip],
+        validators=[Optional()],
+        description="Ví dụ: 0912345678.",
+    )
     reporter_email = EmailField(
         "Thư điện tử",
         filters=[_strip],
@@ -91,6 +121,7 @@ class ReportForm(FlaskForm):
             Email("Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com", check_deliverability=False),
         ],
     )
+    no_notices = BooleanField("Không gửi thông báo cho tôi qua thư điện tử/tin nhắn")
 
     def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +129,12 @@ class ReportForm(FlaskForm):
             SelectChoice(code, name) for code, name in ward_choices
         ]
         self._text_min, self._text_max = text_min, text_max
+        # The minimum is said before the citizen writes, not only in the error after sending.
+        self.text.description = f"{TEXT_HINT} Viết ít nhất {text_min} ký tự."
+
+    @property
+    def text_min(self) -> int:
+        return self._text_min
 
     def validate_text(self, field):
         n = len(field.data or "")

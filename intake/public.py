@@ -93,6 +93,7 @@ def submit():
         reporter_phone=form.reporter_phone.data,
         reporter_email=form.reporter_email.data,
         attachments=files.accepted,
+        notify_reporter=not form.no_notices.data,
     )
     db.session.commit()  # the report is safe before anything else happens
     enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], receipt.report_id)
