@@ -151,3 +151,16 @@ class AttachmentStore:
         if clean is not None:
             self.path(attachment, clean=True).write_bytes(clean)
         return attachment
+
+
+def store_for(config) -> AttachmentStore:
+    """The store of the application's evidence files with its configured limits (ATTACHMENT_MAX_*)."""
+    mb = 1024 * 1024
+    return AttachmentStore(
+        config["ATTACHMENTS_DIR"],
+        Limits(
+            config["ATTACHMENT_MAX_FILES"],
+            config["ATTACHMENT_MAX_FILE_MB"] * mb,
+            config["ATTACHMENT_MAX_TOTAL_MB"] * mb,
+        ),
+    )

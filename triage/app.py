@@ -13,7 +13,7 @@ from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli
 from triage.admin import views as admin
-from triage.casework import access, auth, case_file, document_views, linking_views, procedure, queue
+from triage.casework import access, auth, case_file, document_views, entry, linking_views, procedure, queue
 from triage.context import create_base_app
 from triage.deadlines import views as supervision
 from triage.reporting import dashboard, exports, transparency
@@ -31,6 +31,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(linking_views.bp)
     app.register_blueprint(procedure.bp)
     app.register_blueprint(document_views.bp)
+    app.register_blueprint(entry.bp)
     app.register_blueprint(supervision.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(dashboard.bp)

@@ -122,6 +122,8 @@ ACTIONS: dict[str, Rule] = {
     "supervise deadlines": _roles(*PROVINCE_WIDE),
     "export": _roles(*PROVINCE_WIDE),  # periodic reports and KPI exports
     "administer": _roles(Role.ADMIN),  # accounts, units, the calendar, the deadline policy
+    # a đơn received on paper, at the desk or by phone, entered by the unit's staff or the reception (triage) desk
+    "enter reports": _any(_unit_inspector, _roles(Role.TRIAGE)),
 }
 
 

@@ -24,6 +24,7 @@ A_HANDLERS = {"inspector_a", "leader_a", "admin"}  # the unit's own inspectors a
 A_READERS = {"inspector_a", "leader_a", "supervisor", "admin"}
 A_LEADER = {"leader_a"}  # only the unit's leader signs its results off
 SUPERVISORS = {"supervisor", "admin"}
+ENTRY_DESK = {"inspector_a", "leader_a", "inspector_b", "triage"}  # a unit's staff and the reception desk enter đơn
 
 # (method, endpoint) -> roles let through. A route missing from this table fails the test: a new route
 # must say who may use it.
@@ -85,6 +86,8 @@ MATRIX = {
     ("GET", "documents.pdf"): A_READERS,
     ("GET", "documents.scan"): A_READERS,
     ("POST", "documents.upload_scan"): A_HANDLERS,
+    ("GET", "entry.form"): ENTRY_DESK,
+    ("POST", "entry.submit"): ENTRY_DESK,
     ("GET", "supervision.notifications"): SUPERVISORS,
     ("POST", "supervision.retry"): SUPERVISORS,
     ("GET", "dashboard.index"): SUPERVISORS | {"inspector_a", "leader_a", "inspector_b"},
