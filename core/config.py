@@ -261,6 +261,10 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
     if "SECRET_KEY" not in overrides:
         config["SECRET_KEY"] = settings.secret_key or _secret_key(Path(settings.instance_path))
     config.update(overrides)
+    # Published over HTTPS (told by the scheme or by the public address): links say https, HSTS is sent and the
+    # session cookie never travels in clear.
+    if str(config.get("PUBLIC_BASE_URL") or "").startswith("https://") and "PREFERRED_URL_SCHEME" not in overrides:
+        config["PREFERRED_URL_SCHEME"] = "https"
     if config.get("PREFERRED_URL_SCHEME") == "https" and "SESSION_COOKIE_SECURE" not in overrides:
         config["SESSION_COOKIE_SECURE"] = True
     return config

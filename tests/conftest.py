@@ -136,6 +136,7 @@ MUTABLE_TABLES = (
     "report_events",
     "clocks",
     "reports",
+    "staff_sessions",
     "users",
     "api_keys",
     "calendar_overrides",

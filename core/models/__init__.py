@@ -13,6 +13,7 @@ from core.models.notification import Notification
 from core.models.periodic_report import PeriodicReport
 from core.models.report import Report
 from core.models.report_link import ReportLink
+from core.models.staff_session import StaffSession
 from core.models.unit import Unit
 from core.models.user import User
 
@@ -32,6 +33,7 @@ __all__ = [
     "Report",
     "ReportEvent",
     "ReportLink",
+    "StaffSession",
     "Unit",
     "User",
     "utcnow",

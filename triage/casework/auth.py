@@ -14,6 +14,7 @@ Hardening, all configured in ``core.config``:
 
 import time
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_login import login_required, login_user, logout_user
@@ -22,12 +23,14 @@ from sqlalchemy import select, update
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
+from core.audit import append as audit
 from core.extensions import db
 from core.models import User
 from core.models.base import utcnow
 from core.passwords import hash_secret, needs_rehash, verify_secret
 from core.ratelimit import limit_view
 from triage.casework.accounts import PASSWORD_MARK, is_locked, password_mark
+from triage.casework.staff_sessions import end_session, is_open, open_session
 
 bp = Blueprint("auth", __name__, url_prefix="/can-bo")
 
@@ -35,7 +38,7 @@ BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 IDLE_NOTICE = "Phiên làm việc đã hết hạn. Xin đăng nhập lại."
 
 # Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id), and accounts' PASSWORD_MARK.
-SEEN_AT, LOGIN_AT, NOTICE = "seen_at", "login_at", "login_notice"
+SEEN_AT, LOGIN_AT, NOTICE, SESSION_ID = "seen_at", "login_at", "login_notice", "sid"
 
 
 class LoginForm(FlaskForm):
@@ -53,15 +56,28 @@ def init_login(manager) -> None:
             user = db.session.get(User, int(user_id))
         except (TypeError, ValueError):
             return None
-        # A deactivated user, or a session from before a password reset, is anonymous from the next request.
+        # A deactivated user, a session from before a password reset, or a session signed out (on any copy of its
+        # cookie) is anonymous from the next request.
         if user is None or not user.active or session.get(PASSWORD_MARK) != password_mark(user):
+            return None
+        if not is_open(db.session, user.id, session.get(SESSION_ID)):
             return None
         return user
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
+    """A path of this site to go to after sign-in, else the queue. Browsers drop tabs and line breaks from a URL
+    ("/", a tab, "/evil.example" becomes "//evil.example") and read a backslash as a slash: any of them, any other
+    control or space character, or anything with a scheme or a host, is refused."""
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and all(ch.isprintable() and not ch.isspace() and ch != "\\" for ch in target)
+    ):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc:
+            return target
     return url_for("staff.queue")
 
 
@@ -89,16 +105,35 @@ def _record_failure(user: User) -> None:
     db.session.commit()
 
 
+def _audit(action: str, user: User | None, **data) -> None:
+    """Sign-ins, failures, lockouts and sign-outs in the audit trail: the account, never the client's address."""
+    user_id = user.id if user is not None else None
+    audit(db.session, actor_id=user_id, action=action, object_type="user", object_id=user_id, data=data)
+
+
 def _start_session(user: User) -> None:
     session.clear()  # a fresh session: nothing set before sign-in survives it (session fixation)
+    session_id = open_session(db.session, user.id, current_app.permanent_session_lifetime.total_seconds())
+    _audit("auth.sign-in", user)
+    db.session.commit()
     login_user(user)
     session.permanent = True
     now = int(time.time())
     session[SEEN_AT] = session[LOGIN_AT] = now
     session[PASSWORD_MARK] = password_mark(user)
+    session[SESSION_ID] = session_id
 
 
-def _end_session() -> None:
+def _end_session(reason: str | None = None) -> None:
+    """Sign out: the server-side session ends (every copy of the cookie with it), then the cookie is emptied."""
+    session_id = session.get(SESSION_ID)
+    if session_id:
+        end_session(db.session, session_id)
+        if reason is not None:
+            user_id = session.get("_user_id")
+            user = db.session.get(User, int(user_id)) if str(user_id or "").isdigit() else None
+            _audit(reason, user)
+        db.session.commit()
     logout_user()
     session.clear()
 
@@ -125,8 +160,12 @@ def login():
         if user is not None and user.active:
             _record_failure(user)
             if is_locked(user):
+                _audit("auth.lockout", user)
+                db.session.commit()
                 form.password.errors.append(_locked_message(user))
                 return render_template("staff/login.html", form=form), 403
+        _audit("auth.failure", user)
+        db.session.commit()
         form.password.errors.append(BAD_CREDENTIALS)
         return render_template("staff/login.html", form=form), 401
     notice = session.pop(NOTICE, None)
@@ -138,7 +177,7 @@ def login():
 @bp.post("/dang-xuat")
 @login_required
 def logout():
-    _end_session()
+    _end_session("auth.sign-out")
     return redirect(url_for("auth.login"))
 
 
@@ -152,7 +191,7 @@ def _enforce_session_limits():
     idle = int(current_app.config["SESSION_IDLE_MINUTES"]) * 60
     lifetime = current_app.permanent_session_lifetime.total_seconds()
     if not isinstance(seen, int) or not isinstance(started, int) or now - seen > idle or now - started > lifetime:
-        _end_session()
+        _end_session("auth.session-expired")
         session[NOTICE] = IDLE_NOTICE
         return None
     if request.endpoint != "static":  # static files alone do not keep a session alive
