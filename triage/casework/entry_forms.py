@@ -19,6 +19,29 @@ EARLIEST_RECEIVED = date(2025, 7, 1)  # the two-level local government and the 1
 MAX_AGE_DAYS = 366
 
 
+class DayField(DateField):
+    """A date picked on the calendar (year-month-day) or typed the Vietnamese way (day/month/year)."""
+
+    def __init__(self, label, **kwargs):
+        super().__init__(label, format=["%Y-%m-%d", "%d/%m/%Y"], **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as exc:
+            raise ValueError(
+                "Ngày chưa đúng: xin chọn trên lịch hoặc ghi theo dạng ngày/tháng/năm, ví dụ 03/12/2026."
+            ) from exc
+
+
+def _one_of(codes, message: str):
+    def check(form, field):
+        if field.data not in {str(c) for c in codes}:
+            raise ValidationError(message)
+
+    return check
+
+
 class EntryForm(FlaskForm):
     class Meta:
         locales = ["vi"]
@@ -27,9 +50,10 @@ class EntryForm(FlaskForm):
         "Đơn đến qua",
         choices=[SelectChoice(c.value, c.label) for c in DESK_CHANNELS],
         default=Channel.PAPER.value,
-        validators=[InputRequired("Xin chọn đơn đến qua đường nào.")],
+        validate_choice=False,
+        validators=[_one_of(DESK_CHANNELS, "Xin chọn đơn đến qua đường nào (đơn giấy, trực tiếp, đường dây nóng…).")],
     )
-    received_on = DateField(
+    received_on = DayField(
         "Ngày nhận đơn",
         validators=[InputRequired("Xin ghi ngày cơ quan thực nhận đơn (ngày trên dấu bưu điện đến, sổ tiếp dân).")],
         description="Ngày cơ quan thực nhận đơn (dấu công văn đến, sổ tiếp công dân, giờ nhận cuộc gọi). "
@@ -41,7 +65,13 @@ class EntryForm(FlaskForm):
         validators=[DataRequired("Xin nhập nội dung đơn (chép lại hoặc tóm tắt đủ ý đơn giấy, lời người gọi).")],
         description="Chép lại nội dung đơn hoặc lời người phản ánh: ở đâu, khi nào, cán bộ nào, việc gì.",
     )
-    kind = RadioField("Loại đơn", choices=[SelectChoice(k.value, label(k)) for k in Kind], default=Kind.PHAN_ANH.value)
+    kind = RadioField(
+        "Loại đơn",
+        choices=[SelectChoice(k.value, label(k)) for k in Kind],
+        default=Kind.PHAN_ANH.value,
+        validate_choice=False,
+        validators=[_one_of(Kind, "Xin chọn loại đơn: phản ánh, khiếu nại hay tố cáo.")],
+    )
     ward = ReportForm.ward
     office = ReportForm.office
     reporter_name = ReportForm.reporter_name

@@ -137,6 +137,7 @@ def test_refusals_store_nothing(app, desk, csrf_token):
     cases = [
         ({"received_on": (today + timedelta(days=1)).isoformat()}, (), "ở sau hôm nay"),
         ({"received_on": "2025-06-30"}, (), "trước ngày 01/07/2025"),
+        ({"received_on": "hôm qua"}, (), "Ngày chưa đúng"),
         ({"reporter_phone": "12345"}, (), "Số điện thoại chưa đúng"),
         ({"text": "   "}, (), "Xin nhập nội dung đơn"),
         ({}, [("don.jpg", _jpeg()), ("ghi-chu.txt", b"khong phai anh hay pdf, chi la chu")], "ghi-chu.txt"),
