@@ -139,6 +139,11 @@ class Settings:
     mail_claim_timeout_seconds: int = setting(
         600, "a notification being sent for longer than this belonged to a worker that died: it is sent again"
     )
+    sms_gateway_url: str = setting(
+        "", "HTTP gateway the reporter's SMS notices are POSTed to", shown="unset: SMS are written to `instance/sms/`"
+    )
+    sms_gateway_key: str = setting("", "bearer key of the SMS gateway", secret=True)
+    sms_sender: str = setting("THANHHOA", "sender name (brandname) of SMS notices")
     public_base_url: str = setting("http://127.0.0.1:8000", "links in messages")
     # Staff sign-in.
     login_max_failures: int = setting(5, "wrong passwords in a row that lock a staff account")

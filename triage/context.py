@@ -16,6 +16,7 @@ from core.database import configure_sqlite
 from core.extensions import db
 from core.queueing import redis_connection
 from triage.deadlines.calendar_store import load_calendar
+from triage.notices import reporter as reporter_notices
 from triage.services import Services
 
 
@@ -34,6 +35,7 @@ def create_base_app(config: Mapping | None = None) -> Flask:
         configure_sqlite(db.engine)
     app.extensions["redis"] = redis_connection(app.config["REDIS_URL"])
     app.extensions["services"] = Services.from_config(app.config, calendar_loader=lambda: load_calendar(db.session()))
+    reporter_notices.install()  # every public step of a report tells its reporter (triage.notices.reporter)
     return app
 
 

@@ -10,6 +10,7 @@ from triage.deadlines.calendar import WorkingCalendar, default_calendar
 from triage.deadlines.mailer import mailer_from_config
 from triage.deadlines.policy import Policy, load_policy
 from triage.deadlines.reminders import DEFAULT_POINTS, parse_points
+from triage.notices.sms import sms_from_config
 
 CALENDAR_TTL_SECONDS = 60
 
@@ -55,6 +56,10 @@ class Services:
     @cached_property
     def mailer(self):
         return mailer_from_config(self.config)
+
+    @cached_property
+    def sms(self):
+        return sms_from_config(self.config)
 
     def classifier(self):
         """The current model; a newer one published in model_dir is picked up without a restart."""

@@ -15,11 +15,20 @@ from core.extensions import db
 from core.logs import logged_job
 from core.models import Clock, Notification, Report, utcnow
 from core.vietnamese import legal_date
-from core.vocabulary import ClockStatus, Delivery, EventKind
+from core.vocabulary import ClockStatus, Delivery, EventKind, NoticeChannel
 from triage.context import job_app, jobs_queue
 from triage.deadlines.clocks import resume_clocks
-from triage.deadlines.outbox import claim, due_for_sending, mark_failed, mark_sent, release_stale_claims
+from triage.deadlines.outbox import (
+    claim,
+    due_for_sending,
+    enqueue_send,
+    mark_failed,
+    mark_sent,
+    message_id,
+    release_stale_claims,
+)
 from triage.deadlines.sweep import due_clock_ids, process_clock
+from triage.notices.sms import SmsError
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +95,7 @@ def process_due_clock(clock_id: int, today: str, enqueue_sends: bool = True) -> 
 
 
 def _enqueue_send(app: Flask, notification_id: int) -> None:
-    jobs_queue(app).enqueue(
-        send_notification,
-        notification_id,
-        job_id=f"notify-{notification_id}",
-        retry=Retry(max=4, interval=[30, 120, 600, 1800]),
-        result_ttl=3600,
-    )
+    enqueue_send(app.extensions["redis"], app.config["JOBS_QUEUE"], notification_id)
 
 
 @logged_job(count="notifications")
@@ -117,11 +120,21 @@ class DeliveryError(RuntimeError):
     """A message could not be delivered this time (the row says when it will be retried)."""
 
 
+def _deliver(app: Flask, row: Notification) -> str:
+    """One attempt at delivering a row on its channel, under the row's stable Message-ID (or SMS reference)."""
+    services = app.extensions["services"]
+    reference = message_id(row, app.config["MAIL_FROM"].rsplit("@", 1)[-1])
+    if row.channel == NoticeChannel.SMS:
+        return services.sms.send(row.recipient, row.body, reference.strip("<>").split("@")[0])
+    return services.mailer.send(row.recipient, row.subject, row.body, message_id=reference)
+
+
 @logged_job
 def send_notification(notification_id: int) -> str:
-    """Deliver one outbox row at most once: it is claimed atomically before the SMTP conversation."""
+    """Deliver one outbox row: it is claimed atomically before the SMTP conversation (or the SMS gateway's), so
+    two jobs never send it at once; a worker killed mid-send leaves it claimed until the sweep releases it, and the
+    resend carries the same Message-ID."""
     app = job_app()
-    services = app.extensions["services"]
     try:
         if not claim(db.session, notification_id, utcnow()):
             db.session.rollback()
@@ -129,8 +142,8 @@ def send_notification(notification_id: int) -> str:
         db.session.commit()
         row = db.session.get(Notification, notification_id)
         try:
-            services.mailer.send(row.recipient, row.subject, row.body)
-        except (smtplib.SMTPException, OSError) as exc:
+            _deliver(app, row)
+        except (smtplib.SMTPException, OSError, SmsError) as exc:
             mark_failed(db.session, row, f"{type(exc).__name__}: {exc}", utcnow(), app.config["MAIL_MAX_ATTEMPTS"])
             db.session.commit()
             # Neither the address nor the server's words (which may repeat it) reach rq's log; the row has them.

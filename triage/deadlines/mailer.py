@@ -1,4 +1,6 @@
-"""Sending e-mail: SMTP when configured, else files under instance/mail (so a laptop needs no mail server)."""
+"""Sending e-mail: SMTP when configured, else files under instance/mail (so a laptop needs no mail server).
+
+A file is named by its Message-ID: a resend of the same outbox row overwrites its copy instead of adding one."""
 
 import smtplib
 from email.message import EmailMessage
@@ -21,8 +23,8 @@ class SmtpMailer:
         self.host, self.port, self.sender = host, port, sender
         self.user, self.password, self.starttls, self.timeout = user, password, starttls, timeout
 
-    def send(self, recipient: str, subject: str, body: str) -> str:
-        message = _message(self.sender, recipient, subject, body)
+    def send(self, recipient: str, subject: str, body: str, *, message_id: str | None = None) -> str:
+        message = _message(self.sender, recipient, subject, body, message_id)
         with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
             if self.starttls:
                 smtp.starttls()
@@ -38,18 +40,19 @@ class FileMailer:
     def __init__(self, directory: str | Path, sender: str):
         self.directory, self.sender = Path(directory), sender
 
-    def send(self, recipient: str, subject: str, body: str) -> str:
-        message = _message(self.sender, recipient, subject, body)
+    def send(self, recipient: str, subject: str, body: str, *, message_id: str | None = None) -> str:
+        message = _message(self.sender, recipient, subject, body, message_id)
         self.directory.mkdir(parents=True, exist_ok=True)
         name = message["Message-ID"].strip("<>").replace("@", "_")
         (self.directory / f"{name}.eml").write_bytes(bytes(message))
         return message["Message-ID"]
 
 
-def _message(sender: str, recipient: str, subject: str, body: str) -> EmailMessage:
+def _message(sender: str, recipient: str, subject: str, body: str, message_id: str | None) -> EmailMessage:
+    """The message; `message_id` is the outbox row's own (the same at a resend), else a fresh one."""
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, recipient, subject
-    message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    message["Message-ID"] = message_id or make_msgid(domain=sender.rsplit("@", 1)[-1])
     message.set_content(body, charset="utf-8")
     return message
 

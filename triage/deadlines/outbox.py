@@ -1,21 +1,40 @@
 """The notification outbox: rows are written with the event that causes them, sent later by jobs."""
 
+import hashlib
+import logging
 from datetime import datetime, timedelta
 
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue, Retry
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from core.models import Clock, Notification, Report, utcnow
-from core.vocabulary import Delivery
+from core.vocabulary import Delivery, NoticeChannel, Recipient
 from triage.deadlines.messages import Message
+
+log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (30, 120, 600, 1800, 3600)
 
 
 def queue_notification(
-    session: Session, report: Report, clock: Clock | None, event_key: str, recipient: str, role: str, message: Message
+    session: Session,
+    report: Report,
+    clock: Clock | None,
+    event_key: str,
+    recipient: str,
+    role: str,
+    message: Message,
+    channel: NoticeChannel = NoticeChannel.EMAIL,
 ) -> Notification | None:
-    """Add one outbox row unless this recipient already has one for this event (then None)."""
+    """Add one outbox row unless this recipient already has one for this event (then None). Nothing goes to a
+    reporter who asked not to be told (`Report.notify_reporter` False)."""
+    if role == Recipient.CITIZEN and report.notify_reporter is False:
+        return None
     recipient = recipient.strip().lower()
     exists = session.scalar(
         select(Notification.id).where(
@@ -30,6 +49,7 @@ def queue_notification(
         report_id=report.id,
         clock_id=clock.id if clock else None,
         event_key=event_key,
+        channel=str(channel),
         recipient=recipient,
         recipient_role=role,
         subject=message.subject,
@@ -42,10 +62,17 @@ def queue_notification(
 
 
 def claim(session: Session, notification_id: int, now: datetime) -> bool:
-    """Atomically take a row for sending; False if it is sent, dead, or being sent by someone else."""
+    """Atomically take a row for sending; False if it is sent, dead, being sent by someone else, or failed and not
+    yet due again (a second job for the same row must not spend one of its attempts before its backoff)."""
     result = session.execute(
         update(Notification)
-        .where(Notification.id == notification_id, Notification.status.in_([Delivery.PENDING, Delivery.FAILED]))
+        .where(
+            Notification.id == notification_id,
+            or_(
+                Notification.status == Delivery.PENDING,
+                (Notification.status == Delivery.FAILED) & (Notification.next_attempt_at <= now),
+            ),
+        )
         .values(status=Delivery.SENDING, claimed_at=now, attempts=Notification.attempts + 1)
     )
     return result.rowcount == 1
@@ -100,3 +127,38 @@ def retry_dead(session: Session, notification_id: int) -> bool:
         .values(status=Delivery.PENDING, attempts=0, next_attempt_at=utcnow())
     )
     return result.rowcount == 1
+
+
+def message_id(row: Notification, domain: str) -> str:
+    """The row's Message-ID, the same at every attempt: a resend after a worker died between the server's
+    acceptance and `mark_sent` carries the id of the copy already delivered, and receivers drop it."""
+    digest = hashlib.sha256(f"{row.id}|{row.report_id}|{row.event_key}|{row.recipient}".encode()).hexdigest()[:16]
+    return f"<notice-{row.id}.{digest}@{domain}>"
+
+
+SEND_JOB = "triage.deadlines.jobs.send_notification"
+WAITING = (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
+
+
+def enqueue_send(redis: Redis, queue_name: str, notification_id: int) -> bool:
+    """Enqueue the send job of one row (job id `notify-<id>`) unless one is already waiting or running: a second
+    copy would only find the row claimed. False when Redis is down: the sweep finds the row again."""
+    job_id = f"notify-{notification_id}"
+    try:
+        try:
+            job = Job.fetch(job_id, connection=redis)
+            if job.origin == queue_name and job.get_status(refresh=False) in WAITING:
+                return True
+        except NoSuchJobError:
+            pass
+        Queue(queue_name, connection=redis).enqueue(
+            SEND_JOB,
+            notification_id,
+            job_id=job_id,
+            retry=Retry(max=4, interval=[30, 120, 600, 1800]),
+            result_ttl=3600,
+        )
+        return True
+    except RedisError as exc:
+        log.warning("notification %s not enqueued (%s); the sweep will send it", notification_id, type(exc).__name__)
+        return False

@@ -210,8 +210,10 @@ def test_the_default_instance_is_in_the_project():
 
 def test_the_new_settings_are_in_the_flask_config_and_nothing_else():
     config = load_config(environ={"INSTANCE_PATH": "/srv/phananh", "SECRET_KEY": "k"})
-    assert set(config) - set(DEFAULTS_SNAPSHOT) == {"DASHBOARD_MIN_SAMPLE", "LOG_LEVEL"}
+    sms = {"SMS_GATEWAY_URL", "SMS_GATEWAY_KEY", "SMS_SENDER"}
+    assert set(config) - set(DEFAULTS_SNAPSHOT) == {"DASHBOARD_MIN_SAMPLE", "LOG_LEVEL", *sms}
     assert (config["DASHBOARD_MIN_SAMPLE"], config["LOG_LEVEL"]) == (10, "INFO")
+    assert [config[key] for key in sorted(sms)] == ["", "", "THANHHOA"]  # no gateway: SMS go to instance/sms
     env = {"INSTANCE_PATH": "/srv/x", "SECRET_KEY": "k", "DASHBOARD_MIN_SAMPLE": "3", "LOG_LEVEL": "DEBUG"}
     assert (load_config(environ=env)["DASHBOARD_MIN_SAMPLE"], load_config(environ=env)["LOG_LEVEL"]) == (3, "DEBUG")
 
