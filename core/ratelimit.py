@@ -54,12 +54,13 @@ def limiter_for(app):
     return limiter
 
 
-def limit_view(app, endpoint: str, config_key: str, methods=("POST",)) -> None:
-    """Throttle one view per client with the limit named by `config_key` (e.g. "10 per minute")."""
+def limit_view(app, endpoint: str, config_key: str, methods=("POST",), counted_with: str | None = None) -> None:
+    """Throttle one view per client with the limit named by `config_key` (e.g. "10 per minute"); `counted_with`
+    names another view whose counter this one shares (the JSON status look-up counts with the status page)."""
     limiter = limiter_for(app)
-    app.view_functions[endpoint] = limiter.limit(
+    app.view_functions[endpoint] = limiter.shared_limit(
         lambda: current_app.config[config_key],
+        scope=counted_with or endpoint,
         methods=list(methods),
         key_func=client_key,
-        scope=endpoint,
     )(app.view_functions[endpoint])

@@ -8,31 +8,29 @@ from urllib.parse import quote
 from flask import Blueprint, current_app, make_response, render_template, request, send_file
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import select
 from wtforms import BooleanField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from core.document_files import DocumentFiles, download_name
 from core.extensions import db
-from core.models import Document, Report, utcnow
+from core.models import Report, utcnow
 from core.queueing import enqueue_reporter_request, enqueue_resume, enqueue_routing
 from core.units import ward_choices
-from core.vietnamese import legal_date
 from core.vocabulary import FINISHED, EventKind
 from intake.attachments import AttachmentStore, Limits
 from intake.forms import ReplyForm, ReportForm, StatusForm, clean_text
-from intake.receipts import normalize_tracking_code, verify_passphrase
-from intake.reporter_requests import (
-    RequestRefused,
-    request_second_instance,
-    request_withdrawal,
-    second_instance_open_until,
-    second_instance_requested,
-    withdrawal_pending,
+from intake.reporter_requests import RequestRefused, request_second_instance, request_withdrawal, withdrawal_pending
+from intake.status_lookup import (
+    LOCKED,
+    WRONG,
+    CodeLocked,
+    find_report,
+    public_documents,
+    public_explanation,
+    second_instance_state,
 )
-from intake.status_guard import CodeGuard
 from intake.submission import submit_report
-from intake.timeline import current_clocks, explain_status, open_question, public_timeline
+from intake.timeline import current_clocks, open_question, public_timeline
 
 bp = Blueprint("public", __name__)
 HONEYPOT = "website"
@@ -101,36 +99,6 @@ def submit():
     return _no_store(response)
 
 
-LOCKED = "Mã theo dõi này đang tạm khóa tra cứu vì đã nhập sai mật mã nhiều lần. Xin thử lại sau {minutes} phút."
-WRONG = "Mã theo dõi hoặc mật mã tra cứu không đúng. Xin kiểm tra lại trên biên nhận."
-
-
-class CodeLocked(Exception):
-    pass
-
-
-def _guard() -> CodeGuard:
-    cfg = current_app.config
-    return CodeGuard(current_app.extensions["redis"], cfg["STATUS_MAX_FAILURES"], cfg["STATUS_LOCK_MINUTES"] * 60)
-
-
-def _find(code: str, passphrase: str) -> Report | None:
-    """The report if code and passphrase match; raises CodeLocked after too many wrong passphrases."""
-    code = normalize_tracking_code(code)
-    guard = _guard()
-    if code and guard.locked(code):
-        raise CodeLocked()
-    report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
-    # A missing report costs the same slow hash as a wrong passphrase (a verification against a dummy hash).
-    ok = verify_passphrase(report.passphrase_hash if report else None, passphrase) and report is not None
-    if not ok:
-        if code:
-            guard.failed(code)
-        return None
-    guard.succeeded(code)
-    return report
-
-
 def _locked_page(form):
     form.form_errors.append(LOCKED.format(minutes=current_app.config["STATUS_LOCK_MINUTES"]))
     return render_template("public/status_form.html", form=form), 429
@@ -141,7 +109,7 @@ def _reporter() -> tuple[Report | None, object]:
     passphrase: 403; code locked: 429), exactly as the look-up answers."""
     status_form = StatusForm(formdata=None)
     try:
-        report = _find(request.form.get("code", ""), request.form.get("passphrase", ""))
+        report = find_report(request.form.get("code", ""), request.form.get("passphrase", ""))
     except CodeLocked:
         return None, _locked_page(status_form)
     if report is None:
@@ -195,24 +163,6 @@ def _second_form(**kwargs) -> SecondInstanceForm:
     return SecondInstanceForm(prefix="lan2", **kwargs)
 
 
-def _second_instance(report: Report) -> dict:
-    """What the page says of the second instance: the last day to ask, whether that day is past, whether asked."""
-    until = second_instance_open_until(report)
-    asked = until is not None and second_instance_requested(report) is not None
-    return {
-        "until": until,
-        "open": until is not None and not asked and legal_date(utcnow()) <= until,
-        "past": until is not None and not asked and legal_date(utcnow()) > until,
-        "asked": asked,
-    }
-
-
-def public_documents(report: Report) -> list[Document]:
-    """The documents addressed to the reporter (never the unit's internal ones), oldest first."""
-    query = select(Document).where(Document.report_id == report.id, Document.public.is_(True))
-    return list(db.session.scalars(query.order_by(Document.issued_at, Document.id)))
-
-
 def _status_page(
     report: Report,
     code: str,
@@ -227,7 +177,7 @@ def _status_page(
     if question and reply is None:
         reply = ReplyForm(formdata=None, data={"code": code, "passphrase": passphrase})
     pending = withdrawal_pending(report)
-    second_instance = _second_instance(report)
+    second_instance = second_instance_state(report)
     if withdrawal is None and report.status not in FINISHED and not pending:
         withdrawal = _withdrawal_form(formdata=None)
     if second is None and second_instance["open"]:
@@ -240,12 +190,7 @@ def _status_page(
             passphrase=passphrase,
             timeline=public_timeline(report),
             clocks=current_clocks(report),
-            explanation=explain_status(
-                report,
-                withdrawal_pending=pending,
-                second_instance_until=second_instance["until"] if second_instance["open"] else None,
-                second_instance_asked=second_instance["asked"],
-            ),
+            explanation=public_explanation(report, second_instance),
             documents=public_documents(report),
             question=question,
             reply=reply if question else None,
@@ -266,7 +211,7 @@ def status():
     if request.method == "GET" or not form.validate():
         return render_template("public/status_form.html", form=form), 200 if request.method == "GET" else 400
     try:
-        report = _find(form.code.data, form.passphrase.data)
+        report = find_report(form.code.data, form.passphrase.data)
     except CodeLocked:
         return _locked_page(form)
     if report is None:

@@ -9,6 +9,7 @@ from core import audit, bad_input, headers, vietnamese
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
 from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label, outcome_label
+from intake import api
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli
@@ -52,6 +53,7 @@ def create_app(config: Mapping | None = None) -> Flask:
         ("public.document", "STATUS_RATE_LIMIT"),
     ):
         limit_view(app, endpoint, limit)
+    api.init_app(app)  # Open311, the JSON status look-up, their OpenAPI document: CSRF-exempt, own rate limits
     app.register_error_handler(CSRFError, _expired_session)
     app.jinja_env.filters.update(
         vi_date=vietnamese.format_date,

@@ -14,6 +14,7 @@ from core.extensions import db
 from core.models import Unit, User
 from core.units import load_units
 from core.vocabulary import Role
+from triage import api_keys_cli
 from triage.casework import accounts
 from triage.casework.jobs import export_corrections, purge_contacts
 from triage.deadlines.calendar_store import set_override
@@ -45,6 +46,8 @@ def ensure_model(model_dir: str) -> bool:
 
 
 def register(app: Flask) -> None:
+    api_keys_cli.register(app)
+
     @app.cli.group("db")
     def db_group():
         """Database schema."""
