@@ -146,7 +146,10 @@ class Settings:
     sms_sender: str = setting("THANHHOA", "sender name (brandname) of SMS notices")
     public_base_url: str = setting("http://127.0.0.1:8000", "links in messages")
     # Staff sign-in.
-    login_max_failures: int = setting(5, "wrong passwords in a row that lock a staff account")
+    login_max_failures: int = setting(5, "wrong passwords in a row that lock one client out of a staff account")
+    login_account_max_failures: int = setting(
+        50, "wrong passwords from all clients within the lock time that lock a staff account for everyone"
+    )
     login_lock_minutes: int = setting(15, "how long a locked staff account stays locked")
     login_rate_limit: str = setting("10 per minute", "sign-in attempts per client (keyed hashes in Redis)")
     ratelimit_key_prefix: str = setting("", "namespace of the sign-in counters in Redis", shown="unset: `login`")

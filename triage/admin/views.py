@@ -31,7 +31,7 @@ from core.models import CalendarOverride, Unit, User
 from core.vietnamese import format_date
 from core.vocabulary import Role, label
 from ml.normalize import strip_diacritics
-from triage.casework import accounts
+from triage.casework import accounts, sign_in_guard
 from triage.casework.access import guard_blueprint
 from triage.casework.accounts import PASSWORD_MARK, AccountRefused, is_locked, password_mark
 from triage.deadlines.calendar_store import set_override
@@ -282,6 +282,7 @@ def user_unlock(user_id: int):
         abort(400)
     accounts.unlock(db.session, user)
     db.session.commit()
+    sign_in_guard.lift(user.username)
     flash("Đã mở khoá tài khoản.", "ok")
     return redirect(url_for("admin.user_edit", user_id=user.id))
 

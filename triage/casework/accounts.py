@@ -8,6 +8,7 @@ import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from zxcvbn import zxcvbn
 
 from core.models import User, utcnow
 from core.passwords import hash_secret
@@ -18,6 +19,9 @@ USERNAME_LENGTH = (3, 80)
 USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 USERNAME_TAKEN = "Tên đăng nhập này đã có người dùng."
 PASSWORD_LENGTH = (12, 200)
+PASSWORD_MIN_SCORE = 3  # zxcvbn: "safely unguessable: moderate protection from offline slow-hash scenario"
+# Words anyone would try first against this service, besides the account's own names.
+SITE_WORDS = ("thanh hoa", "thanhhoa", "phan anh", "phananh", "can bo", "canbo", "mat khau", "matkhau", "admin")
 # Among the most used passwords of 12 characters or more (shorter ones are refused anyway), compared in lower case.
 COMMON_PASSWORDS = frozenset(
     {
@@ -78,8 +82,10 @@ def username_problem(username: str) -> str | None:
     return None
 
 
-def password_problem(password: str) -> str | None:
-    """What is wrong with a new password, or None."""
+def password_problem(password: str, context: tuple[str, ...] = ()) -> str | None:
+    """What is wrong with a new password, or None. Beyond the length and the short list above, zxcvbn's estimate
+    of how many guesses it takes (its dictionaries of breached and common passwords, keyboard walks, repeats,
+    dates, and the account's own name in `context`) must reach PASSWORD_MIN_SCORE."""
     shortest, longest = PASSWORD_LENGTH
     if not password.strip():
         return "Xin nhập mật khẩu."
@@ -93,6 +99,13 @@ def password_problem(password: str) -> str | None:
         return "Mật khẩu không được chỉ gồm chữ số."
     if password.lower() in COMMON_PASSWORDS:
         return "Mật khẩu này quá phổ biến, dễ bị đoán ra. Xin chọn mật khẩu khác."
+    values = [value.lower() for value in (*context, *SITE_WORDS) if value]
+    inputs = values + [word for value in values for word in re.split(r"[\s._@-]+", value) if word]
+    if zxcvbn(password[:72], user_inputs=inputs)["score"] < PASSWORD_MIN_SCORE:
+        return (
+            "Mật khẩu này dễ bị đoán ra (từ phổ biến, chuỗi lặp, phím liền nhau hoặc tên tài khoản). "
+            "Xin chọn một cụm vài từ không liên quan đến nhau, ví dụ: ca-phe-sua-da-77."
+        )
     return None
 
 
@@ -130,7 +143,7 @@ def create_user(
         raise AccountRefused(USERNAME_TAKEN, "username")
     role = Role(role)
     _check(unit_problem(role, unit_id), "unit_id")
-    _check(password_problem(password), "password")
+    _check(password_problem(password, (username, full_name)), "password")
     user = User(
         username=username,
         full_name=full_name.strip(),
@@ -160,7 +173,7 @@ def set_details(session: Session, user: User, *, full_name: str, email: str | No
 
 def set_password(session: Session, user: User, password: str) -> None:
     """A new password; the sessions opened with the old one end at their next request (see `password_mark`)."""
-    _check(password_problem(password), "password")
+    _check(password_problem(password, (user.username, user.full_name)), "password")
     user.password_hash = hash_secret(password)
     session.flush()
 

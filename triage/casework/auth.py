@@ -2,14 +2,18 @@
 
 Hardening, all configured in ``core.config``:
 
-- an account is locked for LOGIN_LOCK_MINUTES after LOGIN_MAX_FAILURES wrong passwords in a row
-  (counted on the user row, reset on success); a locked account is refused even with the right
-  password; an unknown username gets the wrong-password message after the same argon2 work;
+- wrong passwords lock a client out of a name (LOGIN_MAX_FAILURES), or a name for everyone
+  (LOGIN_ACCOUNT_MAX_FAILURES), for LOGIN_LOCK_MINUTES, counted alike for names that are accounts and
+  names that are not (`sign_in_guard`); a lock refuses even the right password; an unknown username
+  gets the wrong-password message after the same argon2 work;
 - sign-in POSTs are throttled per client (LOGIN_RATE_LIMIT) by Flask-Limiter with Redis storage,
   keyed by an HMAC of the remote address (no raw IP in Redis), failing open when Redis is down;
-- a session ends after SESSION_IDLE_MINUTES without a request, and PERMANENT_SESSION_LIFETIME after
-  sign-in whatever the activity; it is refused as soon as its user is deactivated or their password
-  is reset; sign-in starts from an empty session (no fixation).
+- a session is held on the server (`staff_sessions`): signing out ends every copy of its cookie; it ends
+  after SESSION_IDLE_MINUTES without a request, and PERMANENT_SESSION_LIFETIME after sign-in whatever
+  the activity; it is refused as soon as its user is deactivated or their password is reset; sign-in
+  starts from an empty session (no fixation);
+- sign-ins, failures, lockouts and sign-outs are written to the audit trail with the account, never
+  the client's address.
 """
 
 import time
@@ -19,7 +23,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_login import login_required, login_user, logout_user
 from flask_wtf import FlaskForm
-from sqlalchemy import select, update
+from sqlalchemy import select
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired
 
@@ -29,7 +33,8 @@ from core.models import User
 from core.models.base import utcnow
 from core.passwords import hash_secret, needs_rehash, verify_secret
 from core.ratelimit import limit_view
-from triage.casework.accounts import PASSWORD_MARK, is_locked, password_mark
+from triage.casework import sign_in_guard as guard
+from triage.casework.accounts import PASSWORD_MARK, password_mark
 from triage.casework.staff_sessions import end_session, is_open, open_session
 
 bp = Blueprint("auth", __name__, url_prefix="/can-bo")
@@ -81,28 +86,12 @@ def _safe_next(target: str | None) -> str:
     return url_for("staff.queue")
 
 
-def _locked_message(user: User) -> str:
-    minutes = max(1, -(-int((user.locked_until - utcnow()).total_seconds()) // 60))
+def _locked_message(seconds: int) -> str:
+    minutes = max(1, -(-seconds // 60))
     return (
         f"Tài khoản tạm thời bị khoá do nhập sai mật khẩu nhiều lần. "
         f"Xin thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khoá."
     )
-
-
-def _record_failure(user: User) -> None:
-    """Count a wrong password on the row (atomically) and lock the account at the threshold."""
-    config = current_app.config
-    db.session.execute(
-        update(User)
-        .where(User.id == user.id)
-        .values(failed_logins=User.failed_logins + 1)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.refresh(user, ["failed_logins"])
-    if user.failed_logins >= int(config["LOGIN_MAX_FAILURES"]):
-        user.locked_until = utcnow() + timedelta(minutes=int(config["LOGIN_LOCK_MINUTES"]))
-        user.failed_logins = 0
-    db.session.commit()
 
 
 def _audit(action: str, user: User | None, **data) -> None:
@@ -142,14 +131,20 @@ def _end_session(reason: str | None = None) -> None:
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.username == form.username.data.strip()))
+        name = form.username.data.strip()
+        user = db.session.scalar(select(User).where(User.username == name))
         # Always one argon2 verification (against a dummy hash for an unknown user), whether the user exists,
-        # is locked or is deactivated, so the time taken does not tell which usernames exist.
+        # is locked or is deactivated, so the time taken does not tell which usernames exist; and the same
+        # counting of failures for every name (`sign_in_guard`).
         ok = verify_secret(user.password_hash if user else None, form.password.data)
-        if user is not None and user.active and is_locked(user):
-            form.password.errors.append(_locked_message(user))
+        verdict = guard.locked(name)
+        if verdict.locked_seconds:
+            _audit("auth.refused-locked", user)
+            db.session.commit()
+            form.password.errors.append(_locked_message(verdict.locked_seconds))
             return render_template("staff/login.html", form=form), 403
         if user is not None and user.active and ok:
+            guard.succeeded(name)
             if user.failed_logins or user.locked_until:
                 user.failed_logins, user.locked_until = 0, None
             if needs_rehash(user.password_hash):
@@ -157,13 +152,14 @@ def login():
             db.session.commit()
             _start_session(user)
             return redirect(_safe_next(request.args.get("next")))
-        if user is not None and user.active:
-            _record_failure(user)
-            if is_locked(user):
-                _audit("auth.lockout", user)
-                db.session.commit()
-                form.password.errors.append(_locked_message(user))
-                return render_template("staff/login.html", form=form), 403
+        verdict = guard.failed(name)
+        if verdict.locked_seconds:
+            if verdict.account_wide and user is not None:  # shown to the administrators, who can lift it
+                user.locked_until = utcnow() + timedelta(seconds=verdict.locked_seconds)
+            _audit("auth.lockout", user, account_wide=verdict.account_wide)
+            db.session.commit()
+            form.password.errors.append(_locked_message(verdict.locked_seconds))
+            return render_template("staff/login.html", form=form), 403
         _audit("auth.failure", user)
         db.session.commit()
         form.password.errors.append(BAD_CREDENTIALS)

@@ -15,6 +15,13 @@ TOO_LONG = "Mật khẩu dài tối đa 200 ký tự."
 REPEATED = "Mật khẩu không được chỉ là một ký tự lặp lại."
 DIGITS = "Mật khẩu không được chỉ gồm chữ số."
 COMMON = "Mật khẩu này quá phổ biến, dễ bị đoán ra. Xin chọn mật khẩu khác."
+GUESSABLE = accounts.password_problem("1234567890ab")
+assert GUESSABLE and GUESSABLE.startswith("Mật khẩu này dễ bị đoán ra")
+LONG_PHRASE = (
+    "Đường từ phường Hạc Thành về xã Quảng Phú đi qua cầu Hoằng Long, hai bên đồng lúa chín vàng, "
+    "chiều nào bà con cũng mang cơm ra ruộng, trẻ con thả diều trên đê, tiếng trống trường vang xa "
+    "tận bến đò cũ ven sông Mã."
+)[:200]
 BAD_PASSWORDS = [
     ("a", TOO_SHORT),
     ("mat-khau-11", TOO_SHORT),
@@ -27,6 +34,10 @@ BAD_PASSWORDS = [
     ("PasswordPassword", COMMON),
     ("qwerty123456", COMMON),
     ("matkhau123456", COMMON),
+    ("1234567890ab", GUESSABLE),
+    ("abcd" * 50, GUESSABLE),
+    ("qwertyuiopasdf", GUESSABLE),
+    ("anhyeuem12345678", GUESSABLE),
 ]
 
 
@@ -35,9 +46,17 @@ def test_bad_passwords_are_refused_with_their_reason(password, message):
     assert accounts.password_problem(password) == message
 
 
-@pytest.mark.parametrize("password", [PASSWORD, "mot-cau-mat-khau", "abcd" * 50, "ba con cá nhỏ bơi", "1234567890ab"])
+GOOD_PASSWORDS = [PASSWORD, "mot-cau-mat-khau", LONG_PHRASE, "ba con cá nhỏ bơi", "ca-phe-sua-da-77"]
+
+
+@pytest.mark.parametrize("password", GOOD_PASSWORDS)
 def test_good_passwords_pass(password):
     assert accounts.password_problem(password) is None
+
+
+def test_the_account_own_name_makes_a_password_guessable():
+    assert accounts.password_problem("tp.quangphu2026") is None
+    assert accounts.password_problem("tp.quangphu2026", ("tp.quangphu", "Lê Văn Phú")) == GUESSABLE
 
 
 @pytest.mark.parametrize(
