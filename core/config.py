@@ -145,6 +145,9 @@ class Settings:
     sms_gateway_key: str = setting("", "bearer key of the SMS gateway", secret=True)
     sms_sender: str = setting("THANHHOA", "sender name (brandname) of SMS notices")
     public_base_url: str = setting("http://127.0.0.1:8000", "links in messages")
+    trusted_proxy_hops: int = setting(
+        0, "reverse proxies in front of the service whose X-Forwarded-For/-Proto/-Host are trusted (0: none)"
+    )
     # Staff sign-in.
     login_max_failures: int = setting(5, "wrong passwords in a row that lock one client out of a staff account")
     login_account_max_failures: int = setting(

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from flask import Flask, request
 from flask_wtf.csrf import CSRFError
 
-from core import audit, bad_input, headers, vietnamese
+from core import audit, bad_input, headers, proxies, vietnamese
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
 from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label, outcome_label
@@ -23,6 +23,7 @@ from triage.reporting import dashboard, exports, transparency
 def create_app(config: Mapping | None = None) -> Flask:
     app = create_base_app(config)
     bad_input.init_app(app)
+    proxies.trust_proxies(app)
     csrf.init_app(app)
     login_manager.init_app(app)
 
