@@ -137,12 +137,14 @@ def message_id(row: Notification, domain: str) -> str:
 
 
 SEND_JOB = "triage.deadlines.jobs.send_notification"
-WAITING = (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
+# A job "started" is not waiting: it may be a killed worker's, whose row the sweep released to be sent again.
+WAITING = (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
 
 
 def enqueue_send(redis: Redis, queue_name: str, notification_id: int) -> bool:
-    """Enqueue the send job of one row (job id `notify-<id>`) unless one is already waiting or running: a second
-    copy would only find the row claimed. False when Redis is down: the sweep finds the row again."""
+    """Enqueue the send job of one row (job id `notify-<id>`) unless one is already waiting in this queue: a second
+    copy would only find the row claimed or not yet due (`claim`), spending nothing. False when Redis is down: the
+    sweep finds the row again."""
     job_id = f"notify-{notification_id}"
     try:
         try:

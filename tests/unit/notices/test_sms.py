@@ -2,52 +2,14 @@
 an error answer, a refused connection or a timeout is a failure to retry that never names the number; the file
 sender writes one file per reference and logs no number."""
 
-import json
 import logging
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from sms_gateway_support import FakeGateway
 
 from triage.notices.sms import FileSms, HttpSmsGateway, SmsError, sms_from_config
 
 PHONE = "0912345678"
-
-
-class FakeGateway:
-    """An SMS gateway on loopback: answers each POST with the next planned (status, body, delay) and keeps what it
-    received."""
-
-    def __init__(self):
-        self.received, self.plan = [], []
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers["Content-Length"])
-                gateway.received.append({"headers": dict(self.headers), "json": json.loads(self.rfile.read(length))})
-                status, body, delay = gateway.plan.pop(0) if gateway.plan else (200, {"id": "gw-1"}, 0)
-                if delay:
-                    threading.Event().wait(delay)
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args):  # quiet
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        if self.thread.is_alive():
-            self.server.shutdown()
-            self.server.server_close()
 
 
 @pytest.fixture
