@@ -77,4 +77,6 @@ def _expired_session(error: CSRFError):
     endpoint = request.endpoint or ""
     if endpoint.startswith("procedure.") and request.view_args:
         return procedure.after_expired_session(endpoint.split(".", 1)[1], request.view_args["report_id"])
+    if endpoint == "entry.submit" and (page := entry.after_expired_session()) is not None:
+        return page
     return handle_csrf_error(error)

@@ -16,7 +16,7 @@ from core.units import ward_choices
 from core.vietnamese import today_in_vietnam
 from core.vocabulary import AttachmentKind
 from intake.attachments import AttachmentStore, store_for
-from triage.casework.access import guard_blueprint
+from triage.casework.access import guard_blueprint, may
 from triage.casework.desk import enter_report
 from triage.casework.entry_forms import EntryForm
 from triage.casework.steps import ActionRefused
@@ -129,3 +129,14 @@ def submit():
     )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def after_expired_session():
+    """A missing or stale CSRF token on the entry form: the form comes back with what was typed (the scans are
+    chosen again), for whoever may enter a đơn; None for anyone else (the generic answer)."""
+    if not may(current_user, "enter reports"):
+        return None
+    return _refuse(
+        _form(formdata=request.form),
+        "Phiên làm việc đã hết hạn nên đơn chưa được lưu. Nội dung vẫn còn đây, xin bấm lưu lại.",
+    )

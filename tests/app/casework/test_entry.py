@@ -151,6 +151,10 @@ def test_refusals_store_nothing(app, desk, csrf_token):
         page = response.get_data(as_text=True)
         assert response.status_code in (400, 409) and message in page, (fields, response.status_code)
         assert _stored(app) == (0, 0), fields
+    # a stale session: the form comes back with the text typed, nothing stored
+    stale = _enter(desk["cb.quangphu"], lambda _page: "stale-token")
+    assert stale.status_code == 400 and "Phiên làm việc đã hết hạn" in stale.get_data(as_text=True)
+    assert PAPER_TEXT in stale.get_data(as_text=True) and _stored(app) == (0, 0)
     # the reception officer has no unit: "straight to my unit" is refused with the reason
     response = _enter(desk["tiepdan"], csrf_token, own_unit="y")
     assert response.status_code == 409 and "không thuộc đơn vị nào" in response.get_data(as_text=True)
