@@ -8,11 +8,14 @@ from api_support import LAND_DELAY, filing
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.models import ApiKeyUse, Report
+from core.models import ApiKeyUse, Report, User, utcnow
 from core.vocabulary import Category
 from tests_support import look_up
+from triage.casework import handling
+from triage.casework.steps import Step
 from triage.routing.jobs import route_report
 
+GUIDANCE = "Việc nhận tiền để làm hồ sơ có dấu hiệu tội phạm: xin gửi đơn đến Công an tỉnh kèm giấy tờ."
 # The spec's fields (wiki.open311.org/GeoReport_v2): a service, a created request, a request read back.
 SERVICE_FIELDS = {"service_code", "service_name", "description", "metadata", "type", "keywords", "group"}
 ATTRIBUTE_FIELDS = {"variable", "code", "datatype", "required", "datatype_description", "order", "description"}
@@ -86,7 +89,7 @@ def test_discovery_services_and_their_definitions_in_json_and_xml(client):
     assert "Không có dịch vụ" in unknown.get_json()[0]["description"]
 
 
-def test_a_partner_files_a_report_and_follows_it_until_routed(app, client, csrf_token, new_key):
+def test_a_partner_files_a_report_and_follows_it_until_answered(app, client, csrf_token, new_key, make_user):
     key = new_key("cong-dich-vu-cong")
     created = client.post("/open311/v2/requests.json", data={"api_key": key, **filing()})
     assert created.status_code == 201
@@ -144,6 +147,27 @@ def test_a_partner_files_a_report_and_follows_it_until_routed(app, client, csrf_
         key=str,
     )
     assert not {"ip", "remote_addr", "address", "client"} & columns
+
+    # The phường answers the đơn by guiding the reporter to the competent body: the đơn is closed for Open311 and
+    # the guidance is a document the reporter sees listed (its title) in the JSON look-up.
+    inspector = make_user("cb.quangphu", unit="16522")
+    with app.app_context():
+        step = Step(
+            session=db.session,
+            actor=db.session.get(User, inspector.id),
+            now=utcnow(),
+            services=app.extensions["services"],
+            files_root=app.config["ATTACHMENTS_DIR"],
+        )
+        handling.guide(step, db.session.get(Report, report_id), body="co-quan-dieu-tra", name=None, guidance=GUIDANCE)
+        db.session.commit()
+    (closed,) = client.get("/open311/v2/requests.json", query_string={"api_key": key, "status": "closed"}).get_json()
+    assert closed["status"] == "closed" and closed["expected_datetime"] is None
+    assert closed["status_notes"].startswith("Nội dung đơn thuộc thẩm quyền của cơ quan khác")
+    answered = client.post("/api/v1/tra-cuu", json={"code": code, "passphrase": passphrase}).get_json()
+    (document,) = answered["documents"]
+    assert answered["status"] == "guided" and document["title"].startswith("Phiếu hướng dẫn")
+    assert set(document) == {"title", "reference", "issued_at"}
 
 
 def report_unit_and_due(report_id):

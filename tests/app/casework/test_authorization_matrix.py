@@ -37,6 +37,17 @@ MATRIX = {
     ("POST", "public.withdraw"): EVERYONE,
     ("POST", "public.second_instance"): EVERYONE,
     ("POST", "public.document"): EVERYONE,
+    # The API (intake/api): Open311's services for everyone, a key's đơn only with that key (none here: 403 to all),
+    # the reporter's JSON look-up and the OpenAPI document for everyone.
+    ("GET", "open311.discovery"): EVERYONE,
+    ("GET", "open311.services"): EVERYONE,
+    ("GET", "open311.service_definition"): EVERYONE,
+    ("POST", "open311.create_request"): set(),
+    ("GET", "open311.list_requests"): set(),
+    ("GET", "open311.get_request"): set(),
+    ("GET", "open311.get_token"): set(),
+    ("POST", "api_status.lookup"): EVERYONE,
+    ("GET", "api_docs.openapi"): EVERYONE,
     ("GET", "transparency.page"): EVERYONE,
     ("GET", "static"): EVERYONE,
     ("GET", "auth.login"): EVERYONE,
@@ -128,6 +139,8 @@ MATRIX = {
     },
 }
 REPORTER_POSTS = ("public.reply", "public.withdraw", "public.second_instance", "public.document")
+API_VALUES = {"response_format": "json", "service_code": "cham-tre", "service_request_id": "TH-AAAA-AAAA"}
+API_VALUES["token"] = API_VALUES["service_request_id"]
 QUERY = {"dashboard.reports": "?figure=received&start=2026-01-01&end=2026-12-31"}  # which figure, which period
 TEXT_A = "Cán bộ địa chính UBND phường Quảng Phú hẹn lần hẹn lữa, hồ sơ tách thửa ba tháng chưa trả."
 TEXT_B = "Cán bộ một cửa UBND xã Ngọc Lặc đòi 500 nghìn tiền bồi dưỡng mới nhận hồ sơ khai sinh."
@@ -229,6 +242,8 @@ def _url(app, rule, ids) -> str:
             values[arg] = ids["report_id_periodic"] if rule.endpoint.startswith("reports.") else ids["report_id"]
         elif arg == "filename":
             values[arg] = "site.css"
+        elif arg in API_VALUES:
+            values[arg] = API_VALUES[arg]
         else:
             values[arg] = ids[arg]
     with app.test_request_context():
