@@ -113,6 +113,7 @@ class RoutingReason(Code):
     NO_WARD = "no-ward", "Chưa xác định được xã, phường"
     NO_UNIT = "no-unit", "Không tìm thấy đơn vị giải quyết"
     REROUTE = "reroute", "Cán bộ chuyển đơn"
+    DESK = "desk", "Cán bộ tiếp nhận giao cho đơn vị mình giải quyết"  # /can-bo/nhap-don, "thuộc đơn vị tôi"
 
 
 class Kind(Code):

@@ -130,7 +130,7 @@ def give_to_own_unit(session, report: Report, unit: Unit, *, actor_id: int, serv
         unit,
         actor_id=actor_id,
         note="Cán bộ tiếp nhận giao đơn cho đơn vị mình giải quyết.",
-        why=RoutingReason.ESCALATE if escalate else RoutingReason.REROUTE,
+        why=RoutingReason.ESCALATE if escalate else RoutingReason.DESK,
     )
     start_for(report, services)
     try:

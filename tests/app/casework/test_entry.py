@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from core.extensions import db
 from core.models import Report
 from core.vietnamese import format_date, legal_date, today_in_vietnam
-from core.vocabulary import Channel, EventKind, Status
+from core.vocabulary import Channel, EventKind, RoutingReason, Status
 from tests_support import look_up
 
 PAPER_TEXT = (
@@ -126,6 +126,8 @@ def test_hotline_call_given_straight_to_the_officers_unit(app, desk, csrf_token)
         assert report.status == Status.ROUTED and report.unit.ward_code == "16522" and report.track == "phan-anh"
         assert report.channel == Channel.HOTLINE and report.entered_by.username == "cb.quangphu"
         assert report.clock("acceptance").starts_on == today_in_vietnam()
+        routed = [e for e in report.events if e.kind == EventKind.STATUS][-1]
+        assert routed.data["reason"] == RoutingReason.DESK and routed.actor_id == report.entered_by_id
         assert Queue(app.config["ROUTING_QUEUE"], connection=app.extensions["redis"]).job_ids == []
     case = desk["cb.quangphu"].get(f"/can-bo/bao-cao/{report.id}").get_data(as_text=True)
     assert 'id="entry-channel">Đường dây nóng<' in case and "Nhập muộn" not in case
