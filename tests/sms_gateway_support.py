@@ -38,6 +38,12 @@ class FakeGateway:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
+    def __enter__(self) -> "FakeGateway":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self):
         if self.thread.is_alive():
             self.server.shutdown()

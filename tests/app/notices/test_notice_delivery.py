@@ -20,9 +20,8 @@ TEXT = "Cán bộ một cửa UBND phường Quảng Phú đòi tiền bồi dư
 
 @pytest.fixture
 def gateway():
-    fake = FakeGateway()
-    yield fake
-    fake.close()
+    with FakeGateway() as fake:
+        yield fake
 
 
 def _row(app, channel: str) -> Notification:

@@ -14,9 +14,8 @@ PHONE = "0912345678"
 
 @pytest.fixture
 def gateway():
-    fake = FakeGateway()
-    yield fake
-    fake.close()
+    with FakeGateway() as fake:
+        yield fake
 
 
 def test_the_gateway_gets_json_with_the_bearer_key_and_the_reference(gateway):
