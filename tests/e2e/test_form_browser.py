@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from core.models import Report
+from intake.communes import search
 
 # The form's server side runs on both backends in tests/app/intake/test_form_fields.py.
 pytestmark = pytest.mark.one_backend
@@ -92,6 +93,12 @@ def test_the_form_on_a_phone_with_and_without_javascript(browser, live_service, 
     assert page.input_value("#ward") == second
     page.click("#ward-clear")
     assert page.input_value("#ward") == "" and box.input_value() == "" and page.is_hidden("#ward-chosen")
+
+    # The browser's matching is intake/communes.py's, answer for answer.
+    for query in ("TP Thanh Hóa", "huyen quang xuong", "quảng phú", "tt ngoc lac"):
+        box.fill(query)
+        assert _options(page) == [label for _, label in search(query)], query
+    box.fill("")
 
     # Enter in another one-line field goes to the next field; the đơn is still not sent.
     box.press_sequentially("quang thanh")
