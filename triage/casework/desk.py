@@ -70,6 +70,9 @@ def enter_report(
     received_at = received_at_of(received_on, now)
     receipt = submit_report(session, received_at=received_at, entered_by_id=officer.id, **fields)
     report = session.get(Report, receipt.report_id)
+    # The timeline, the reporter's notice and the API say it was received when it was, not when it was typed in
+    # (that is `Report.entered_at`).
+    next(e for e in report.events if e.kind == EventKind.RECEIVED).at = received_at
     late = late_by(received_at, now, services.calendar)
     if late or note:
         _desk_note(report, officer, received_at, now, late, note)

@@ -92,6 +92,8 @@ def test_paper_don_with_its_scan_entered_eight_working_days_late(app, desk, csrf
         assert report.entered_by.username == "tiepdan" and report.entered_at is not None
         assert report.reporter_phone == "0912345678" and report.track == "khieu-nai" and report.notify_reporter
         assert [a.display_name for a in report.attachments] == ["don-giay.jpg"] and report.attachments[0].has_clean_copy
+        received = next(e for e in report.events if e.kind == EventKind.RECEIVED)
+        assert legal_date(received.at) == received_on and legal_date(report.entered_at) == today_in_vietnam()
         late = [e.data for e in report.events if e.kind == EventKind.NOTE]
         assert late[0]["entered_late_working_days"] == 8
         report_id = report.id
