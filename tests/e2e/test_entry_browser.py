@@ -40,6 +40,7 @@ def test_a_paper_don_entered_at_the_units_desk(browser, live_service, screenshot
     desk.fill("input[name=reporter_phone]", "0912345678")
     desk.set_input_files("input[name=scans]", str(scan))
     desk.check("input[name=own_unit]")
+    shot(desk, screenshots, "entry-form")
     desk.click("#entry-form button[type=submit]")
 
     code = desk.text_content("#tracking-code").strip()
@@ -56,6 +57,7 @@ def test_a_paper_don_entered_at_the_units_desk(browser, live_service, screenshot
     assert desk.text_content("#entry-channel") == "Đơn giấy, qua bưu điện"
     assert "Phạm Thị Văn" in desk.text_content("#entered-by")
     assert desk.text_content("#entered-late") == "Nhập muộn 3 ngày làm việc"
+    shot(desk, screenshots, "entry-case")
     with app.app_context():
         report = db.session.scalar(select(Report).where(Report.tracking_code == code))
         assert [a.display_name for a in report.attachments] == ["don-giay.png"]
