@@ -106,6 +106,16 @@ class Settings:
     secret_key: str = setting(
         "", "session and CSRF signing", key=None, secret=True, shown="generated once into `instance/secret_key`"
     )
+    audit_key: str = setting(
+        "",
+        "HMAC key of the audit trail's hash chain; keep it out of the database and its backups",
+        secret=True,
+        shown="generated once into `instance/audit_key`",
+    )
+    audit_anchor_file: str = setting(
+        InInstance("audit-anchors.jsonl"),
+        "where the head of the audit chain is written periodically, out of the database's reach",
+    )
     log_level: str = setting("INFO", "least level logged by the web, worker and cron processes", choices=LOG_LEVELS)
     # The web server of `make run`.
     host: str = setting("127.0.0.1", "address the web server of `make run` listens on", key=None)
@@ -252,8 +262,9 @@ def _parse(name: str, kind: Any, raw: str, choices: tuple[str, ...]) -> Any:
     return raw
 
 
-def _secret_key(instance: Path) -> str:
-    path = instance / "secret_key"
+def instance_secret(instance: Path, name: str) -> str:
+    """A random key kept in a file of the instance folder (mode 0600), made on first use."""
+    path = instance / name
     if not path.exists():
         instance.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))
@@ -270,7 +281,7 @@ def load_config(overrides: Mapping | None = None, environ: Mapping | None = None
     settings = Settings.from_env(env)
     config: dict[str, Any] = {**FIXED, **settings.flask_config()}
     if "SECRET_KEY" not in overrides:
-        config["SECRET_KEY"] = settings.secret_key or _secret_key(Path(settings.instance_path))
+        config["SECRET_KEY"] = settings.secret_key or instance_secret(Path(settings.instance_path), "secret_key")
     config.update(overrides)
     # Published over HTTPS (told by the scheme or by the public address): links say https, HSTS is sent and the
     # session cookie never travels in clear.

@@ -9,7 +9,7 @@ import pytest
 from redis import Redis
 from redis.exceptions import RedisError
 
-from tests_support import IN_CI, PASSWORD, sign_in
+from tests_support import IN_CI, PASSWORD, TEST_AUDIT_KEY, sign_in
 
 
 def _worker_number() -> int:
@@ -176,6 +176,7 @@ def make_app(database_url, redis_url, model_dir, tmp_path):
         config = {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
+            "AUDIT_KEY": TEST_AUDIT_KEY,
             "INSTANCE_PATH": str(tmp_path / "instance"),
             "SQLALCHEMY_DATABASE_URI": database_url,
             "REDIS_URL": redis_url,

@@ -19,6 +19,8 @@ def ci_requires(what: str) -> None:
 
 
 PASSWORD = "mat-khau-dai-12"
+# The audit chain of the session's database is written by every app and process of the run: one key for all.
+TEST_AUDIT_KEY = "test-audit-key"
 
 
 def sign_in(client, csrf_token, username: str, password: str = PASSWORD, **kwargs):

@@ -7,6 +7,7 @@ from rq.cron import CronScheduler
 from core.config import load_config
 from core.logs import configure_logging
 from core.queueing import redis_connection
+from triage.audit_jobs import anchor_audit_trail
 from triage.casework.jobs import purge_contacts, reconcile_reporter_requests
 from triage.deadlines.jobs import sweep_deadlines
 from triage.reporting.jobs import build_due_periodic_reports
@@ -21,6 +22,7 @@ def main() -> int:
     scheduler.register(reconcile_reporter_requests, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
     scheduler.register(purge_contacts, config["JOBS_QUEUE"], cron="30 2 * * *")  # nightly
+    scheduler.register(anchor_audit_trail, config["JOBS_QUEUE"], cron="*/10 * * * *")
     # Periodic reports: due on the first working day of a month/quarter/year (Vietnamese date); every 6 hours,
     # whatever the server's time zone, and idempotent (a period already built is left alone).
     scheduler.register(build_due_periodic_reports, config["JOBS_QUEUE"], cron="20 */6 * * *", job_timeout=1800)

@@ -12,7 +12,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from tests_support import ci_requires
+from tests_support import TEST_AUDIT_KEY, ci_requires
 from triage.run import WEB_LOGGING
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +49,7 @@ def _service_env(database_url, redis_url, model_dir, tmp_path, **extra) -> dict:
         "ROUTING_QUEUE": f"routing-{tag}",
         "JOBS_QUEUE": f"jobs-{tag}",
         "SECRET_KEY": f"secret-{tag}",
+        "AUDIT_KEY": TEST_AUDIT_KEY,
         "RATELIMIT_KEY_PREFIX": f"rl-{tag}",
         "STATUS_RATE_LIMIT": "1000 per minute",
         **extra,
