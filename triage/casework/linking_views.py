@@ -58,9 +58,7 @@ def related_panel(report: Report) -> dict:
     handles = may(current_user, "handle", report)
     found = []
     if report.case_id is None:
-        found = duplicates.candidates(
-            db.session, visible_reports(current_user), report, exclude={item.other.id for item in links}
-        )
+        found = duplicates.candidates(db.session, current_user, report, exclude={item.other.id for item in links})
     return {
         "links": links,
         "candidates": found,
