@@ -188,7 +188,8 @@
       showChoice();
     });
 
-    root.querySelector("label").htmlFor = box.id;
+    root.querySelector("label").htmlFor = box.id;  // the field's label names the search box, the select gets its own
+    root.querySelector("label[data-for]").htmlFor = select.id;
     if (select.value) box.value = select.options[select.selectedIndex].text;
     showChoice();
     root.querySelector(".picker").hidden = false;

@@ -53,6 +53,7 @@ def test_the_form_on_a_phone_with_and_without_javascript(browser, live_service, 
     box = page.locator("#ward-search")
     box.wait_for(state="visible")
     assert page.get_attribute("label#ward-label", "for") == "ward-search"
+    assert page.get_attribute("label[data-for]", "for") == "ward"  # the list, still there, has its own label
 
     # An old ward's name, typed without diacritics: the commune that took it over, with the old name.
     box.press_sequentially("quang thanh")

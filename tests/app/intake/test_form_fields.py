@@ -55,6 +55,13 @@ def test_the_form_says_what_contact_details_are_for(client):
     assert 'type="checkbox"' in _tag(page, "no_notices")
 
 
+def test_without_javascript_the_list_of_communes_is_the_field(client):
+    page = client.get("/").get_data(as_text=True)
+    assert re.findall(r'<label for="ward"[^>]*>([^<]+)</label>', page) == ["Xã/phường nơi xảy ra (nếu biết)"]
+    picker = page[page.index('<div class="picker" hidden>') : page.index('<select id="ward" name="ward"')]
+    assert 'id="ward-search"' in picker and 'role="combobox"' in picker  # hidden until app.js has the names
+
+
 @pytest.mark.parametrize("opt_out", [True, False], ids=["opted-out", "told"])
 def test_the_reporters_choice_of_notices_is_stored(client, csrf_token, app, opt_out):
     extra = {"no_notices": "y"} if opt_out else {}
