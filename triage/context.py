@@ -15,6 +15,7 @@ from core.config import PROJECT_ROOT, load_config
 from core.database import configure_sqlite
 from core.extensions import db
 from core.queueing import redis_connection
+from triage.casework import linking  # noqa: F401  (its hook: a case's steps taken by its merged reports)
 from triage.deadlines.calendar_store import load_calendar
 from triage.notices import reporter as reporter_notices
 from triage.services import Services

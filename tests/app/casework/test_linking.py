@@ -16,6 +16,7 @@ from tests_support import look_up
 from triage.casework import linking
 from triage.casework.actions import accept_report
 from triage.deadlines.clocks import start_for
+from triage.deadlines.jobs import sweep_deadlines
 from triage.reporting.stats import period_summary
 
 BRIBE = (
@@ -133,6 +134,14 @@ def test_merge_one_case_one_set_of_clocks_queue_and_both_reporters_told(app, cli
     assert first.tracking_code in queue and later.tracking_code not in queue
     assert "2 người gửi" in queue
     assert later.tracking_code in client.get("/can-bo/", query_string={"q": later.tracking_code}).get_data(as_text=True)
+
+    # one set of clocks: the case's breaches, the merged report's stopped clocks stay stopped
+    with app.app_context():
+        sweep_deadlines(today=(legal_date(utcnow()) + timedelta(days=40)).isoformat(), inline=True)
+    case, merged = _load(app, first.report_id), _load(app, later.report_id)
+    assert case.clock("acceptance").status == ClockStatus.BREACHED
+    assert {c.status for c in merged.clocks} == {ClockStatus.STOPPED}
+    assert [e.data.get("case_id") for e in merged.events if e.kind == "breach"] == [case.id]
 
     # the case takes its steps: accepted (the service), then resolved by the leader through the procedure's endpoint
     with app.app_context():
