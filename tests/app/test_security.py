@@ -4,9 +4,10 @@ import re
 from datetime import timedelta
 
 from redis import Redis
+from sqlalchemy import select
 
 from core.extensions import db
-from core.models import Report
+from core.models import Correction, Report
 
 TEXT = "Cán bộ một cửa UBND phường Quảng Phú gây khó dễ, bắt tôi đi lại nhiều lần mới nhận hồ sơ."
 
@@ -98,6 +99,17 @@ def test_contact_details_are_purged_after_retention(app, make_report):
     with app.app_context():
         report = db.session.get(Report, closed.report_id)
         report.status, report.closed_at = "closed", report.received_at + timedelta(days=10)
+        # A retraining example written before examples were masked, with the reporter's name in its text.
+        db.session.add(
+            Correction(
+                report_id=report.id,
+                source="labels",
+                text=TEXT + " Vũ Thị H, 0987000111.",
+                agency="xa",
+                category="khac",
+                reason="Sửa nhãn",
+            )
+        )
         db.session.commit()
         late = (report.received_at + timedelta(days=10 + 366)).date().isoformat()
     result = app.test_cli_runner().invoke(args=["purge-contacts", "--today", late])
@@ -108,3 +120,5 @@ def test_contact_details_are_purged_after_retention(app, make_report):
         assert report.text == TEXT and report.events[-1].kind == "contact-purged"
         assert db.session.get(Report, still_open.report_id).reporter_name == "Ngô Văn K"
         assert purge_contacts(late) == 0
+        text = db.session.scalar(select(Correction.text))
+        assert "Vũ Thị H" not in text and "0987000111" not in text and text.startswith(TEXT)

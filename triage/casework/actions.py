@@ -18,6 +18,7 @@ from core.vocabulary import (
     label,
 )
 from intake.submission import legal_track
+from triage.casework.redaction import contacts, redact
 from triage.casework.steps import ActionRefused
 from triage.deadlines.clocks import pause_clocks, replan_open_clocks, resume_clocks, start_for, stop_clocks
 from triage.routing.rules import Body, body_above
@@ -160,7 +161,9 @@ def _keep(session, report: Report, source: CorrectionSource, reason: str, actor_
     correction = Correction(
         report_id=report.id,
         source=source,
-        text=report.text,
+        # The example keeps the words, never who wrote them: it is exported for retraining and outlives the
+        # purge of contact details.
+        text=redact(report.text, known=contacts(report)),
         agency=report.agency,
         ward_code=report.ward_code,
         category=report.category or Category.KHAC,

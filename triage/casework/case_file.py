@@ -35,7 +35,7 @@ from triage.casework.forms import (
 from triage.casework.jobs import enqueue_export_corrections
 from triage.casework.linking_views import related_panel
 from triage.casework.procedure_forms import procedure_forms
-from triage.casework.redaction import redact
+from triage.casework.redaction import contacts, redact
 from triage.casework.signoff import is_leader_of
 from triage.casework.steps import Step
 
@@ -576,7 +576,7 @@ def contact(report_id: int):
 def redacted(report_id: int):
     """The copy for whoever verifies the content: the reporter's identity masked."""
     report = load_report(report_id)
-    known = (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
+    known = contacts(report)
     return render_template("staff/redacted.html", report=report, text=redact(report.text, known=known))
 
 

@@ -19,6 +19,7 @@ from core.queueing import enqueue_reporter_request
 from core.vocabulary import FINISHED, EventKind, Status
 from intake.reporter_requests import second_instance_requested, withdrawal_needs_decision
 from triage.casework import proceedings
+from triage.casework.redaction import contacts, redact
 from triage.casework.steps import ActionRefused, Step
 from triage.context import job_app, jobs_queue
 
@@ -104,6 +105,10 @@ def purge_contacts(today: str | None = None) -> int:
                 ),
             )
         ).all()
+        purged = {report.id: report for report in reports}
+        # A correction kept the report's words for retraining: what they say of the reporter goes with the rest.
+        for correction in db.session.scalars(select(Correction).where(Correction.report_id.in_(purged))):
+            correction.text = redact(correction.text, known=contacts(purged[correction.report_id]))
         for report in reports:
             report.reporter_name = report.reporter_address = report.reporter_phone = report.reporter_email = None
             report.record(EventKind.CONTACT_PURGED, retention_days=days)

@@ -58,7 +58,7 @@ from triage.casework.filters import (
 )
 from triage.casework.jobs import enqueue_export_corrections
 from triage.casework.linking import reporters
-from triage.casework.redaction import redact
+from triage.casework.redaction import contacts, redact
 
 bp = Blueprint("staff", __name__, url_prefix="/can-bo")
 guard_blueprint(bp, "work the queue")
@@ -186,6 +186,7 @@ ROW_COLUMNS = (
     Report.assignee_id,
     Report.escalate,
     Report.next_due_on,
+    Report.case_id,
     Report.reporter_name,
     Report.reporter_address,
     Report.reporter_phone,
@@ -205,7 +206,7 @@ def _sees_wards(user) -> bool:
 def excerpt(report: Report) -> str:
     """The start of the report's text, about EXCERPT_CHARS characters cut at a word, with the reporter's name,
     address, phone numbers and e-mail addresses masked (the whole text is masked before it is cut)."""
-    known = (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
+    known = contacts(report)
     text = " ".join(redact(report.text or "", known=known).split())
     if len(text) <= EXCERPT_CHARS:
         return text

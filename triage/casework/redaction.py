@@ -14,6 +14,11 @@ SELF_NAME = re.compile(
 SELF_ADDRESS = re.compile(r"(?i)(nhà tôi ở|trú tại|thường trú|địa chỉ:?|nha toi o|dia chi:?)\s+([^.;\n]{3,120})")
 
 
+def contacts(report) -> tuple[str | None, ...]:
+    """What the reporter gave of themselves, to mask wherever the text goes."""
+    return (report.reporter_name, report.reporter_address, report.reporter_phone, report.reporter_email)
+
+
 def redact(text: str, *, known: tuple[str | None, ...] = ()) -> str:
     """The text with the reporter's name, address, phone numbers and e-mail addresses masked."""
     out = text

@@ -813,3 +813,21 @@ def test_the_case_file_never_assigns_an_inspector_of_the_accused_body(
     assert response.status_code == 422  # the case file again, with the refusal next to the "6 rõ"
     assert "Không giao được cho cán bộ của cơ quan bị phản ánh." in html.unescape(response.get_data(as_text=True))
     assert _report(app, report_id)["assignee"] is None
+
+
+def test_a_correction_keeps_the_words_but_never_the_reporter(app, client, csrf_token, login_as, make_report, staff):
+    """The example exported for retraining outlives the purge of contact details: what identifies the reporter
+    (name, address, phone, e-mail, in the fields or in the text) is masked in it from the start."""
+    text = TEXT + " Tôi tên là Hoàng Văn Em, điện thoại 0912 345 678, thư hoangem@example.vn."
+    receipt = _routed(app, make_report, text=text, reporter_phone="0912345678", reporter_email="hoangem@example.vn")
+    login_as(client, "cb.quangphu")
+    fields = {"lb-agency": "xa", "lb-ward": QUANG_PHU, "lb-category": "doi-tien", "lb-kind": "phan-anh"}
+    response = _post(client, csrf_token, receipt.report_id, "phan-loai", **fields, **{"lb-reason": "Đòi tiền"})
+    assert response.status_code == 303
+    [correction] = _corrections(app)
+    with app.app_context():
+        assert export_corrections() == 1
+    exported = open(app.config["ML_CORRECTIONS"], encoding="utf-8").read()
+    for secret in ("Hoàng Văn Em", "0912 345 678", "hoangem@example.vn", "ngõ 3"):
+        assert secret not in correction.text and secret not in exported
+    assert "hồ sơ cấp đổi sổ đỏ" in correction.text and "[đã che]" in correction.text
