@@ -27,11 +27,28 @@ SIGNATURES: list[tuple[AttachmentKind, str, callable]] = [
     (AttachmentKind.AUDIO, "audio/mp4", lambda b: b[4:8] == b"ftyp" and b[8:11] in (b"M4A", b"M4B")),
     (AttachmentKind.VIDEO, "video/mp4", lambda b: b[4:8] == b"ftyp"),
     (AttachmentKind.VIDEO, "video/webm", lambda b: b[:4] == b"\x1a\x45\xdf\xa3"),
-    (AttachmentKind.AUDIO, "audio/mpeg", lambda b: b[:3] == b"ID3" or (b[0] == 0xFF and (b[1] & 0xE0) == 0xE0)),
+    (AttachmentKind.AUDIO, "audio/mpeg", lambda b: b[:3] == b"ID3" or _mpeg_frame(b)),
     (AttachmentKind.AUDIO, "audio/wav", lambda b: b[:4] == b"RIFF" and b[8:12] == b"WAVE"),
     (AttachmentKind.AUDIO, "audio/ogg", lambda b: b[:4] == b"OggS"),
     (AttachmentKind.AUDIO, "audio/amr", lambda b: b[:6] == b"#!AMR\n"),
 ]
+# The name a file is downloaded under ends as its content is, whatever the sender called it.
+EXTENSIONS = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/gif": ".gif",
+    "application/pdf": ".pdf",
+    "audio/mp4": ".m4a",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "audio/mpeg": ".mp3",
+    "audio/wav": ".wav",
+    "audio/ogg": ".ogg",
+    "audio/amr": ".amr",
+}
+# Markup that a browser would render: never inside a recording or a video that a phone made.
+MARKUP = re.compile(rb"<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed|meta|a\s)", re.IGNORECASE)
 CLEAN_FORMAT = {
     "image/jpeg": ("JPEG", "image/jpeg"),
     "image/png": ("PNG", "image/png"),
@@ -56,6 +73,21 @@ class Limits:
 class Outcome:
     accepted: list[Attachment]
     refused: list[tuple[str, str]]  # (display name, Vietnamese reason)
+
+
+def _mpeg_frame(b: bytes) -> bool:
+    """An MPEG audio frame header: the sync bits, then a version, layer, bitrate and sampling rate that exist."""
+    if len(b) < 4 or b[0] != 0xFF or (b[1] & 0xE0) != 0xE0:
+        return False
+    version, layer = (b[1] >> 3) & 0b11, (b[1] >> 1) & 0b11
+    bitrate, rate = b[2] >> 4, (b[2] >> 2) & 0b11
+    return version != 0b01 and layer != 0b00 and bitrate not in (0b0000, 0b1111) and rate != 0b11
+
+
+def named_for(name: str, content_type: str) -> str:
+    """The display name with the extension of what the file is ("thu.html" holding an MP3: "thu.mp3")."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem or 'tep'}{EXTENSIONS.get(content_type, '')}"
 
 
 def sniff(head: bytes) -> tuple[str, str] | None:
@@ -127,6 +159,9 @@ class AttachmentStore:
         if detected is None:
             raise Refused("chỉ nhận ảnh, tệp PDF, video hoặc ghi âm; nội dung tệp này không phải loại được nhận")
         kind, content_type = detected
+        if kind in (AttachmentKind.AUDIO, AttachmentKind.VIDEO) and MARKUP.search(data[:4096]):
+            raise Refused("nội dung tệp không phải ghi âm hay video thật")
+        name = named_for(name, content_type)
         clean, clean_type = None, None
         if kind == AttachmentKind.IMAGE:
             try:

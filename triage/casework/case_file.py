@@ -14,7 +14,7 @@ from core.states import InvalidTransition
 from core.units import ward_choices
 from core.vietnamese import format_percent, today_in_vietnam
 from core.vocabulary import Agency, Category, EventKind, Kind, Role, RoutingReason, Status, label
-from intake.attachments import AttachmentStore
+from intake.attachments import AttachmentStore, named_for
 from intake.reporter_requests import (
     IN_COURSE,
     second_instance_open_until,
@@ -594,11 +594,7 @@ def attachment(report_id: int, attachment_id: int):
         db.session.commit()
     store = AttachmentStore(current_app.config["ATTACHMENTS_DIR"])
     path = store.path(item, clean=not original)
-    name = (
-        item.display_name
-        if original
-        else item.display_name.rsplit(".", 1)[0] + (".jpg" if item.clean_content_type == "image/jpeg" else ".png")
-    )
+    name = named_for(item.display_name, item.content_type if original else item.clean_content_type)
     response = send_file(
         path,
         mimetype=item.content_type if original else item.clean_content_type,

@@ -83,6 +83,10 @@ def test_gps_is_stripped_from_the_copy_and_the_original_is_kept(app, client, csr
         ("tailieu.zip", zip_bomb(), "không phải loại được nhận"),
         ("bom.png", png_bomb(), "quá lớn bất thường"),
         ("video.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * (30 * 1024 * 1024), "lớn hơn 10 MB"),
+        # HTML behind two bytes of an MPEG frame sync, or behind an MP4 box: not a recording.
+        ("ghiam.html", b"\xff\xfb<html><script>alert(1)</script></html>" + b" " * 64, "không phải loại được nhận"),
+        ("ghiam.mp3", b"\xff\xfb\x90\x64<!doctype html><script>alert(1)</script>", "không phải ghi âm hay video thật"),
+        ("clip.mp4", b"\x00\x00\x00\x18ftypmp42<html><body onload=alert(1)>" + b" " * 64, "không phải ghi âm"),
     ],
 )
 def test_refused_files_leave_the_report_intact(app, client, csrf_token, name, content, why):
@@ -134,3 +138,12 @@ def test_downloads_are_attachments_for_authorised_staff_only(app, client, csrf_t
     with app.app_context():
         kinds = [e.kind for e in db.session.get(Report, report_id).events]
         assert kinds.count("original-viewed") == 1
+
+
+def test_a_file_is_named_for_what_it_is(app, client, csrf_token):
+    """An MP3 sent as "loi-khai.html" is kept and downloaded as "loi-khai.mp3"."""
+    mp3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x64" + b"\x00" * 400
+    assert _submit(client, csrf_token, [("loi-khai.html", mp3)]).status_code == 201
+    with app.app_context():
+        [item] = db.session.query(Report).one().attachments
+        assert (item.content_type, item.display_name) == ("audio/mpeg", "loi-khai.mp3")
