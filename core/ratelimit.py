@@ -24,7 +24,7 @@ def storage_uri(redis_url: str) -> str:
     return "redis+" + redis_url if redis_url.startswith("unix://") else redis_url
 
 
-def _too_many_requests(_error):
+def too_many_requests(_error):
     response = current_app.make_response((render_template("error.html", message=TOO_MANY), 429))
     response.headers["Retry-After"] = "60"
     return response
@@ -50,7 +50,7 @@ def limiter_for(app):
     )
     limiter.init_app(app)
     app.extensions["limiter"] = limiter
-    app.register_error_handler(429, _too_many_requests)
+    app.register_error_handler(429, too_many_requests)
     return limiter
 
 

@@ -14,7 +14,9 @@ from wtforms.validators import DataRequired, Length
 from core.document_files import DocumentFiles, download_name
 from core.extensions import db
 from core.models import Report, utcnow
+from core.public_links import public_url
 from core.queueing import enqueue_reporter_request, enqueue_resume, enqueue_routing
+from core.ratelimit import TOO_MANY, too_many_requests
 from core.units import ward_choices
 from core.vocabulary import FINISHED, EventKind
 from intake.attachments import AttachmentStore, Limits
@@ -95,7 +97,25 @@ def submit():
     )
     db.session.commit()  # the report is safe before anything else happens
     enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], receipt.report_id)
-    response = make_response(render_template("public/receipt.html", receipt=receipt, files=files), 201)
+    status_url = public_url("public.status")
+    response = make_response(
+        render_template("public/receipt.html", receipt=receipt, files=files, status_url=status_url), 201
+    )
+    return _no_store(response)
+
+
+@bp.errorhandler(429)
+def _too_many(error):
+    """A citizen who sent too many reports in a minute gets the form back with what they wrote, not a bare page."""
+    if request.endpoint != "public.submit":
+        return too_many_requests(error)
+    form = _report_form()
+    form.form_errors.append(
+        f"{TOO_MANY} Nội dung bạn đã viết vẫn còn dưới đây: xin chờ một phút rồi bấm Gửi"
+        + (", và chọn lại các tệp đính kèm." if _uploads() else ".")
+    )
+    response = make_response(render_template("public/form.html", form=form), 429)
+    response.headers["Retry-After"] = "60"
     return _no_store(response)
 
 

@@ -70,3 +70,30 @@ def test_ids_past_64_bits_in_forms_are_refused_cleanly(app, boss, login_as, csrf
     ):
         response = client.post(path, data={"csrf_token": token, **data})
         assert response.status_code < 500, (path, response.status_code)
+
+
+REPORT = "Cán bộ một cửa UBND phường Quảng Phú gây khó dễ, bắt tôi đi lại nhiều lần mới nhận hồ sơ đất."
+
+
+def test_a_rate_limited_citizen_keeps_the_text_they_wrote(make_app, csrf_token):
+    app = make_app(WTF_CSRF_ENABLED=True, SUBMIT_RATE_LIMIT="1 per minute")
+    client = app.test_client()
+    for expected in (201, 429):
+        token = csrf_token(client.get("/"))
+        answer = client.post("/", data={"csrf_token": token, "text": REPORT, "kind": "phan-anh"})
+        assert answer.status_code == expected
+    page = answer.get_data(as_text=True)
+    assert answer.headers["Retry-After"] == "60" and "thử quá nhiều lần" in page
+    assert REPORT in page and 'name="text"' in page  # the form, filled in again
+
+
+def test_the_receipt_links_to_the_public_address_whatever_the_host_header(make_app, csrf_token):
+    app = make_app(WTF_CSRF_ENABLED=True, PUBLIC_BASE_URL="https://phananh.thanhhoa.gov.vn")
+    client = app.test_client()
+    token = csrf_token(client.get("/", base_url="http://evil.example"))
+    answer = client.post(
+        "/", data={"csrf_token": token, "text": REPORT, "kind": "phan-anh"}, base_url="http://evil.example"
+    )
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 201
+    assert "evil.example" not in page and "https%3A//phananh.thanhhoa.gov.vn/tra-cuu" in page
