@@ -87,10 +87,10 @@ def _audit(session: Session, action: str, api_key: ApiKey, by: str | None, **dat
     )
 
 
-def verify_key(session: Session, key: str | None) -> ApiKey | None:
+def verify_key(session: Session, key: object) -> ApiKey | None:
     """The active key this secret belongs to, or None (unknown, malformed or revoked). The candidates are found by
     their public prefix and compared on the hash in constant time, so timing tells nothing about the secret."""
-    if not key or not key.startswith(KEY_PREFIX) or len(key) < PREFIX_LENGTH + 16 or len(key) > 200:
+    if not isinstance(key, str) or not key.startswith(KEY_PREFIX) or len(key) < PREFIX_LENGTH + 16 or len(key) > 200:
         return None
     digest = hash_key(key)
     found = None

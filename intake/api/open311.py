@@ -291,9 +291,10 @@ def create_request(response_format):
 # -- following the đơn a key filed ------------------------------------------------------------------------------------
 
 
-def _service_code(report: Report) -> str | None:
+def _filed(report: Report) -> dict:
+    """What the filing recorded: the kind chosen, the track it went on, the service chosen."""
     received = next((e for e in report.events if e.kind == EventKind.RECEIVED), None)
-    return (received.data or {}).get("service_code") if received is not None else None
+    return (received.data or {}) if received is not None else {}
 
 
 def _expected(report: Report) -> datetime | None:
@@ -305,7 +306,9 @@ def _expected(report: Report) -> datetime | None:
 def service_request(report: Report) -> dict:
     """One đơn as the spec's service request, with what the status page tells the reporter."""
     explanation = public_explanation(report)
-    code = _service_code(report)
+    filed = _filed(report)
+    code = filed.get("service_code")
+    anonymous = filed.get("track", report.track) != filed.get("kind", report.kind)
     public = [e.at for e in report.events if e.public]
     routed = report.unit is not None and report.status not in (Status.RECEIVED, Status.NEEDS_TRIAGE)
     return {
@@ -316,9 +319,7 @@ def service_request(report: Report) -> dict:
         "service_code": code,
         "description": report.text,
         "agency_responsible": report.unit.name if routed else None,
-        "service_notice": ANONYMOUS_TRACK.format(kind=label(report.kind).lower())
-        if report.track != report.kind
-        else None,
+        "service_notice": ANONYMOUS_TRACK.format(kind=label(report.kind).lower()) if anonymous else None,
         "requested_datetime": w3c(report.received_at),
         "updated_datetime": w3c(max(public, default=report.received_at)),
         "expected_datetime": w3c(_expected(report)),

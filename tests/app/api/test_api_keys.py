@@ -47,6 +47,7 @@ def test_the_command_makes_lists_and_revokes_keys_and_the_api_obeys(app, client,
     refused = client.post("/open311/v2/requests.xml", data={"api_key": portal, **filing()})
     assert refused.status_code == 403 and b"<errors><error><code>403</code>" in refused.data
     assert client.post("/open311/v2/requests.json", data=filing()).status_code == 403  # no key at all
+    assert client.post("/open311/v2/requests.json", json={"api_key": 12345, **filing()}).status_code == 403
     again = app.test_cli_runner().invoke(args=["api-keys", "revoke", "cong-dich-vu-cong"])
     assert again.exit_code != 0 and "revoked already" in again.output
     duplicate = app.test_cli_runner().invoke(args=["api-keys", "create", "tong-dai-1022"])
