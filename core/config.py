@@ -112,6 +112,12 @@ class Settings:
         secret=True,
         shown="generated once into `instance/audit_key`",
     )
+    passphrase_key: str = setting(
+        "",
+        "HMAC key of the reporters' passphrases; never change it, or every receipt stops working",
+        secret=True,
+        shown="generated once into `instance/passphrase_key`",
+    )
     audit_anchor_file: str = setting(
         InInstance("audit-anchors.jsonl"),
         "where the head of the audit chain is written periodically, out of the database's reach",

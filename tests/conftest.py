@@ -177,6 +177,7 @@ def make_app(database_url, redis_url, model_dir, tmp_path):
             "TESTING": True,
             "SECRET_KEY": "test-secret",
             "AUDIT_KEY": TEST_AUDIT_KEY,
+            "PASSPHRASE_KEY": TEST_AUDIT_KEY,
             "INSTANCE_PATH": str(tmp_path / "instance"),
             "SQLALCHEMY_DATABASE_URI": database_url,
             "REDIS_URL": redis_url,

@@ -19,7 +19,8 @@ def ci_requires(what: str) -> None:
 
 
 PASSWORD = "mat-khau-dai-12"
-# The audit chain of the session's database is written by every app and process of the run: one key for all.
+# The audit chain and the passphrases of the session's database are written and read by every app and process of
+# the run: one key for all.
 TEST_AUDIT_KEY = "test-audit-key"
 
 

@@ -50,6 +50,7 @@ def _service_env(database_url, redis_url, model_dir, tmp_path, **extra) -> dict:
         "JOBS_QUEUE": f"jobs-{tag}",
         "SECRET_KEY": f"secret-{tag}",
         "AUDIT_KEY": TEST_AUDIT_KEY,
+        "PASSPHRASE_KEY": TEST_AUDIT_KEY,
         "RATELIMIT_KEY_PREFIX": f"rl-{tag}",
         "STATUS_RATE_LIMIT": "1000 per minute",
         **extra,
