@@ -13,7 +13,7 @@ from intake.status_lookup import LOCKED, WRONG, CodeLocked, find_report, public_
 from intake.timeline import current_clocks, open_question, public_timeline
 
 bp = Blueprint("api_status", __name__, url_prefix="/api/v1")
-NOT_JSON = 'Xin gửi một đối tượng JSON: {"code": "TH-XXXX-XXXX", "passphrase": "XXXX-XXXX-XXXX"}.'
+NOT_JSON = 'Xin gửi một đối tượng JSON: {"code": "TH-XXXX-XXXX", "passphrase": "XXXX-XXXX-XXXX-XXXX-XXXX"}.'
 MISSING = "Xin gửi cả mã theo dõi (code) và mật mã tra cứu (passphrase), dạng chuỗi."
 
 
