@@ -249,9 +249,9 @@ def _mirror_cases(session: Session, _flush_context, _instances) -> None:
             continue
         with session.no_autoflush:
             found = session.scalars(select(Report).where(Report.case_id == case.id)).all()
-        merged = [m for m in found if m.case_id == case.id]  # not one split off in this very session
-        for report in merged:
-            for e in added:
-                data = {**(e.data or {}), "case_id": case.id}
-                report.record(EventKind(e.kind), public=True, actor_id=e.actor_id, **data)
-            _copy_fields(case, report)
+            merged = [m for m in found if m.case_id == case.id]  # not one split off in this very session
+            for report in merged:
+                for e in added:
+                    data = {**(e.data or {}), "case_id": case.id}
+                    report.record(EventKind(e.kind), public=True, actor_id=e.actor_id, **data)
+                _copy_fields(case, report)

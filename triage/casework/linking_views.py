@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import HiddenField, StringField
+from wtforms import HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length
 
 from core.extensions import db
@@ -30,6 +30,10 @@ class LinkForm(FlaskForm):
         validators=[DataRequired("Xin nhập mã theo dõi của đơn kia."), Length(max=20)],
     )
     kind = HiddenField(default=str(LinkKind.RELATED))
+
+
+class UnlinkForm(FlaskForm):
+    other = IntegerField(validators=[DataRequired()])
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,12 @@ def _back(report_id: int):
 
 
 def _load(report_id: int) -> Report:
+    """The report, if the user sees it (404 otherwise) and handles it (403: they see it but may not act)."""
     report = db.session.scalar(visible_reports(current_user).where(Report.id == report_id))
     if report is None:
         abort(404)
+    if not may(current_user, "handle", report):
+        abort(403)
     return report
 
 
@@ -113,14 +120,15 @@ def link(report_id: int):
     return _back(report_id)
 
 
-@bp.post("/<int:report_id>/bo-lien-ket/<int:other_id>")
-def unlink(report_id: int, other_id: int):
+@bp.post("/<int:report_id>/bo-lien-ket")
+def unlink(report_id: int):
     """Remove a link; a merged report is split off with its own clocks (refused once the case is decided)."""
     report = _load(report_id)
-    if not FlaskForm().validate_on_submit():
-        flash("Phiên làm việc đã hết hạn, xin thử lại.", "error")
+    form = UnlinkForm(prefix="ul")
+    if not form.validate_on_submit():
+        flash("Không rõ bỏ liên kết với đơn nào, xin thử lại.", "error")
         return _back(report_id)
-    other = db.session.scalar(visible_reports(current_user).where(Report.id == other_id))
+    other = db.session.scalar(visible_reports(current_user).where(Report.id == form.other.data))
     try:
         linking.unlink(
             db.session, current_user, report, other, now=utcnow(), services=current_app.extensions["services"]

@@ -71,6 +71,8 @@ MATRIX = {
     ("POST", "cases.findings"): A_HANDLERS,
     ("POST", "cases.close"): A_HANDLERS,
     ("POST", "cases.notify_acceptance"): A_HANDLERS,
+    ("POST", "linking.link"): A_HANDLERS,
+    ("POST", "linking.unlink"): A_HANDLERS,
     **{
         ("POST", f"procedure.{name}"): A_HANDLERS
         for name in (

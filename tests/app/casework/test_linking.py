@@ -133,7 +133,8 @@ def test_merge_one_case_one_set_of_clocks_queue_and_both_reporters_told(app, cli
     queue = client.get("/can-bo/").get_data(as_text=True)
     assert first.tracking_code in queue and later.tracking_code not in queue
     assert "2 người gửi" in queue
-    assert later.tracking_code in client.get("/can-bo/", query_string={"q": later.tracking_code}).get_data(as_text=True)
+    found = client.get("/can-bo/", query_string={"q": later.tracking_code}).get_data(as_text=True)
+    assert later.tracking_code in found and "Đã gộp vào vụ việc khác" in found
 
     # one set of clocks: the case's breaches, the merged report's stopped clocks stay stopped
     with app.app_context():
@@ -180,8 +181,8 @@ def test_merge_one_case_one_set_of_clocks_queue_and_both_reporters_told(app, cli
 
     # decided: the merged report can no longer be split off
     page = client.post(
-        f"/can-bo/bao-cao/{first.report_id}/bo-lien-ket/{later.report_id}",
-        data={"csrf_token": csrf_token(client.get(f"/can-bo/bao-cao/{first.report_id}"))},
+        f"/can-bo/bao-cao/{first.report_id}/bo-lien-ket",
+        data={"csrf_token": csrf_token(client.get(f"/can-bo/bao-cao/{first.report_id}")), "ul-other": later.report_id},
         follow_redirects=True,
     ).get_data(as_text=True)
     assert linking.DECIDED in page and _load(app, later.report_id).case_id == first.report_id
@@ -194,8 +195,8 @@ def test_splitting_off_restores_the_reports_own_clocks(app, client, login_as, fi
     login_as(client, "cb.quangphu")
     _link(client, csrf_token, first.report_id, later.tracking_code, "merged")
     page = client.post(
-        f"/can-bo/bao-cao/{later.report_id}/bo-lien-ket/{first.report_id}",
-        data={"csrf_token": csrf_token(client.get(f"/can-bo/bao-cao/{later.report_id}"))},
+        f"/can-bo/bao-cao/{later.report_id}/bo-lien-ket",
+        data={"csrf_token": csrf_token(client.get(f"/can-bo/bao-cao/{later.report_id}")), "ul-other": first.report_id},
         follow_redirects=True,
     ).get_data(as_text=True)
     assert f"Đã bỏ liên kết với đơn {first.tracking_code}." in page
