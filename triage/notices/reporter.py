@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from core.config import Settings
 from core.models import Notification, Report, ReportEvent
-from core.vocabulary import EventKind, NoticeChannel, Recipient, RoutingReason, Status
+from core.vocabulary import EventKind, NoticeChannel, Recipient, Status
 from triage.deadlines.messages import Message
 from triage.deadlines.outbox import enqueue_send, queue_notification
 from triage.notices import texts
@@ -78,7 +78,7 @@ def step_of(report_event: ReportEvent) -> str | None:
     if status == Status.ROUTED and not data.get("second_instance"):
         if data.get("transferred"):
             return "transferred-in"
-        return "rerouted" if data.get("reason") == RoutingReason.REROUTE else "routed"
+        return "rerouted" if data.get("previous") == Status.ROUTED else "routed"  # from one body to another
     if status == Status.ACCEPTED and not (data.get("reopened") or data.get("revision")):
         return "resumed" if data.get("resumed") else "accepted"
     return str(status) if status in DECISIONS else None

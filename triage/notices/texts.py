@@ -60,7 +60,7 @@ def _received(report, event, data, code) -> Said:
     return Said(
         "đã được tiếp nhận",
         (
-            f"Hệ thống đã tiếp nhận đơn {code} của ông/bà ngày {format_date(event.at)}.",
+            f"Hệ thống đã tiếp nhận đơn {code} của ông/bà ngày {format_date(report.received_at)}.",
             "Đơn đang được phân loại để chuyển đến cơ quan có thẩm quyền giải quyết.",
         ),
         "da duoc tiep nhan, dang phan loai de chuyen co quan co tham quyen",

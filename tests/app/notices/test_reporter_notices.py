@@ -193,11 +193,19 @@ def test_a_transfer_to_another_unit_names_it_and_an_archived_report_is_not_told(
     receipt = filed()
     with app.app_context():
         other = db.session.scalar(select(Unit).where(Unit.code == "15061"))
-        name = other.name
+        name, other_id = other.name, other.id
     _run(app, receipt.report_id, handling.transfer, unit=other, reason="Nơi xảy ra thuộc xã Ngọc Lặc")
     mail, sms = _last(app, receipt.report_id)
     assert mail.event_key.endswith(":transferred-in") and name in mail.body
     _check_told(app, receipt, [mail, sms])
+
+    rerouted = filed()
+    with app.app_context():
+        report, other = db.session.get(Report, rerouted.report_id), db.session.get(Unit, other_id)
+        actions.reroute_report(db.session, report, other, reason="Nơi xảy ra ở xã Ngọc Lặc", actor_id=None)
+        db.session.commit()
+    mail, sms = _last(app, rerouted.report_id)
+    assert mail.event_key.endswith(":rerouted") and name in mail.subject and "chuyen sang" in sms.body
 
     archived = filed()
     _run(app, archived.report_id, handling.archive, ground="trung")
