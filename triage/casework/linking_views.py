@@ -51,14 +51,13 @@ class Linked:
 def related_panel(report: Report) -> dict:
     """What the block shows: the links (with the other reports, named only when the user sees them), the
     candidates, and whether the user may link from here."""
+    pairs = linking.links_of(db.session, report)
     visible_ids = set(
         db.session.scalars(
-            visible_reports(current_user, select(Report.id)).where(
-                Report.id.in_([o.id for _, o in linking.links_of(db.session, report)] or [0])
-            )
+            visible_reports(current_user, select(Report.id)).where(Report.id.in_([o.id for _, o in pairs] or [0]))
         )
     )
-    links = [Linked(link, other, other.id in visible_ids) for link, other in linking.links_of(db.session, report)]
+    links = [Linked(link, other, other.id in visible_ids) for link, other in pairs]
     handles = may(current_user, "handle", report)
     found = []
     if report.case_id is None:
