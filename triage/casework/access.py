@@ -86,6 +86,12 @@ def _unit_inspector(user: User, report: Report | None) -> bool:
     return user.role in UNIT_ROLES and user.unit_id is not None
 
 
+def _own_case(rule: Rule) -> Rule:
+    """The steps of the procedure: none on a report merged into another's case, which takes them from its case
+    (`triage.casework.linking`); notes, questions, contact and the rest stay with the report."""
+    return lambda user, report: (report is None or report.case_id is None) and rule(user, report)
+
+
 def _any(*rules: Rule) -> Rule:
     return lambda user, report: any(rule(user, report) for rule in rules)
 
@@ -97,19 +103,19 @@ ACTIONS: dict[str, Rule] = {
     # the queue, its CSV list and the case file: any staff, each on the reports they see
     "work the queue": _STAFF,
     # on one report
-    "accept": _handler,
+    "accept": _own_case(_handler),
     # the answers to a đơn before acceptance, and the course of an accepted case (the services say when)
-    "handle": _handler,
-    "approve": _leader,  # the result reaches the reporter only once the unit's leader approves it
-    "reopen": _leader,  # the leader who approved a result decides to handle it again
-    "record second instance": _any(_handler, _SUPERVISOR),
+    "handle": _own_case(_handler),
+    "approve": _own_case(_leader),  # the result reaches the reporter only once the unit's leader approves it
+    "reopen": _own_case(_leader),  # the leader who approved a result decides to handle it again
+    "record second instance": _own_case(_any(_handler, _SUPERVISOR)),
     "upload signed scan": _handler,
     "request information": _handler,
-    "extend": _handler,
+    "extend": _own_case(_handler),
     "note": _handler,
     "record findings": _handler,
-    "resolve": _handler,
-    "close": _handler,
+    "resolve": _own_case(_handler),
+    "close": _own_case(_handler),
     "download original": _handler,
     "edit six-clear": _handler,
     "assign": _any(_handler, _SUPERVISOR),

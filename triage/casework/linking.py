@@ -92,7 +92,7 @@ def _check(user, report: Report, other: Report | None, *, merging: bool) -> None
     if other.id == report.id:
         raise ActionRefused(SAME_REPORT)
     for r in (report, other):
-        if not may(user, "handle", r):
+        if not may(user, "note", r):
             raise ActionRefused(NOT_HANDLER.format(code=r.tracking_code))
         if r.status in FINISHED:
             raise ActionRefused(FINISHED_REPORT.format(code=r.tracking_code, status=Status(r.status).label.lower()))
@@ -170,7 +170,7 @@ def unlink(session: Session, user, report: Report, other: Report | None, *, now:
     if row is None:
         raise ActionRefused(NOT_LINKED)
     for r in (report, other):
-        if not may(user, "handle", r):
+        if not may(user, "note", r):
             raise ActionRefused(NOT_HANDLER.format(code=r.tracking_code))
     if row.kind == LinkKind.MERGED:
         case, merged = case_and_merged(report, other)

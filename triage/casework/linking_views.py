@@ -58,7 +58,7 @@ def related_panel(report: Report) -> dict:
         )
     )
     links = [Linked(link, other, other.id in visible_ids) for link, other in pairs]
-    handles = may(current_user, "handle", report)
+    handles = may(current_user, "note", report)
     found = []
     if report.case_id is None:
         found = duplicates.candidates(db.session, current_user, report, exclude={item.other.id for item in links})
@@ -80,7 +80,7 @@ def _load(report_id: int) -> Report:
     report = db.session.scalar(visible_reports(current_user).where(Report.id == report_id))
     if report is None:
         abort(404)
-    if not may(current_user, "handle", report):
+    if not may(current_user, "note", report):
         abort(403)
     return report
 

@@ -136,6 +136,11 @@ def test_merge_one_case_one_set_of_clocks_queue_and_both_reporters_told(app, cli
     found = client.get("/can-bo/", query_string={"q": later.tracking_code}).get_data(as_text=True)
     assert later.tracking_code in found and "Đã gộp vào vụ việc khác" in found
 
+    # the merged report takes its steps from the case: none of its own
+    token = csrf_token(client.get(f"/can-bo/bao-cao/{later.report_id}"))
+    assert client.post(f"/can-bo/bao-cao/{later.report_id}/thu-ly", data={"csrf_token": token}).status_code == 403
+    assert 'id="merged-into"' in _case_page(client, later.report_id)
+
     # one set of clocks: the case's breaches, the merged report's stopped clocks stay stopped
     with app.app_context():
         sweep_deadlines(today=(legal_date(utcnow()) + timedelta(days=40)).isoformat(), inline=True)
