@@ -160,6 +160,7 @@ class EventKind(Code):
     REMINDER = "reminder", "Nhắc hạn"
     CONTACT_VIEWED = "contact-viewed", "Xem thông tin liên hệ người phản ánh"
     ORIGINAL_VIEWED = "original-viewed", "Tải bản gốc tệp đính kèm"
+    EVIDENCE_UNREADABLE = "evidence-unreadable", "Tệp đính kèm không đọc được, chưa xóa được thông tin ẩn"
     CONTACT_PURGED = "contact-purged", "Xóa thông tin liên hệ hết hạn lưu giữ"
     CORRECTED = "corrected", "Sửa phân loại"
     DOCUMENT = "document", "Ban hành văn bản"
@@ -276,6 +277,15 @@ class AttachmentKind(Code):
     PDF = "pdf", "Tài liệu PDF"
     VIDEO = "video", "Video"
     AUDIO = "audio", "Ghi âm"
+
+
+class CleanState(Code):
+    """Where an evidence file's metadata-free copy stands (`Attachment.clean_state`): made by a job after the
+    report is committed."""
+
+    PENDING = "pending", "Đang xử lý"
+    CLEAN = "clean", "Đã xóa thông tin ẩn"
+    FAILED = "failed", "Không đọc được tệp, chưa xóa được thông tin ẩn"
 
 
 class ClockStatus(Code):

@@ -1,21 +1,39 @@
-"""Evidence files: accepted by content (magic bytes), images re-encoded without metadata, originals kept.
+"""Evidence files: accepted by content (magic bytes), cleaned of metadata off the request path, originals kept.
 
 Files live under ATTACHMENTS_DIR (outside any static folder) named by a random key; the name the
 citizen's device gave is only displayed, never used as a path.
+
+The web request only reads what is cheap to read: the type from the first bytes, the sizes, an image's declared
+dimensions from its header, and whether a recording, video or PDF parses as one (mutagen, pikepdf read the structure,
+not the content). Decoding and re-encoding images and rewriting media and PDFs without their metadata is
+`AttachmentStore.clean`, run by the job triage.casework.evidence_jobs.clean_attachment after the report is committed;
+until it has run the attachment has no clean copy and only the handling unit may download the original.
 """
 
 import hashlib
 import io
+import logging
 import re
 import secrets
+import struct
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import mutagen
+import pikepdf
+from mutagen.apev2 import delete as delete_ape
+from mutagen.mp4 import MP4
 from PIL import Image, ImageOps
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue, Retry
 
 from core.models import Attachment
-from core.vocabulary import AttachmentKind
+from core.vocabulary import AttachmentKind, CleanState
+
+log = logging.getLogger(__name__)
+CLEAN_JOB = "triage.casework.evidence_jobs.clean_attachment"
 
 # What phones produce: photos, PDF scans, short videos and voice recordings.
 SIGNATURES: list[tuple[AttachmentKind, str, callable]] = [
@@ -55,7 +73,16 @@ CLEAN_FORMAT = {
     "image/webp": ("PNG", "image/png"),
     "image/gif": ("PNG", "image/png"),
 }
-MAX_PIXELS = 50_000_000  # a 50-megapixel photo is plenty; beyond that it is a decompression bomb
+MAX_PIXELS = 16_000_000  # a phone photo is at most ~12-16 megapixels; beyond that it is a bomb or not a photo
+# Boxes of an MP4 that carry what the device knew (place `©xyz`, owner, title, Apple keys, XMP in a `uuid` box):
+# their bytes are overwritten with a `free` box of the same length, so every chunk offset stays right.
+MP4_CONTAINERS = {b"moov", b"trak", b"mdia", b"minf"}
+MP4_METADATA = {b"udta", b"meta", b"uuid", b"XMP_"}
+WAV_KEPT = {b"fmt ", b"fact", b"data"}  # a WAV's sound; LIST/INFO, id3, bext and the like are dropped
+# Matroska/WebM elements inside the Segment that carry metadata: Tags, Attachments (cover art), and the Info's title.
+EBML_SEGMENT, EBML_INFO, EBML_VOID = 0x18538067, 0x1549A966, 0xEC
+EBML_METADATA = {0x1254C367, 0x1941A469}
+EBML_INFO_METADATA = {0x7BA9}  # Title
 
 
 class Refused(ValueError):
@@ -105,12 +132,33 @@ def display_name(filename: str | None) -> str:
     return name[:120]
 
 
+def _pixels_refused() -> Refused:
+    return Refused(
+        f"ảnh có kích thước điểm ảnh quá lớn bất thường (tối đa {MAX_PIXELS // 1_000_000} megapixel, như ảnh chụp"
+        " bằng điện thoại)"
+    )
+
+
+def check_image(data: bytes) -> None:
+    """The declared dimensions, from the header only (`Image.open` decodes nothing): a bomb is refused before any
+    pixel is decoded."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except Image.DecompressionBombError as exc:
+        raise _pixels_refused() from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise Refused("ảnh bị hỏng hoặc không đọc được") from exc
+    if width * height > MAX_PIXELS:
+        raise _pixels_refused()
+
+
 def clean_image(data: bytes, content_type: str) -> tuple[bytes, str]:
     """Re-encode an image: the pixels only, no EXIF/GPS or other metadata. Raises Refused on bombs."""
     fmt, clean_type = CLEAN_FORMAT[content_type]
     with Image.open(io.BytesIO(data)) as image:
         if image.width * image.height > MAX_PIXELS:
-            raise Refused("ảnh có kích thước điểm ảnh quá lớn bất thường")
+            raise _pixels_refused()
         image.load()
         upright = ImageOps.exif_transpose(image)  # keep what the viewer saw, then drop the EXIF
         if fmt == "JPEG" and upright.mode not in ("RGB", "L"):
@@ -121,6 +169,198 @@ def clean_image(data: bytes, content_type: str) -> tuple[bytes, str]:
         out = io.BytesIO()
         pixels.save(out, format=fmt, **({"quality": 90} if fmt == "JPEG" else {}))
     return out.getvalue(), clean_type
+
+
+def clean_pdf(data: bytes) -> bytes:
+    """The PDF without its document information (/Author, /Producer...), its XMP stream, the XMP and PieceInfo of
+    every page and object, and the earlier revisions an incremental save leaves behind (only what is reachable is
+    written)."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        if "/Info" in pdf.trailer:
+            del pdf.trailer["/Info"]
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                for key in ("/Metadata", "/PieceInfo"):
+                    if key in obj:
+                        del obj[key]
+        out = io.BytesIO()
+        pdf.save(out, encryption=False, fix_metadata_version=False)
+    return out.getvalue()
+
+
+def _boxes(data: bytes | bytearray, start: int, end: int):
+    """The boxes of an ISO media file between two offsets: (offset, header length, size, type)."""
+    at = start
+    while at + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[at : at + 8])
+        header = 8
+        if size == 1:
+            (size,) = struct.unpack(">Q", data[at + 8 : at + 16])
+            header = 16
+        elif size == 0:
+            size = end - at
+        if size < header or at + size > end:
+            raise ValueError("box outside its parent")
+        yield at, header, size, kind
+        at += size
+
+
+def _blank_mp4(data: bytearray, start: int, end: int) -> None:
+    for at, header, size, kind in _boxes(data, start, end):
+        if kind in MP4_CONTAINERS:
+            _blank_mp4(data, at + header, at + size)
+        elif kind in MP4_METADATA:
+            head = struct.pack(">I4s", size, b"free") if header == 8 else struct.pack(">I4sQ", 1, b"free", size)
+            data[at : at + size] = head + bytes(size - header)
+
+
+def clean_mp4(data: bytes) -> bytes:
+    """An MP4/M4A whose metadata boxes (udta with `©xyz`, meta/ilst, uuid/XMP), at the top and in the movie and its
+    tracks, are overwritten with zeros in a `free` box of the same size: the media and its offsets are untouched."""
+    cleaned = bytearray(data)
+    _blank_mp4(cleaned, 0, len(cleaned))
+    cleaned = bytes(cleaned)
+    if MP4(io.BytesIO(cleaned)).tags:
+        raise ValueError("tags left")
+    return cleaned
+
+
+def _mutagen_delete(data: bytes) -> bytes:
+    """MP3 (ID3v1, ID3v2 and APEv2 tags) or Ogg (Vorbis/Opus comments): the tags removed by mutagen."""
+    buffer = io.BytesIO(data)
+    audio = mutagen.File(buffer)
+    if audio is None:
+        raise ValueError("not a recording mutagen reads")
+    buffer.seek(0)
+    audio.delete(buffer)
+    buffer.seek(0)
+    delete_ape(buffer)
+    buffer.truncate()
+    return buffer.getvalue()
+
+
+def clean_wav(data: bytes) -> bytes:
+    """A WAV of its format, fact and data chunks only: LIST/INFO, id3, bext and the like are left out."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
+        raise ValueError("not a RIFF WAVE")
+    kept, at = [], 12
+    while at + 8 <= len(data):
+        kind, size = struct.unpack("<4sI", data[at : at + 8])
+        body = data[at + 8 : at + 8 + size]
+        if kind in WAV_KEPT:
+            kept.append(data[at : at + 8] + body + (b"\x00" if size % 2 else b""))
+        at += 8 + size + size % 2
+    if not any(chunk[:4] == b"data" for chunk in kept) or not any(chunk[:4] == b"fmt " for chunk in kept):
+        raise ValueError("no sound in the WAV")
+    body = b"WAVE" + b"".join(kept)
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+def _ebml_number(data: bytes | bytearray, at: int, keep_marker: bool) -> tuple[int, int]:
+    """One EBML variable-length number at `at`: (value, length). An element id keeps its length marker."""
+    first = data[at]
+    length = 1
+    while length <= 8 and not first & (0x80 >> (length - 1)):
+        length += 1
+    if length > 8 or at + length > len(data):
+        raise ValueError("bad EBML number")
+    value = first if keep_marker else first & (0xFF >> length)
+    for byte in data[at + 1 : at + length]:
+        value = (value << 8) | byte
+    return value, length
+
+
+def _ebml_elements(data: bytes | bytearray, start: int, end: int):
+    """(offset, header length, total length, id) of the EBML elements between two offsets; an element of unknown
+    size (a live-recorded Segment or Cluster) runs to `end`."""
+    at = start
+    while at < end:
+        element, id_length = _ebml_number(data, at, keep_marker=True)
+        size, size_length = _ebml_number(data, at + id_length, keep_marker=False)
+        header = id_length + size_length
+        if size == (1 << (7 * size_length)) - 1:
+            size = end - at - header
+        if at + header + size > end:
+            raise ValueError("element outside its parent")
+        yield at, header, header + size, element
+        at += header + size
+
+
+def _void(data: bytearray, at: int, total: int) -> None:
+    """Overwrite an element with a Void element of the same total length (an 8-byte size, zeros for content)."""
+    if total < 9:
+        raise ValueError("element too short to void")
+    data[at : at + total] = bytes([EBML_VOID, 0x01]) + (total - 9).to_bytes(7, "big") + bytes(total - 9)
+
+
+def clean_webm(data: bytes) -> bytes:
+    """A WebM whose Tags, Attachments and title are overwritten by Void elements of the same length (the offsets
+    of the SeekHead and Cues stay right)."""
+    cleaned = bytearray(data)
+    elements = list(_ebml_elements(cleaned, 0, len(cleaned)))
+    if not elements or elements[0][3] != 0x1A45DFA3:
+        raise ValueError("no EBML header")
+    segments = [e for e in elements if e[3] == EBML_SEGMENT]
+    if not segments:
+        raise ValueError("no Segment")
+    for at, header, total, _ in segments:
+        for child_at, child_header, child_total, child in _ebml_elements(cleaned, at + header, at + total):
+            if child in EBML_METADATA:
+                _void(cleaned, child_at, child_total)
+            elif child == EBML_INFO:
+                inner = _ebml_elements(cleaned, child_at + child_header, child_at + child_total)
+                for item_at, _, item_total, item in list(inner):
+                    if item in EBML_INFO_METADATA:
+                        _void(cleaned, item_at, item_total)
+            if child == 0x1F43B675:  # the first Cluster: the metadata elements come before it
+                break
+    return bytes(cleaned)
+
+
+def clean_copy(data: bytes, content_type: str) -> tuple[bytes, str]:
+    """The copy everyone sees: the same evidence without what the device recorded about who, where and when.
+    Raises ValueError, OSError, Refused or a parser's error when the file does not parse."""
+    if content_type in CLEAN_FORMAT:
+        return clean_image(data, content_type)
+    if content_type == "application/pdf":
+        return clean_pdf(data), content_type
+    if content_type in ("audio/mp4", "video/mp4"):
+        return clean_mp4(data), content_type
+    if content_type in ("audio/mpeg", "audio/ogg"):
+        return _mutagen_delete(data), content_type
+    if content_type == "audio/wav":
+        return clean_wav(data), content_type
+    if content_type == "video/webm":
+        return clean_webm(data), content_type
+    if content_type == "audio/amr":  # an AMR file is a header and speech frames: nothing else to remove
+        return data, content_type
+    raise ValueError(f"no cleaner for {content_type}")
+
+
+UNREADABLE = {
+    AttachmentKind.PDF: "tệp PDF bị hỏng hoặc không đọc được nên không xóa được thông tin ẩn",
+    AttachmentKind.AUDIO: "tệp ghi âm bị hỏng hoặc không đọc được nên không xóa được thông tin ẩn",
+    AttachmentKind.VIDEO: "tệp video bị hỏng hoặc không đọc được nên không xóa được thông tin ẩn",
+}
+
+
+def check_parses(kind: str, content_type: str, data: bytes) -> None:
+    """A recording, a video or a PDF that its cleaner could not read is refused now, in the request: reading the
+    structure (pikepdf opens lazily, mutagen reads headers and tags) costs milliseconds, unlike rewriting it."""
+    try:
+        if content_type == "application/pdf":
+            with pikepdf.open(io.BytesIO(data)):
+                pass
+        elif content_type in ("audio/mp4", "video/mp4"):
+            MP4(io.BytesIO(data))
+            list(_boxes(data, 0, len(data)))
+        elif content_type in ("audio/mpeg", "audio/ogg", "audio/wav"):
+            if mutagen.File(io.BytesIO(data)) is None:
+                raise ValueError("not a recording mutagen reads")
+        elif content_type == "video/webm":
+            clean_webm(data)
+    except Exception as exc:  # every parser has its own errors; any of them means "not a sound file"
+        raise Refused(UNREADABLE[kind]) from exc
 
 
 class AttachmentStore:
@@ -155,37 +395,47 @@ class AttachmentStore:
         return Outcome(accepted, refused)
 
     def _store(self, name: str, data: bytes) -> Attachment:
+        """Keep the original, checked but not decoded; its clean copy is made by the cleaning job."""
         detected = sniff(data[:64])
         if detected is None:
             raise Refused("chỉ nhận ảnh, tệp PDF, video hoặc ghi âm; nội dung tệp này không phải loại được nhận")
         kind, content_type = detected
         if kind in (AttachmentKind.AUDIO, AttachmentKind.VIDEO) and MARKUP.search(data[:4096]):
             raise Refused("nội dung tệp không phải ghi âm hay video thật")
-        name = named_for(name, content_type)
-        clean, clean_type = None, None
         if kind == AttachmentKind.IMAGE:
-            try:
-                clean, clean_type = clean_image(data, content_type)
-            except Refused:
-                raise
-            except (Image.DecompressionBombError, OSError, ValueError, SyntaxError) as exc:
-                raise Refused("ảnh bị hỏng hoặc không đọc được") from exc
+            check_image(data)
+        else:
+            check_parses(kind, content_type, data)
         attachment = Attachment(
             kind=kind,
             content_type=content_type,
-            display_name=name,
+            display_name=named_for(name, content_type),
             size=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
             storage_key=secrets.token_hex(20),
-            has_clean_copy=clean is not None,
-            clean_content_type=clean_type,
+            has_clean_copy=False,
+            clean_content_type=None,
+            clean_state=CleanState.PENDING,
         )
         target = self.path(attachment, clean=False)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-        if clean is not None:
-            self.path(attachment, clean=True).write_bytes(clean)
         return attachment
+
+    def clean(self, attachment: Attachment) -> None:
+        """Write the clean copy of a stored original and mark the attachment clean (the caller commits). The
+        original is checked against its SHA-256 first. Raises when the file does not parse: the caller marks it
+        failed, and no copy is written."""
+        data = self.path(attachment, clean=False).read_bytes()
+        if hashlib.sha256(data).hexdigest() != attachment.sha256:
+            raise ValueError("the original does not match its SHA-256")
+        clean, clean_type = clean_copy(data, attachment.content_type)
+        target = self.path(attachment, clean=True)
+        partial = target.with_suffix(".part")
+        partial.write_bytes(clean)
+        partial.replace(target)  # a reader never sees half a copy
+        attachment.has_clean_copy, attachment.clean_content_type = True, clean_type
+        attachment.clean_state = CleanState.CLEAN
 
 
 def store_for(config) -> AttachmentStore:
@@ -199,3 +449,24 @@ def store_for(config) -> AttachmentStore:
             config["ATTACHMENT_MAX_TOTAL_MB"] * mb,
         ),
     )
+
+
+def enqueue_cleaning(redis: Redis, queue_name: str, attachments) -> int:
+    """Enqueue the cleaning of each attachment, after the commit (one job per attachment, by its id); how many
+    were enqueued. Redis down loses nothing: the cron's reconciler enqueues attachments still pending."""
+    enqueued = 0
+    for attachment in attachments:
+        try:
+            Queue(queue_name, connection=redis).enqueue(
+                CLEAN_JOB,
+                attachment.id,
+                job_id=f"clean-attachment-{attachment.id}",
+                retry=Retry(max=3, interval=[5, 30, 120]),
+                job_timeout=300,
+                result_ttl=3600,
+                failure_ttl=7 * 86400,
+            )
+            enqueued += 1
+        except RedisError as exc:
+            log.warning("cleaning of attachment %s not enqueued (%s)", attachment.id, type(exc).__name__)
+    return enqueued

@@ -19,7 +19,7 @@ from core.queueing import enqueue_reporter_request, enqueue_resume, enqueue_rout
 from core.ratelimit import TOO_MANY, too_many_requests
 from core.units import ward_choices
 from core.vocabulary import FINISHED, EventKind
-from intake.attachments import AttachmentStore, Limits
+from intake.attachments import AttachmentStore, Limits, enqueue_cleaning
 from intake.forms import ReplyForm, ReportForm, StatusForm, clean_text
 from intake.reporter_requests import RequestRefused, request_second_instance, request_withdrawal, withdrawal_pending
 from intake.status_lookup import (
@@ -97,6 +97,7 @@ def submit():
     )
     db.session.commit()  # the report is safe before anything else happens
     enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], receipt.report_id)
+    enqueue_cleaning(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], files.accepted)
     status_url = public_url("public.status")
     response = make_response(
         render_template("public/receipt.html", receipt=receipt, files=files, status_url=status_url), 201
@@ -263,6 +264,7 @@ def reply():
         report.attachments.append(attachment)
     db.session.commit()
     enqueue_resume(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], report.id)
+    enqueue_cleaning(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], files.accepted)
     message = "Đã gửi câu trả lời của bạn đến cơ quan giải quyết. Cảm ơn bạn."
     if files.refused:
         message += " Một số tệp không được nhận: " + "; ".join(f"{name}: {why}" for name, why in files.refused) + "."

@@ -8,6 +8,7 @@ from core.config import load_config
 from core.logs import configure_logging
 from core.queueing import redis_connection
 from triage.audit_jobs import anchor_audit_trail
+from triage.casework.evidence_jobs import reconcile_uncleaned
 from triage.casework.jobs import purge_contacts, reconcile_reporter_requests
 from triage.deadlines.jobs import sweep_deadlines
 from triage.reporting.jobs import build_due_periodic_reports
@@ -20,6 +21,7 @@ def main() -> int:
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(reconcile_reporter_requests, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
+    scheduler.register(reconcile_uncleaned, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
     scheduler.register(purge_contacts, config["JOBS_QUEUE"], cron="30 2 * * *")  # nightly
     scheduler.register(anchor_audit_trail, config["JOBS_QUEUE"], cron="*/10 * * * *")

@@ -7,8 +7,9 @@ from core.models.base import Base, UTCDateTime, utcnow
 
 
 class Attachment(Base):
-    """Evidence a reporter sent: the original kept byte for byte (with its SHA-256), and for images a
-    re-encoded copy without metadata, which is what handlers see by default."""
+    """Evidence a reporter sent: the original kept byte for byte (with its SHA-256), and a copy without metadata
+    (images re-encoded; PDFs, recordings and videos rewritten without their tags), which is what handlers see by
+    default. The copy is made by a job: until then `clean_state` is pending and there is no copy to see."""
 
     __tablename__ = "attachments"
 
@@ -23,4 +24,5 @@ class Attachment(Base):
     storage_key: Mapped[str] = mapped_column(String(80), unique=True)
     has_clean_copy: Mapped[bool] = mapped_column(Boolean, default=False)
     clean_content_type: Mapped[str | None] = mapped_column(String(60))
+    clean_state: Mapped[str] = mapped_column(String(10), default="pending", index=True)  # core.vocabulary.CleanState
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

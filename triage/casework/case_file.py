@@ -13,7 +13,7 @@ from core.models import Document, Report, Unit, User, utcnow
 from core.states import InvalidTransition
 from core.units import ward_choices
 from core.vietnamese import format_percent, today_in_vietnam
-from core.vocabulary import Agency, Category, EventKind, Kind, Role, RoutingReason, Status, label
+from core.vocabulary import Agency, Category, CleanState, EventKind, Kind, Role, RoutingReason, Status, label
 from intake.attachments import AttachmentStore, named_for
 from intake.reporter_requests import (
     IN_COURSE,
@@ -582,16 +582,25 @@ def redacted(report_id: int):
 
 @bp.get("/<int:report_id>/tep/<int:attachment_id>")
 def attachment(report_id: int, attachment_id: int):
-    """Evidence, always as a download: the metadata-free copy, or the original for the unit's own inspectors."""
+    """Evidence, always as a download: the metadata-free copy, or (`?ban=goc`, logged) the original for the unit's
+    own inspectors. Until the cleaning job has made the copy, or when the file could not be read, there is no copy
+    to give: the original is not handed out in its place."""
     report = load_report(report_id)
     item = next((a for a in report.attachments if a.id == attachment_id), None)
     if item is None:
         abort(404)
-    original = request.args.get("ban") == "goc" or not item.has_clean_copy
-    if original and item.has_clean_copy:
+    original = request.args.get("ban") == "goc"
+    if original:
         _require(report, "download original")
         report.record(EventKind.ORIGINAL_VIEWED, actor_id=current_user.id, attachment_id=item.id)
         db.session.commit()
+    elif not item.has_clean_copy:
+        message = (
+            "Tệp này không đọc được nên chưa có bản đã xóa thông tin ẩn."
+            if item.clean_state == CleanState.FAILED
+            else "Tệp đang được xử lý để xóa thông tin ẩn (vị trí, tên người chụp). Xin tải lại sau ít phút."
+        )
+        return render_template("error.html", message=message), 409
     store = AttachmentStore(current_app.config["ATTACHMENTS_DIR"])
     path = store.path(item, clean=not original)
     name = named_for(item.display_name, item.content_type if original else item.clean_content_type)

@@ -15,7 +15,7 @@ from core.queueing import enqueue_routing
 from core.units import ward_choices
 from core.vietnamese import today_in_vietnam
 from core.vocabulary import AttachmentKind
-from intake.attachments import AttachmentStore, store_for
+from intake.attachments import AttachmentStore, enqueue_cleaning, store_for
 from triage.casework.access import guard_blueprint, may
 from triage.casework.desk import enter_report
 from triage.casework.entry_forms import EntryForm
@@ -112,6 +112,7 @@ def submit():
         _remove(store, files.accepted)
         return _refuse(form, f"Chưa lưu được đơn: {exc}", 409)
     db.session.commit()  # the đơn is safe before anything else happens
+    enqueue_cleaning(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], files.accepted)
     if entry.unit is None:
         enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], entry.receipt.report_id)
     base = current_app.config.get("PUBLIC_BASE_URL")

@@ -14,6 +14,7 @@ from core.models import Report
 from core.vietnamese import format_date, legal_date, today_in_vietnam
 from core.vocabulary import Channel, EventKind, RoutingReason, Status
 from tests_support import look_up
+from triage.casework.evidence_jobs import clean_attachment
 
 PAPER_TEXT = (
     "Cán bộ địa chính UBND phường Quảng Phú hẹn lần hẹn lữa, hồ sơ tách thửa của tôi ba tháng chưa trả kết quả."
@@ -91,7 +92,9 @@ def test_paper_don_with_its_scan_entered_eight_working_days_late(app, desk, csrf
         assert report.channel == Channel.PAPER and legal_date(report.received_at) == received_on
         assert report.entered_by.username == "tiepdan" and report.entered_at is not None
         assert report.reporter_phone == "0912345678" and report.track == "khieu-nai" and report.notify_reporter
-        assert [a.display_name for a in report.attachments] == ["don-giay.jpg"] and report.attachments[0].has_clean_copy
+        assert [a.display_name for a in report.attachments] == ["don-giay.jpg"]
+        assert report.attachments[0].clean_state == "pending" and not report.attachments[0].has_clean_copy
+        scan_id = report.attachments[0].id
         received = next(e for e in report.events if e.kind == EventKind.RECEIVED)
         assert legal_date(received.at) == received_on and legal_date(report.entered_at) == today_in_vietnam()
         late = [e.data for e in report.events if e.kind == EventKind.NOTE]
@@ -107,6 +110,8 @@ def test_paper_don_with_its_scan_entered_eight_working_days_late(app, desk, csrf
         acceptance = report.clock("acceptance")
         assert acceptance.starts_on == received_on
         assert acceptance.due_on == calendar.add_working_days(received_on, acceptance.amount)
+        assert clean_attachment(scan_id) == "clean"  # the scan's clean copy, made by its job
+        assert db.session.get(Report, report_id).attachments[0].has_clean_copy
     status = look_up(app.test_client(), csrf_token, code, passphrase)
     assert status.status_code == 200 and code in status.get_data(as_text=True)
     make_user("giamsat", role="supervisor")
@@ -145,7 +150,7 @@ def test_refusals_store_nothing(app, desk, csrf_token):
         ({"reporter_phone": "12345"}, (), "Số điện thoại chưa đúng"),
         ({"text": "   "}, (), "Xin nhập nội dung đơn"),
         ({}, [("don.jpg", _jpeg()), ("ghi-chu.txt", b"khong phai anh hay pdf, chi la chu")], "ghi-chu.txt"),
-        ({}, [("cuoc-goi.mp3", b"ID3" + bytes(64))], "chỉ nhận bản quét"),
+        ({}, [("cuoc-goi.mp3", (b"\xff\xfb\x90\x64" + bytes(413)) * 12)], "chỉ nhận bản quét"),
         ({"text": HEAD_TEXT, "kind": "to-cao", "own_unit": "y"}, (), "không được chuyển cho chính cơ quan bị phản ánh"),
     ]
     if year_back >= date(2025, 7, 1):

@@ -1,4 +1,5 @@
-"""Evidence files: accepted by content, metadata stripped from what handlers see, originals kept intact."""
+"""Evidence files: accepted by content, metadata stripped from what handlers see (by the cleaning job), originals
+kept intact."""
 
 import hashlib
 import io
@@ -6,6 +7,7 @@ import re
 import zipfile
 
 import pytest
+from evidence_support import clean_pending, mp3, pdf
 from PIL import ExifTags, Image
 
 from core.extensions import db
@@ -58,6 +60,7 @@ def test_gps_is_stripped_from_the_copy_and_the_original_is_kept(app, client, csr
     assert "Đã nhận 1 tệp đính kèm." in response.get_data(as_text=True)
     from intake.attachments import AttachmentStore
 
+    assert clean_pending(app) == ["clean"]
     with app.app_context():
         report = db.session.query(Report).one()
         item = report.attachments[0]
@@ -90,7 +93,7 @@ def test_gps_is_stripped_from_the_copy_and_the_original_is_kept(app, client, csr
     ],
 )
 def test_refused_files_leave_the_report_intact(app, client, csrf_token, name, content, why):
-    response = _submit(client, csrf_token, [(name, content), ("ok.pdf", b"%PDF-1.4\n%test\n" + b"0" * 100)])
+    response = _submit(client, csrf_token, [(name, content), ("ok.pdf", pdf())])
     assert response.status_code == 201
     page = response.get_data(as_text=True)
     refused = re.search(r'id="refused-files">(.*?)</div>', page, re.S).group(1)
@@ -104,8 +107,8 @@ def test_refused_files_leave_the_report_intact(app, client, csrf_token, name, co
 def test_too_many_files_and_total_size(app, make_app, csrf_token):
     small = make_app(ATTACHMENT_MAX_TOTAL_MB=1)
     client = small.test_client()
-    pdf = b"%PDF-1.4\n" + b"0" * (400 * 1024)
-    response = _submit(client, csrf_token, [(f"{i}.pdf", pdf) for i in range(6)])
+    scan = pdf(padding=400 * 1024)
+    response = _submit(client, csrf_token, [(f"{i}.pdf", scan) for i in range(6)])
     page = response.get_data(as_text=True)
     assert response.status_code == 201
     assert page.count("tổng dung lượng các tệp vượt 1 MB") == 4  # two fit in 1 MB
@@ -119,6 +122,7 @@ def test_downloads_are_attachments_for_authorised_staff_only(app, client, csrf_t
         report = db.session.query(Report).one()
         report_id, item_id = report.id, report.attachments[0].id
         route_report(report_id)
+    clean_pending(app)
     make_user("cb1", unit="16522")
     make_user("gs1", role="supervisor")
     make_user("khac", unit="15061")
@@ -142,8 +146,7 @@ def test_downloads_are_attachments_for_authorised_staff_only(app, client, csrf_t
 
 def test_a_file_is_named_for_what_it_is(app, client, csrf_token):
     """An MP3 sent as "loi-khai.html" is kept and downloaded as "loi-khai.mp3"."""
-    mp3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x64" + b"\x00" * 400
-    assert _submit(client, csrf_token, [("loi-khai.html", mp3)]).status_code == 201
+    assert _submit(client, csrf_token, [("loi-khai.html", mp3())]).status_code == 201
     with app.app_context():
         [item] = db.session.query(Report).one().attachments
         assert (item.content_type, item.display_name) == ("audio/mpeg", "loi-khai.mp3")
