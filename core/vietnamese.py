@@ -34,6 +34,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "legal_date",
+    "received_instant",
     "today_in_vietnam",
     "utc_bounds",
 ]
@@ -73,6 +74,13 @@ def utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     lo = datetime.combine(start, time.min, VN_TZ).astimezone(UTC)
     hi = datetime.combine(end + timedelta(days=1), time.min, VN_TZ).astimezone(UTC)
     return lo, hi
+
+
+def received_instant(day: date, now: datetime) -> datetime:
+    """The instant a đơn received on a Vietnamese `day` counts from, as staff record it afterwards: now when it came
+    today, else the start of that day in Vietnam (the legal day is all that counts for the clocks). Never later
+    than now, whatever the hour."""
+    return now if day >= legal_date(now) else utc_bounds(day, day)[0]
 
 
 # -- periods ---------------------------------------------------------------------------------------------------------

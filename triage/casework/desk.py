@@ -16,7 +16,7 @@ from datetime import date, datetime
 from core.models import Report, Unit
 from core.models.report import AccusedBodyError
 from core.units import unit_for
-from core.vietnamese import format_date, legal_date, utc_bounds
+from core.vietnamese import format_date, legal_date, received_instant
 from core.vocabulary import Agency, EventKind, RoutingReason, label
 from intake.submission import Receipt, submit_report
 from ml.accused import analyse
@@ -34,12 +34,6 @@ class Entry:
     received_at: datetime
     late_working_days: int  # 0 when entered in time
     unit: Unit | None  # the unit it was given to straight away; None: the routing worker places it
-
-
-def received_at_of(day: date, now: datetime) -> datetime:
-    """The instant the đơn counts as received: now when it came today, else the start of that day in Vietnam (the
-    legal day is all that counts for the clocks)."""
-    return now if day == legal_date(now) else utc_bounds(day, day)[0]
 
 
 def late_by(received_at: datetime, now: datetime, calendar) -> int:
@@ -67,7 +61,7 @@ def enter_report(
             "Tài khoản của bạn không thuộc đơn vị nào nên không giao thẳng được: bỏ chọn ô giao cho đơn vị mình, "
             "đơn sẽ được phân loại và chuyển đến đúng nơi."
         )
-    received_at = received_at_of(received_on, now)
+    received_at = received_instant(received_on, now)
     receipt = submit_report(session, received_at=received_at, entered_by_id=officer.id, **fields)
     report = session.get(Report, receipt.report_id)
     # The timeline, the reporter's notice and the API say it was received when it was, not when it was typed in

@@ -4,7 +4,6 @@ was typed and the message next to it (HTTP 422), never as a lost page."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
 
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_login import current_user
@@ -12,6 +11,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import Report, Unit, utcnow
+from core.vietnamese import received_instant
 from core.vocabulary import label
 from triage.casework import handling, proceedings, signoff
 from triage.casework.access import guard_blueprint, may, visible_reports
@@ -50,7 +50,7 @@ def _transfer(step: Step, report: Report, form) -> str:
 
 
 def _second(step: Step, report: Report, form) -> str:
-    received = datetime.combine(form.received_on.data, time(3, 0), UTC)  # 10:00 in Vietnam on that day
+    received = received_instant(form.received_on.data, step.now)
     unit = proceedings.open_second_instance(step, report, received_at=received, reason=form.reason.data)
     return f"Đã ghi nhận khiếu nại lần hai; đơn chuyển đến {unit.name} giải quyết."
 

@@ -83,3 +83,14 @@ def test_numbers_percentages_and_dates_as_vietnamese_read_them():
     late = datetime(2026, 1, 31, 17, 30, tzinfo=UTC)  # already 1 February in Vietnam
     assert format_date(late) == "01/02/2026" and format_datetime(late) == "00:30 01/02/2026"
     assert format_datetime(None) == ""
+
+
+def test_a_day_received_is_never_later_than_now_whatever_the_hour():
+    from core.vietnamese import legal_date, received_instant
+
+    for hour in range(24):
+        now = datetime(2026, 12, 3, hour, 30, tzinfo=UTC)
+        today = legal_date(now)
+        assert received_instant(today, now) == now
+        earlier = received_instant(date(2026, 11, 20), now)
+        assert earlier < now and legal_date(earlier) == date(2026, 11, 20)
