@@ -122,6 +122,14 @@ class Server:
             time.sleep(0.2)
         raise RuntimeError(f"{self.name} did not answer in {timeout} s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the workers have used so far: the cost of the requests, whatever else the
+        machine is running."""
+        import psutil
+
+        workers = psutil.Process(self.process.pid).children()
+        return sum(t.user + t.system for t in (w.cpu_times() for w in workers))
+
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -176,8 +184,10 @@ def report_fields(rng: random.Random, wards: list[str]) -> dict:
     return fields
 
 
-def drive(port: int, path: str, clients: int, seconds: float, make_fields, expected: int) -> dict:
-    """N clients POSTing to `path` for `seconds`: requests/s, latency percentiles, statuses other than expected."""
+def drive(server: Server, path: str, clients: int, seconds: float, make_fields, expected: int) -> dict:
+    """N clients POSTing to `path` for `seconds`: requests/s, latency percentiles, the workers' CPU time per
+    request, statuses other than expected."""
+    port = server.port
     latencies: list[list[float]] = [[] for _ in range(clients)]
     wrong: list[dict] = [{} for _ in range(clients)]
     ready = threading.Barrier(clients + 1)
@@ -198,12 +208,12 @@ def drive(port: int, path: str, clients: int, seconds: float, make_fields, expec
     for thread in threads:
         thread.start()
     ready.wait()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), server.cpu_seconds()
     time.sleep(seconds)
     stop.set()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, server.cpu_seconds() - cpu
     times = sorted(t for per in latencies for t in per)
     errors: dict[int, int] = {}
     for per in wrong:
@@ -214,6 +224,7 @@ def drive(port: int, path: str, clients: int, seconds: float, make_fields, expec
         "per_second": round(len(times) / elapsed, 1),
         "p50_ms": round(statistics.median(times) * 1000, 1),
         "p95_ms": round(times[int(0.95 * (len(times) - 1))] * 1000, 1),
+        "cpu_ms": round(cpu / len(times) * 1000, 2),
         "errors": errors,
     }
 
@@ -280,10 +291,11 @@ def clean_redis(url: str, queue: str, prefix: str) -> None:
 
 def show(name: str, figures: dict, base: dict | None) -> None:
     ratio = f"{figures['per_second'] / base['per_second']:9.2f}x" if base else f"{'':10}"
+    cpu_ratio = f"{base['cpu_ms'] / figures['cpu_ms']:9.2f}x" if base else f"{'':10}"
     errors = sum(figures["errors"].values())
     print(
-        f"{name:34} {figures['per_second']:9.1f} {figures['p50_ms']:9.1f} {figures['p95_ms']:9.1f} "
-        f"{figures['requests']:9d} {errors:7d} {ratio}"
+        f"{name:30} {figures['per_second']:8.1f} {figures['p50_ms']:8.1f} {figures['p95_ms']:8.1f} "
+        f"{figures['cpu_ms']:8.2f} {figures['requests']:8d} {errors:6d} {ratio} {cpu_ratio}"
     )
 
 
@@ -351,9 +363,9 @@ def main() -> None:
 
         before = count_reports(app)
         n, s = args.clients, args.seconds
-        results = {"bare form POST": drive(bare.port, "/", n, s, bare_fields, 201)}
-        results["intake POST /"] = drive(real.port, "/", n, s, lambda r, _i: report_fields(r, wards), 201)
-        results["status look-up POST /tra-cuu"] = drive(real.port, "/tra-cuu", n, s, lookup_fields, 200)
+        results = {"bare form POST": drive(bare, "/", n, s, bare_fields, 201)}
+        results["intake POST /"] = drive(real, "/", n, s, lambda r, _i: report_fields(r, wards), 201)
+        results["status look-up POST /tra-cuu"] = drive(real, "/tra-cuu", n, s, lookup_fields, 200)
         stored = count_reports(app) - before
     finally:
         for server in servers:
@@ -363,7 +375,10 @@ def main() -> None:
     print(machine_line())
     print(f"{backend}, Redis {redis_url if embedded is None else 'embedded'}; gunicorn -w 2 (sync) each; ", end="")
     print(f"{n} clients, {s:g} s per phase")
-    print(f"{'':34} {'req/s':>9} {'p50 ms':>9} {'p95 ms':>9} {'requests':>9} {'errors':>7} {'/ bare':>10}")
+    print(
+        f"{'':30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8} {'requests':>8} {'errors':>6} "
+        f"{'req/s÷bare':>10} {'CPU bare÷':>10}"
+    )
     base = results["bare form POST"]
     for name, figures in results.items():
         show(name, figures, None if figures is base else base)

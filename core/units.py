@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -102,4 +103,11 @@ def unit_for(session: Session, *, agency: str, ward_code: str | None) -> Unit | 
 
 
 def ward_choices() -> list[tuple[str, str]]:
-    return sorted(((w.code, w.name) for w in wards_2025()), key=lambda c: strip_diacritics(c[1]).lower())
+    """The 2025 communes as (code, name), in the order a reader looks for a name. Every citizen's form asks for
+    them: the sort (166 names stripped of diacritics) is done once per process, the list handed out is a copy."""
+    return list(_sorted_wards())
+
+
+@cache
+def _sorted_wards() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((w.code, w.name) for w in wards_2025()), key=lambda c: strip_diacritics(c[1]).lower()))

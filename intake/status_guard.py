@@ -15,11 +15,16 @@ class CodeGuard:
     def _key(code: str) -> str:
         return "status-fail:" + keyed_hash("code:" + code)[:32]
 
-    def locked(self, code: str) -> bool:
+    def failures(self, code: str) -> int:
+        """Wrong passphrases counted against the code (0 when Redis is away: the passphrase's strength still
+        stands)."""
         try:
-            return int(self.redis.get(self._key(code)) or 0) >= self.max_failures
+            return int(self.redis.get(self._key(code)) or 0)
         except RedisError:
-            return False  # the passphrase's strength still stands when Redis is away
+            return 0
+
+    def locked(self, code: str) -> bool:
+        return self.failures(code) >= self.max_failures
 
     def failed(self, code: str) -> None:
         try:

@@ -31,7 +31,8 @@ def find_report(code: str, passphrase: str) -> Report | None:
     """The report if code and passphrase match; raises CodeLocked after too many wrong passphrases."""
     code = normalize_tracking_code(code)
     guard = _guard()
-    if code and guard.locked(code):
+    failures = guard.failures(code) if code else 0
+    if failures >= guard.max_failures:
         raise CodeLocked()
     report = db.session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
     # A missing report costs the same slow hash as a wrong passphrase (a verification against a dummy hash).
@@ -40,7 +41,8 @@ def find_report(code: str, passphrase: str) -> Report | None:
         if code:
             guard.failed(code)
         return None
-    guard.succeeded(code)
+    if failures:  # a right passphrase clears the count; with none counted there is nothing to clear
+        guard.succeeded(code)
     return report
 
 
