@@ -58,6 +58,7 @@ HANDLER_ACTIONS = (
     "handle",
     "upload signed scan",
 )
+UNIT_STAFF = {"inspector_1", "inspector_2", "inspector_3", "leader_1"}  # inspectors and leaders with a unit
 LEADERS = {"unit_1": {"leader_1"}, "unit_2": set(), "escalated": set(), "escalated_at_home": set(), "pending": set()}
 ON_REPORT = {
     "work the queue": SEES,
@@ -74,6 +75,8 @@ ON_REPORT = {
     },
     # Page actions asked about one report still require seeing it.
     "view dashboard": {r: SEES[r] - {"triage"} for r in REPORTS},
+    # The reception desk: unit staff and triage officers, who may ask it from any report they see.
+    "enter reports": {r: SEES[r] & (UNIT_STAFF | {"triage"}) for r in REPORTS},
     "supervise deadlines": {r: {"supervisor", "admin"} for r in REPORTS},
     "export": {r: {"supervisor", "admin"} for r in REPORTS},
     "administer": {r: {"admin"} for r in REPORTS},
@@ -90,6 +93,7 @@ WITHOUT_REPORT = {
     "reroute": INSPECTORS | {"triage", "supervisor", "admin"},
     "correct labels": INSPECTORS | {"triage", "supervisor", "admin"},
     "view dashboard": {"inspector_1", "inspector_2", "inspector_3", "leader_1", "supervisor", "admin"},
+    "enter reports": UNIT_STAFF | {"triage"},
     "supervise deadlines": {"supervisor", "admin"},
     "export": {"supervisor", "admin"},
     "administer": {"admin"},
