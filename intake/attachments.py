@@ -235,8 +235,10 @@ def _mutagen_delete(data: bytes) -> bytes:
     audio.delete(buffer)
     buffer.seek(0)
     delete_ape(buffer)
-    buffer.truncate()
-    return buffer.getvalue()
+    cleaned = buffer.getvalue()
+    if mutagen.File(io.BytesIO(cleaned)).tags:  # the copy still reads as its type, without tags
+        raise ValueError("tags left")
+    return cleaned
 
 
 def clean_wav(data: bytes) -> bytes:

@@ -78,6 +78,18 @@ def mp3(artist: str | None = None) -> bytes:
     return out.getvalue() + frames
 
 
+def submit(client, csrf_token, files, text: str):
+    """File a report with its files through the public form, as a citizen's browser does (CSRF token first)."""
+    data = {
+        "csrf_token": csrf_token(client.get("/")),
+        "text": text,
+        "kind": "phan-anh",
+        "ward": "16522",
+        "attachments": [(io.BytesIO(content), name) for name, content in files],
+    }
+    return client.post("/", data=data, content_type="multipart/form-data")
+
+
 def clean_pending(app) -> list[str]:
     """Run the cleaning job of every attachment still pending, as the worker would; their outcomes."""
     with app.app_context():
@@ -86,3 +98,29 @@ def clean_pending(app) -> list[str]:
         ).all()
         db.session.remove()
         return [clean_attachment(attachment_id) for attachment_id in ids]
+
+
+def _ebml(element_id: bytes, payload: bytes) -> bytes:
+    return element_id + b"\x01" + len(payload).to_bytes(7, "big") + payload
+
+
+def webm() -> bytes:
+    """An EBML header and a Segment whose Info has a title and whose Tags hold a place, before one Cluster."""
+    info = _ebml(
+        b"\x15\x49\xa9\x66", _ebml(b"\x2a\xd7\xb1", b"\x0f\x42\x40") + _ebml(b"\x7b\xa9", NAME_AND_PHONE.encode())
+    )
+    place = _ebml(b"\x45\xa3", b"LOCATION") + _ebml(b"\x44\x87", PLACE)
+    tags = _ebml(b"\x12\x54\xc3\x67", _ebml(b"\x73\x73", _ebml(b"\x67\xc8", place)))
+    segment = _ebml(b"\x18\x53\x80\x67", info + tags + _ebml(b"\x1f\x43\xb6\x75", _ebml(b"\xe7", b"\x00")))
+    return _ebml(b"\x1a\x45\xdf\xa3", _ebml(b"\x42\x82", b"webm")) + segment
+
+
+def wav() -> bytes:
+    """A tenth of a second of 8 kHz silence with a LIST/INFO chunk naming the artist."""
+    fmt = b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, 8000, 16000, 2, 16)
+    artist = NAME_AND_PHONE.encode() + b"\x00"
+    info = b"INFOIART" + struct.pack("<I", len(artist)) + artist + b"\x00" * (len(artist) % 2)
+    body = (
+        b"WAVE" + fmt + b"LIST" + struct.pack("<I", len(info)) + info + b"data" + struct.pack("<I", 1600) + bytes(1600)
+    )
+    return b"RIFF" + struct.pack("<I", len(body)) + body

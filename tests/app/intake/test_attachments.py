@@ -7,7 +7,7 @@ import re
 import zipfile
 
 import pytest
-from evidence_support import clean_pending, mp3, pdf
+from evidence_support import clean_pending, mp3, pdf, submit
 from PIL import ExifTags, Image
 
 from core.extensions import db
@@ -41,15 +41,7 @@ def zip_bomb() -> bytes:
 
 
 def _submit(client, csrf_token, files):
-    token = csrf_token(client.get("/"))
-    data = {
-        "csrf_token": token,
-        "text": TEXT,
-        "kind": "phan-anh",
-        "ward": "16522",
-        "attachments": [(io.BytesIO(content), name) for name, content in files],
-    }
-    return client.post("/", data=data, content_type="multipart/form-data")
+    return submit(client, csrf_token, files, TEXT)
 
 
 def test_gps_is_stripped_from_the_copy_and_the_original_is_kept(app, client, csrf_token):
