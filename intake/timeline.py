@@ -5,6 +5,8 @@ the reporter can do next. No classifier labels, no internal notes or findings, n
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy.orm import object_session
+
 from core.models import Report
 from core.vietnamese import format_date
 from core.vocabulary import FINISHED, Complexity, EventKind, Kind, Status, label
@@ -212,7 +214,9 @@ def open_question(report: Report) -> str | None:
 
 def current_clocks(report: Report) -> list:
     """The deadlines of the current instance and cycle, one per stage (earlier cycles' and the first instance's
-    are history)."""
+    are history). A report merged into another's case has the case's deadlines (its own stopped at the merge)."""
+    if report.case_id is not None:
+        report = object_session(report).get(Report, report.case_id) or report
     second = (report.instance or 1) == 2
     stages = dict.fromkeys(c.stage for c in report.clocks if not second or (c.track or "").endswith("-2"))
     clocks = [report.clock(stage) for stage in stages]

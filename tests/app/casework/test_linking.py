@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import Report, ReportLink, Unit, User, utcnow
-from core.vietnamese import legal_date
-from core.vocabulary import ClockStatus, LinkKind, Status
+from core.vietnamese import format_date, legal_date
+from core.vocabulary import ClockStatus, LinkKind, Status, label
 from tests_support import look_up
 from triage.casework import linking
 from triage.casework.actions import accept_report
@@ -129,6 +129,9 @@ def test_merge_one_case_one_set_of_clocks_queue_and_both_reporters_told(app, cli
     assert {c.status for c in merged.clocks} == {ClockStatus.STOPPED}
     assert case.clock("acceptance").is_open and case.next_due_on == case.clock("acceptance").due_on
     assert {e.kind for e in case.events} >= {"linked"} and {e.kind for e in merged.events} >= {"linked"}
+    # the later reporter's status page shows the case's deadline, not their own stopped clock
+    citizen = look_up(app.test_client(), csrf_token, later.tracking_code, later.passphrase).get_data(as_text=True)
+    assert format_date(case.clock("acceptance").due_on) in citizen and label(ClockStatus.STOPPED) not in citizen
 
     queue = client.get("/can-bo/").get_data(as_text=True)
     assert first.tracking_code in queue and later.tracking_code not in queue
