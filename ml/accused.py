@@ -197,6 +197,16 @@ _CHARGE = (  # "... phụ trách văn hóa - xã hội": part of the mention
     r"(?:văn hóa ?-? ?xã hội|văn hóa và xã hội|văn hóa|xã hội|kinh tế|đô thị|đất đai|địa chính|xây dựng|nông nghiệp|"
     r"tài chính|nội chính|giáo dục|y tế|tư pháp|quân sự|hành chính|chung|khối \w+|\w+))?"
 )
+# The same after a commune head's ward name, with or without diacritics. Without them only "phu trach" is
+# unambiguous: a bare "mang" may be "mắng" (to scold), the act itself.
+_CHARGE_AFTER = re.compile(
+    _CHARGE[:-1]
+    + "|"
+    + strip_diacritics(_CHARGE[:-1]).replace(
+        "(?:phu trach|phu trach mang|phu trach linh vuc|phu trach khoi|mang|khoi|ben)",
+        "phu trach(?: mang| linh vuc| khoi)?",
+    )
+)
 _NOT_PROVINCE = r"(?! (?:nhân dân )?tỉnh)(?! mặt trận)"
 
 # Unit heads and heads of other organisations: never a head of a body (blocked first).
@@ -1190,7 +1200,10 @@ def _resolve_bodies(
             out[i] = (role, {"agency": code, "ward_code": None})
         elif kind in ("commune", "commune-party"):
             ward, end = _commune_ward(s, h.a, h.b)
-            h.shown_end = end
+            # "phó chủ tịch UBND phường X phụ trách địa chính": the portfolio after the ward is the head's own,
+            # not an officer who acts
+            charge = _CHARGE_AFTER.match(s.norm, end)
+            h.shown_end = charge.end() if charge else end
             out[i] = (role, {"agency": XA, "ward_code": ward})
         else:
             out[i] = (role, {"agency": _KIND_AGENCY[kind], "ward_code": None})

@@ -26,6 +26,9 @@ def body(agency):
 
 
 ACCUSED = [
+    # the portfolio after the ward's name is the head's own ("phụ trách địa chính"), not an officer who acts
+    ("Phó chủ tịch UBND phường Quảng Phú phụ trách địa chính đòi tôi 5 triệu đồng để ký hồ sơ.", xa("16522")),
+    ("pho chu tich ubnd phuong quang phu phu trach dia chinh doi toi 5 trieu", xa("16522")),
     # a commune head accused over a matter another body handles: the accused body is the commune
     ("Chủ tịch UBND phường Quảng Phú đòi 5 triệu mới ký giấy phép xây dựng", xa("16522")),
     ("Chủ tịch xã Ngọc Lặc đòi 20 triệu mới cho chuyển mục đích sử dụng đất", xa("15061")),
