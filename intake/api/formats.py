@@ -5,7 +5,7 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
-from flask import Response
+from flask import Response, request
 
 from core.vietnamese import VN_TZ
 
@@ -21,6 +21,17 @@ ITEMS = {
     "endpoints": "endpoint",
     "formats": "format",
 }
+
+
+def json_body() -> object | None:
+    """The request's JSON body, or None when there is none or it does not parse (a body nested deeper than the
+    parser's recursion limit included)."""
+    if not request.is_json:
+        return None
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        return None
 
 
 def w3c(value: datetime | None) -> str | None:

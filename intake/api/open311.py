@@ -6,7 +6,7 @@ and the chosen service: never contact details, internal notes, labels of the cla
 See docs/api.md."""
 
 import math
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import Blueprint, current_app, g, request
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from core.queueing import enqueue_routing
 from core.units import ward_choices
 from core.vocabulary import FINISHED, Category, Channel, ClockStatus, EventKind, Kind, Status, label
 from intake.api import keys
-from intake.api.formats import errors, render, w3c
+from intake.api.formats import errors, json_body, render, w3c
 from intake.api.services import CHANGESET, definition, service_list, service_name, ward_names
 from intake.forms import ReportForm
 from intake.receipts import normalize_tracking_code
@@ -50,7 +50,7 @@ def _format() -> str:
 
 def _key_given() -> str | None:
     """The key: the spec's `api_key` parameter (body or query string), or the X-Api-Key header."""
-    body = request.get_json(silent=True) if request.is_json else None
+    body = json_body()
     in_body = body.get("api_key") if isinstance(body, dict) else request.form.get("api_key")
     return in_body or request.args.get("api_key") or request.headers.get("X-Api-Key")
 
@@ -153,7 +153,7 @@ def _params() -> MultiDict:
     `attribute` may also be an object: {"attribute": {"kind": "to-cao"}})."""
     if not request.is_json:
         return request.form
-    body = request.get_json(silent=True)
+    body = json_body()
     if not isinstance(body, dict):
         raise Invalid("Nội dung gửi lên không phải một đối tượng JSON hợp lệ.")
     flat = {k: v for k, v in body.items() if k != "attribute"}
@@ -346,7 +346,9 @@ def _moment(name: str) -> datetime | None:
         return None
     try:
         value = datetime.fromisoformat(raw)
-    except ValueError:
+        if value.tzinfo is not None and not 1970 <= value.astimezone(UTC).year <= 2100:
+            value = None  # nothing was filed then, and the database cannot hold year 1 or 9999 in every zone
+    except (ValueError, OverflowError):
         value = None
     if value is None or value.tzinfo is None:
         raise Invalid(f"{name}: '{raw[:40]}' không phải ngày giờ W3C có múi giờ, ví dụ 2026-12-01T00:00:00+07:00.")

@@ -3,12 +3,12 @@ app that shows the reporter their đơn: what the status page says, with the sam
 passphrases (`intake.status_lookup`) and the same per-client rate limit, counted with the page's. The body must
 be JSON, which a cross-site form cannot send, and the answer is never cached."""
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app
 
 from core.models import Report
 from core.vietnamese import format_date
 from core.vocabulary import HANDLED_WITHOUT_ACCEPTANCE, ClockStatus, Status, label, outcome_label
-from intake.api.formats import errors, render, w3c
+from intake.api.formats import errors, json_body, render, w3c
 from intake.status_lookup import LOCKED, WRONG, CodeLocked, find_report, public_documents, public_explanation
 from intake.timeline import current_clocks, open_question, public_timeline
 
@@ -75,7 +75,7 @@ def status_view(report: Report) -> dict:
 
 @bp.post("/tra-cuu")
 def lookup():
-    body = request.get_json(silent=True) if request.is_json else None
+    body = json_body()
     if not isinstance(body, dict):
         return errors(400, NOT_JSON)
     code, passphrase = body.get("code"), body.get("passphrase")

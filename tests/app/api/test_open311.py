@@ -252,3 +252,15 @@ def test_filters_of_the_list(app, client, new_key):
     assert ids(start_date="2020-01-01T00:00:00+07:00", end_date="2020-02-01T00:00:00+07:00") == []
     bad = client.get("/open311/v2/requests.json", query_string={"api_key": key, "start_date": "hôm qua"})
     assert bad.status_code == 400 and bad.get_json()[0]["description"].startswith("start_date:")
+
+
+def test_dates_out_of_range_and_json_nested_past_the_parser_are_400s(app, client, new_key):
+    key = new_key("ung-dung-doi-tac")
+    for name, value in (("start_date", "0001-01-01T00:00:00+14:00"), ("end_date", "9999-12-31T23:59:59-12:00")):
+        answer = client.get("/open311/v2/requests.json", query_string={"api_key": key, name: value})
+        assert answer.status_code == 400 and answer.get_json()[0]["description"].startswith(f"{name}:")
+    deep = '{"code":' + "[" * 50_000 + "]" * 50_000 + ',"passphrase":"x"}'
+    for path in ("/api/v1/tra-cuu", "/open311/v2/requests.json"):
+        answer = client.post(path, data=deep, content_type="application/json", headers={"X-Api-Key": key})
+        assert answer.status_code in (400, 403), (path, answer.status_code)
+        assert answer.get_json()[0]["code"] == answer.status_code
