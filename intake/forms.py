@@ -1,7 +1,6 @@
 """The citizen's forms: plain-language Vietnamese labels and messages."""
 
 import re
-from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -19,7 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from core.vietnamese import format_int
+from core.vietnamese import format_int, today_in_vietnam
 from core.vocabulary import Kind, label
 
 # What each kind means, in the citizen's words, after its label on the form.
@@ -87,7 +86,7 @@ class ReportForm(FlaskForm):
     occurred_on = DateField(
         "Ngày xảy ra (nếu nhớ)",
         validators=[Optional()],
-        render_kw={"max": date.today().isoformat()},
+        render_kw={},  # its "max" is today in Vietnam, set per form
     )
     kind = RadioField("Loại đơn", choices=KIND_CHOICES, default=Kind.PHAN_ANH.value)
     attachments = MultipleFileField(
@@ -131,6 +130,7 @@ class ReportForm(FlaskForm):
         self._text_min, self._text_max = text_min, text_max
         # The minimum is said before the citizen writes, not only in the error after sending.
         self.text.description = f"{TEXT_HINT} Viết ít nhất {text_min} ký tự."
+        self.occurred_on.render_kw = {"max": today_in_vietnam().isoformat()}
 
     @property
     def text_min(self) -> int:
@@ -162,7 +162,7 @@ class ReportForm(FlaskForm):
             field.data = digits
 
     def validate_occurred_on(self, field):
-        if field.data and field.data > date.today():
+        if field.data and field.data > today_in_vietnam():  # the citizen's day, whatever the server's zone
             raise ValidationError("Ngày xảy ra không thể ở tương lai.")
 
 

@@ -132,3 +132,13 @@ def test_submission_survives_redis_being_down(make_app, csrf_token):
     with app.app_context():
         report = db.session.scalar(select(Report).where(Report.tracking_code == code))
         assert report.status == "received"
+
+
+def test_today_in_vietnam_is_a_day_the_incident_may_have_happened(client, csrf_token, app):
+    """Between 00:00 and 07:00 in Vietnam the server's (UTC) date is still yesterday: the form counts in Vietnam."""
+    from core.vietnamese import today_in_vietnam
+
+    today = today_in_vietnam().isoformat()
+    assert f'max="{today}"' in client.get("/").get_data(as_text=True)
+    response = _post(client, csrf_token, text=GOOD_TEXT, occurred_on=today)
+    assert response.status_code == 201, response.get_data(as_text=True)[:2000]
