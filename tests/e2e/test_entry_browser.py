@@ -34,6 +34,8 @@ def test_a_paper_don_entered_at_the_units_desk(browser, live_service, screenshot
     desk.fill("input[name=received_on]", received_on.isoformat())
     desk.fill("textarea[name=text]", TEXT)
     desk.locator("#ward-search").press_sequentially("quang thanh")  # the old ward the letter names
+    desk.wait_for_selector("#ward-search-option-0")  # offered, with the old name
+    assert "trước đây: phường Quảng Thành" in desk.text_content("#ward-search-option-0")
     desk.locator("#ward-search").press("Enter")
     assert desk.input_value("#ward") == "16522"
     desk.fill("input[name=reporter_name]", "Lê Văn Dân")
