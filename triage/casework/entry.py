@@ -6,8 +6,11 @@ already written are removed), then the routing straight to the officer's unit wh
 committed. The passphrase is on the receipt page only (never stored in clear, never logged, not cached).
 """
 
+import secrets
+
 from flask import Blueprint, current_app, make_response, render_template, request
 from flask_login import current_user
+from redis.exceptions import RedisError
 
 from core.extensions import db
 from core.models import utcnow
@@ -77,9 +80,37 @@ def _refuse(form: EntryForm, message: str, status: int = 400):
     return _page(form, status)
 
 
+ALREADY_STORED = (
+    "Đơn này đã được lưu ở lần bấm trước (bấm hai lần hoặc tải lại trang), nên không lưu thêm một bản nữa. "
+    "Đơn vừa nhập có trong hàng đợi; mật mã tra cứu chỉ hiện một lần trên biên nhận đã in."
+)
+ONCE_SECONDS = 86_400
+
+
+def _claim_once(token: str) -> bool:
+    """Whether this blank form has not yet stored a đơn (Redis down: yes, rather than stop the desk)."""
+    if not token:
+        return True
+    try:
+        return bool(current_app.extensions["redis"].set(f"desk-once:{token}", "1", nx=True, ex=ONCE_SECONDS))
+    except RedisError:
+        return True
+
+
+def _release_once(token: str) -> None:
+    """The đơn was not stored after all: the same form may be sent again once corrected."""
+    if token:
+        try:
+            current_app.extensions["redis"].delete(f"desk-once:{token}")
+        except RedisError:
+            pass
+
+
 @bp.get("")
 def form():
-    return _page(_form())
+    blank = _form()
+    blank.once.data = secrets.token_urlsafe(18)
+    return _page(blank)
 
 
 @bp.post("")
@@ -87,10 +118,14 @@ def submit():
     form = _form()
     if not form.validate():
         return _refuse(form, "Chưa lưu được đơn: xin xem các ô được đánh dấu bên dưới.")
+    once = form.once.data or ""
+    if not _claim_once(once):
+        return _refuse(form, ALREADY_STORED, 409)
     store = store_for(current_app.config)
     files = store.accept(_uploads())
     refused = list(files.refused) + [(a.display_name, NOT_A_SCAN) for a in files.accepted if a.kind not in SCAN_KINDS]
     if refused:
+        _release_once(once)
         _remove(store, files.accepted)
         why = "; ".join(f"{name}: {reason}" for name, reason in refused)
         return _refuse(form, f"Chưa lưu được đơn vì có tệp không nhận được — {why}.")
@@ -109,6 +144,7 @@ def submit():
         )
     except ActionRefused as exc:
         db.session.rollback()
+        _release_once(once)
         _remove(store, files.accepted)
         return _refuse(form, f"Chưa lưu được đơn: {exc}", 409)
     db.session.commit()  # the đơn is safe before anything else happens

@@ -7,7 +7,16 @@ The checks of what the reporter gave (phone, e-mail, the text, the commune) are 
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, MultipleFileField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    MultipleFileField,
+    RadioField,
+    SelectChoice,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from core.vietnamese import format_date
@@ -79,6 +88,7 @@ class EntryForm(FlaskForm):
     reporter_phone = ReportForm.reporter_phone
     reporter_email = ReportForm.reporter_email
     notify_reporter = BooleanField("Người phản ánh muốn được báo từng bước giải quyết", default=True)
+    once = HiddenField()  # one token per blank form: the same đơn is not stored twice (a double click, a reload)
     own_unit = BooleanField(
         "Đơn thuộc thẩm quyền của đơn vị tôi: giao thẳng cho đơn vị, không qua phân loại tự động",
     )

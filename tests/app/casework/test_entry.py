@@ -40,9 +40,16 @@ def desk(app, make_user, login_as):
     return clients
 
 
-def _enter(client, csrf_token, files=(), **fields):
+def _blank(client, csrf_token) -> dict:
+    """What a blank entry form carries: its CSRF token and its one-time token."""
+    page = client.get("/can-bo/nhap-don")
+    once = re.search(r'name="once" type="hidden" value="([^"]+)"', page.get_data(as_text=True))
+    return {"csrf_token": csrf_token(page), "once": once.group(1) if once else ""}  # none: the page is refused
+
+
+def _enter(client, csrf_token, files=(), blank=None, **fields):
     data = {
-        "csrf_token": csrf_token(client.get("/can-bo/nhap-don")),
+        **(blank or _blank(client, csrf_token)),
         "channel": "paper",
         "received_on": today_in_vietnam().isoformat(),
         "text": PAPER_TEXT,
@@ -182,3 +189,15 @@ def test_who_may_enter(app, desk, make_user, login_as, csrf_token):
     assert response.status_code == 302 and "/can-bo/dang-nhap" in response.headers["Location"]
     assert 'href="/can-bo/nhap-don"' in desk["tiepdan"].get("/can-bo/").get_data(as_text=True)
     assert _stored(app) == (0, 0)
+
+
+def test_the_same_form_sent_twice_stores_one_don(app, desk, csrf_token):
+    """A double click or a reload of the receipt page sends the same form again: one đơn, and the desk is told."""
+    clerk = desk["tiepdan"]
+    before = _stored(app)[0]
+    blank = _blank(clerk, csrf_token)
+    assert _enter(clerk, csrf_token, blank=blank).status_code == 201
+    again = _enter(clerk, csrf_token, blank=blank)
+    assert again.status_code == 409 and "không lưu thêm một bản nữa" in again.get_data(as_text=True)
+    assert _stored(app)[0] == before + 1
+    assert _enter(clerk, csrf_token).status_code == 201  # a new blank form is a new đơn
