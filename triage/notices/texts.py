@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.models import Report, ReportEvent
-from core.vietnamese import format_date
+from core.vietnamese import format_date, today_in_vietnam
 from core.vocabulary import Status, outcome_label
 from ml.normalize import strip_diacritics
 from triage.deadlines.messages import Message
@@ -57,25 +57,37 @@ def _told(subject: str, lead: str, sms: str, *fields: tuple[str, str]):
 
 
 def _received(report, event, data, code) -> Said:
+    where = (
+        f"Đơn được giao ngay cho {report.unit.name} xem xét, giải quyết."  # entered at that body's own desk
+        if report.unit is not None
+        else "Đơn đang được phân loại để chuyển đến cơ quan có thẩm quyền giải quyết."
+    )
     return Said(
         "đã được tiếp nhận",
-        (
-            f"Hệ thống đã tiếp nhận đơn {code} của ông/bà ngày {format_date(report.received_at)}.",
-            "Đơn đang được phân loại để chuyển đến cơ quan có thẩm quyền giải quyết.",
-        ),
-        "da duoc tiep nhan, dang phan loai de chuyen co quan co tham quyen",
+        (f"Hệ thống đã tiếp nhận đơn {code} của ông/bà ngày {format_date(report.received_at)}.", where),
+        "da duoc tiep nhan"
+        if report.unit is not None
+        else "da duoc tiep nhan, dang phan loai de chuyen co quan co tham quyen",
     )
 
 
 def _routed(report, event, data, code) -> Said:
     unit = _unit(report, data)
+    clock = report.clock("acceptance")
     due = _due(report, "acceptance")
+    if clock is not None and clock.due_on and clock.due_on < today_in_vietnam():
+        # a paper đơn entered late: its first period is already over when the reporter hears of it
+        when = (
+            f" Thời hạn xem xét thụ lý, tính từ ngày nhận đơn {format_date(report.received_at)}, đã hết ngày {due}:"
+            " cơ quan phải trả lời ông/bà ngay."
+        )
+    else:
+        when = f" Hạn trả lời: đến hết ngày {due}." if due else " Hạn trả lời theo thời hạn luật định."
     return Said(
         f"đã được chuyển đến {unit}",
         (
             f"Đơn {code} đã được chuyển đến {unit}.",
-            "Cơ quan sẽ xem xét để thụ lý (nhận giải quyết) hoặc trả lời ông/bà"
-            + (f" đến hết ngày {due}." if due else " trong thời hạn luật định."),
+            "Cơ quan sẽ xem xét để thụ lý (nhận giải quyết) hoặc trả lời ông/bà." + when,
         ),
         f"da chuyen den {unit} de xem xet thu ly",
     )

@@ -296,3 +296,17 @@ def test_each_merged_report_tells_its_own_reporter_on_its_own_code(app, filed):
         mail, sms = _last(app, receipt.report_id)
         assert mail.recipient == address and receipt.tracking_code in mail.body and receipt.tracking_code in sms.body
     assert first.tracking_code not in _last(app, second.report_id)[0].body
+
+
+def test_a_don_entered_late_is_told_its_first_period_is_over(app, filed):
+    """A paper đơn received weeks before it was entered: the routed notice does not promise a day already past."""
+    from datetime import timedelta
+
+    from core.models import utcnow
+
+    late = filed(received_at=utcnow() - timedelta(days=40))
+    routed = next(row for row in _rows(app, late.report_id, "email") if row.event_key.endswith(":routed"))
+    assert "đã hết ngày" in routed.body and "phải trả lời ông/bà ngay" in routed.body
+    fresh = filed()
+    routed = next(row for row in _rows(app, fresh.report_id, "email") if row.event_key.endswith(":routed"))
+    assert "Hạn trả lời: đến hết ngày" in routed.body and "đã hết ngày" not in routed.body
