@@ -25,7 +25,7 @@ from flask_login import current_user
 from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
-from core.config import instance_secret
+from core.config import app_secret
 from core.extensions import db
 from core.models import AuditRecord, CalendarOverride, ReportEvent, Unit, User, utcnow
 from core.vocabulary import EventKind
@@ -43,12 +43,7 @@ class AuditViolation(RuntimeError):
 
 def chain_key() -> bytes:
     """The HMAC key of the chain: AUDIT_KEY, else a key made once under the instance folder."""
-    app = current_app._get_current_object()
-    key = app.extensions.get("audit_key")
-    if key is None:
-        value = app.config.get("AUDIT_KEY") or instance_secret(Path(app.config["INSTANCE_PATH"]), "audit_key")
-        key = app.extensions["audit_key"] = value.encode()
-    return key
+    return app_secret(current_app, "AUDIT_KEY")
 
 
 def record_hash(prev_hash: str, at, actor_id, action, object_type, object_id, data, *, key: bytes) -> str:

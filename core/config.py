@@ -278,6 +278,16 @@ def instance_secret(instance: Path, name: str) -> str:
     return path.read_text().strip()
 
 
+def app_secret(app, name: str) -> bytes:
+    """The key named by the setting `name` (AUDIT_KEY, PASSPHRASE_KEY) of this app: its value, else a key made once
+    under the instance folder (`audit_key`, `passphrase_key`), never in the database; read once per process."""
+    key = app.extensions.get(name)
+    if key is None:
+        value = app.config.get(name) or instance_secret(Path(app.config["INSTANCE_PATH"]), name.lower())
+        key = app.extensions[name] = value.encode()
+    return key
+
+
 def load_config(overrides: Mapping | None = None, environ: Mapping | None = None) -> dict:
     """The Flask config: declared defaults, overridden by environment variables, overridden by `overrides`."""
     env = os.environ if environ is None else environ

@@ -11,11 +11,10 @@ handed out before (12 characters, argon2 hashes) keep working.
 import hashlib
 import hmac
 import secrets
-from pathlib import Path
 
 from flask import current_app
 
-from core.config import instance_secret
+from core.config import app_secret
 from core.passwords import verify_secret
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B: nothing that can be misheard or mistyped.
@@ -58,12 +57,7 @@ def normalize_passphrase(value: str) -> str:
 
 def passphrase_key() -> bytes:
     """PASSPHRASE_KEY, else a key made once under the instance folder. Changing it voids every receipt."""
-    app = current_app._get_current_object()
-    key = app.extensions.get("passphrase_key")
-    if key is None:
-        value = app.config.get("PASSPHRASE_KEY") or instance_secret(Path(app.config["INSTANCE_PATH"]), "passphrase_key")
-        key = app.extensions["passphrase_key"] = value.encode()
-    return key
+    return app_secret(current_app, "PASSPHRASE_KEY")
 
 
 def hash_passphrase(passphrase: str) -> str:
