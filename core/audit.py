@@ -73,7 +73,9 @@ def _last_hash(session: Session) -> str:
 
 def append(session: Session, *, actor_id, action: str, object_type: str, object_id, data: dict) -> AuditRecord:
     at = utcnow()
-    prev = session.info.get("audit_last_hash") or _last_hash(session)
+    # Never autoflush here: a flush would run the hooks, whose records would be chained to the same head as this one.
+    with session.no_autoflush:
+        prev = session.info.get("audit_last_hash") or _last_hash(session)
     data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
     record = AuditRecord(
         at=at,

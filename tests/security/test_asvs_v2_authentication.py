@@ -5,6 +5,7 @@ password refuses a guessable one."""
 import pytest
 from sqlalchemy import select
 
+from core.audit import verify_chain
 from core.extensions import db
 from core.models import User
 from tests_support import PASSWORD, sign_in
@@ -59,6 +60,7 @@ def test_a_guessing_attack_spread_over_addresses_locks_the_name_for_everyone(gua
         user = db.session.scalar(select(User).where(User.username == "tp.quangphu"))
         assert user.locked_until is not None  # the administrators see the lock
         user_id = user.id
+        assert verify_chain(db.session).first_broken is None  # the lockout and the account's change: one chain
 
     admin = guarded.test_client()
     guarded.test_cli_runner().invoke(args=["users", "create", "quantri", "--role", "admin", "--password", PASSWORD])
