@@ -8,12 +8,12 @@ from core.ratelimit import keyed_hash
 
 
 class CodeGuard:
-    def __init__(self, redis: Redis, max_failures: int, lock_seconds: int):
+    def __init__(self, redis: Redis, max_failures: int, lock_seconds: int, namespace: str = "rl"):
         self.redis, self.max_failures, self.lock_seconds = redis, max_failures, lock_seconds
+        self.namespace = namespace
 
-    @staticmethod
-    def _key(code: str) -> str:
-        return "status-fail:" + keyed_hash("code:" + code)[:32]
+    def _key(self, code: str) -> str:
+        return f"{self.namespace}:status-fail:" + keyed_hash("code:" + code)[:32]
 
     def failures(self, code: str) -> int:
         """Wrong passphrases counted against the code (0 when Redis is away: the passphrase's strength still

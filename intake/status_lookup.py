@@ -24,7 +24,12 @@ class CodeLocked(Exception):
 
 def _guard() -> CodeGuard:
     cfg = current_app.config
-    return CodeGuard(current_app.extensions["redis"], cfg["STATUS_MAX_FAILURES"], cfg["STATUS_LOCK_MINUTES"] * 60)
+    return CodeGuard(
+        current_app.extensions["redis"],
+        cfg["STATUS_MAX_FAILURES"],
+        cfg["STATUS_LOCK_MINUTES"] * 60,
+        cfg.get("RATELIMIT_KEY_PREFIX") or "rl",
+    )
 
 
 def find_report(code: str, passphrase: str) -> Report | None:

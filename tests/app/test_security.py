@@ -83,7 +83,10 @@ def test_passphrase_brute_force_hits_the_lock(make_app, make_report, csrf_token,
     locked = attempt(receipt.passphrase, addr="192.0.2.99")  # even the right one, from another address
     assert locked.status_code == 429
     assert "tạm khóa tra cứu" in locked.get_data(as_text=True)
-    keys = [k.decode() for k in Redis.from_url(redis_url).scan_iter(match="status-fail:*")]
+    keys = [
+        k.decode()
+        for k in Redis.from_url(redis_url).scan_iter(match=f"{app.config['RATELIMIT_KEY_PREFIX']}:status-fail:*")
+    ]
     assert keys and not any(receipt.tracking_code in k for k in keys)
     Redis.from_url(redis_url).delete(*keys)  # the lock expires on its own; here we lift it
     assert attempt(receipt.passphrase).status_code == 200
