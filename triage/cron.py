@@ -11,6 +11,7 @@ from triage.audit_jobs import anchor_audit_trail
 from triage.casework.evidence_jobs import reconcile_uncleaned
 from triage.casework.jobs import purge_contacts, reconcile_reporter_requests
 from triage.deadlines.jobs import sweep_deadlines
+from triage.heartbeat import beat_on_each_turn
 from triage.reporting.jobs import build_due_periodic_reports
 from triage.routing.jobs import reconcile_unrouted
 
@@ -19,6 +20,7 @@ def main() -> int:
     configure_logging("cron")
     config = load_config()
     scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
+    beat_on_each_turn(scheduler)  # heartbeat:cron in Redis, read by /readyz and /metrics
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(reconcile_reporter_requests, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(reconcile_uncleaned, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
