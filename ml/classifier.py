@@ -13,6 +13,7 @@ Loading is explicit and lazy: importing this module loads nothing.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -30,6 +31,8 @@ from ml.prediction import Prediction
 from ml.taxonomy import Agency
 from ml.versions import warn_if_versions_differ
 from ml.wards import Place, find_place
+
+log = logging.getLogger(__name__)
 
 POINTER_NAME = "current"
 ESCALATED_AGENCY = Agency.THANH_TRA_TINH.value
@@ -259,12 +262,33 @@ def default_model_dir() -> Path:
     return Path(os.environ.get("ML_MODEL_DIR") or Path.cwd() / "instance" / "models")
 
 
+@dataclass(frozen=True)
+class HandleState:
+    """What a ModelHandle holds, read without loading anything.
+
+    loaded: the version in memory ("" when none); published: the artifact the pointer named when last checked;
+    failed: that artifact when it could not be loaded (the handle keeps serving `loaded`); error: the exception's
+    type name."""
+
+    loaded: str = ""
+    published: str = ""
+    failed: str = ""
+    error: str = ""
+
+    @property
+    def degraded(self) -> bool:
+        """Serving an older model because the published one does not load."""
+        return bool(self.loaded and self.failed)
+
+
 class ModelHandle:
     """The current classifier of a model directory, loaded once per process.
 
     `get()` stats the pointer file at most once every `check_interval` seconds and
     loads the newer artifact when the pointer changed; otherwise it returns the model
-    it holds. Safe to share between threads. Load it before forking workers.
+    it holds. When the newly published artifact does not load (truncated, corrupt, missing), it keeps serving
+    the model it holds, logs one error per bad artifact and says so in `state()`; it tries again when the
+    pointer changes. Safe to share between threads. Load it before forking workers.
     """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, check_interval: float = 2.0):
@@ -274,6 +298,10 @@ class ModelHandle:
         self._stamp: tuple | None = None
         self._checked_at = 0.0
         self._lock = threading.Lock()
+        self._published = ""
+        self._failed = ""
+        self._error = ""
+        self._logged: set[str] = set()  # bad artifacts already logged
 
     def _pointer_stamp(self) -> tuple:
         st = os.stat(self.model_dir / POINTER_NAME)
@@ -294,12 +322,43 @@ class ModelHandle:
                     return self._model
                 raise
             if self._model is None or stamp != self._stamp:
-                artifact = resolve_artifact(self.model_dir)
-                if self._model is None or Path(self._model.metadata.get("path", "")) != artifact:
-                    self._model = load_classifier(artifact)
+                self._load_published()
                 self._stamp = stamp
             self._checked_at = now
+            assert self._model is not None  # _load_published raised if there is none
             return self._model
+
+    def _load_published(self) -> None:
+        """Load what the pointer names unless it is the model held; on failure keep the model held (or raise when
+        there is none)."""
+        self._published = ""
+        try:
+            self._published = Path((self.model_dir / POINTER_NAME).read_text(encoding="utf-8").strip()).name
+            artifact = resolve_artifact(self.model_dir)
+            if self._model is None or Path(self._model.metadata.get("path", "")) != artifact:
+                self._model = load_classifier(artifact)
+        # Whatever a bad file raises (EOFError, UnpicklingError, ValueError, TypeError...): a truncated or
+        # corrupt artifact must not stop the routing while a good model is in memory.
+        except Exception as exc:
+            self._failed = self._published or POINTER_NAME
+            self._error = type(exc).__name__
+            if self._failed not in self._logged:
+                self._logged.add(self._failed)
+                log.error(
+                    "published model %s does not load (%s); %s",
+                    self._failed,
+                    self._error,
+                    f"still serving {self._model.version}" if self._model is not None else "no model to serve",
+                )
+            if self._model is None:
+                raise
+        else:
+            self._failed = self._error = ""
+
+    def state(self) -> HandleState:
+        """What is loaded and whether the published model failed to load (nothing is loaded by asking)."""
+        loaded = self._model.version if self._model is not None else ""
+        return HandleState(loaded=loaded, published=self._published, failed=self._failed, error=self._error)
 
     @property
     def version(self) -> str:

@@ -69,6 +69,18 @@ class Services:
             self._handle = ModelHandle(self.model_dir)
         return self._handle.get()
 
+    def classifier_state(self):
+        """What this process holds (`ml.classifier.HandleState`: the version loaded, a published model that failed
+        to load), or None when no model was asked for in this process yet. Loads nothing."""
+        return self._handle.state() if self._handle is not None else None
+
+    def published_model(self) -> str:
+        """The artifact the model directory's pointer names, checked to exist but not loaded (FileNotFoundError
+        when there is none)."""
+        from ml.classifier import resolve_artifact  # loads scikit-learn and underthesea: only where a model is used
+
+        return resolve_artifact(self.model_dir).name
+
     @property
     def calendar(self) -> WorkingCalendar:
         """The calendar in force, rebuilt from the database at most once a minute (admins may edit it)."""
