@@ -127,6 +127,9 @@ class Settings:
     host: str = setting("127.0.0.1", "address the web server of `make run` listens on", key=None)
     port: int = setting(8000, "port the web server of `make run` listens on", key=None)
     web_concurrency: int = setting(2, "web server processes of `make run`", key=None)
+    train_max_rows: int = setting(
+        0, "rows of the corpus the classifier trained by the first `make run` learns from (0: all)", key=None
+    )
     # Routing.
     ml_model_dir: str = setting(InInstance("models"), "classifier artifacts; `current` points at the one in use")
     ml_corrections: str = setting(

