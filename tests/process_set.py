@@ -122,6 +122,11 @@ class ProcessSet:
         self.processes.remove(process)
         return self.start_one(process.kind, procfile()[process.kind], process.index)
 
+    def revive(self) -> list[str]:
+        """Start again every process that exited (systemd's Restart=always); the kinds started."""
+        exited = [p for p in self.processes if p.popen.poll() is not None]
+        return [self.restart(process).kind for process in exited]
+
     def dead(self) -> list[str]:
         return [
             f"{p.kind}.{p.index + 1} (status {p.popen.returncode})"
