@@ -110,14 +110,31 @@ def _too_many(error):
     """A citizen who sent too many reports in a minute gets the form back with what they wrote, not a bare page."""
     if request.endpoint != "public.submit":
         return too_many_requests(error)
-    form = _report_form()
-    form.form_errors.append(
-        f"{TOO_MANY} Nội dung bạn đã viết vẫn còn dưới đây: xin chờ một phút rồi bấm Gửi"
-        + (", và chọn lại các tệp đính kèm." if _uploads() else ".")
-    )
-    response = make_response(render_template("public/form.html", form=form), 429)
+    response = form_again(TOO_MANY, 429)
     response.headers["Retry-After"] = "60"
-    return _no_store(response)
+    return response
+
+
+def form_again(message: str, status: int, *, readable: bool = True):
+    """The citizen's form, or the status look-up form, again with `message` above it and what was typed kept, for a
+    refusal that is nobody's fault (too many tries, the service briefly unavailable); None on any other page. A body
+    that could not be read (`readable=False`: larger than MAX_CONTENT_LENGTH) leaves the form empty."""
+    if request.endpoint == "public.submit":
+        form = _report_form() if readable else _report_form(formdata=None)
+        if readable:
+            message += " Nội dung bạn đã viết vẫn còn dưới đây: xin chờ một phút rồi bấm Gửi" + (
+                ", và chọn lại các tệp đính kèm." if _uploads() else "."
+            )
+        template = "public/form.html"
+    elif request.endpoint == "public.status":
+        form = StatusForm() if readable else StatusForm(formdata=None)
+        if readable:
+            message += " Mã và mật mã bạn đã nhập vẫn còn dưới đây: xin chờ một phút rồi bấm Tra cứu."
+        template = "public/status_form.html"
+    else:
+        return None
+    form.form_errors.append(message)
+    return _no_store(make_response(render_template(template, form=form), status))
 
 
 def _locked_page(form):

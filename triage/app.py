@@ -12,7 +12,7 @@ from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label, 
 from intake import api
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
-from triage import cli
+from triage import cli, error_pages
 from triage.admin import views as admin
 from triage.casework import access, auth, case_file, document_views, entry, linking_views, procedure, queue
 from triage.context import create_base_app
@@ -56,6 +56,7 @@ def create_app(config: Mapping | None = None) -> Flask:
         limit_view(app, endpoint, limit)
     api.init_app(app)  # Open311, the JSON status look-up, their OpenAPI document: CSRF-exempt, own rate limits
     app.register_error_handler(CSRFError, _expired_session)
+    error_pages.init_app(app)  # Vietnamese pages for every other refusal or failure; 503 when the database is down
     app.jinja_env.filters.update(
         vi_date=vietnamese.format_date,
         vi_datetime=vietnamese.format_datetime,
