@@ -1,6 +1,7 @@
 """The citizen's forms: plain-language Vietnamese labels and messages."""
 
 import re
+from functools import lru_cache
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -61,6 +62,14 @@ class _Messages:
 
 
 TEXT_HINT = "Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (chức vụ), làm thủ tục gì, họ đã nói hoặc đòi hỏi gì."
+
+
+@lru_cache(maxsize=8)
+def _ward_select(ward_choices: tuple[tuple[str, str], ...]) -> tuple[list[SelectChoice], frozenset[str]]:
+    """The commune select's choices and the codes it accepts, built once per list of communes (every citizen's
+    form asks for the same 166)."""
+    choices = [SelectChoice("", "— Không rõ / không chọn —")] + [SelectChoice(c, n) for c, n in ward_choices]
+    return choices, frozenset(code for code, _ in ward_choices)
 
 
 class ReportForm(FlaskForm):
@@ -124,9 +133,7 @@ class ReportForm(FlaskForm):
 
     def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ward.choices = [SelectChoice("", "— Không rõ / không chọn —")] + [
-            SelectChoice(code, name) for code, name in ward_choices
-        ]
+        self.ward.choices, self._ward_codes = _ward_select(tuple(ward_choices))
         self._text_min, self._text_max = text_min, text_max
         # The minimum is said before the citizen writes, not only in the error after sending.
         self.text.description = f"{TEXT_HINT} Viết ít nhất {text_min} ký tự."
@@ -148,8 +155,7 @@ class ReportForm(FlaskForm):
             )
 
     def validate_ward(self, field):
-        valid = {choice.value for choice in self.ward.choices}
-        if field.data and field.data not in valid:
+        if field.data and field.data not in self._ward_codes:
             raise ValidationError(
                 "Không tìm thấy xã/phường này trong danh sách 166 xã, phường của tỉnh. Xin chọn lại hoặc để trống."
             )

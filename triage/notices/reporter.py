@@ -103,12 +103,13 @@ def recipients(report: Report) -> list[tuple[NoticeChannel, str]]:
 def tell(session: Session, report: Report, report_event: ReportEvent, links: Links) -> list[Notification]:
     """The outbox rows of one event for the reporter (none when it is no notice, or nobody is to be told)."""
     step = step_of(report_event)
-    if step is None:
+    told = recipients(report)
+    if step is None or not told:
         return []
     rows = []
     key = f"reporter:{report_event.id}:{step}"
     mail = texts.email(step, report, report_event, links.status())
-    for channel, address in recipients(report):
+    for channel, address in told:
         if channel == NoticeChannel.EMAIL:
             if step in EMAIL_STEPS_ELSEWHERE:
                 continue
@@ -129,9 +130,11 @@ def _links() -> Links:
 
 def _collect(session: Session, _flush_context) -> None:
     """after_flush: the new public events of this flush (with their ids now), and the ids of the rows written."""
+    new_reports = {obj.id: obj for obj in session.new if isinstance(obj, Report)}
     for obj in session.new:
         if isinstance(obj, ReportEvent) and step_of(obj) is not None:
-            session.info.setdefault(_EVENTS, []).append(obj)
+            # With its report when that is new too (held here: the identity map alone may let it go).
+            session.info.setdefault(_EVENTS, []).append((obj, new_reports.get(obj.report_id)))
         elif isinstance(obj, Notification) and obj in session.info.get(_ROWS, ()):
             session.info.setdefault(_SENDS, []).append(obj.id)
 
@@ -144,11 +147,11 @@ def _write(session: Session) -> None:
         return
     links = _links()
     with session.no_autoflush:
-        for report_event in told:
+        for report_event, known in told:
             state = inspect(report_event)
             if not state.persistent or state.deleted:  # rolled back with a savepoint
                 continue
-            report = session.get(Report, report_event.report_id)
+            report = known if known is not None else session.get(Report, report_event.report_id)
             if report is not None:
                 session.info.setdefault(_ROWS, []).extend(tell(session, report, report_event, links))
 
