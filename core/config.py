@@ -208,6 +208,9 @@ class Settings:
     dashboard_min_sample: int = setting(10, "reports resolved in the period a unit needs to be ranked on the dashboard")
     public_min_cell: int = setting(5, "smallest count shown on the public page (smaller ones are shown as —)")
     public_cache_seconds: int = setting(600, "how long the public page is cached")
+    # Backups.
+    backup_dir: str = setting(InInstance("backups"), "where the nightly backup writes its archives")
+    backup_keep: int = setting(7, "nightly backups kept in BACKUP_DIR; older ones are removed")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:

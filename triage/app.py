@@ -14,6 +14,7 @@ from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli, error_pages
 from triage.admin import views as admin
+from triage.backup import cli as backup_cli
 from triage.casework import access, auth, case_file, document_views, entry, linking_views, procedure, queue
 from triage.context import create_base_app
 from triage.deadlines import views as supervision
@@ -43,6 +44,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(transparency.bp)
     auth.init_login(login_manager)
     cli.register(app)
+    backup_cli.register(app)
     audit.init_app(app)
     headers.init_app(app)
     for endpoint, limit in (

@@ -8,6 +8,7 @@ from core.config import load_config
 from core.logs import configure_logging
 from core.queueing import redis_connection
 from triage.audit_jobs import anchor_audit_trail
+from triage.backup.jobs import back_up_instance
 from triage.casework.evidence_jobs import reconcile_uncleaned
 from triage.casework.jobs import purge_contacts, reconcile_reporter_requests
 from triage.deadlines.jobs import sweep_deadlines
@@ -30,6 +31,7 @@ def main() -> int:
     # Periodic reports: due on the first working day of a month/quarter/year (Vietnamese date); every 6 hours,
     # whatever the server's time zone, and idempotent (a period already built is left alone).
     scheduler.register(build_due_periodic_reports, config["JOBS_QUEUE"], cron="20 */6 * * *", job_timeout=1800)
+    scheduler.register(back_up_instance, config["JOBS_QUEUE"], cron="45 2 * * *", job_timeout=3600)  # nightly
     scheduler.start()
     return 0
 

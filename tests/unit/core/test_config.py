@@ -212,7 +212,8 @@ def test_the_new_settings_are_in_the_flask_config_and_nothing_else():
     config = load_config(environ={"INSTANCE_PATH": "/srv/phananh", "SECRET_KEY": "k"})
     sms = {"SMS_GATEWAY_URL", "SMS_GATEWAY_KEY", "SMS_SENDER"}
     security = {"LOGIN_ACCOUNT_MAX_FAILURES", "TRUSTED_PROXY_HOPS", "AUDIT_KEY", "AUDIT_ANCHOR_FILE", "PASSPHRASE_KEY"}
-    assert set(config) - set(DEFAULTS_SNAPSHOT) == {"DASHBOARD_MIN_SAMPLE", "LOG_LEVEL", *sms, *security}
+    backups = {"BACKUP_DIR", "BACKUP_KEEP"}
+    assert set(config) - set(DEFAULTS_SNAPSHOT) == {"DASHBOARD_MIN_SAMPLE", "LOG_LEVEL", *sms, *security, *backups}
     assert (config["DASHBOARD_MIN_SAMPLE"], config["LOG_LEVEL"]) == (10, "INFO")
     assert [config[key] for key in sorted(sms)] == ["", "", "THANHHOA"]  # no gateway: SMS go to instance/sms
     env = {"INSTANCE_PATH": "/srv/x", "SECRET_KEY": "k", "DASHBOARD_MIN_SAMPLE": "3", "LOG_LEVEL": "DEBUG"}
