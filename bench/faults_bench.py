@@ -26,17 +26,14 @@ every 10 s (RECONCILE_INTERVAL_SECONDS, SWEEP_INTERVAL_SECONDS) and a claimed no
 """
 
 import argparse
-import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -48,10 +45,11 @@ for path in (ROOT, ROOT / "tests"):
 from process_set import (  # noqa: E402
     ProcessSet,
     file_reports,
+    free_port,
     fresh_database,
     install,
-    recipe_env,
     routing_state,
+    service_env,
 )
 from redis import Redis  # noqa: E402
 from redis.exceptions import RedisError  # noqa: E402
@@ -65,12 +63,6 @@ from core.vocabulary import Delivery, Status  # noqa: E402
 FAULTS = ("none", "worker-kill", "redis-flush", "redis-restart", "pg-terminate")
 DEFAULT_DATABASE = "postgresql+psycopg://postgres@127.0.0.1:5432/bench_faults"
 RECOVERY_TIMEOUT = 240
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class RedisServer:
@@ -219,21 +211,13 @@ def run_fault(fault: str, args, model_dir: str, scratch: Path) -> dict:
     database = fresh_database(args.database_url, f"{base_url.database}_{fault.replace('-', '_')}")
     redis = RedisServer(folder / "redis").start()
     smtp = SmtpSink()
-    tag, port = uuid.uuid4().hex[:8], free_port()
-    env = recipe_env(
-        dict(os.environ),
-        DATABASE_URL=database,
-        REDIS_URL=redis.url,
-        ML_MODEL_DIR=model_dir,
-        INSTANCE_PATH=str(folder / "instance"),
-        HOST="127.0.0.1",
-        PORT=str(port),
-        WEB_CONCURRENCY="2",
-        SECRET_KEY=f"secret-{tag}",
-        AUDIT_KEY=f"audit-{tag}",
-        PASSPHRASE_KEY=f"passphrase-{tag}",
-        SUBMIT_RATE_LIMIT="100000 per minute",
-        STATUS_RATE_LIMIT="100000 per minute",
+    port = free_port()
+    env = service_env(
+        database,
+        redis.url,
+        model_dir,
+        folder / "instance",
+        port,
         RECONCILE_INTERVAL_SECONDS="10",
         SWEEP_INTERVAL_SECONDS="10",
         MAIL_CLAIM_TIMEOUT_SECONDS="15",

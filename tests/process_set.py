@@ -5,10 +5,12 @@ bench/faults_bench.py (which puts tests/ on its path)."""
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.request import urlopen
@@ -70,11 +72,38 @@ def install(env: dict, logs: Path) -> None:
         )
 
 
-def recipe_env(base: dict, **settings: str) -> dict:
-    """The processes' environment: `base` with the settings, and the virtualenv's programs first on PATH (the
-    Procfile names `gunicorn` and `python`, as an activated virtualenv or the units' absolute paths give them)."""
-    bin_dir = str(Path(sys.executable).parent)
-    return {**base, **settings, "PATH": bin_dir + os.pathsep + base.get("PATH", "")}
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def service_env(database_url: str, redis_url: str, model_dir: str, instance: Path, port: int, **settings) -> dict:
+    """The environment of one run of the process set, `settings` on top: its database, Redis, classifier and
+    instance folder; queues, limiter namespace and keys of its own; the web app on 127.0.0.1:`port` with two
+    processes; the per-client limits out of reach (every citizen of a run comes from 127.0.0.1); the virtualenv's
+    programs first on PATH (the Procfile names `gunicorn` and `python`, as an activated virtualenv gives them)."""
+    tag = uuid.uuid4().hex[:8]
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ML_MODEL_DIR": model_dir,
+        "INSTANCE_PATH": str(instance),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "2",
+        "ROUTING_QUEUE": f"routing-{tag}",
+        "JOBS_QUEUE": f"jobs-{tag}",
+        "RATELIMIT_KEY_PREFIX": f"rl-{tag}",
+        "SECRET_KEY": f"secret-{tag}",
+        "AUDIT_KEY": f"audit-{tag}",
+        "PASSPHRASE_KEY": f"passphrase-{tag}",
+        "SUBMIT_RATE_LIMIT": "100000 per minute",
+        "STATUS_RATE_LIMIT": "100000 per minute",
+        **settings,
+        "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+    }
 
 
 @dataclass

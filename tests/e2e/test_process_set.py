@@ -4,27 +4,19 @@ reports through the public form over HTTP from several citizens at once and rout
 
 import os
 import random
-import socket
-import uuid
 
 import pytest
-from process_set import ProcessSet, fresh_database, install, recipe_env, wait_until_routed
+from process_set import ProcessSet, free_port, fresh_database, install, service_env, wait_until_routed
 from process_set import file_reports as file_through_the_form
 from sqlalchemy.engine import make_url
 
 from core.vocabulary import Status
-from tests_support import IN_CI, TEST_AUDIT_KEY, Browser
+from tests_support import IN_CI, Browser
 
 REPORTS = 240
 CITIZENS = 8
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -45,29 +37,9 @@ def service(database, redis_url, model_dir, tmp_path_factory):
     scratch = tmp_path_factory.mktemp("process-set")
     logs = scratch / "logs"
     logs.mkdir()
-    tag = uuid.uuid4().hex[:8]
-    port = _free_port()
-    env = recipe_env(
-        dict(os.environ),
-        DATABASE_URL=database,
-        REDIS_URL=redis_url,
-        ML_MODEL_DIR=model_dir,
-        INSTANCE_PATH=str(scratch / "instance"),
-        HOST="127.0.0.1",
-        PORT=str(port),
-        WEB_CONCURRENCY="2",
-        ROUTING_QUEUE=f"routing-{tag}",
-        JOBS_QUEUE=f"jobs-{tag}",
-        RATELIMIT_KEY_PREFIX=f"rl-{tag}",
-        SECRET_KEY=f"secret-{tag}",
-        AUDIT_KEY=TEST_AUDIT_KEY,
-        PASSPHRASE_KEY=TEST_AUDIT_KEY,
-        # Every citizen of the test comes from 127.0.0.1: the per-client limits are raised out of reach.
-        SUBMIT_RATE_LIMIT="100000 per minute",
-        STATUS_RATE_LIMIT="100000 per minute",
-        # The cron's reconciler enqueues again, while the workers route, whatever is still waiting.
-        RECONCILE_INTERVAL_SECONDS="5",
-    )
+    port = free_port()
+    # The cron's reconciler enqueues again, while the workers route, whatever is still waiting.
+    env = service_env(database, redis_url, model_dir, scratch / "instance", port, RECONCILE_INTERVAL_SECONDS="5")
     install(env, logs)
     processes = ProcessSet(env, logs, {"web": 1, "worker": 2, "cron": 1})
     try:
