@@ -59,6 +59,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     api.init_app(app)  # Open311, the JSON status look-up, their OpenAPI document: CSRF-exempt, own rate limits
     app.register_error_handler(CSRFError, _expired_session)
     error_pages.init_app(app)  # Vietnamese pages for every other refusal or failure; 503 when the database is down
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))  # clients ask for it
     app.jinja_env.filters.update(
         vi_date=vietnamese.format_date,
         vi_datetime=vietnamese.format_datetime,

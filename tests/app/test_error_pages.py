@@ -138,3 +138,14 @@ def test_an_api_path_with_a_wrong_method_answers_405_as_json(client):
     response = client.delete("/open311/v2/services.json")
     assert response.status_code == 405 and response.mimetype == "application/json"
     assert "GET" in response.headers["Allow"]
+
+
+def test_the_favicon_is_served_and_linked(client):
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
+    assert icon.data[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    svg = client.get("/static/favicon.svg")
+    assert svg.status_code == 200 and b"<svg" in svg.data
+    page = client.get("/").get_data(as_text=True)
+    assert '<link rel="icon" href="/favicon.ico"' in page and 'href="/static/favicon.svg" type="image/svg+xml"' in page
+    assert client.head("/favicon.ico").status_code == 200

@@ -50,6 +50,7 @@ MATRIX = {
     ("GET", "api_docs.openapi"): EVERYONE,
     ("GET", "transparency.page"): EVERYONE,
     ("GET", "static"): EVERYONE,
+    ("GET", "favicon"): EVERYONE,
     ("GET", "auth.login"): EVERYONE,
     ("POST", "auth.login"): EVERYONE,
     ("POST", "auth.logout"): STAFF,
