@@ -185,6 +185,11 @@ class Settings:
     status_rate_limit: str = setting("10 per minute;60 per hour", "status page look-ups and replies per client")
     status_max_failures: int = setting(5, "wrong passphrases that lock a tracking code on the status page")
     status_lock_minutes: int = setting(15, "how long a locked tracking code stays locked")
+    request_queue_timeout_seconds: int = setting(
+        20,
+        "a citizen's POST that waited longer than this in front of the service (the trusted proxy's "
+        "X-Request-Start) is answered busy at once, nothing stored (0: never)",
+    )
     contact_retention_days: int = setting(
         365, "reporters' contact details are erased this long after a report is closed (0: never)"
     )

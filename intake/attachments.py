@@ -339,6 +339,10 @@ def clean_copy(data: bytes, content_type: str) -> tuple[bytes, str]:
     raise ValueError(f"no cleaner for {content_type}")
 
 
+NOT_STORED = (
+    "máy chủ tạm thời không lưu được tệp này nên đơn được gửi không kèm tệp; xin giữ tệp để nộp khi cơ quan mời "
+    "làm việc hoặc hỏi thêm"
+)
 UNREADABLE = {
     AttachmentKind.PDF: "tệp PDF bị hỏng hoặc không đọc được nên không xóa được thông tin ẩn",
     AttachmentKind.AUDIO: "tệp ghi âm bị hỏng hoặc không đọc được nên không xóa được thông tin ẩn",
@@ -420,9 +424,21 @@ class AttachmentStore:
             clean_state=CleanState.PENDING,
         )
         target = self.path(attachment, clean=False)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        partial = target.with_suffix(".part")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(data)
+            partial.replace(target)
+        except OSError as exc:  # a full or read-only disk: the file is refused, the report still goes
+            partial.unlink(missing_ok=True)
+            log.error("evidence file not stored (%s): %s", type(exc).__name__, exc.strerror or exc)
+            raise Refused(NOT_STORED) from exc
         return attachment
+
+    def discard(self, attachments) -> None:
+        """Remove the stored originals of attachments whose report was not kept."""
+        for attachment in attachments:
+            self.path(attachment, clean=False).unlink(missing_ok=True)
 
     def clean(self, attachment: Attachment) -> None:
         """Write the clean copy of a stored original and mark the attachment clean (the caller commits). The

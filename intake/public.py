@@ -3,6 +3,7 @@ the inspector's question, downloads the documents addressed to them, withdraws t
 instance of a khiếu nại. Every POST of the status page carries the tracking code and passphrase and is checked
 like the look-up (same lock per code after wrong passphrases, same rate limit per client)."""
 
+import logging
 from urllib.parse import quote
 
 from flask import Blueprint, current_app, make_response, render_template, request, send_file
@@ -20,6 +21,7 @@ from core.ratelimit import TOO_MANY, too_many_requests
 from core.units import ward_choices
 from core.vocabulary import FINISHED, EventKind
 from intake.attachments import AttachmentStore, Limits, enqueue_cleaning
+from intake.busy import BUSY, client_left, waited_too_long
 from intake.forms import ReplyForm, ReportForm, StatusForm, clean_text
 from intake.reporter_requests import RequestRefused, request_second_instance, request_withdrawal, withdrawal_pending
 from intake.status_lookup import (
@@ -35,6 +37,7 @@ from intake.submission import submit_report
 from intake.timeline import current_clocks, open_question, public_timeline
 
 bp = Blueprint("public", __name__)
+log = logging.getLogger(__name__)
 HONEYPOT = "website"
 
 
@@ -95,6 +98,11 @@ def submit():
         attachments=files.accepted,
         notify_reporter=not form.no_notices.data,
     )
+    if client_left():  # the browser gave up waiting: a report stored now would have no receipt anywhere
+        db.session.rollback()
+        _store().discard(files.accepted)
+        log.warning("a citizen's connection closed before their report was stored: nothing kept")
+        return "", 503
     db.session.commit()  # the report is safe before anything else happens
     enqueue_routing(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"], receipt.report_id)
     enqueue_cleaning(current_app.extensions["redis"], current_app.config["JOBS_QUEUE"], files.accepted)
@@ -103,6 +111,16 @@ def submit():
         render_template("public/receipt.html", receipt=receipt, files=files, status_url=status_url), 201
     )
     return _no_store(response)
+
+
+@bp.before_request
+def _shed_load():
+    """A POST that waited too long in front of the service is answered busy before it touches anything."""
+    if request.method == "POST" and waited_too_long():
+        response = form_again(BUSY, 503) or make_response(render_template("error.html", message=BUSY), 503)
+        response.headers["Retry-After"] = "30"
+        return _no_store(response)
+    return None
 
 
 @bp.errorhandler(429)
