@@ -146,6 +146,9 @@ class Settings:
         to_config=_comma_list,
     )
     sweep_interval_seconds: int = setting(300, "how often the deadline sweep runs")
+    cron_lease_seconds: int = setting(
+        20, "one cron process is active, holding a lease in Redis this long; a standby takes over when it runs out"
+    )
     smtp_host: str = setting("", "the mail server", shown="unset: messages are written to `instance/mail/*.eml`")
     smtp_port: int = setting(25, "the mail server's port")
     smtp_user: str = setting("", "user name on the mail server")

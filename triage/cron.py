@@ -1,7 +1,22 @@
-"""`python -m triage.cron`: the periodic jobs, enqueued by rq's cron scheduler."""
+"""`python -m triage.cron`: the periodic jobs, enqueued by rq's cron scheduler.
 
+Several may run (one per machine): exactly one is active, the one holding a lease in Redis (CRON_LEASE_SECONDS, renewed
+every third of it); the others stand by and try to take the lease every second, so when the active one dies a standby
+takes over within the lease and the sweep keeps its times. The one that takes over builds its schedule afresh: the jobs
+run at an interval (reconcilers, the deadline sweep) run at once, the others at their next time. A Redis outage is
+waited out, with a growing pause, instead of ending the process.
+"""
+
+import logging
+import os
+import signal
+import socket
 import sys
+import threading
 
+from redis import Redis
+from redis.exceptions import LockError, RedisError
+from redis.lock import Lock
 from rq.cron import CronScheduler
 
 from core.config import load_config
@@ -16,11 +31,14 @@ from triage.heartbeat import beat_on_each_turn
 from triage.reporting.jobs import build_due_periodic_reports
 from triage.routing.jobs import reconcile_unrouted
 
+log = logging.getLogger(__name__)
 
-def main() -> int:
-    configure_logging("cron")
-    config = load_config()
-    scheduler = CronScheduler(connection=redis_connection(config["REDIS_URL"]))
+STANDBY_POLL_SECONDS = 1.0
+MAX_OUTAGE_PAUSE_SECONDS = 10.0
+
+
+def build_scheduler(config, redis: Redis) -> CronScheduler:
+    scheduler = CronScheduler(connection=redis)
     beat_on_each_turn(scheduler)  # heartbeat:cron in Redis, read by /readyz and /metrics
     scheduler.register(reconcile_unrouted, config["ROUTING_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(reconcile_reporter_requests, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
@@ -32,7 +50,92 @@ def main() -> int:
     # whatever the server's time zone, and idempotent (a period already built is left alone).
     scheduler.register(build_due_periodic_reports, config["JOBS_QUEUE"], cron="20 */6 * * *", job_timeout=1800)
     scheduler.register(back_up_instance, config["JOBS_QUEUE"], cron="45 2 * * *", job_timeout=3600)  # nightly
-    scheduler.start()
+    return scheduler
+
+
+def lease_key(config) -> str:
+    """One lease per deployment: the queues the periodic jobs go to name it."""
+    return f"triage:cron-lease:{config['ROUTING_QUEUE']}:{config['JOBS_QUEUE']}"
+
+
+def lease_holder(redis: Redis, config) -> str | None:
+    """The holder of the lease ("host:pid"), or None when no cron scheduler is active."""
+    value = redis.get(lease_key(config))
+    return value.decode() if isinstance(value, bytes) else value
+
+
+class Cron:
+    """One cron process: standby until it holds the lease, then the active scheduler until it loses it or stops."""
+
+    def __init__(self, config, redis: Redis):
+        self.config, self.redis = config, redis
+        self.ttl = config["CRON_LEASE_SECONDS"]
+        self.name = f"{socket.gethostname()}:{os.getpid()}"
+        self.lease = Lock(redis, lease_key(config), timeout=self.ttl, thread_local=False)
+        self.scheduler: CronScheduler | None = None
+        self.stopping = threading.Event()
+
+    def _take_or_renew(self) -> bool:
+        """True while this process holds the lease."""
+        if self.scheduler is not None:
+            try:
+                self.lease.reacquire()
+                return True
+            except LockError:
+                log.warning("cron %s: lost the lease; standing by", self.name)
+                self.scheduler = None
+        if not self.lease.acquire(blocking=False, token=self.name):
+            return False
+        log.info("cron %s: took the lease; active", self.name)
+        self.scheduler = build_scheduler(self.config, self.redis)
+        self.scheduler.register_birth()
+        return True
+
+    def turn(self) -> float:
+        """One turn of the loop; the seconds to wait before the next."""
+        if not self._take_or_renew():
+            return STANDBY_POLL_SECONDS
+        assert self.scheduler is not None
+        if self.scheduler.enqueue_jobs():
+            self.scheduler.save()  # the jobs' times, as rq's own loop keeps them
+        self.scheduler.heartbeat()
+        return min(self.scheduler.calculate_sleep_interval(), self.ttl / 3)
+
+    def run(self) -> None:
+        log.info("cron %s: standing by for the lease (%d s)", self.name, self.ttl)
+        pause = 0.5
+        while not self.stopping.is_set():
+            try:
+                wait = self.turn()
+                pause = 0.5
+            except RedisError as exc:
+                log.warning(
+                    "cron %s: Redis unreachable (%s); trying again in %.1f s", self.name, type(exc).__name__, pause
+                )
+                wait, pause = pause, min(pause * 2, MAX_OUTAGE_PAUSE_SECONDS)
+            self.stopping.wait(wait)
+        self.release()
+
+    def release(self) -> None:
+        """Give the lease up at once, so that a standby takes over now rather than when it runs out."""
+        if self.scheduler is None:
+            return
+        try:
+            self.lease.release()
+            self.scheduler.register_death()
+        except (LockError, RedisError):
+            pass  # gone with Redis, or already taken: nothing to give up
+        log.info("cron %s: stopped; lease released", self.name)
+        self.scheduler = None
+
+
+def main() -> int:
+    configure_logging("cron")
+    config = load_config()
+    cron = Cron(config, redis_connection(config["REDIS_URL"]))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: cron.stopping.set())
+    cron.run()
     return 0
 
 

@@ -1,32 +1,123 @@
-"""`python -m triage.worker`: one rq worker (with rq's scheduler) that holds the classifier in memory."""
+"""`python -m triage.worker`: one rq worker (with rq's scheduler) that holds the classifier in memory.
 
-import ctypes
+It rides out a Redis restart instead of quitting: rq's worker waits for Redis when it is idle, but quits when Redis
+goes away while it runs a job or checks whether it is suspended; `ResilientWorker` waits there too, then runs the
+reconciler (a job Redis lost comes back from the database) and carries on. rq's scheduler, a child process that
+dies with the connection, is started again within seconds instead of at rq's next maintenance (ten minutes).
+"""
+
+import logging
 import os
-import signal
 import sys
+import time
+from collections.abc import Callable
 
-from rq import Queue, SimpleWorker
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from rq import Queue, SimpleWorker, worker_registration
 
 from core.extensions import db
 from core.logs import configure_logging
 from triage.context import create_base_app
+from triage.lifeline import die_with_parent
 from triage.routing.jobs import reconcile_unrouted
 
-PR_SET_PDEATHSIG = 1
+log = logging.getLogger(__name__)
+
+REDIS_DOWN = (RedisConnectionError, RedisTimeoutError)
+# rq's worker takes a turn (heartbeat, maintenance, the scheduler's check) each time its blocking wait for a job ends:
+# its TTL less 15 s. A short one makes a dead scheduler noticed within seconds; the heartbeat it costs is one write.
+WORKER_TTL_SECONDS = 20
+MAX_WAIT_SECONDS = 5.0  # longest pause between two attempts to reach Redis
 
 
-def _die_with_parent() -> None:
-    """rq forks its scheduler from the worker: if the worker is killed, the child must not outlive it
-    (it would keep copies of the worker's database sockets open, mid-transaction)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: the scheduler then stops at its next heartbeat
-        pass
+class ResilientWorker(SimpleWorker):
+    """A SimpleWorker that waits for Redis to come back wherever rq would quit, and keeps its scheduler alive."""
+
+    max_connection_wait_time = MAX_WAIT_SECONDS
+    on_reconnect: Callable[[], object] | None = None  # run once Redis is back after an outage
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("worker_ttl", WORKER_TTL_SECONDS)
+        super().__init__(*args, **kwargs)
+
+    def wait_for_redis(self, rejoin: bool = True) -> None:
+        """Block until Redis answers (or a stop is requested), trying again with a growing pause. With `rejoin`, then
+        register this worker again (a restarted Redis has forgotten it) and run `on_reconnect`."""
+        pause, waited = 0.5, False
+        while not self._stop_requested:
+            try:
+                self.connection.ping()
+                break
+            except REDIS_DOWN as exc:
+                log.warning("Redis unreachable (%s); trying again in %.1f s", type(exc).__name__, pause)
+                time.sleep(pause)
+                pause, waited = min(pause * 2, self.max_connection_wait_time), True
+        if self._stop_requested:
+            return
+        if waited:
+            log.info("Redis answers again")
+        if not rejoin:
+            return
+        with self.connection.pipeline() as pipeline:
+            pipeline.hset(self.key, mapping=self.serialize())
+            worker_registration.register(self, pipeline)
+            pipeline.expire(self.key, self.worker_ttl + 60)
+            pipeline.execute()
+        if self.on_reconnect is not None:
+            self.on_reconnect()
+
+    def _riding_out(self, step: Callable[..., object], *args) -> None:
+        try:
+            step(*args)
+        except REDIS_DOWN as exc:
+            log.warning("Redis went away (%s); waiting for it", type(exc).__name__)
+            self.executions.clear()  # its job stays in rq's started registry, or the reconciler enqueues it again
+            self.wait_for_redis()
+
+    def execute_job(self, job, queue):
+        self._riding_out(super().execute_job, job, queue)
+
+    def check_for_suspension(self, burst: bool):
+        self._riding_out(super().check_for_suspension, burst)
+
+    def _scheduler_down(self) -> bool:
+        process = self.scheduler._process if self.scheduler else None
+        return self.scheduler is not None and (process is None or not process.is_alive())
+
+    def _revive_scheduler(self) -> None:
+        """Start rq's scheduler again if this worker gets its locks (another worker's scheduler may hold them)."""
+        assert self.scheduler is not None
+        dead = self.scheduler._process
+        if dead is not None:
+            log.warning("rq's scheduler exited (status %s); starting it again", dead.exitcode)
+            self.scheduler._process = None
+        if self.scheduler.acquire_locks():
+            db.engine.dispose()  # as at start: no pooled database connection is shared with the forked scheduler
+            self.scheduler.start()
+
+    @property
+    def should_run_maintenance_tasks(self) -> bool:
+        return super().should_run_maintenance_tasks or (self.last_cleaned_at is not None and self._scheduler_down())
+
+    def run_maintenance_tasks(self):
+        if self.last_cleaned_at is not None and self._scheduler_down():
+            self._riding_out(self._revive_scheduler)
+        if super().should_run_maintenance_tasks:
+            self._riding_out(super().run_maintenance_tasks)
+
+
+def _reconcile(app) -> Callable[[], None]:
+    def reconcile() -> None:
+        with app.app_context():
+            reconcile_unrouted()
+
+    return reconcile
 
 
 def main(argv: list[str] | None = None) -> int:
     configure_logging("worker")
-    os.register_at_fork(after_in_child=_die_with_parent)
+    os.register_at_fork(after_in_child=die_with_parent)  # rq forks its scheduler: it must not outlive the worker
     app = create_base_app()
     with app.app_context():
         # Load the model once, before any job (a forking worker would reload it in every child).
@@ -35,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         db.engine.dispose()  # no pooled connection is shared with the scheduler process forked below
         redis = app.extensions["redis"]
         queues = [Queue(name, connection=redis) for name in (app.config["ROUTING_QUEUE"], app.config["JOBS_QUEUE"])]
-        worker = SimpleWorker(queues, connection=redis)
+        worker = ResilientWorker(queues, connection=redis)
+        worker.on_reconnect = _reconcile(app)
+        worker.wait_for_redis(rejoin=False)  # at start too: waiting beats a crash loop while Redis is down
         worker.work(with_scheduler=True, logging_level=app.config["LOG_LEVEL"])
     return 0
 

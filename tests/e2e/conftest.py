@@ -58,6 +58,12 @@ def _service_env(database_url, redis_url, model_dir, tmp_path, **extra) -> dict:
 
 
 @pytest.fixture(scope="session")
+def service_env():
+    """The environment builder of the service's processes, for tests that start processes of their own."""
+    return _service_env
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")

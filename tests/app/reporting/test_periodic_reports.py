@@ -344,7 +344,7 @@ def test_cron_registers_the_periodic_job():
 
     import triage.cron as cron
 
-    assert "build_due_periodic_reports" in inspect.getsource(cron.main)
+    assert "build_due_periodic_reports" in inspect.getsource(cron.build_scheduler)
 
 
 # -- the pages -------------------------------------------------------------------------------------------------------

@@ -213,14 +213,14 @@ def test_the_new_settings_are_in_the_flask_config_and_nothing_else():
     sms = {"SMS_GATEWAY_URL", "SMS_GATEWAY_KEY", "SMS_SENDER"}
     security = {"LOGIN_ACCOUNT_MAX_FAILURES", "TRUSTED_PROXY_HOPS", "AUDIT_KEY", "AUDIT_ANCHOR_FILE", "PASSPHRASE_KEY"}
     backups = {"BACKUP_DIR", "BACKUP_KEEP"}
-    queueing = {"REQUEST_QUEUE_TIMEOUT_SECONDS"}
     assert set(config) - set(DEFAULTS_SNAPSHOT) == {
         "DASHBOARD_MIN_SAMPLE",
         "LOG_LEVEL",
+        "CRON_LEASE_SECONDS",
+        "REQUEST_QUEUE_TIMEOUT_SECONDS",
         *sms,
         *security,
         *backups,
-        *queueing,
     }
     assert (config["DASHBOARD_MIN_SAMPLE"], config["LOG_LEVEL"]) == (10, "INFO")
     assert [config[key] for key in sorted(sms)] == ["", "", "THANHHOA"]  # no gateway: SMS go to instance/sms
