@@ -203,6 +203,25 @@
       .catch(function () { /* the plain list stays */ });
   });
 
+  // ---- a table filtered by the names in its rows' headers, ignoring diacritics (the dashboard's list of wards) ----
+  each("[data-filter-table]", function (root) {
+    var box = root.querySelector("input[type=search]");
+    var status = root.querySelector("[role=status]");
+    var rows = Array.prototype.filter.call(
+      document.getElementById(root.getAttribute("data-filter-table")).tBodies[0].rows,
+      function (row) { return row.querySelector("th"); }
+    );
+    var keys = rows.map(function (row) { return fold(row.querySelector("th").textContent); });
+    box.addEventListener("input", function () {
+      var key = fold(box.value), shown = 0;
+      rows.forEach(function (row, i) {
+        row.hidden = key !== "" && keys[i].indexOf(key) === -1;
+        if (!row.hidden) shown += 1;
+      });
+      status.textContent = key ? shown + " trong " + rows.length + " dòng khớp với “" + box.value.trim() + "”." : "";
+    });
+  });
+
   // ---- the report form: Enter in a one-line field goes to the next field; only the send button sends ----
   var MOVES_ON = /^(text|email|tel|search|date|number|url|password)$/;
   each("form[data-enter-moves-on]", function (form) {

@@ -1,9 +1,11 @@
 """Server-side SVG charts for the dashboard: bars, lines, heat map and a map of points from lat/lon.
 
-No JavaScript, no web fonts, no online tiles: each function returns a `Markup` <svg> with role="img", a
-<title> and a <desc> (referenced by aria-labelledby), numbers written on the marks where they fit (readable
-in black and white print), and optional links on the marks (drill-down). The pages put a <details> data table
-beside every chart as the text fallback.
+No JavaScript, no web fonts, no online tiles: each function returns a `Markup` <svg> with a <title> and a <desc>,
+numbers written on the marks where they fit (readable in black and white print), and optional links on the marks
+(drill-down). A picture without links is role="img", named by its title and description. A bar, line or heat chart
+with links is a shortcut for the mouse: the picture is hidden from assistive technologies (aria-hidden, its links
+out of the tab order), and the page's data table beside it carries the same figures and the same links. The map is
+a group of labelled links, one per ward with reports, each showing its name on hover and keyboard focus.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from itertools import count
 
 from markupsafe import Markup, escape
 
-from core.vietnamese import format_decimal, format_number, format_percent
+from core.vietnamese import format_number, format_percent
 
 _ids = count(1)
 # Sequential palette (light to dark), distinguishable in greyscale print.
@@ -32,14 +34,26 @@ class Series:
     dashed: bool = False
 
 
-def _head(width: int, height: int, title: str, desc: str, css: str) -> tuple[str, str]:
+def _head(width: int, height: int, title: str, desc: str, css: str, *, role: str = "img") -> tuple[str, str]:
+    """The <svg> opening: role "img" (a picture named by its title and description), "group" (a map of labelled
+    links) or "hidden" (a mouse shortcut whose figures and links the page repeats in a table)."""
     uid = f"chart{next(_ids)}"
+    a11y = (
+        'aria-hidden="true" focusable="false"'
+        if role == "hidden"
+        else f'role="{role}" aria-labelledby="{uid}-t {uid}-d"'
+    )
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" role="img" aria-labelledby="{uid}-t {uid}-d" {FONT} '
+        f'width="100%" style="max-width:{width}px" {a11y} {FONT} '
         f'font-size="12"><title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>'
     )
     return uid, head
+
+
+def _role(*link_lists) -> str:
+    """ "hidden" when the chart has any link (see the module's docstring), else "img"."""
+    return "hidden" if any(href for links in link_lists if links for href in links) else "img"
 
 
 def _nice_max(value: float) -> float:
@@ -52,10 +66,12 @@ def _nice_max(value: float) -> float:
     return 10 * exponent
 
 
-def _link(inner: str, href: str | None, label: str) -> str:
+def _link(inner: str, href: str | None, label: str, *, focusable: bool = False) -> str:
+    """A mark as a link; out of the tab order unless `focusable` (the page's table has the same link)."""
     if not href:
         return inner
-    return f'<a href="{escape(href)}" aria-label="{escape(label)}">{inner}</a>'
+    tab = "" if focusable else ' tabindex="-1"'
+    return f'<a href="{escape(href)}" aria-label="{escape(label)}"{tab}>{inner}</a>'
 
 
 def _axes(width, height, left, top, plot_w, plot_h, top_value, labels, *, percent=False) -> list[str]:
@@ -108,7 +124,7 @@ def bar_chart(
     percent: bool = False,
 ) -> Markup:
     """Grouped vertical bars: one group per label, one bar per series (e.g. this period and the previous)."""
-    uid, head = _head(width, height, title, desc, "bars")
+    uid, head = _head(width, height, title, desc, "bars", role=_role(*(s.links for s in series)))
     left, top, right, bottom = 52, 28, 12, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = 1.0 if percent else _nice_max(max((v or 0 for s in series for v in s.values), default=0))
@@ -155,7 +171,7 @@ def line_chart(
     percent: bool = False,
 ) -> Markup:
     """Lines with a dot per value; a dashed series for the previous period."""
-    uid, head = _head(width, height, title, desc, "lines")
+    uid, head = _head(width, height, title, desc, "lines", role=_role(*(s.links for s in series)))
     left, top, right, bottom = 52, 28, 12, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = 1.0 if percent else _nice_max(max((v or 0 for s in series for v in s.values), default=0))
@@ -190,11 +206,39 @@ def line_chart(
     return Markup("".join(parts))
 
 
-def heat_color(value: float, top: float) -> str:
+def heat_class(value: float, top: float) -> int:
+    """The colour class of a value: 0 for nothing, else 1..len(HEAT)-1, the class i holding the values in
+    (top·(i-1)/k, top·i/k] (k classes); whole numbers are counted exactly, without rounding errors."""
     if not value or top <= 0:
-        return "#ffffff"
-    index = min(len(HEAT) - 1, int(math.ceil(value / top * (len(HEAT) - 1))))
-    return HEAT[max(1, index)]
+        return 0
+    classes = len(HEAT) - 1
+    if isinstance(value, int) and isinstance(top, int):
+        index = -(-value * classes // top)
+    else:
+        index = math.ceil(value / top * classes - 1e-9)
+    return min(classes, max(1, index))
+
+
+def heat_color(value: float, top: float) -> str:
+    index = heat_class(value, top)
+    return HEAT[index] if index else "#ffffff"
+
+
+def class_ranges(top: int) -> list[tuple[int, int, int]]:
+    """The whole numbers each colour class holds when the largest value is `top`: (class, lowest, highest), empty
+    classes left out, so that no two ranges overlap ("1", "2–3", ...)."""
+    classes = len(HEAT) - 1
+    out = []
+    for i in range(1, classes + 1):
+        low, high = top * (i - 1) // classes + 1, top * i // classes
+        if low <= high:
+            out.append((i, low, high))
+    return out
+
+
+def _text_width(text: str, size: float = 12) -> float:
+    """Roughly how wide a line of system-ui text is (no font metrics on the server)."""
+    return len(text) * size * 0.56
 
 
 def heat_map(
@@ -206,14 +250,15 @@ def heat_map(
     *,
     links: list[list] | None = None,
     cell: int = 34,
-    label_width: int = 170,
     header_height: int = 120,
 ) -> Markup:
-    """Rows x columns of shaded cells with the number written in each (0 left blank)."""
+    """Rows x columns of shaded cells with the number written in each (0 left blank). The row labels are written
+    in full, the label column as wide as the longest of them."""
     rows, cols = len(row_labels), len(col_labels)
+    label_width = int(max((_text_width(label) for label in row_labels), default=0)) + 14
     width = label_width + cols * cell + 10
     height = header_height + rows * cell + 10
-    uid, head = _head(width, height, title, desc, "heat")
+    uid, head = _head(width, height, title, desc, "heat", role=_role(*(links or [])))
     top = max((v or 0 for row in values for v in row), default=0)
     parts = [head]
     for j, label in enumerate(col_labels):
@@ -226,13 +271,13 @@ def heat_map(
         y = header_height + i * cell
         parts.append(
             f'<text x="{label_width - 6}" y="{y + cell / 2 + 4:.1f}" text-anchor="end" fill="#222">'
-            f"{escape(_short(label, 28))}<title>{escape(label)}</title></text>"
+            f"{escape(label)}</text>"
         )
         for j in range(cols):
             value = values[i][j] or 0
             x = label_width + j * cell
             fill = heat_color(value, top)
-            text_color = "#fff" if top and value / top > 0.6 else "#111"
+            text_color = "#fff" if heat_class(value, top) >= 6 else "#111"
             tip = f"{label} × {col_labels[j]}: {format_number(value)}"
             box = (
                 f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{fill}" stroke="#c8c8c8">'
@@ -269,14 +314,15 @@ def point_map(
     points: list[MapPoint],
     *,
     legend_title: str,
-    value_max: float | None = None,
     percent: bool = False,
     width: int = 640,
     height: int = 640,
 ) -> Markup:
     """Wards as circles at their centroids (equirectangular projection corrected by cos(latitude)), area by
-    `size`, colour by `value`; a legend of the colour classes. No base map: the points draw the province."""
-    uid, head = _head(width, height, title, desc, "map")
+    `size`, colour by `value` (a count, or a rate from 0 to 1 when `percent`); a legend of the colour classes,
+    whose ranges never overlap. A ward with a link is a focusable link named by its figures; every ward shows its
+    name on hover, and a linked one on keyboard focus too. No base map: the points draw the province."""
+    uid, head = _head(width, height, title, desc, "map", role="group")
     located = [p for p in points if p.lat is not None and p.lon is not None]
     parts = [head, f'<rect x="0" y="0" width="{width}" height="{height}" fill="#f6f8fa"/>']
     if not located:
@@ -293,32 +339,43 @@ def point_map(
         (height - 2 * pad - legend_h) / max(max(ys) - min(ys), 1e-6),
         (width - 2 * pad) / span * 2,
     )
-    top = value_max if value_max is not None else max((p.value or 0 for p in located), default=0)
+    # Colour classes over whole numbers: counts as they are, rates as whole percents (0..100).
+    score = (lambda v: None if v is None else round(v * 100)) if percent else (lambda v: v)  # noqa: E731
+    top = 100 if percent else max((p.value or 0 for p in located), default=0)
     size_top = max((p.size for p in located), default=0) or 1
+    dots = []
     for p in sorted(located, key=lambda q: -q.size):  # small circles drawn last, on top
         x = pad + (p.lon * kx - min(xs)) * scale
         y = pad + (max(ys) - p.lat) * scale
         r = 3 + 11 * math.sqrt(p.size / size_top) if p.size else 3
-        fill = "#ffffff" if p.value is None else heat_color(p.value, top) if p.value else HEAT[0]
+        value = score(p.value)
+        fill = "#ffffff" if value is None else heat_color(value, top) if value else HEAT[0]
         tip = f"{p.label}: {p.text}" if p.text else p.label
+        # The name, shown on hover or focus (CSS .map .ward:hover text), on a white halo for contrast.
+        anchor = "end" if x > width * 0.7 else "start"
+        dx = -(r + 3) if anchor == "end" else r + 3
+        name = (
+            f'<text class="ward-name" x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" font-size="13" '
+            f'fill="#111" stroke="#fff" stroke-width="3" paint-order="stroke">{escape(p.label)}</text>'
+        )
         dot = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" stroke="#444" stroke-width="0.7">'
             f"<title>{escape(tip)}</title></circle>"
         )
-        parts.append(_link(dot, p.href, tip))
-    # Legend: the colour classes.
+        if p.href:
+            dots.append(f'<a class="ward" href="{escape(p.href)}" aria-label="{escape(tip)}">{dot}{name}</a>')
+        else:  # no reports: its name on hover only; the page's list of wards says the same to everyone
+            dots.append(f'<g class="ward" aria-hidden="true">{dot}{name}</g>')
+    parts += dots
+    # Legend: the colour classes, each with the whole numbers (or percents) it holds.
     y0 = height - legend_h + 18
     parts.append(f'<text x="{pad}" y="{y0}" fill="#222">{escape(legend_title)}</text>')
-    classes = len(HEAT) - 1
-    for i in range(1, len(HEAT)):
-        low = top * (i - 1) / classes
-        high = top * i / classes
-        text = (
-            f"{format_decimal(low * 100, 0)}–{format_percent(high, 0)}"
-            if percent
-            else f"{format_number(round(low))}–{format_number(round(high))}"
-        )
-        x = pad + (i - 1) * 72
+    unit = "%" if percent else ""
+    classes = [(0, 0, 0)] if percent else []
+    classes += class_ranges(int(top)) if top else []
+    for n, (i, low, high) in enumerate(classes):
+        text = f"{format_number(low)}{unit}" if low == high else f"{format_number(low)}–{format_number(high)}{unit}"
+        x = pad + n * 66
         parts.append(
             f'<rect x="{x}" y="{y0 + 8}" width="16" height="12" fill="{HEAT[i]}" stroke="#444" '
             f'stroke-width="0.5"/><text x="{x + 20}" y="{y0 + 18}" font-size="10" fill="#222">'

@@ -16,6 +16,7 @@ from itertools import zip_longest
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -319,9 +320,14 @@ def index():
             ),
         ],
     )
-    week_rows = [
-        [a.label if a else "", a.received if a else "", b.label if b else "", b.received if b else ""]
-        for a, b in zip_longest(weekly.points, weekly.previous_points)
+    week_rows = [  # the chart's figures, and its links (the picture itself is a mouse shortcut)
+        [
+            a.label if a else "",
+            Markup('<a href="{}">{}</a>').format(href, a.received) if a else "",
+            b.label if b else "",
+            b.received if b else "",
+        ]
+        for a, b, href in zip_longest(weekly.points, weekly.previous_points, week_links)
     ]
     month_rows = [
         [a.label, a.received, a.resolved, a.resolved_on_time, b.received if b else "", b.resolved if b else ""]
@@ -401,8 +407,8 @@ def hotspots():
     by_unit = stats.category_matrix(session, user, period.starts_on, period.ends_on, by="unit", **filters)
     top_units = by_unit.cols[:30]
     unit_codes = (
-        dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_([c for c in top_units if c]))).all())
-        if top_units
+        dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_([c for c in by_unit.cols if c]))).all())
+        if by_unit.cols
         else {}
     )
     cat_label = lambda c: CATEGORY_NAMES.get(c, c or "Chưa phân loại")  # noqa: E731
@@ -445,7 +451,6 @@ def hotspots():
         points,
         legend_title="Tỷ lệ quá hạn" if measure == "overdue" else "Số đơn tiếp nhận",
         percent=measure == "overdue",
-        value_max=1.0 if measure == "overdue" else None,
     )
     return render_template(
         "dashboard/hotspots.html",
