@@ -31,7 +31,7 @@ run: $(VENV)/.installed
 TEST_WORKERS ?= $(shell python3 -c "import os; print(min(4, os.cpu_count() or 1))")
 
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
 
 # Everything but the browser, process and slow tests (a minute or two).
 test-fast: $(VENV)/.installed-dev
