@@ -29,8 +29,12 @@ def create_base_app(config: Mapping | None = None) -> Flask:
         instance_path=None,
     )
     app.config.update(load_config(config))
+    # A pooled connection the server dropped (a restart, a failover, an idle timeout) is replaced before use, never
+    # handed to a request: each worker's first request after PostgreSQL comes back would fail on it.
+    options = {"pool_pre_ping": True, **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"connect_args": {"timeout": 15}})
+        options.setdefault("connect_args", {"timeout": 15})
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
     db.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
