@@ -319,7 +319,7 @@ def show(r: dict) -> None:
         f"  citizens without an answer: {r['unanswered']}; refused with a Vietnamese page: "
         f"{r['vietnamese_refusals'] or 'none'}\n"
         f"  reports lost: {r['lost']}; routed twice: {r['twice']}; never routed: {r['never_routed']}; "
-        f"last stuck report routed {recovery} after the last fault\n"
+        f"last stuck report routed {recovery} after the {'last fault' if r['injected'] else 'window'}\n"
         f"  outbox: {r['outbox_rows']} row(s), {r['outbox_repeated']} repeated; messages received twice: "
         f"{r['smtp_repeated']}; notifications unsent at the end: {r['unsent']}"
     )
