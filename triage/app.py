@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from flask import Flask, request
 from flask_wtf.csrf import CSRFError
 
-from core import audit, bad_input, headers, proxies, vietnamese
+from core import audit, bad_input, compression, headers, proxies, vietnamese
 from core.extensions import csrf, login_manager
 from core.ratelimit import limit_view
 from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label, outcome_label
@@ -47,6 +47,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     backup_cli.register(app)
     audit.init_app(app)
     headers.init_app(app)
+    compression.init_app(app)  # text only, and never a page with a CSRF token or a staff page (BREACH)
     for endpoint, limit in (
         ("public.submit", "SUBMIT_RATE_LIMIT"),
         ("public.status", "STATUS_RATE_LIMIT"),
