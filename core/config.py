@@ -219,6 +219,21 @@ class Settings:
     # Backups.
     backup_dir: str = setting(InInstance("backups"), "where the nightly backup writes its archives")
     backup_keep: int = setting(7, "nightly backups kept in BACKUP_DIR; older ones are removed")
+    # Operations: /healthz, /readyz, /metrics.
+    cron_heartbeat_max_age_seconds: int = setting(
+        180, "`/readyz` answers 503 when the cron scheduler's last heartbeat is older than this"
+    )
+    metrics_allow: tuple[str, ...] = setting(
+        ("127.0.0.1/32", "::1/128"),
+        "client addresses (CIDRs) that may read `/metrics`, the client as TRUSTED_PROXY_HOPS says",
+    )
+    metrics_token: str = setting("", "bearer token that lets any address read `/metrics`", secret=True)
+    prometheus_multiproc_dir: str = setting(
+        "",
+        "directory where gunicorn's processes share their metrics (prometheus_client's multi-process mode)",
+        key=None,
+        shown="unset: one process's own; `make run` sets a fresh `instance/metrics/`",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Self:

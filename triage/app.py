@@ -12,7 +12,7 @@ from core.vocabulary import CODES, FINISHED, HANDLED_WITHOUT_ACCEPTANCE, label, 
 from intake import api
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
-from triage import cli, error_pages
+from triage import cli, error_pages, health, metrics
 from triage.admin import views as admin
 from triage.backup import cli as backup_cli
 from triage.casework import access, auth, case_file, document_views, entry, linking_views, procedure, queue
@@ -57,6 +57,8 @@ def create_app(config: Mapping | None = None) -> Flask:
         ("public.document", "STATUS_RATE_LIMIT"),
     ):
         limit_view(app, endpoint, limit)
+    health.init_app(app)  # /healthz, /readyz
+    metrics.init_app(app)  # /metrics, and the count of every request
     api.init_app(app)  # Open311, the JSON status look-up, their OpenAPI document: CSRF-exempt, own rate limits
     app.register_error_handler(CSRFError, _expired_session)
     error_pages.init_app(app)  # Vietnamese pages for every other refusal or failure; 503 when the database is down

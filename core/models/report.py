@@ -22,6 +22,8 @@ class Report(Base):
         # The staff queue (migration 0007): "most urgent first" walks this index; the facet counts read
         # the covering one (index-only on PostgreSQL).
         Index("ix_reports_next_due", "next_due_on", "received_at", "id"),
+        # /metrics counts reports by channel, status and routed or not at each scrape (migration 0016).
+        Index("ix_reports_channel_status_routed", "channel", "status", "routed_at"),
         Index(
             "ix_reports_queue_facets",
             "status",

@@ -1,6 +1,8 @@
 """Health: the cron's heartbeat, /healthz and /readyz."""
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -8,7 +10,12 @@ from pathlib import Path
 
 from redis import Redis
 
+from core.database import upgrade_database
+from core.extensions import db
+from core.models import Report
+from ml.classifier import publish, resolve_artifact
 from triage.heartbeat import beat, last_beat
+from triage.routing.jobs import route_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,3 +46,113 @@ def test_the_cron_scheduler_beats_as_soon_as_its_loop_turns(redis_url, tmp_path)
         cron.terminate()
         cron.wait(timeout=30)
     assert last_beat(redis) is not None
+
+
+# -- /healthz and /readyz ----------------------------------------------------------------------------------------
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again on leaving: nothing listens there
+
+
+def _ready(client):
+    response = client.get("/readyz")
+    assert response.headers["Cache-Control"] == "no-store"
+    body = response.get_json()
+    checks = {name: (c["status"], c["detail"]) for name, c in body["checks"].items()}
+    return response.status_code, body["status"], checks
+
+
+def test_healthz_answers_without_database_or_redis(make_app):
+    port = _closed_port()
+    app = make_app(
+        SQLALCHEMY_DATABASE_URI=f"postgresql+psycopg://nobody@127.0.0.1:{port}/none",
+        REDIS_URL=f"redis://127.0.0.1:{port}/12",
+    )
+    client = app.test_client()
+    response = client.get("/healthz")
+    assert (response.status_code, response.get_json()) == (200, {"status": "ok"})
+    assert response.headers["Cache-Control"] == "no-store"
+    code, status, checks = _ready(client)
+    assert (code, status) == (503, "not-ready")
+    assert checks["database"][0] == checks["redis"][0] == checks["cron"][0] == "fail"
+    details = " ".join(detail for _, detail in checks.values())
+    assert "127.0.0.1" not in details and str(port) not in details and "nobody" not in details
+
+
+def test_ready_when_everything_answers(app, client):
+    beat(app.extensions["redis"])
+    code, status, checks = _ready(client)
+    assert (code, status) == (200, "ready"), checks
+    assert {name: s for name, (s, _) in checks.items()} == {
+        "database": "ok",
+        "redis": "ok",
+        "classifier": "ok",
+        "cron": "ok",
+    }
+    assert "published" in checks["classifier"][1]  # loadable, not loaded: the web process does not route
+
+
+def test_not_ready_when_redis_is_unreachable(make_app):
+    app = make_app(REDIS_URL=f"redis://127.0.0.1:{_closed_port()}/12")
+    code, status, checks = _ready(app.test_client())
+    assert (code, status) == (503, "not-ready")
+    assert checks["redis"] == ("fail", "unreachable (ConnectionError)")
+    assert checks["database"][0] == "ok"
+
+
+def test_not_ready_when_the_database_is_not_at_the_newest_migration(make_app, app, tmp_path):
+    beat(app.extensions["redis"])
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    upgrade_database(url, "0015")
+    code, status, checks = _ready(make_app(SQLALCHEMY_DATABASE_URI=url).test_client())
+    assert (code, status) == (503, "not-ready")
+    assert checks["database"][0] == "fail" and "at 0015" in checks["database"][1]
+    assert checks["redis"][0] == checks["cron"][0] == "ok"
+
+
+def test_not_ready_when_the_cron_heartbeat_is_old(app, client):
+    redis = app.extensions["redis"]
+    redis.set("heartbeat:cron", repr(time.time() - 3600.4))
+    code, _, checks = _ready(client)
+    assert code == 503 and checks["cron"][0] == "fail" and "more than 180 s" in checks["cron"][1]
+    redis.delete("heartbeat:cron")
+    code, _, checks = _ready(client)
+    assert code == 503 and checks["cron"][0] == "fail" and "no heartbeat" in checks["cron"][1]
+    beat(redis)
+    assert _ready(client)[0] == 200
+
+
+def test_a_truncated_model_published_as_current_leaves_routing_working_and_readiness_degraded(
+    make_app, make_report, model_dir, tmp_path
+):
+    models = shutil.copytree(model_dir, tmp_path / "models")
+    app = make_app(ML_MODEL_DIR=str(models))
+    beat(app.extensions["redis"])
+    first = make_report()
+    with app.app_context():
+        route_report(first.report_id)
+        held = db.session.get(Report, first.report_id).model_version
+    assert held
+
+    good = resolve_artifact(models)
+    data = good.read_bytes()
+    (models / "classifier-broken.joblib").write_bytes(data[: len(data) // 3])
+    publish(models, "classifier-broken.joblib")
+    app.extensions["services"]._handle.check_interval = 0.0  # look at the pointer on the next report
+    second = make_report(text="Cán bộ một cửa xã Ngọc Lặc đòi 500 nghìn mới nhận hồ sơ khai sinh cho con tôi.")
+    with app.app_context():
+        route_report(second.report_id)
+        report = db.session.get(Report, second.report_id)
+        assert report.status != "received" and report.model_version == held
+
+    client = app.test_client()
+    code, status, checks = _ready(client)
+    assert (code, status) == (200, "degraded")
+    assert checks["classifier"][0] == "degraded"
+    assert held in checks["classifier"][1] and "classifier-broken.joblib" in checks["classifier"][1]
+    metrics = client.get("/metrics").get_data(as_text=True)
+    assert "thanhhoa_classifier_degraded 1.0" in metrics
+    assert f'thanhhoa_classifier_info{{published="classifier-broken.joblib",version="{held}"}} 1.0' in metrics

@@ -49,6 +49,10 @@ MATRIX = {
     ("POST", "api_status.lookup"): EVERYONE,
     ("GET", "api_docs.openapi"): EVERYONE,
     ("GET", "transparency.page"): EVERYONE,
+    # Operations: probes for everyone; /metrics for the allowed addresses (the test client is loopback).
+    ("GET", "health.healthz"): EVERYONE,
+    ("GET", "health.readyz"): EVERYONE,
+    ("GET", "metrics.metrics"): EVERYONE,
     ("GET", "static"): EVERYONE,
     ("GET", "favicon"): EVERYONE,
     ("GET", "auth.login"): EVERYONE,

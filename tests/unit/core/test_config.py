@@ -213,6 +213,7 @@ def test_the_new_settings_are_in_the_flask_config_and_nothing_else():
     sms = {"SMS_GATEWAY_URL", "SMS_GATEWAY_KEY", "SMS_SENDER"}
     security = {"LOGIN_ACCOUNT_MAX_FAILURES", "TRUSTED_PROXY_HOPS", "AUDIT_KEY", "AUDIT_ANCHOR_FILE", "PASSPHRASE_KEY"}
     backups = {"BACKUP_DIR", "BACKUP_KEEP"}
+    operations = {"CRON_HEARTBEAT_MAX_AGE_SECONDS", "METRICS_ALLOW", "METRICS_TOKEN"}
     assert set(config) - set(DEFAULTS_SNAPSHOT) == {
         "DASHBOARD_MIN_SAMPLE",
         "LOG_LEVEL",
@@ -221,7 +222,9 @@ def test_the_new_settings_are_in_the_flask_config_and_nothing_else():
         *sms,
         *security,
         *backups,
+        *operations,
     }
+    assert (config["METRICS_ALLOW"], config["METRICS_TOKEN"]) == (("127.0.0.1/32", "::1/128"), "")
     assert (config["DASHBOARD_MIN_SAMPLE"], config["LOG_LEVEL"]) == (10, "INFO")
     assert [config[key] for key in sorted(sms)] == ["", "", "THANHHOA"]  # no gateway: SMS go to instance/sms
     env = {"INSTANCE_PATH": "/srv/x", "SECRET_KEY": "k", "DASHBOARD_MIN_SAMPLE": "3", "LOG_LEVEL": "DEBUG"}

@@ -1,0 +1,22 @@
+"""Real rq jobs for the tests of queue figures and pages: a job that fails, run by a burst worker in this process."""
+
+from redis import Redis
+from rq import Queue, SimpleWorker
+from rq.job import Job
+
+FAILURE = "the test job failed on purpose"
+
+
+def explode(report_id: int) -> None:
+    """A job that raises (its argument stands for the report id real jobs take)."""
+    raise RuntimeError(f"{FAILURE} (report {report_id})")
+
+
+def run_failing_job(redis: Redis, queue_name: str, report_id: int = 1) -> Job:
+    """Enqueue `explode` on the queue and run it with a burst SimpleWorker: the job ends in the failed registry."""
+    queue = Queue(queue_name, connection=redis)
+    job = queue.enqueue(explode, report_id)
+    SimpleWorker([queue], connection=redis).work(burst=True)
+    job.refresh()
+    assert job.is_failed
+    return job

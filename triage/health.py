@@ -1,0 +1,137 @@
+"""Is the service alive, and ready? For load balancers, orchestrators and the operator.
+
+- `GET /healthz`: the process answers; touches neither the database nor Redis.
+- `GET /readyz`: one entry per check (database reachable and at the newest migration, Redis reachable, a classifier
+  held or loadable in this process, the cron scheduler's heartbeat recent), each with a status (`ok`, `degraded`,
+  `fail`) and a short detail; 200 when nothing fails, 503 otherwise. A classifier serving the last good model
+  because the published one does not load is `degraded`: still ready.
+
+The details name revisions, versions and exception types, never an address, a URL or a setting's value. Both
+answers are JSON, never cached, exempt from CSRF and from rate limits.
+"""
+
+import time
+from dataclasses import asdict, dataclass
+from functools import cache
+
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from flask import Blueprint, current_app, jsonify
+from redis.exceptions import RedisError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.database import alembic_config
+from core.extensions import csrf, db
+from core.ratelimit import limiter_for
+from triage.heartbeat import last_beat
+
+bp = Blueprint("health", __name__)
+
+OK, DEGRADED, FAIL = "ok", "degraded", "fail"
+STATEMENT_TIMEOUT_MS = 2000  # a readiness probe must answer, even when the database is slow
+
+
+@dataclass(frozen=True)
+class Check:
+    status: str
+    detail: str
+
+
+def no_store(response):
+    """Operations answers are never cached."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+bp.after_request(no_store)
+
+
+def exempt(app, blueprint: Blueprint) -> None:
+    """Operations endpoints: no CSRF, no rate limit (a probe every few seconds is not an attack)."""
+    csrf.exempt(blueprint)
+    limiter_for(app).exempt(blueprint)
+
+
+def init_app(app) -> None:
+    exempt(app, bp)
+    app.register_blueprint(bp)
+
+
+@bp.get("/healthz")
+def healthz():
+    return jsonify(status="ok")
+
+
+@bp.get("/readyz")
+def readyz():
+    checks = {
+        "database": check_database(),
+        "redis": check_redis(),
+        "classifier": check_classifier(),
+        "cron": check_cron(),
+    }
+    statuses = {c.status for c in checks.values()}
+    status = "not-ready" if FAIL in statuses else DEGRADED if DEGRADED in statuses else "ready"
+    body = {"status": status, "checks": {name: asdict(c) for name, c in checks.items()}}
+    return jsonify(body), 503 if status == "not-ready" else 200
+
+
+@cache
+def _migration_heads() -> frozenset[str]:
+    """The newest revisions of the code (read once per process: they change only with a release)."""
+    return frozenset(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def check_database() -> Check:
+    try:
+        with db.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
+            current = frozenset(MigrationContext.configure(conn).get_current_heads())
+            conn.rollback()
+    except SQLAlchemyError as exc:
+        return Check(FAIL, f"unreachable ({type(exc).__name__})")
+    heads = _migration_heads()
+    if current != heads:
+        at = ", ".join(sorted(current)) or "no revision"
+        return Check(FAIL, f"at {at}, the code needs {', '.join(sorted(heads))}: run `flask --app wsgi db upgrade`")
+    return Check(OK, f"at revision {', '.join(sorted(current))}")
+
+
+def check_redis() -> Check:
+    try:
+        current_app.extensions["redis"].ping()
+    except RedisError as exc:
+        return Check(FAIL, f"unreachable ({type(exc).__name__})")
+    return Check(OK, "answers")
+
+
+def check_classifier() -> Check:
+    services = current_app.extensions["services"]
+    state = services.classifier_state()
+    if state is not None and state.degraded:
+        return Check(DEGRADED, f"serving {state.loaded}; the published {state.failed} does not load ({state.error})")
+    if state is not None and state.loaded:
+        return Check(OK, f"serving {state.loaded}")
+    if state is not None and state.failed:
+        return Check(FAIL, f"the published {state.failed} does not load ({state.error}) and no model is held")
+    try:
+        name = services.published_model()
+    except OSError as exc:
+        return Check(FAIL, f"no published model ({type(exc).__name__})")
+    return Check(OK, f"{name} published, loaded on first use in this process")
+
+
+def check_cron() -> Check:
+    try:
+        beat = last_beat(current_app.extensions["redis"])
+    except RedisError as exc:
+        return Check(FAIL, f"heartbeat unreadable: Redis unreachable ({type(exc).__name__})")
+    if beat is None:
+        return Check(FAIL, "no heartbeat: is `python -m triage.cron` running?")
+    age = max(0.0, time.time() - beat)
+    limit = current_app.config["CRON_HEARTBEAT_MAX_AGE_SECONDS"]
+    if age > limit:
+        return Check(FAIL, f"last heartbeat {age:.0f} s ago (more than {limit} s)")
+    return Check(OK, f"last heartbeat {age:.0f} s ago")

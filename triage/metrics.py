@@ -1,0 +1,273 @@
+"""`GET /metrics`: the service's figures in Prometheus' text format (prometheus_client).
+
+Two kinds of figures:
+
+- Counted by the web processes as requests go by: `thanhhoa_http_requests_total` (by Flask endpoint name, never the
+  raw path, method and status) and `thanhhoa_http_request_duration_seconds` (by endpoint). Under gunicorn they are
+  shared between its processes through PROMETHEUS_MULTIPROC_DIR (prometheus_client's multi-process mode; gunicorn's
+  `child_exit` hook in `triage.gunicorn_conf` marks the dead ones); they start again from zero at a restart, as
+  Prometheus counters do.
+- Read at scrape time from the database and Redis, so every process and every restart tells the same: reports by
+  channel (received, routed, needs triage), reports waiting to be routed and the age of the oldest, rq queue depths
+  and failed jobs, the outbox, clocks due soon and breached, the cron's heartbeat, and the classifier held by the
+  answering process. The database queries are counts on indexes, bounded by a statement timeout; a source that does
+  not answer gives `thanhhoa_scrape_error{source=...} 1` instead of failing the scrape.
+
+Readable from METRICS_ALLOW's addresses (the client as `core.proxies` decides) or with METRICS_TOKEN as a bearer
+token; anyone else gets 404. Never cached, no CSRF, no rate limit.
+"""
+
+import hmac
+import ipaddress
+import os
+import time
+
+from flask import Blueprint, Response, abort, current_app, g, request
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.multiprocess import MultiProcessCollector
+from redis.exceptions import RedisError
+from rq import Queue
+from rq.registry import FailedJobRegistry, StartedJobRegistry
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.extensions import db
+from core.models import Clock, Notification, Report, utcnow
+from core.vietnamese import today_in_vietnam
+from core.vocabulary import FINISHED, ClockStatus, Delivery, Status
+from triage.casework.filters import SOON_WORKING_DAYS
+from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store
+from triage.heartbeat import last_beat
+
+bp = Blueprint("metrics", __name__)
+bp.after_request(no_store)
+
+PREFIX = "thanhhoa"
+OUTBOX_WAITING = (Delivery.PENDING, Delivery.SENDING, Delivery.FAILED, Delivery.DEAD)
+
+
+def init_app(app) -> None:
+    """Count every request of `app`, and serve /metrics."""
+    registry = CollectorRegistry(auto_describe=True)
+    requests = Counter(
+        f"{PREFIX}_http_requests",
+        "HTTP requests answered, by Flask endpoint, method and status",
+        ["endpoint", "method", "status"],
+        registry=registry,
+    )
+    latency = Histogram(
+        f"{PREFIX}_http_request_duration_seconds",
+        "time to answer an HTTP request, by Flask endpoint",
+        ["endpoint"],
+        registry=registry,
+    )
+    registry.register(StateCollector(app))
+    app.extensions["metrics"] = registry
+    app.extensions["metrics_allow"] = [ipaddress.ip_network(c, strict=False) for c in app.config["METRICS_ALLOW"]]
+
+    def _start():
+        g.metrics_started = time.perf_counter()
+
+    def _count(response):
+        endpoint = request.endpoint or "none"  # no endpoint: a 404 or 405 (the raw path is never a label)
+        requests.labels(endpoint, request.method, str(response.status_code)).inc()
+        if (started := g.get("metrics_started")) is not None:
+            latency.labels(endpoint).observe(time.perf_counter() - started)
+        return response
+
+    app.before_request_funcs.setdefault(None, []).insert(0, _start)  # first, before any guard answers
+    app.after_request(_count)
+    exempt(app, bp)
+    app.register_blueprint(bp)
+
+
+def _allowed() -> bool:
+    token = current_app.config.get("METRICS_TOKEN") or ""
+    given = request.headers.get("Authorization", "")
+    if token and given.startswith("Bearer ") and hmac.compare_digest(given[7:].encode(), token.encode()):
+        return True
+    try:
+        client = ipaddress.ip_address(request.remote_addr or "")
+    except ValueError:
+        return False
+    if client.version == 6 and client.ipv4_mapped is not None:
+        client = client.ipv4_mapped
+    return any(client in network for network in current_app.extensions["metrics_allow"])
+
+
+@bp.get("/metrics")
+def metrics():
+    if not _allowed():
+        abort(404)
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:  # gunicorn: the counts of every process, plus the figures read now
+        registry = CollectorRegistry()
+        MultiProcessCollector(registry, path=directory)
+        registry.register(StateCollector(current_app._get_current_object()))  # type: ignore[attr-defined]
+    else:
+        registry = current_app.extensions["metrics"]
+    return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
+
+
+class StateCollector:
+    """The figures read at scrape time (see the module docstring)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def describe(self):
+        return []  # computed on each scrape: nothing to check at registration
+
+    def collect(self):
+        errors = GaugeMetricFamily(
+            f"{PREFIX}_scrape_error", "1 when a source of the figures did not answer this scrape", labels=["source"]
+        )
+        with self.app.app_context():
+            for source, read in (("database", self._database), ("redis", self._redis)):
+                try:
+                    yield from read()
+                    errors.add_metric([source], 0)
+                except (SQLAlchemyError, RedisError):
+                    db.session.rollback()
+                    errors.add_metric([source], 1)
+            yield from self._classifier()
+        yield errors
+
+    # -- the database ----------------------------------------------------------------------------------------------
+    def _database(self):
+        session = db.session
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text(f"SET LOCAL statement_timeout = {STATEMENT_TIMEOUT_MS}"))
+        try:
+            yield from self._reports(session)
+            yield from self._outbox(session)
+            yield from self._clocks(session)
+        finally:
+            session.rollback()
+
+    def _reports(self, session):
+        received = GaugeMetricFamily(
+            f"{PREFIX}_reports_received", "reports in the database, by the channel they came by", labels=["channel"]
+        )
+        routed = GaugeMetricFamily(
+            f"{PREFIX}_reports_routed",
+            "reports given a unit (by the classifier or the desk), by channel",
+            labels=["channel"],
+        )
+        triage = GaugeMetricFamily(
+            f"{PREFIX}_reports_needs_triage", "reports waiting for manual triage now, by channel", labels=["channel"]
+        )
+        totals: dict[str, list[int]] = {}
+        # One pass over the covering index ix_reports_channel_status_routed.
+        rows = session.execute(
+            select(Report.channel, Report.status, Report.routed_at.is_not(None), func.count()).group_by(
+                Report.channel, Report.status, Report.routed_at.is_not(None)
+            )
+        )
+        for channel, status, was_routed, count in rows:
+            figures = totals.setdefault(channel, [0, 0, 0])
+            figures[0] += count
+            figures[1] += count if was_routed else 0
+            figures[2] += count if status == Status.NEEDS_TRIAGE else 0
+        for channel, (n_received, n_routed, n_triage) in sorted(totals.items()):
+            received.add_metric([channel], n_received)
+            routed.add_metric([channel], n_routed)
+            triage.add_metric([channel], n_triage)
+        yield from (received, routed, triage)
+        waiting, oldest = session.execute(
+            select(func.count(), func.min(Report.received_at)).where(Report.status == Status.RECEIVED)
+        ).one()
+        yield GaugeMetricFamily(
+            f"{PREFIX}_reports_waiting_routing", "reports received and not routed yet", value=waiting
+        )
+        age = max(0.0, (utcnow() - oldest).total_seconds()) if oldest is not None else 0.0
+        yield GaugeMetricFamily(
+            f"{PREFIX}_oldest_unrouted_report_age_seconds",
+            "age of the oldest report waiting to be routed (0 when none waits)",
+            value=age,
+        )
+
+    def _outbox(self, session):
+        outbox = GaugeMetricFamily(
+            f"{PREFIX}_outbox_notifications",
+            "notifications not sent yet: pending, sending, failed (will be retried), dead (an admin may retry)",
+            labels=["status"],
+        )
+        counts = dict(
+            session.execute(
+                select(Notification.status, func.count())
+                .where(Notification.status.in_(OUTBOX_WAITING))
+                .group_by(Notification.status)
+            ).all()
+        )
+        for status in OUTBOX_WAITING:
+            outbox.add_metric([status.value], counts.get(status.value, 0))
+        yield outbox
+
+    def _clocks(self, session):
+        today = today_in_vietnam()
+        soon_until = self.app.extensions["services"].calendar.add_working_days(today, SOON_WORKING_DAYS)
+        due_soon = session.scalar(
+            select(func.count())
+            .select_from(Clock)
+            .where(Clock.is_open, Clock.due_on >= today, Clock.due_on <= soon_until)
+        )
+        breached = session.scalar(
+            select(func.count())
+            .select_from(Clock)
+            .join(Report, Report.id == Clock.report_id)
+            .where(Clock.status == ClockStatus.BREACHED, Report.status.not_in(FINISHED))
+        )
+        unswept = session.scalar(select(func.count()).select_from(Clock).where(Clock.is_open, Clock.due_on < today))
+        yield GaugeMetricFamily(
+            f"{PREFIX}_clocks_due_soon",
+            f"open deadlines falling due within {SOON_WORKING_DAYS} working days",
+            value=due_soon,
+        )
+        yield GaugeMetricFamily(
+            f"{PREFIX}_clocks_breached", "deadlines breached of reports not answered yet", value=breached
+        )
+        yield GaugeMetricFamily(
+            f"{PREFIX}_clocks_overdue_unswept",
+            "open deadlines past their due date the sweep has not marked breached yet (a late sweep)",
+            value=unswept,
+        )
+
+    # -- Redis -----------------------------------------------------------------------------------------------------
+    def _redis(self):
+        redis = self.app.extensions["redis"]
+        depth = GaugeMetricFamily(f"{PREFIX}_rq_queue_depth", "jobs waiting in an rq queue", labels=["queue"])
+        started = GaugeMetricFamily(f"{PREFIX}_rq_started_jobs", "jobs being run, by queue", labels=["queue"])
+        failed = GaugeMetricFamily(
+            f"{PREFIX}_rq_failed_jobs", "jobs in rq's failed registry, by queue", labels=["queue"]
+        )
+        for name in dict.fromkeys((self.app.config["ROUTING_QUEUE"], self.app.config["JOBS_QUEUE"])):
+            queue = Queue(name, connection=redis)
+            depth.add_metric([name], queue.count)
+            started.add_metric([name], StartedJobRegistry(queue=queue).count)
+            failed.add_metric([name], FailedJobRegistry(queue=queue).count)
+        yield from (depth, started, failed)
+        beat = last_beat(redis)
+        heartbeat = GaugeMetricFamily(
+            f"{PREFIX}_cron_heartbeat_age_seconds", "seconds since the cron scheduler's last heartbeat (absent: never)"
+        )
+        if beat is not None:
+            heartbeat.add_metric([], max(0.0, time.time() - beat))
+        yield heartbeat
+
+    # -- the classifier --------------------------------------------------------------------------------------------
+    def _classifier(self):
+        state = self.app.extensions["services"].classifier_state()
+        info = GaugeMetricFamily(
+            f"{PREFIX}_classifier_info",
+            "the classifier held by the process answering (version empty: none loaded here yet), and the published one",
+            labels=["version", "published"],
+        )
+        degraded = GaugeMetricFamily(
+            f"{PREFIX}_classifier_degraded",
+            "1 when the published model does not load and the process serves the last good one",
+        )
+        info.add_metric([state.loaded if state else "", state.published if state else ""], 1)
+        degraded.add_metric([], 1 if state is not None and state.degraded else 0)
+        yield from (info, degraded)
