@@ -124,6 +124,7 @@
       showChoice();
       say("Đã chọn " + r.name + ".");
     }
+    var noun = root.getAttribute("data-noun");  // a picker over its select's own options names what it picks
     function filter() {
       var query = box.value.trim();
       results = search(index, query);
@@ -131,8 +132,10 @@
       if (!query) { close(); say(""); return; }
       if (!results.length) {
         close();
-        say("Không tìm thấy xã/phường nào khớp với “" + query + "”. Xin thử tên khác (tên hiện nay hoặc tên trước " +
-          "năm 2025), hoặc chọn trong danh sách bên dưới.");
+        say(noun
+          ? "Không tìm thấy " + noun + " nào khớp với “" + query + "”. Xin thử tên khác, hoặc chọn trong danh sách bên dưới."
+          : "Không tìm thấy xã/phường nào khớp với “" + query + "”. Xin thử tên khác (tên hiện nay hoặc tên trước " +
+            "năm 2025), hoặc chọn trong danh sách bên dưới.");
         return;
       }
       results.forEach(function (r, i) {
@@ -148,7 +151,7 @@
       box.setAttribute("aria-expanded", "true");
       active = -1;
       setActive(0);
-      say(results.length + " xã, phường khớp. Chọn bằng phím mũi tên và Enter, hoặc chạm vào tên.");
+      say(results.length + " " + (noun || "xã, phường") + " khớp. Chọn bằng phím mũi tên và Enter, hoặc chạm vào tên.");
     }
 
     box.addEventListener("input", function () {
@@ -179,7 +182,7 @@
       select.value = "";
       box.value = "";
       showChoice();
-      say("Đã bỏ chọn xã/phường.");
+      say("Đã bỏ chọn " + (noun || "xã/phường") + ".");
       box.focus();
     });
     select.addEventListener("change", function () {
@@ -220,6 +223,14 @@
       });
       status.textContent = key ? shown + " trong " + rows.length + " dòng khớp với “" + box.value.trim() + "”." : "";
     });
+  });
+
+  // The same picker over a select's own options (the dashboard's units): names only, no former names.
+  each("[data-picker]", function (root) {
+    var options = Array.prototype.filter.call(root.querySelector("select").options, function (o) { return o.value; });
+    communePicker(root, prepare({
+      communes: options.map(function (o) { return [o.value, o.text]; }), old: [], districts: []
+    }));
   });
 
   // ---- the report form: Enter in a one-line field goes to the next field; only the send button sends ----

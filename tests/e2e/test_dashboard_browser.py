@@ -30,7 +30,7 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service, scr
     page.fill("input[name=username]", "giamsat")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
-    page.goto(live_service["base"] + "/can-bo/tong-quan/")
+    page.wait_for_url("**/can-bo/tong-quan/")  # a supervisor lands on the dashboard
     main = page.text_content("main")
     assert "Tổng quan" in main and "chưa đủ mẫu" in main
     assert page.locator("svg title").count() >= 2  # charts carry titles for screen readers and print
@@ -40,3 +40,40 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service, scr
     page.click("a[href*='figure=received']")  # the reports behind "received this month"
     listed = page.text_content("main")
     assert all(code in listed for code in codes)
+
+    # The ward map: a ward's name shows on keyboard focus; the list beside it filters without diacritics.
+    page.goto(live_service["base"] + "/can-bo/tong-quan/diem-nong")
+    ward = page.locator(".map a.ward").first
+    name = ward.locator(".ward-name")
+    assert not name.is_visible()
+    ward.focus()
+    assert name.is_visible() and name.text_content() in ward.get_attribute("aria-label")
+    page.fill("#ward-filter", "hac thanh")
+    assert page.locator("#ward-table tbody tr:visible th").all_text_contents() == ["UBND Phường Hạc Thành"]
+    assert "1 trong 3 dòng" in page.text_content("#ward-filter-status")
+
+
+def test_dashboard_on_a_phone(browser, live_service, make_user):
+    """At 390×844 the filters are compact: the first figure is on the first screen; the unit is picked by name."""
+    make_user("giamsat", role="supervisor", name="Ban Nội chính")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="vi-VN")
+    page = context.new_page()
+    page.goto(live_service["base"] + "/can-bo/dang-nhap")
+    page.fill("input[name=username]", "giamsat")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/can-bo/tong-quan/")
+    box = page.locator("#card-received .value").bounding_box()
+    assert box["y"] + box["height"] <= 844  # within the first screen, no scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    page.click(".dash-more > summary")
+    page.fill("#p-unit-search", "quang phu")
+    assert page.text_content("#p-unit-options [role=option]") == "UBND Phường Quảng Phú"
+    page.press("#p-unit-search", "Enter")
+    assert page.input_value("#p-unit") == "16522"
+    page.select_option("#p-ref", index=1)  # last month, from the picker
+    page.click(".dash-quick button[type=submit]")
+    page.wait_for_url("**unit=16522**")
+    assert page.text_content("h1") == "Tổng quan — UBND Phường Quảng Phú"
+    context.close()

@@ -33,6 +33,7 @@ from core.models import User
 from core.models.base import utcnow
 from core.passwords import hash_secret, needs_rehash, verify_secret
 from core.ratelimit import limit_view
+from core.vocabulary import Role
 from triage.casework import sign_in_guard as guard
 from triage.casework.accounts import PASSWORD_MARK, password_mark
 from triage.casework.staff_sessions import end_session, is_open, open_session
@@ -70,10 +71,15 @@ def init_login(manager) -> None:
         return user
 
 
-def _safe_next(target: str | None) -> str:
-    """A path of this site to go to after sign-in, else the queue. Browsers drop tabs and line breaks from a URL
-    ("/", a tab, "/evil.example" becomes "//evil.example") and read a backslash as a slash: any of them, any other
-    control or space character, or anything with a scheme or a host, is refused."""
+def _home(user: User) -> str:
+    """Where a sign-in lands without a `next`: supervisors on the dashboard, everyone else on the queue."""
+    return url_for("dashboard.index") if user.role == Role.SUPERVISOR else url_for("staff.queue")
+
+
+def _safe_next(target: str | None, user: User) -> str:
+    """A path of this site to go to after sign-in, else the user's home page (`_home`). Browsers drop tabs and line
+    breaks from a URL ("/", a tab, "/evil.example" becomes "//evil.example") and read a backslash as a slash: any of
+    them, any other control or space character, or anything with a scheme or a host, is refused."""
     if (
         target
         and target.startswith("/")
@@ -83,7 +89,7 @@ def _safe_next(target: str | None) -> str:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc:
             return target
-    return url_for("staff.queue")
+    return _home(user)
 
 
 def _locked_message(seconds: int) -> str:
@@ -151,7 +157,7 @@ def login():
                 user.password_hash = hash_secret(form.password.data)
             db.session.commit()
             _start_session(user)
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(_safe_next(request.args.get("next"), user))
         verdict = guard.failed(name)
         if verdict.locked_seconds:
             if verdict.account_wide and user is not None:  # shown to the administrators, who can lift it

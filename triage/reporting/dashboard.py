@@ -37,6 +37,7 @@ from ml.gazetteer import unit_details
 from triage.casework.access import PROVINCE_WIDE, guard_blueprint
 from triage.reporting import charts, outcomes, stats
 from triage.reporting.decisions import OUTCOME_FIGURES, OUTCOMES
+from triage.reporting.periods import DEFAULT_KIND, default_period, kind_of, recent_periods
 
 bp = Blueprint("dashboard", __name__, url_prefix="/can-bo/tong-quan")
 guard_blueprint(bp, "view dashboard")
@@ -65,7 +66,7 @@ LEAGUE_SORTS = {
 class View:
     """Period and filters from the query string, validated (unknown values dropped)."""
 
-    period: str = "month"
+    period: str = DEFAULT_KIND
     ref: str = ""  # month: 2026-11, quarter: 2026-Q4, year: 2026
     start: str = ""  # custom: ISO dates
     end: str = ""
@@ -76,17 +77,26 @@ class View:
 
     @classmethod
     def parse(cls, args) -> View:
-        period = args.get("period", "month")
-        period = period if period in dict(PERIOD_CHOICES) else "month"
+        """The period is read from what the picker sends: "custom" (or no reference and both dates) for the dates'
+        range, else the kind named by the reference ("2026-11", "2026-Q4", "2026"), else `period` (the links built
+        by `args`), else the default."""
+        ref = (args.get("ref") or "").strip()[:10]
+        start, end = (args.get("start") or "")[:10], (args.get("end") or "")[:10]
+        period = args.get("period", "")
+        if ref == "custom" or (not ref and start and end):
+            period, ref = "custom", ""
+        elif kind_of(ref):
+            period = kind_of(ref)
+        period = period if period in dict(PERIOD_CHOICES) else DEFAULT_KIND
         category = args.get("category", "")
         agency = args.get("agency", "")
         ward = (args.get("ward") or "").strip()
         unit = (args.get("unit") or "").strip()[:40]
         view = cls(
             period=period,
-            ref=(args.get("ref") or "").strip()[:10],
-            start=(args.get("start") or "")[:10],
-            end=(args.get("end") or "")[:10],
+            ref=ref,
+            start=start,
+            end=end,
             unit=unit,
             category=category if category in CATEGORY_NAMES else "",
             agency=agency if agency in AGENCY_NAMES else "",
@@ -100,7 +110,7 @@ class View:
         values = {f.name: getattr(replace(self, **changes), f.name) for f in fields(self)}
         if current_user.role not in PROVINCE_WIDE:
             values.pop("unit", None)
-        return {k: v for k, v in values.items() if v and not (k == "period" and v == "month")}
+        return {k: v for k, v in values.items() if v and not (k == "period" and v == DEFAULT_KIND)}
 
     def resolve_period(self, today: date) -> Period:
         """The period asked for; the current month, quarter or year when the dates are missing or wrong."""
@@ -111,7 +121,7 @@ class View:
                 return Period.parse(self.period, self.ref)
         except (ValueError, TypeError):
             pass
-        return Period.containing(self.period if self.period in PERIOD_KINDS else "month", today)
+        return default_period(today, self.period if self.period in PERIOD_KINDS else DEFAULT_KIND)
 
     def filters(self) -> dict:
         """`stats` filters; 404 for an unknown unit code."""
@@ -166,6 +176,7 @@ def _common(view: View):
 
 
 def _context(view, period, today, **more) -> dict:
+    unit_name = _unit_name(view.unit)
     return dict(
         view=view,
         period=period,
@@ -177,7 +188,12 @@ def _context(view, period, today, **more) -> dict:
         province=current_user.role in PROVINCE_WIDE,
         period_ref=_period_ref,
         previous=period.previous(),
-        unit_name=_unit_name(view.unit),
+        unit_name=unit_name,
+        ward_name=_ward_name(view.ward),
+        scope=_scope(view, unit_name),
+        recent=recent_periods(today),
+        period_names=PERIOD_NAMES,
+        unit_field=_unit_field(view) if current_user.role in PROVINCE_WIDE else None,
         **more,
     )
 
@@ -186,6 +202,59 @@ def _unit_name(code: str) -> str:
     if not code:
         return ""
     return db.session.scalar(select(Unit.name).where(Unit.code == code)) or code
+
+
+def _ward_name(code: str) -> str:
+    if not code:
+        return ""
+    return db.session.scalar(select(Unit.name).where(Unit.ward_code == code)) or f"xã, phường mã {code}"
+
+
+def _scope(view: View, unit_name: str) -> str:
+    """What the figures cover, for the headings: the unit, the ward, the category and the agency filtered on, or
+    the whole province."""
+    parts = [
+        unit_name,
+        _ward_name(view.ward) if view.ward and view.ward != view.unit else "",
+        CATEGORY_NAMES.get(view.category, ""),
+        AGENCY_NAMES.get(view.agency, ""),
+    ]
+    return " · ".join(p for p in parts if p) or "toàn tỉnh"
+
+
+@dataclass(frozen=True)
+class _Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class _Label:
+    text: str
+
+
+@dataclass(frozen=True)
+class _PickerField:
+    """What templates/_commune_picker.html reads of a form field, for the unit filter (a GET form, no WTForms)."""
+
+    id: str
+    name: str
+    label: _Label
+    data: str
+    choices: list
+    errors: tuple = ()
+
+
+def _unit_field(view: View) -> _PickerField:
+    """The unit filter: every unit by name (a select the picker searches without diacritics), "" for all."""
+    units = db.session.execute(select(Unit.code, Unit.name).order_by(Unit.name)).all()
+    return _PickerField(
+        id="p-unit",
+        name="unit",
+        label=_Label("Đơn vị (xã, phường hoặc cơ quan)"),
+        data=view.unit,
+        choices=[_Choice("", "Tất cả đơn vị")] + [_Choice(code, name) for code, name in units],
+    )
 
 
 def _min_sample() -> int:
@@ -349,6 +418,8 @@ def index():
     )
     if view.unit and user.role in PROVINCE_WIDE:
         league_rows = [r for r in league_rows if r.code == view.unit] + [r for r in league_rows if r.code != view.unit]
+    all_units = request.args.get("units") == "all"
+    league_rows, quiet = _active_first(league_rows, keep=view.unit)
     return render_template(
         "dashboard/index.html",
         **_context(view, period, today),
@@ -361,7 +432,9 @@ def index():
         week_chart=week_chart,
         month_chart=month_chart,
         month_labels=month_labels,
-        league=league_rows,
+        league=league_rows + (quiet if all_units else []),
+        quiet_units=len(quiet),
+        all_units=all_units,
         sorts=LEAGUE_SORTS,
         sort=request.args.get("sort", "rank"),
         direction=request.args.get("dir", ""),
@@ -371,6 +444,13 @@ def index():
         month_rows=month_rows,
         **_procedure_context(session, user, period, filters),
     )
+
+
+def _active_first(rows: list[stats.UnitRow], *, keep: str = "") -> tuple[list, list]:
+    """The units with reports in the period or still open (and the unit filtered on), in the order given, then the
+    quiet ones: no report received, resolved or open."""
+    active = [r for r in rows if r.received or r.resolved or r.open_now or r.code == keep]
+    return active, [r for r in rows if not (r.received or r.resolved or r.open_now or r.code == keep)]
 
 
 def _sorted_league(rows: list[stats.UnitRow], sort: str, direction: str) -> list[stats.UnitRow]:

@@ -9,8 +9,6 @@
 Every file is written by `triage.reporting.spreadsheets` (CSV and XLSX, no cell a spreadsheet would run as a formula).
 """
 
-from datetime import date
-
 from flask import (
     Blueprint,
     Response,
@@ -50,6 +48,7 @@ from triage.reporting.periodic import (
     first_working_day,
     workbook_bytes,
 )
+from triage.reporting.periods import default_period, recent_periods
 from triage.reporting.spreadsheets import XLSX_MIME, Column, Table, csv_stream, csv_text
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao-dinh-ky")
@@ -70,30 +69,20 @@ class BuildForm(FlaskForm):
     start = StringField("Kỳ (vd. 2026-01, 2026-Q1, 2026)", validators=[DataRequired("Xin chọn kỳ báo cáo.")])
 
 
-def _period_from_args(args, kinds=PERIOD_KINDS) -> Period:
-    """The period of the query string (?period=month&start=2026-01); by default the last one ended."""
+def _period_from_args(args, kinds=PERIOD_KINDS, *, ended: bool = True) -> Period:
+    """The period of the query string (?period=month&start=2026-01); by default the last one ended (a workbook,
+    a printable page), or with `ended=False` the one every supervisor's screen opens on (`periods.default_period`)."""
     kind = args.get("period", "month")
     if kind not in kinds:
         abort(404)
     start = args.get("start", "")
     if not start:
-        return Period.containing(kind, today_in_vietnam()).previous()
+        current = default_period(today_in_vietnam(), kind)
+        return current.previous() if ended else current
     try:
         return Period.parse(kind, start)
     except ValueError:
         abort(404)
-
-
-def _period_choices(today: date) -> dict:
-    """Recent periods for the forms' pickers: value and label, newest first."""
-    out = {}
-    for kind, count in (("month", 24), ("quarter", 8), ("year", 3)):
-        p, items = Period.containing(kind, today), []
-        for _ in range(count):
-            items.append((p.ref, p.label))
-            p = p.previous()
-        out[kind] = items
-    return out
 
 
 @bp.get("/")
@@ -117,7 +106,7 @@ def index():
         "reports/index.html",
         items=items,
         form=BuildForm(),
-        choices=_period_choices(today),
+        choices=recent_periods(today),
         next_runs=nxt,
         period_names=PERIOD_NAMES,
         kpi_levels=KPI_LEVELS,
@@ -192,7 +181,7 @@ def printable():
 
 
 def _kpi_args():
-    period = _period_from_args(request.args, KPI_PERIODS)
+    period = _period_from_args(request.args, KPI_PERIODS, ended=False)  # the dashboard's KPI tab opens on it too
     level = request.args.get("level", "unit")
     if level not in KPI_LEVELS:
         abort(404)
@@ -209,7 +198,7 @@ def kpi():
         period=period,
         level=level,
         kpi_levels=KPI_LEVELS,
-        choices=_period_choices(today_in_vietnam()),
+        choices=recent_periods(today_in_vietnam()),
         legend=report_figures.KPI_LEGEND,
     )
 

@@ -42,7 +42,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.models import Report, ReportEvent, Unit
-from core.vietnamese import Period, utc_bounds
+from core.vietnamese import Period, today_in_vietnam, utc_bounds
 from intake.receipts import new_tracking_code
 from triage.reporting import stats
 
@@ -362,3 +362,81 @@ def test_periods_in_vietnam_days():
     )
     assert Period.custom(date(2026, 3, 10), date(2026, 3, 19)).previous().starts_on == date(2026, 2, 28)
     assert stats.wilson(0, 0) == (None, None)
+
+
+# -- the supervisors' screens ---------------------------------------------------------------------------------------
+
+
+def test_supervisors_land_on_the_dashboard_the_others_on_the_queue(app, client, make_user, login_as):
+    make_user("giamsat", role="supervisor")
+    make_user("quantri", role="admin")
+    make_user("tp.quangphu", unit=A)
+    for username, home in (("giamsat", "/can-bo/tong-quan/"), ("quantri", "/can-bo/"), ("tp.quangphu", "/can-bo/")):
+        with app.test_client() as fresh:
+            assert login_as(fresh, username).headers["Location"] == home, username
+    # A page asked for before signing in still wins.
+    with app.test_client() as fresh:
+        response = login_as(fresh, "giamsat", query_string={"next": "/can-bo/tong-quan/diem-nong"})
+        assert response.headers["Location"] == "/can-bo/tong-quan/diem-nong"
+
+
+def test_filters_pick_the_unit_by_name_and_the_period_from_a_list(app, client, data, staff, login_as):
+    login_as(client, "giamsat")
+    page = client.get("/can-bo/tong-quan/", query_string={"ref": "2026-03"}).get_data(as_text=True)
+    assert "vd. 16522" not in page and 'name="unit" value=' not in page  # no code typed by hand
+    units = re.search(r'<select id="p-unit" name="unit">(.*?)</select>', page, re.S).group(1)
+    assert re.search(rf'<option value="{A}">UBND Phường Quảng Phú</option>', units)
+    assert 'data-picker data-noun="đơn vị"' in page  # the commune picker's search, over these options
+    periods = re.search(r'<select id="p-ref" name="ref">(.*?)</select>', page, re.S).group(1)
+    assert re.search(r'<option value="2026-03" selected>Tháng 3/2026</option>', periods)
+    assert '<optgroup label="Quý">' in periods and '<option value="custom">' in periods
+    assert 'name="period"' not in page
+    # What the picker sends: the reference names the kind of period; "custom" takes the two dates.
+    quarter = client.get("/can-bo/tong-quan/", query_string={"ref": "2026-Q1"}).get_data(as_text=True)
+    assert "<title>Tổng quan — Quý I/2026 — Tỉnh Thanh Hóa</title>" in quarter
+    custom = client.get(
+        "/can-bo/tong-quan/", query_string={"ref": "custom", "start": "2026-03-01", "end": "2026-03-10"}
+    ).get_data(as_text=True)
+    assert re.search(r'<option value="custom" selected>', custom) and "01/03/2026 – 10/03/2026" in custom
+
+
+def test_league_hides_units_without_reports_unless_asked(app, client, data, staff, login_as):
+    login_as(client, "giamsat")
+    page = client.get("/can-bo/tong-quan/", query_string={"ref": "2026-03"}).get_data(as_text=True)
+    shown = re.findall(r'<tr class="[^"]*" data-unit="([^"]+)">', page)
+    assert shown == [A, B]
+    toggle = re.search(r'<p class="actions" id="league-toggle"><a class="button" href="([^"]+)">Hiện cả (\d+)', page)
+    with app.app_context():
+        quiet = db.session.query(Unit).count() - 2
+    assert int(toggle.group(2)) == quiet
+    everything = client.get(toggle.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    rows = re.findall(r'<tr class="[^"]*" data-unit="([^"]+)">', everything)
+    assert len(rows) == quiet + 2 and rows[:2] == [A, B]  # the active units first
+    assert f"Ẩn {quiet} đơn vị không có đơn" in everything
+    # Sorting keeps the choice.
+    assert re.search(r'href="/can-bo/tong-quan/\?[^"]*units=all[^"]*">Tiếp nhận</a>', everything)
+
+
+def test_dashboard_kpi_tab_and_kpi_page_open_on_the_same_month(app, client, staff, login_as):
+    login_as(client, "giamsat")
+    label = Period.containing("month", today_in_vietnam()).label
+    officers = client.get("/can-bo/tong-quan/can-bo").get_data(as_text=True)
+    kpi = client.get("/can-bo/bao-cao-dinh-ky/kpi").get_data(as_text=True)
+    dashboard = client.get("/can-bo/tong-quan/").get_data(as_text=True)
+    for page in (officers, kpi, dashboard):
+        assert re.search(rf"<title>[^<]*{re.escape(label)}[^<]*</title>", page)
+
+
+def test_headings_say_what_is_filtered(app, client, data, staff, login_as):
+    login_as(client, "giamsat")
+    province = client.get("/can-bo/tong-quan/", query_string={"ref": "2026-03"}).get_data(as_text=True)
+    assert "<h1>Tổng quan — toàn tỉnh</h1>" in province
+    hot = client.get("/can-bo/tong-quan/diem-nong", query_string={"ref": "2026-03", "ward": A, "category": "cham-tre"})
+    assert "<h1>Điểm nóng — UBND Phường Quảng Phú · " in hot.get_data(as_text=True)
+    drill = client.get(
+        "/can-bo/tong-quan/don",
+        query_string={"figure": "received", "start": "2026-03-01", "end": "2026-03-31", "ward": A},
+    ).get_data(as_text=True)
+    assert "toàn tỉnh" not in drill
+    assert re.search(r"<h1>Các đơn: [^<]+ — UBND Phường Quảng Phú</h1>", drill)
+    assert re.search(r'id="drill-summary">.*· UBND Phường Quảng Phú', drill, re.S)
