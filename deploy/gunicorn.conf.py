@@ -23,3 +23,6 @@ max_requests = 5000
 max_requests_jitter = 500
 # The workers' heartbeat files on a RAM disk when there is one (a slow /tmp makes gunicorn kill healthy workers).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+# No runtime control socket (gunicorn 25+ opens one in $HOME by default): systemd manages the processes
+# (`systemctl reload` for new code), and several gunicorns on one machine would share its path.
+control_socket_disable = True
