@@ -8,6 +8,7 @@ import smtplib
 from datetime import date
 
 from flask import Flask
+from redis.exceptions import RedisError
 from rq import Retry
 from sqlalchemy import select
 
@@ -129,11 +130,38 @@ def _deliver(app: Flask, row: Notification) -> str:
     return services.mailer.send(row.recipient, row.subject, row.body, message_id=reference)
 
 
+# How long the note that a message was handed over outlives it in Redis: longer than any claim timeout or retry.
+DELIVERED_NOTE_SECONDS = 14 * 86400
+
+
+def _delivered_note(app: Flask, row: Notification) -> str:
+    domain = app.config["MAIL_FROM"].rsplit("@", 1)[-1]
+    return f"outbox-delivered:{app.config['JOBS_QUEUE']}:{message_id(row, domain)}"
+
+
+def _was_delivered(app: Flask, row: Notification) -> bool:
+    try:
+        return bool(app.extensions["redis"].exists(_delivered_note(app, row)))
+    except RedisError:
+        return False  # unknown: deliver (at least once), under the same Message-ID
+
+
+def _note_delivered(app: Flask, row: Notification) -> None:
+    try:
+        app.extensions["redis"].set(_delivered_note(app, row), 1, ex=DELIVERED_NOTE_SECONDS)
+    except RedisError:
+        pass
+
+
 @logged_job
 def send_notification(notification_id: int) -> str:
     """Deliver one outbox row: it is claimed atomically before the SMTP conversation (or the SMS gateway's), so
-    two jobs never send it at once; a worker killed mid-send leaves it claimed until the sweep releases it, and the
-    resend carries the same Message-ID."""
+    two jobs never send it at once; a worker killed mid-send leaves it claimed until the sweep releases it.
+
+    The hand-over is noted in Redis the moment the server accepts the message, before the row is marked sent: when
+    the database loses that mark (a connection gone, a worker killed between the two), the next attempt finds the
+    note and only marks the row. Only when both stores lose it does the message go again, under the same
+    Message-ID, so receivers can drop the copy."""
     app = job_app()
     try:
         if not claim(db.session, notification_id, utcnow()):
@@ -141,6 +169,10 @@ def send_notification(notification_id: int) -> str:
             return "skipped"
         db.session.commit()
         row = db.session.get(Notification, notification_id)
+        if _was_delivered(app, row):
+            mark_sent(db.session, row, utcnow())
+            db.session.commit()
+            return "already-delivered"
         try:
             _deliver(app, row)
         except (smtplib.SMTPException, OSError, SmsError) as exc:
@@ -149,6 +181,7 @@ def send_notification(notification_id: int) -> str:
             # Neither the address nor the server's words (which may repeat it) reach rq's log; the row has them.
             failure = f"notification {notification_id} ({row.recipient_role}): {type(exc).__name__}"
             raise DeliveryError(failure) from None
+        _note_delivered(app, row)
         mark_sent(db.session, row, utcnow())
         db.session.commit()
         return "sent"

@@ -69,13 +69,29 @@ def test_an_sms_failed_at_the_gateway_is_retried_with_the_same_reference(make_ap
     assert PHONE not in caplog.text and EMAIL not in caplog.text
 
 
-def test_an_email_resent_after_a_lost_acknowledgement_keeps_its_message_id(make_app, make_report, tmp_path):
+def test_an_email_whose_sent_mark_the_database_lost_is_not_sent_again(make_app, make_report, smtp_server):
+    app = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=smtp_server.port)
+    make_report(text=TEXT, **CONTACT)
+    mail = _row(app, "email")
+    with app.app_context():
+        assert send_notification(mail.id) == "sent"
+        # The database lost the "sent" mark (its connection went between the server's acceptance and the commit):
+        # the sweep hands the row out again.
+        db.session.execute(update(Notification).where(Notification.id == mail.id).values(status="failed"))
+        db.session.commit()
+        assert send_notification(mail.id) == "already-delivered"
+    assert len(smtp_server.to(EMAIL)) == 1  # one message in the reporter's mailbox
+    assert _row(app, "email").status == "sent"
+
+
+def test_an_email_resent_when_both_stores_lost_the_mark_keeps_its_message_id(make_app, make_report, tmp_path):
     app = make_app()  # no SMTP server: messages are written to instance/mail, named by their Message-ID
     make_report(text=TEXT, **CONTACT)
     mail = _row(app, "email")
     with app.app_context():
         assert send_notification(mail.id) == "sent"
-        # The worker died after the server took the message, before the row was marked sent: the sweep sends it again.
+        # The row lost its mark and Redis its note (flushed): the message goes again, under the same Message-ID.
+        app.extensions["redis"].delete(*app.extensions["redis"].keys(f"outbox-delivered:{app.config['JOBS_QUEUE']}:*"))
         db.session.execute(update(Notification).where(Notification.id == mail.id).values(status="failed"))
         db.session.commit()
         assert send_notification(mail.id) == "sent"
