@@ -45,7 +45,7 @@ def _head(width: int, height: int, title: str, desc: str, css: str, *, role: str
     )
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" viewBox="0 0 {width} {height}" '
-        f'width="100%" style="max-width:{width}px" {a11y} {FONT} '
+        f'width="{width}" height="{height}" {a11y} {FONT} '
         f'font-size="12"><title id="{uid}-t">{escape(title)}</title><desc id="{uid}-d">{escape(desc)}</desc>'
     )
     return uid, head

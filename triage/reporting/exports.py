@@ -48,7 +48,7 @@ from triage.reporting.periodic import (
     first_working_day,
     workbook_bytes,
 )
-from triage.reporting.periods import default_period, recent_periods
+from triage.reporting.periods import DEFAULT_KIND, default_period, kind_of, recent_periods
 from triage.reporting.spreadsheets import XLSX_MIME, Column, Table, csv_stream, csv_text
 
 bp = Blueprint("reports", __name__, url_prefix="/can-bo/bao-cao-dinh-ky")
@@ -72,10 +72,10 @@ class BuildForm(FlaskForm):
 def _period_from_args(args, kinds=PERIOD_KINDS, *, ended: bool = True) -> Period:
     """The period of the query string (?period=month&start=2026-01); by default the last one ended (a workbook,
     a printable page), or with `ended=False` the one every supervisor's screen opens on (`periods.default_period`)."""
-    kind = args.get("period", "month")
+    start = args.get("start", "")
+    kind = args.get("period") or kind_of(start) or DEFAULT_KIND  # a picker's "2026-Q1" says its kind
     if kind not in kinds:
         abort(404)
-    start = args.get("start", "")
     if not start:
         current = default_period(today_in_vietnam(), kind)
         return current.previous() if ended else current

@@ -425,6 +425,10 @@ def test_dashboard_kpi_tab_and_kpi_page_open_on_the_same_month(app, client, staf
     dashboard = client.get("/can-bo/tong-quan/").get_data(as_text=True)
     for page in (officers, kpi, dashboard):
         assert re.search(rf"<title>[^<]*{re.escape(label)}[^<]*</title>", page)
+    # The KPI page's period is picked from a list too; a quarter's reference says its kind.
+    assert re.search(rf'<select name="start" id="k-start">.*?selected>{re.escape(label)}</option>', kpi, re.S)
+    quarter = client.get("/can-bo/bao-cao-dinh-ky/kpi", query_string={"start": "2026-Q1"}).get_data(as_text=True)
+    assert "<title>Số liệu KPI — Quý I/2026" in quarter
 
 
 def test_headings_say_what_is_filtered(app, client, data, staff, login_as):
