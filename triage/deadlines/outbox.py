@@ -5,9 +5,8 @@ import logging
 from datetime import datetime, timedelta
 
 from redis import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import RedisError, WatchError
 from rq import Queue, Retry
-from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
@@ -139,28 +138,41 @@ def message_id(row: Notification, domain: str) -> str:
 SEND_JOB = "triage.deadlines.jobs.send_notification"
 # A job "started" is not waiting: it may be a killed worker's, whose row the sweep released to be sent again.
 WAITING = (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
+ENQUEUE_TRIES = 5
 
 
 def enqueue_send(redis: Redis, queue_name: str, notification_id: int) -> bool:
-    """Enqueue the send job of one row (job id `notify-<id>`) unless one is already waiting in this queue: a second
-    copy would only find the row claimed or not yet due (`claim`), spending nothing. False when Redis is down: the
-    sweep finds the row again."""
+    """Enqueue the send job of one row (job id `notify-<id>`) unless one is already waiting in this queue. The look
+    and the enqueue are one Redis transaction (WATCH on the job's key): callers racing for the same row (the creating
+    transaction, the sweep, an admin's retry) leave one job, not one each, so a copy never runs behind another. False
+    when Redis is down: the sweep finds the row again."""
     job_id = f"notify-{notification_id}"
+    key = Job.key_for(job_id)
+    queue = Queue(queue_name, connection=redis)
     try:
-        try:
-            job = Job.fetch(job_id, connection=redis)
-            if job.origin == queue_name and job.get_status(refresh=False) in WAITING:
-                return True
-        except NoSuchJobError:
-            pass
-        Queue(queue_name, connection=redis).enqueue(
-            SEND_JOB,
-            notification_id,
-            job_id=job_id,
-            retry=Retry(max=4, interval=[30, 120, 600, 1800]),
-            result_ttl=3600,
-        )
-        return True
+        with redis.pipeline() as pipe:
+            for _ in range(ENQUEUE_TRIES):
+                try:
+                    pipe.watch(key)
+                    origin, status = (
+                        v.decode() if v is not None else None for v in pipe.hmget(key, "origin", "status")
+                    )
+                    if origin == queue_name and status in WAITING:
+                        return True
+                    pipe.multi()
+                    queue.enqueue(
+                        SEND_JOB,
+                        notification_id,
+                        job_id=job_id,
+                        retry=Retry(max=4, interval=[30, 120, 600, 1800]),
+                        result_ttl=3600,
+                        pipeline=pipe,
+                    )
+                    pipe.execute()
+                    return True
+                except WatchError:
+                    continue  # another caller changed the job meanwhile: look again
+        return True  # lost every race: the winners enqueued it
     except RedisError as exc:
         log.warning("notification %s not enqueued (%s); the sweep will send it", notification_id, type(exc).__name__)
         return False
