@@ -93,6 +93,10 @@ def main() -> int:
     status = 0
     try:
         while not stopping:
+            if redis is not None and redis.process is not None and redis.process.poll() is not None:
+                log.error("embedded Redis exited with status %s; starting it again", redis.process.returncode)
+                redis.process = None
+                redis.start()
             if not children.check():
                 status = 1
                 break

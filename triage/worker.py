@@ -1,8 +1,9 @@
 """`python -m triage.worker`: one rq worker (with rq's scheduler) that holds the classifier in memory.
 
 It rides out a Redis restart instead of quitting: rq's worker waits for Redis when it is idle, but quits when Redis
-goes away while it runs a job or checks whether it is suspended; `ResilientWorker` waits there too, then runs the
-reconciler (a job Redis lost comes back from the database) and carries on. rq's scheduler, a child process that
+goes away while it runs a job or checks whether it is suspended; `ResilientWorker` waits there too and carries on. When
+Redis comes back without its data, the worker registers again and runs the reconciler (a job Redis lost comes back
+from the database). rq's scheduler, a child process that
 dies with the connection, is started again within seconds instead of at rq's next maintenance (ten minutes).
 """
 
@@ -35,15 +36,14 @@ class ResilientWorker(SimpleWorker):
     """A SimpleWorker that waits for Redis to come back wherever rq would quit, and keeps its scheduler alive."""
 
     max_connection_wait_time = MAX_WAIT_SECONDS
-    on_reconnect: Callable[[], object] | None = None  # run once Redis is back after an outage
+    on_reconnect: Callable[[], object] | None = None  # run when a restarted Redis turns out to have lost its data
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("worker_ttl", WORKER_TTL_SECONDS)
         super().__init__(*args, **kwargs)
 
-    def wait_for_redis(self, rejoin: bool = True) -> None:
-        """Block until Redis answers (or a stop is requested), trying again with a growing pause. With `rejoin`, then
-        register this worker again (a restarted Redis has forgotten it) and run `on_reconnect`."""
+    def wait_for_redis(self) -> None:
+        """Block until Redis answers (or a stop is requested), trying again with a growing pause."""
         pause, waited = 0.5, False
         while not self._stop_requested:
             try:
@@ -53,19 +53,8 @@ class ResilientWorker(SimpleWorker):
                 log.warning("Redis unreachable (%s); trying again in %.1f s", type(exc).__name__, pause)
                 time.sleep(pause)
                 pause, waited = min(pause * 2, self.max_connection_wait_time), True
-        if self._stop_requested:
-            return
-        if waited:
+        if waited and not self._stop_requested:
             log.info("Redis answers again")
-        if not rejoin:
-            return
-        with self.connection.pipeline() as pipeline:
-            pipeline.hset(self.key, mapping=self.serialize())
-            worker_registration.register(self, pipeline)
-            pipeline.expire(self.key, self.worker_ttl + 60)
-            pipeline.execute()
-        if self.on_reconnect is not None:
-            self.on_reconnect()
 
     def _riding_out(self, step: Callable[..., object], *args) -> None:
         try:
@@ -74,6 +63,26 @@ class ResilientWorker(SimpleWorker):
             log.warning("Redis went away (%s); waiting for it", type(exc).__name__)
             self.executions.clear()  # its job stays in rq's started registry, or the reconciler enqueues it again
             self.wait_for_redis()
+
+    def _beat(self, timeout: int | None) -> None:
+        super().heartbeat(timeout)
+        if self.connection.sismember(worker_registration.REDIS_WORKER_KEYS, self.key):
+            return
+        # A Redis restarted without its data has forgotten this worker, and the jobs it carried.
+        log.warning("Redis has forgotten this worker: registering it again and reconciling")
+        with self.connection.pipeline() as pipeline:
+            pipeline.hset(self.key, mapping=self.serialize())
+            worker_registration.register(self, pipeline)
+            pipeline.expire(self.key, self.worker_ttl + 60)
+            pipeline.execute()
+        if self.on_reconnect is not None:
+            self.on_reconnect()
+
+    def heartbeat(self, timeout: int | None = None, pipeline=None):
+        if pipeline is not None:  # part of rq's bookkeeping of a job: its own errors are handled there
+            super().heartbeat(timeout, pipeline)
+        else:
+            self._riding_out(self._beat, timeout)
 
     def execute_job(self, job, queue):
         self._riding_out(super().execute_job, job, queue)
@@ -128,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         queues = [Queue(name, connection=redis) for name in (app.config["ROUTING_QUEUE"], app.config["JOBS_QUEUE"])]
         worker = ResilientWorker(queues, connection=redis)
         worker.on_reconnect = _reconcile(app)
-        worker.wait_for_redis(rejoin=False)  # at start too: waiting beats a crash loop while Redis is down
+        worker.wait_for_redis()  # at start too: waiting beats a crash loop while Redis is down
         worker.work(with_scheduler=True, logging_level=app.config["LOG_LEVEL"])
     return 0
 

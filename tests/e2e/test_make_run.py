@@ -111,6 +111,17 @@ def test_a_killed_worker_is_started_again_and_reports_are_still_routed(first_sta
     assert "worker exited with status" in first_start.output()
 
 
+def test_a_killed_embedded_redis_is_started_again_and_the_worker_rides_it_out(first_start, instance):
+    redis = child_running(first_start.runner, "redis-server")
+    worker = child_running(first_start.runner, "triage.worker")
+    os.kill(redis, signal.SIGKILL)
+    wait_until(lambda: (pid := child_running(first_start.runner, "redis-server")) != redis and pid, 30, "Redis again")
+    code = file_report(first_start.base)
+    wait_until(lambda: report_status(instance, code) not in (None, "received"), 90, "the report is routed")
+    assert child_running(first_start.runner, "triage.worker") == worker  # the same worker throughout
+    assert "embedded Redis exited" in first_start.output()
+
+
 def test_ctrl_c_stops_the_whole_tree(first_start):
     tree = first_start.tree()
     assert len(tree) >= 5  # runner, Redis, gunicorn (master and worker), worker, cron
