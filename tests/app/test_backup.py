@@ -232,6 +232,16 @@ def test_verify_names_a_tampered_or_missing_part_and_restore_refuses_it(source, 
     result = target.test_cli_runner().invoke(args=["backup", "restore", str(flipped)])
     assert result.exit_code == 1 and not (tmp_path / "restored.db").exists()
 
+    newer = tmp_path / "newer.tar"  # from a release whose migrations this code does not have
+    _rewrite(
+        archive,
+        newer,
+        lambda name, data: data.replace(b'_revision": "', b'_revision": "9') if name == MANIFEST else data,
+    )
+    result = target.test_cli_runner().invoke(args=["backup", "restore", str(newer)])
+    assert result.exit_code == 1 and "which this software does not know" in result.output
+    assert not (tmp_path / "restored.db").exists()
+
 
 def test_restore_refuses_an_instance_in_use_and_keys_that_differ(source, make_app, tmp_path):
     app = source[0]

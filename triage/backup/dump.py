@@ -24,6 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import (
     JSON,
     Connection,
@@ -43,7 +45,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
-from core.database import upgrade_database
+from core.database import alembic_config, upgrade_database
 
 VERSION_TABLE = "alembic_version"
 BATCH = 1000
@@ -207,6 +209,14 @@ def clear_database(url: str) -> None:
                 conn.execute(text("DROP FUNCTION IF EXISTS audit_records_append_only() CASCADE"))
     finally:
         engine.dispose()
+
+
+def known_revision(revision: str) -> bool:
+    """Whether this code's migrations know `revision` (a backup of a newer release names one they do not)."""
+    try:
+        return ScriptDirectory.from_config(alembic_config("sqlite://")).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def load_database(url: str, description: dict, part: Any) -> dict[str, int]:

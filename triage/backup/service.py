@@ -339,6 +339,11 @@ def restore_backup(app, path: str | Path, *, force: bool = False, check: Check |
     manifest = check.manifest or {}
     parts = manifest["parts"]
     keys_in_archive = {Path(p["path"]).name.upper() for p in parts if p["kind"] == "key"}
+    if not dump.known_revision(manifest["alembic_revision"]):
+        raise RestoreRefused(
+            f"the backup's database is at revision {manifest['alembic_revision']}, which this software does not know: "
+            f"restore it with the release that made it ({manifest.get('software_version')}) or a newer one"
+        )
     warnings = []
     for problems, what in (
         (_instance_in_use(app), "this instance is not empty"),
