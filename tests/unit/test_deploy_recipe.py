@@ -2,10 +2,12 @@
 to the app's, every unit restarted, confined and reading the one settings file. The recipe's processes themselves
 run in tests/e2e/test_process_set.py."""
 
+import os
 import re
 import runpy
 import shutil
 import subprocess
+import sys
 from dataclasses import fields
 from pathlib import Path
 
@@ -42,7 +44,8 @@ def test_procfile_runs_the_web_app_the_worker_and_the_cron():
     assert commands["cron"].endswith("-m triage.cron")
 
 
-def test_gunicorn_takes_its_workers_and_address_from_the_settings(monkeypatch):
+def test_gunicorn_takes_its_workers_and_address_from_the_settings(monkeypatch, tmp_path):
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))  # as phananh-web.service names it
     monkeypatch.setenv("WEB_CONCURRENCY", "3")
     monkeypatch.setenv("HOST", "10.0.0.5")
     monkeypatch.setenv("PORT", "8123")
@@ -50,6 +53,33 @@ def test_gunicorn_takes_its_workers_and_address_from_the_settings(monkeypatch):
     assert config["workers"] == 3
     assert config["bind"] == ["10.0.0.5:8123"]
     assert config["timeout"] < _nginx_seconds("proxy_read_timeout")
+
+
+def test_gunicorn_shares_the_metrics_of_its_processes_in_a_fresh_folder(tmp_path):
+    """Without the unit's folder (honcho, by hand), one under the instance, emptied, named before prometheus_client
+    is imported; and the hook that marks an ended process dead."""
+    stale = tmp_path / "instance" / "metrics" / "counter_1.db"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("an earlier run")
+    script = (
+        "import os, runpy, sys; config = runpy.run_path(sys.argv[1]); "
+        "from prometheus_client import values; "
+        "print(os.environ['PROMETHEUS_MULTIPROC_DIR'], callable(config['child_exit']), values.ValueClass.__name__)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
+    env["INSTANCE_PATH"] = str(tmp_path / "instance")
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(DEPLOY / "gunicorn.conf.py")],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    folder, hook, value_class = result.stdout.split()
+    assert folder == str(stale.parent) and hook == "True"
+    assert value_class != "MutexValue"  # the multi-process values, not one process's own
+    assert not stale.exists()
 
 
 def _nginx_seconds(directive: str) -> int:
