@@ -23,6 +23,7 @@ from core.vocabulary import FINISHED, EventKind
 from intake.attachments import AttachmentStore, Limits, enqueue_cleaning
 from intake.busy import BUSY, client_left, waited_too_long
 from intake.forms import ReplyForm, ReportForm, StatusForm, clean_text
+from intake.oversized import fields_before_the_files
 from intake.reporter_requests import RequestRefused, request_second_instance, request_withdrawal, withdrawal_pending
 from intake.status_lookup import (
     LOCKED,
@@ -136,13 +137,15 @@ def _too_many(error):
 def form_again(message: str, status: int, *, readable: bool = True):
     """The citizen's form, or the status look-up form, again with `message` above it and what was typed kept, for a
     refusal that is nobody's fault (too many tries, the service briefly unavailable); None on any other page. A body
-    that could not be read (`readable=False`: larger than MAX_CONTENT_LENGTH) leaves the form empty."""
+    not read (`readable=False`: larger than MAX_CONTENT_LENGTH) keeps what came before its files (the text)."""
     if request.endpoint == "public.submit":
-        form = _report_form() if readable else _report_form(formdata=None)
+        form = _report_form() if readable else _report_form(formdata=fields_before_the_files())
         if readable:
             message += " Nội dung bạn đã viết vẫn còn dưới đây: xin chờ một phút rồi bấm Gửi" + (
                 ", và chọn lại các tệp đính kèm." if _uploads() else "."
             )
+        elif form.text.data:
+            message += " Nội dung đơn vẫn còn dưới đây: xin chọn lại loại đơn, thông tin liên hệ và các tệp nhỏ hơn."
         template = "public/form.html"
     elif request.endpoint == "public.status":
         form = StatusForm() if readable else StatusForm(formdata=None)

@@ -102,9 +102,7 @@ def _database_unavailable(error: SQLAlchemyError):
         db.session.rollback()
     except SQLAlchemyError:  # the connection is already gone: the pool discards it
         db.session.close()
-    store = store_for(current_app.config)
-    for attachment in g.pop("dropped_attachments", []):
-        store.path(attachment, clean=False).unlink(missing_ok=True)
+    store_for(current_app.config).discard(g.pop("dropped_attachments", []))
     response = form_again(UNAVAILABLE, 503)
     if response is None:
         response = error_response(503)

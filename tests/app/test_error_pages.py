@@ -110,7 +110,7 @@ def test_the_citizen_told_the_size_limit_of_an_upload_too_large(make_app, csrf_t
     )
     page = _page(response, 413, form=True)
     assert "vượt quá 1 MB" in page and "mỗi tệp 10 MB" in page
-    assert 'name="text"' in page  # the form again, ready to be sent with smaller files
+    assert REPORT in page and "xin chọn lại loại đơn" in page  # the text came before the files: it is kept
 
 
 def test_the_honeypot_refusal_has_the_header_and_a_way_back(client, csrf_token):
