@@ -20,6 +20,7 @@ from triage.casework.jobs import export_corrections, purge_contacts
 from triage.deadlines.calendar_store import set_override
 from triage.deadlines.jobs import enqueue_pending_notifications, sweep_deadlines
 from triage.deadlines.outbox import retry_dead
+from triage.lifeline import tied_to_this_process
 from triage.routing.jobs import reconcile_unrouted
 
 
@@ -43,7 +44,9 @@ def ensure_model(model_dir: str, max_rows: int = 0) -> bool:
         return False
     click.echo(f"No classifier in {model_dir} yet: training one from ml/data (a few minutes, once).", err=True)
     subset = ["--max-rows", str(max_rows)] if max_rows else []
-    subprocess.run([sys.executable, "-m", "ml", "train", "--out", model_dir, *subset], check=True)
+    # Tied to this process: a runner stopped (or killed) during the training does not leave it running.
+    command = [sys.executable, "-m", "ml", "train", "--out", model_dir, *subset]
+    subprocess.run(command, check=True, preexec_fn=tied_to_this_process())
     return True
 
 

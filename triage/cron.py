@@ -69,7 +69,7 @@ class Cron:
 
     def __init__(self, config, redis: Redis):
         self.config, self.redis = config, redis
-        self.ttl = config["CRON_LEASE_SECONDS"]
+        self.ttl = max(3, config["CRON_LEASE_SECONDS"])  # renewed every third of it: a second at least
         self.name = f"{socket.gethostname()}:{os.getpid()}"
         self.lease = Lock(redis, lease_key(config), timeout=self.ttl, thread_local=False)
         self.scheduler: CronScheduler | None = None

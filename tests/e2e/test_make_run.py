@@ -31,7 +31,7 @@ class MakeRun:
         self.base, self.log = f"http://127.0.0.1:{port}", log
         # The virtualenv is the suite's own: make must not reinstall it (-o: taken as up to date).
         self.make = subprocess.Popen(
-            ["make", "-s", f"VENV={venv}", "-o", f"{venv}/.installed", "run"],
+            ["make", "-s", f"VENV={venv}", f"PY={sys.executable}", "-o", f"{venv}/.installed", "run"],
             cwd=ROOT,
             env=env,
             stdout=open(log, "a"),

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from process_tree import TEXT, RedisServer, alive, child_running, file_report, free_port, wait_until
+from process_tree import TEXT, RedisServer, alive, child_running, descendants, file_report, free_port, wait_until
 from redis import Redis
 from rq import Queue
 from rq.job import Job, JobStatus
@@ -143,3 +143,12 @@ def test_a_standby_cron_takes_over_when_the_active_one_is_killed(
             if process is not None and process.poll() is None:
                 process.kill()
                 process.wait()
+
+
+def test_sigterm_stops_the_runner_and_every_process_it_started(service):
+    runner = service["runner"]
+    tree = [runner.pid, *descendants(runner.pid)]
+    assert len(tree) >= 5  # runner, gunicorn (master and worker), worker (and its scheduler), cron
+    runner.send_signal(signal.SIGTERM)
+    assert runner.wait(60) == 0
+    wait_until(lambda: not any(alive(pid) for pid in tree), 30, "every process of the tree has stopped")
