@@ -26,6 +26,9 @@ def test_public_pages_and_the_api_are_compressed_with_their_headers_kept(client)
     assert 'class="brand"' in html and "Minh bạch" in html
     assert page.headers["Content-Security-Policy"] == CSP and page.headers["X-Frame-Options"] == "DENY"
     assert int(page.headers["Content-Length"]) == len(page.data) < len(html.encode())
+    etag = page.headers["ETag"]
+    assert etag.endswith(':gzip"')  # the compressed copy has its own validator, and it validates
+    assert client.get("/minh-bach", headers={**GZIP, "If-None-Match": etag}).status_code == 304
     document = client.get("/api/openapi.json", headers=GZIP)
     assert json.loads(_gzipped(document))["openapi"].startswith("3.1")
     assert "Content-Encoding" not in client.get("/minh-bach").headers  # not asked for: not compressed
