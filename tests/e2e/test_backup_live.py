@@ -106,10 +106,9 @@ def test_a_backup_of_a_service_being_written_is_consistent_and_restores(live_ser
     finally:
         citizens.stopping.set()
         citizens.join(30)
-    verified = _flask(env, "backup", "verify", str(archive))
-    assert verified.returncode == 0 and "backup intact" in verified.stdout, verified.stdout + verified.stderr
-
-    manifest = check_archive(archive).manifest
+    check = check_archive(archive)
+    assert check.ok, check.problems
+    manifest = check.manifest
     assert manifest["missing_files"] == []  # every evidence file the snapshot names is in the archive
     reports = {row["id"] for row in _table(archive, manifest, "reports")}
     assert len(reports) >= 3
@@ -126,9 +125,7 @@ def test_a_backup_of_a_service_being_written_is_consistent_and_restores(live_ser
     }
     restored = _flask(restored_env, "backup", "restore", str(archive))
     assert restored.returncode == 0, restored.stdout + restored.stderr
-    assert "audit trail intact" in restored.stdout
-    audit = _flask(restored_env, "audit", "verify")
-    assert audit.returncode == 0, audit.stderr
+    assert "audit trail intact" in restored.stdout  # the chain recomputed with the instance's AUDIT_KEY
     engine = create_engine(restored_env["DATABASE_URL"])
     with engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Report)) == len(reports)
