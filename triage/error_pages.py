@@ -85,7 +85,7 @@ def error_response(status: int, headers=()):
 
 
 def _http_error(error: HTTPException):
-    if error.code is None or error.code < 400:
+    if error.code is None or error.code < 400 or error.response is not None:  # a response of its own: as it is
         return error
     if error.code == 413 and (page := form_again(too_large_message(), 413, readable=False)) is not None:
         return page
