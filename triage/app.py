@@ -13,6 +13,7 @@ from intake import api
 from intake.public import bp as public_bp
 from intake.public import handle_csrf_error
 from triage import cli, error_pages, health, metrics
+from triage.admin import queues as admin_queues
 from triage.admin import views as admin
 from triage.backup import cli as backup_cli
 from triage.casework import access, auth, case_file, document_views, entry, linking_views, procedure, queue
@@ -38,6 +39,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.register_blueprint(entry.bp)
     app.register_blueprint(supervision.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(admin_queues.bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(exports.exports)

@@ -46,7 +46,8 @@ COMPLEXITY_LABELS = {"normal": "bình thường", "complex": "phức tạp", "es
 
 
 @bp.context_processor
-def _labels():
+def flashed_messages():
+    """The messages the admin layout shows (the queues page, triage.admin.queues, shows them too)."""
     return {"messages": get_flashed_messages(with_categories=True)}
 
 

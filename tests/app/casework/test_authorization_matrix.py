@@ -144,6 +144,9 @@ MATRIX = {
             ("POST", "user_new"),
         )
     },
+    ("GET", "admin_queues.index"): {"admin"},
+    ("POST", "admin_queues.retry"): {"admin"},
+    ("POST", "admin_queues.retry_all"): {"admin"},
 }
 REPORTER_POSTS = ("public.reply", "public.withdraw", "public.second_instance", "public.document")
 API_VALUES = {"response_format": "json", "service_code": "cham-tre", "service_request_id": "TH-AAAA-AAAA"}
