@@ -90,6 +90,12 @@ class ResilientWorker(SimpleWorker):
     def check_for_suspension(self, burst: bool):
         self._riding_out(super().check_for_suspension, burst)
 
+    def teardown(self):
+        try:
+            super().teardown()
+        except REDIS_DOWN as exc:  # stopped during an outage: its entry in Redis expires on its own
+            log.warning("Redis unreachable at shutdown (%s); stopped all the same", type(exc).__name__)
+
     def _scheduler_down(self) -> bool:
         process = self.scheduler._process if self.scheduler else None
         return self.scheduler is not None and (process is None or not process.is_alive())
