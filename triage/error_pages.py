@@ -11,7 +11,7 @@ from flask import Flask, current_app, g, has_request_context, make_response, ren
 from sqlalchemy import event
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 from core.extensions import db
 from core.models import Attachment
@@ -89,7 +89,18 @@ def _http_error(error: HTTPException):
         return error
     if error.code == 413 and (page := form_again(too_large_message(), 413, readable=False)) is not None:
         return page
+    if isinstance(error, InternalServerError):  # an unexpected failure keeps nothing half-stored either
+        _forget_the_request()
     return error_response(error.code, error.get_headers())
+
+
+def _forget_the_request() -> None:
+    """Roll back what the failed request wrote and remove the evidence files it stored for rows never committed."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:  # the connection is already gone: the pool discards it
+        db.session.close()
+    store_for(current_app.config).discard(g.pop("dropped_attachments", []))
 
 
 def _database_unavailable(error: SQLAlchemyError):
@@ -98,11 +109,7 @@ def _database_unavailable(error: SQLAlchemyError):
     current_app.logger.warning(
         "database unavailable on %s %s: %s", request.method, request.endpoint, type(error).__name__
     )
-    try:
-        db.session.rollback()
-    except SQLAlchemyError:  # the connection is already gone: the pool discards it
-        db.session.close()
-    store_for(current_app.config).discard(g.pop("dropped_attachments", []))
+    _forget_the_request()
     response = form_again(UNAVAILABLE, 503)
     if response is None:
         response = error_response(503)

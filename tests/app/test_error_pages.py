@@ -7,6 +7,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from flask import abort
+from PIL import Image
+from werkzeug.datastructures import FileStorage
+
+from core.extensions import db
+from core.models import Attachment
+from intake.attachments import store_for
 
 REPORT = "Cán bộ một cửa UBND phường Quảng Phú gây khó dễ, bắt tôi đi lại nhiều lần mới nhận hồ sơ đất."
 WERKZEUG_ENGLISH = (
@@ -49,10 +55,23 @@ def failing_app(make_app):
     def crash():
         raise RuntimeError("mật khẩu-bí-mật trong ngoại lệ")
 
+    def crash_after_storing_a_photo():
+        [photo] = store_for(app.config).accept([FileStorage(io.BytesIO(_jpeg()), "anh.jpg")]).accepted
+        db.session.add(photo)  # pending: the failure comes before its row is written
+        app.config["TEST_PHOTO"] = store_for(app.config).path(photo, clean=False)
+        raise RuntimeError("hỏng sau khi lưu ảnh")
+
     for prefix in ("", "/can-bo"):
         app.add_url_rule(f"{prefix}/thu-loi/<int:status>", f"refuse{prefix}", refuse)
         app.add_url_rule(f"{prefix}/thu-hong", f"crash{prefix}", crash)
+    app.add_url_rule("/thu-hong-sau-khi-luu", "crash_after_storing", crash_after_storing_a_photo)
     return app
+
+
+def _jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(out, format="JPEG")
+    return out.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -84,6 +103,14 @@ def test_a_server_error_says_sorry_in_vietnamese_and_shows_nothing_of_the_except
         page = _page(failing_app.test_client().get(path), 500, staff=staff)
         assert "Hệ thống gặp lỗi" in page
         assert "bí-mật" not in page and "RuntimeError" not in page
+
+
+def test_a_server_error_keeps_no_file_of_a_row_never_committed(failing_app):
+    _page(failing_app.test_client().get("/thu-hong-sau-khi-luu"), 500)
+    photo = failing_app.config["TEST_PHOTO"]
+    assert photo.parent.is_dir() and not photo.exists()  # written, then removed with its rolled-back row
+    with failing_app.app_context():
+        assert db.session.query(Attachment).count() == 0
 
 
 def test_too_many_tries_is_a_vietnamese_429_with_a_way_back(make_app, csrf_token):
