@@ -84,6 +84,17 @@ class ResilientWorker(SimpleWorker):
         else:
             self._riding_out(self._beat, timeout)
 
+    def dequeue_job_and_maintain_ttl(self, timeout, max_idle_time=None):
+        # rq waits for Redis inside its blocking pop, but not at the state it writes before it: waited for here.
+        while True:
+            try:
+                return super().dequeue_job_and_maintain_ttl(timeout, max_idle_time)
+            except REDIS_DOWN as exc:
+                log.warning("Redis went away (%s); waiting for it", type(exc).__name__)
+                self.wait_for_redis()
+                if self._stop_requested:
+                    return None
+
     def execute_job(self, job, queue):
         self._riding_out(super().execute_job, job, queue)
 
