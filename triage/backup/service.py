@@ -382,6 +382,8 @@ def restore_backup(app, path: str | Path, *, force: bool = False, check: Check |
     if pointer is not None:  # last, so that the pointer never names an artifact not yet written
         target, data, part = pointer
         _write(target, io.BytesIO(data), part)
+    if ANCHORS not in listed:  # anchors of the database just replaced would name records it no longer has
+        Path(app.config["AUDIT_ANCHOR_FILE"]).unlink(missing_ok=True)
     for name in keys_written:
         app.extensions.pop(name, None)  # read again from the file just written
     with app.app_context():
