@@ -2,9 +2,9 @@
 
 - `GET /healthz`: the process answers; touches neither the database nor Redis.
 - `GET /readyz`: one entry per check (database reachable and at the newest migration, Redis reachable, a classifier
-  held or loadable in this process, the cron scheduler's heartbeat recent), each with a status (`ok`, `degraded`,
-  `fail`) and a short detail; 200 when nothing fails, 503 otherwise. A classifier serving the last good model
-  because the published one does not load is `degraded`: still ready.
+  held or loadable in this process and what the routing processes reported holding, the cron scheduler's heartbeat
+  recent), each with a status (`ok`, `degraded`, `fail`) and a short detail; 200 when nothing fails, 503 otherwise.
+  A classifier serving the last good model because the published one does not load is `degraded`: still ready.
 
 The details name revisions, versions and exception types, never an address, a URL or a setting's value. Both
 answers are JSON, never cached, exempt from CSRF and from rate limits.
@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.database import alembic_config
 from core.extensions import csrf, db
 from core.ratelimit import limiter_for
-from triage.heartbeat import last_beat
+from triage.heartbeat import classifier_states, last_beat
 
 bp = Blueprint("health", __name__)
 
@@ -108,6 +108,29 @@ def check_redis() -> Check:
 
 
 def check_classifier() -> Check:
+    """This process's classifier (held, or published and loadable), then what the workers reported holding."""
+    here = _classifier_here()
+    if here.status == FAIL:
+        return here
+    try:
+        states = classifier_states(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"])
+    except RedisError:
+        return here  # the redis check says why
+    serving = ", ".join(sorted({s["loaded"] for s in states.values() if s.get("loaded")})) or "no model"
+    troubled = [s for s in states.values() if s.get("failed")]
+    if troubled:
+        failed, error = troubled[0]["failed"], troubled[0]["error"]
+        return Check(
+            DEGRADED,
+            f"{len(troubled)} of {len(states)} process(es) cannot load the published {failed} ({error}); "
+            f"serving {serving}",
+        )
+    if states and not here.detail.startswith("serving"):
+        return Check(OK, f"{here.detail}; {len(states)} process(es) serving {serving}")
+    return here
+
+
+def _classifier_here() -> Check:
     services = current_app.extensions["services"]
     state = services.classifier_state()
     if state is not None and state.degraded:

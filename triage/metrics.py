@@ -9,9 +9,9 @@ Two kinds of figures:
   Prometheus counters do.
 - Read at scrape time from the database and Redis, so every process and every restart tells the same: reports by
   channel (received, routed, needs triage), reports waiting to be routed and the age of the oldest, rq queue depths
-  and failed jobs, the outbox, clocks due soon and breached, the cron's heartbeat, and the classifier held by the
-  answering process. The database queries are counts on indexes, bounded by a statement timeout; a source that does
-  not answer gives `thanhhoa_scrape_error{source=...} 1` instead of failing the scrape.
+  and failed jobs, the outbox, clocks due soon and breached, the cron's heartbeat, and the classifier each routing
+  process reported holding. The database queries are counts on indexes, bounded by a statement timeout; a source
+  that does not answer gives `thanhhoa_scrape_error{source=...} 1` instead of failing the scrape.
 
 Readable from METRICS_ALLOW's addresses (the client as `core.proxies` decides) or with METRICS_TOKEN as a bearer
 token; anyone else gets 404. Never cached, no CSRF, no rate limit.
@@ -38,7 +38,7 @@ from core.vietnamese import today_in_vietnam
 from core.vocabulary import FINISHED, ClockStatus, Delivery, Status
 from triage.casework.filters import SOON_WORKING_DAYS
 from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store
-from triage.heartbeat import last_beat
+from triage.heartbeat import classifier_states, last_beat
 
 bp = Blueprint("metrics", __name__)
 bp.after_request(no_store)
@@ -131,7 +131,6 @@ class StateCollector:
                 except (SQLAlchemyError, RedisError):
                     db.session.rollback()
                     errors.add_metric([source], 1)
-            yield from self._classifier()
         yield errors
 
     # -- the database ----------------------------------------------------------------------------------------------
@@ -255,19 +254,22 @@ class StateCollector:
         if beat is not None:
             heartbeat.add_metric([], max(0.0, time.time() - beat))
         yield heartbeat
+        yield from self._classifiers(redis)
 
-    # -- the classifier --------------------------------------------------------------------------------------------
-    def _classifier(self):
-        state = self.app.extensions["services"].classifier_state()
+    # -- the classifier ---------------------------------------------------------------------------------------------
+    def _classifiers(self, redis):
+        """What each process that routes reported holding (`triage.heartbeat`), by "host:pid"."""
         info = GaugeMetricFamily(
             f"{PREFIX}_classifier_info",
-            "the classifier held by the process answering (version empty: none loaded here yet), and the published one",
-            labels=["version", "published"],
+            "the classifier each routing process holds (version empty: none) and the one published",
+            labels=["process", "version", "published"],
         )
         degraded = GaugeMetricFamily(
             f"{PREFIX}_classifier_degraded",
-            "1 when the published model does not load and the process serves the last good one",
+            "1 when the published model does not load and the process serves the last good one (or none)",
+            labels=["process"],
         )
-        info.add_metric([state.loaded if state else "", state.published if state else ""], 1)
-        degraded.add_metric([], 1 if state is not None and state.degraded else 0)
+        for process, state in sorted(classifier_states(redis, self.app.config["ROUTING_QUEUE"]).items()):
+            info.add_metric([process, state.get("loaded", ""), state.get("published", "")], 1)
+            degraded.add_metric([process], 1 if state.get("failed") else 0)
         yield from (info, degraded)

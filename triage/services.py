@@ -1,18 +1,28 @@
 """What routing needs, built lazily once per process and passed in (tests build their own)."""
 
+import logging
+import os
+import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
+from redis.exceptions import RedisError
+
+from core.queueing import redis_connection
 from triage.deadlines.calendar import WorkingCalendar, default_calendar
 from triage.deadlines.mailer import mailer_from_config
 from triage.deadlines.policy import Policy, load_policy
 from triage.deadlines.reminders import DEFAULT_POINTS, parse_points
+from triage.heartbeat import report_classifier_state
 from triage.notices.sms import sms_from_config
 
 CALENDAR_TTL_SECONDS = 60
+STATE_REPORT_SECONDS = 60  # the classifier's state is written again this often while it serves (and on a change)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,8 @@ class Services:
     _handle: Any = field(default=None, repr=False)
     _calendar: WorkingCalendar | None = field(default=None, repr=False)
     _calendar_at: float = 0.0
+    _reported_state: Any = field(default=None, repr=False)
+    _reported_at: float = 0.0
 
     @classmethod
     def from_config(cls, config, calendar_loader=None) -> "Services":
@@ -62,12 +74,36 @@ class Services:
         return sms_from_config(self.config)
 
     def classifier(self):
-        """The current model; a newer one published in model_dir is picked up without a restart."""
+        """The current model; a newer one published in model_dir is picked up without a restart. What the handle
+        holds is written to Redis (`triage.heartbeat`) when it changes, and once a minute, for /readyz and /metrics
+        of the web processes."""
         if self._handle is None:
             from ml.classifier import ModelHandle  # loads scikit-learn and underthesea: only where a model is used
 
             self._handle = ModelHandle(self.model_dir)
-        return self._handle.get()
+        try:
+            return self._handle.get()
+        finally:
+            self._report_classifier_state()
+
+    def _report_classifier_state(self) -> None:
+        state = self._handle.state()
+        now = time.monotonic()
+        if not self.config.get("REDIS_URL") or (
+            state == self._reported_state and now - self._reported_at < STATE_REPORT_SECONDS
+        ):
+            return
+        try:
+            process = f"{socket.gethostname()}:{os.getpid()}"
+            report_classifier_state(self._redis, self.config.get("ROUTING_QUEUE", "routing"), process, asdict(state))
+        except RedisError as exc:  # routing goes on; the next call tries again
+            log.warning("classifier state not written to Redis (%s)", type(exc).__name__)
+            return
+        self._reported_state, self._reported_at = state, now
+
+    @cached_property
+    def _redis(self):
+        return redis_connection(self.config["REDIS_URL"])
 
     def classifier_state(self):
         """What this process holds (`ml.classifier.HandleState`: the version loaded, a published model that failed

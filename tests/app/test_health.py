@@ -1,5 +1,6 @@
 """Health: the cron's heartbeat, /healthz and /readyz."""
 
+import json
 import os
 import shutil
 import socket
@@ -8,13 +9,21 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from redis import Redis
 
 from core.database import upgrade_database
 from core.extensions import db
 from core.models import Report
+from core.queueing import enqueue_routing
 from ml.classifier import publish, resolve_artifact
-from triage.heartbeat import beat, last_beat
+from triage.heartbeat import (
+    CLASSIFIER_STATE_MAX_AGE_SECONDS,
+    beat,
+    classifier_states,
+    last_beat,
+    report_classifier_state,
+)
 from triage.routing.jobs import route_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,5 +163,88 @@ def test_a_truncated_model_published_as_current_leaves_routing_working_and_readi
     assert checks["classifier"][0] == "degraded"
     assert held in checks["classifier"][1] and "classifier-broken.joblib" in checks["classifier"][1]
     metrics = client.get("/metrics").get_data(as_text=True)
-    assert "thanhhoa_classifier_degraded 1.0" in metrics
-    assert f'thanhhoa_classifier_info{{published="classifier-broken.joblib",version="{held}"}} 1.0' in metrics
+    process = f"{socket.gethostname()}:{os.getpid()}"
+    assert f'thanhhoa_classifier_degraded{{process="{process}"}} 1.0' in metrics
+    assert f'{{process="{process}",published="classifier-broken.joblib",version="{held}"}} 1.0' in metrics
+
+
+def test_a_worker_that_cannot_load_the_published_model_makes_readiness_degraded(app, client):
+    """The web process holds no model: what the workers reported decides."""
+    redis, deployment = app.extensions["redis"], app.config["ROUTING_QUEUE"]
+    beat(redis)
+    good = {"loaded": "v1", "published": "classifier-v1.joblib", "failed": "", "error": ""}
+    report_classifier_state(redis, deployment, "worker-a:1", good)
+    code, status, checks = _ready(client)
+    assert (code, status) == (200, "ready") and "1 process(es) serving v1" in checks["classifier"][1]
+    bad = {"loaded": "v1", "published": "classifier-v2.joblib", "failed": "classifier-v2.joblib", "error": "EOFError"}
+    report_classifier_state(redis, deployment, "worker-b:2", bad)
+    code, status, checks = _ready(client)
+    assert (code, status, checks["classifier"][0]) == (200, "degraded", "degraded")
+    assert "1 of 2 process(es) cannot load the published classifier-v2.joblib (EOFError)" in checks["classifier"][1]
+    assert "worker-b" not in checks["classifier"][1]  # no host names in the probe's answer
+    # A report older than a few minutes is a process that went away: forgotten.
+    stale = json.dumps({**bad, "at": time.time() - CLASSIFIER_STATE_MAX_AGE_SECONDS - 1})
+    redis.hset(f"classifier-states:{deployment}", "worker-b:2", stale)
+    assert _ready(client)[1] == "ready"
+    assert set(classifier_states(redis, deployment)) == {"worker-a:1"}
+
+
+def _wait_routed(app, report_id: int, worker) -> Report:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and worker.poll() is None:
+        with app.app_context():
+            report = db.session.get(Report, report_id)
+            if report.status != "received":
+                db.session.expunge(report)
+                return report
+        time.sleep(0.3)
+    raise AssertionError(f"report {report_id} not routed (worker exit code {worker.poll()})")
+
+
+@pytest.mark.e2e
+def test_a_worker_process_keeps_routing_with_its_model_when_a_truncated_one_is_published(
+    make_app, make_report, model_dir, tmp_path
+):
+    models = shutil.copytree(model_dir, tmp_path / "models")
+    app = make_app(ML_MODEL_DIR=str(models))
+    redis = app.extensions["redis"]
+    beat(redis)
+    env = {
+        **os.environ,
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+        "REDIS_URL": app.config["REDIS_URL"],
+        "ML_MODEL_DIR": str(models),
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "ROUTING_QUEUE": app.config["ROUTING_QUEUE"],
+        "JOBS_QUEUE": app.config["JOBS_QUEUE"],
+        "SECRET_KEY": "k",
+        "AUDIT_KEY": app.config["AUDIT_KEY"],
+        "PASSPHRASE_KEY": app.config["PASSPHRASE_KEY"],
+    }
+    log = tmp_path / "worker.log"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "triage.worker"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(log, "w")
+    )
+    try:
+        first = make_report()
+        enqueue_routing(redis, app.config["ROUTING_QUEUE"], first.report_id)
+        held = _wait_routed(app, first.report_id, worker).model_version
+        good = resolve_artifact(models)
+        data = good.read_bytes()
+        (models / "classifier-broken.joblib").write_bytes(data[: len(data) // 2])
+        publish(models, "classifier-broken.joblib")
+        time.sleep(2.5)  # the worker looks at the pointer at most every 2 s
+        for text in ("Cán bộ một cửa xã Ngọc Lặc đòi 500 nghìn mới nhận hồ sơ.", "Công an xã hẹn mãi không cấp giấy."):
+            receipt = make_report(text=text)
+            enqueue_routing(redis, app.config["ROUTING_QUEUE"], receipt.report_id)
+            assert _wait_routed(app, receipt.report_id, worker).model_version == held
+        code, status, checks = _ready(app.test_client())
+    finally:
+        worker.terminate()
+        worker.wait(30)
+    assert (code, status, checks["classifier"][0]) == (200, "degraded", "degraded"), checks
+    assert (
+        "cannot load the published classifier-broken.joblib" in checks["classifier"][1]
+        and held in checks["classifier"][1]
+    )
+    assert log.read_text().count("does not load") == 1  # one error for the bad artifact, not one per report

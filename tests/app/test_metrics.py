@@ -76,9 +76,11 @@ def test_the_figures_match_what_was_created(app, client, csrf_token):
     assert value(figures, "thanhhoa_reports_routed", channel="web") == 1
     assert value(figures, "thanhhoa_reports_needs_triage", channel="web") == (1 if status == "needs-triage" else 0)
     assert value(figures, "thanhhoa_reports_waiting_routing") == 2
-    # The routing happened in this process: the classifier it holds is named.
-    version = next(dict(labels)["version"] for name, labels in figures if name == "thanhhoa_classifier_info")
-    assert version and value(figures, "thanhhoa_classifier_degraded") == 0
+    # The routing happened in this process: it reported the classifier it holds.
+    infos = [dict(labels) for name, labels in figures if name == "thanhhoa_classifier_info"]
+    assert len(infos) == 1 and infos[0]["process"] == f"{socket.gethostname()}:{os.getpid()}"
+    assert infos[0]["version"] and infos[0]["published"].startswith("classifier-")
+    assert value(figures, "thanhhoa_classifier_degraded", process=infos[0]["process"]) == 0
 
 
 def test_the_outbox_and_the_clocks_are_counted(app, client, make_report):
