@@ -217,9 +217,9 @@ def report_fields(number: int) -> dict:
     return fields
 
 
-def file_reports(base: str, count: int, clients: int, during=None) -> list[Filing]:
+def file_reports(base: str, count: int, clients: int) -> list[Filing]:
     """`count` reports filed through the public form by `clients` threads, each a citizen's browser (GET the form
-    for its cookie and CSRF token, then POST); `during(filed)` is called by the first thread between its filings."""
+    for its cookie and CSRF token, then POST; a form that does not come is the filing's answer)."""
     filings = [Filing(n) for n in range(count)]
 
     def citizen(first: int) -> None:
@@ -227,15 +227,16 @@ def file_reports(base: str, count: int, clients: int, during=None) -> list[Filin
         for filing in filings[first::clients]:
             try:
                 if token is None:
-                    token = Browser.token(browser.page("/"))
-                filing.status, filing.page = browser.post("/", {"csrf_token": token, **report_fields(filing.number)})
-            except (OSError, AssertionError, AttributeError) as exc:  # no answer, or a form without its token
+                    filing.status, filing.page = browser.get("/")
+                    token = Browser.token(filing.page) if filing.status == 200 else None
+                if token is not None:
+                    fields = {"csrf_token": token, **report_fields(filing.number)}
+                    filing.status, filing.page = browser.post("/", fields)
+            except (OSError, AttributeError) as exc:  # no answer, or a form without its token
                 filing.status, filing.page, token = 0, repr(exc), None
             receipt = RECEIPT.search(filing.page) if filing.status == 201 else None
             if receipt:
                 filing.code, filing.passphrase = receipt.group(1), receipt.group(2)
-            if first == 0 and during is not None:
-                during(filing.number + 1)
 
     threads = [threading.Thread(target=citizen, args=(i,)) for i in range(clients)]
     for thread in threads:
