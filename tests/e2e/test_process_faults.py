@@ -8,6 +8,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from random import Random
 
 import pytest
 from process_tree import TEXT, RedisServer, alive, child_running, descendants, file_report, free_port, wait_until
@@ -95,6 +96,25 @@ def test_a_redis_restart_while_a_job_runs_leaves_the_worker_working(service, own
     wait_until(lambda: status(code) == "routed", 60, "a report filed after the restart is routed")
     assert "Redis went away" in service["log"].read_text()
     assert Job.fetch(scheduled.id, connection=redis).is_finished
+
+
+def test_redis_restarted_again_and_again_under_load_leaves_the_same_worker(service, own_redis):
+    env, runner = service["env"], service["runner"]
+    redis = Redis.from_url(own_redis.url, socket_connect_timeout=0.5, socket_timeout=1)
+    jobs = Queue(env["JOBS_QUEUE"], connection=redis)
+    worker = child_running(runner.pid, "triage.worker")
+    random = Random(8)
+    for _ in range(6):  # the outage meets the worker at a different step each time
+        for pause in (0, 0.01, 0.2):
+            jobs.enqueue("time.sleep", pause)
+        time.sleep(random.uniform(0.1, 1.0))
+        own_redis.stop()
+        time.sleep(random.uniform(0.1, 1.0))
+        own_redis.start()
+    scheduled = jobs.enqueue_in(timedelta(seconds=1), "time.sleep", 0)
+    wait_until(lambda: scheduled.get_status(refresh=True) == JobStatus.FINISHED, 120, "a scheduled job ran")
+    assert child_running(runner.pid, "triage.worker") == worker and alive(worker)
+    assert "worker exited" not in service["log"].read_text()
 
 
 def _cron(env: dict, log: Path) -> subprocess.Popen:
