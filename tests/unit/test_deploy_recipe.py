@@ -113,6 +113,7 @@ def test_every_unit_is_restarted_confined_and_configured(unit):
         "WantedBy=phananh.target",
     ):
         assert re.search(rf"^{re.escape(line)}$", text, re.M), f"{unit.name}: {line}"
+    assert re.search(r"^ExecStartPre=.*grep -q CHANGE", text, re.M), "starts on the example's placeholders"
 
 
 def test_units_pass_systemd_analyze(tmp_path):
