@@ -57,13 +57,16 @@ def _role(*link_lists) -> str:
 
 
 def _nice_max(value: float) -> float:
+    """The axis' top: four equal steps of a round size, whole numbers when the values reach 1 (counts)."""
     if value <= 0:
         return 1
-    exponent = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * exponent:
-            return step * exponent
-    return 10 * exponent
+    step = value / 4
+    exponent = 10 ** math.floor(math.log10(step))
+    for nice in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        candidate = nice * exponent
+        if candidate + 1e-9 >= step and (value < 1 or candidate >= 1 and candidate % 1 == 0):
+            return 4 * candidate
+    return 4 * 10 * exponent
 
 
 def _link(inner: str, href: str | None, label: str, *, focusable: bool = False) -> str:
@@ -256,7 +259,10 @@ def heat_map(
     in full, the label column as wide as the longest of them."""
     rows, cols = len(row_labels), len(col_labels)
     label_width = int(max((_text_width(label) for label in row_labels), default=0)) + 14
-    width = label_width + cols * cell + 10
+    # The column labels are turned 55° up to the right: room above the cells and past the last column for them.
+    reach = max((_text_width(_short(label, 24), 11) for label in col_labels), default=0)
+    header_height = max(header_height, int(reach * math.sin(math.radians(55))) + 16)
+    width = label_width + cols * cell + max(10, int(reach * math.cos(math.radians(55)) - cell / 2) + 14)
     height = header_height + rows * cell + 10
     uid, head = _head(width, height, title, desc, "heat", role=_role(*(links or [])))
     top = max((v or 0 for row in values for v in row), default=0)

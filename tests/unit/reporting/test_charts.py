@@ -55,3 +55,18 @@ def test_map_wards_are_named_links_that_show_their_name_on_focus():
     link = re.search(r'<a class="ward" href="/don\?ward=16522" aria-label="Phường Quảng Phú: 3 đơn">(.*?)</a>', svg)
     assert link and 'class="ward-name"' in link.group(1) and "tabindex" not in link.group(0)
     assert re.search(r'<g class="ward" aria-hidden="true"><circle[^>]*>.*?</circle><text class="ward-name"', svg)
+
+
+def test_count_axes_step_by_whole_numbers():
+    svg = charts.bar_chart("Tiêu đề", "Mô tả", ["T1", "T2"], [charts.Series("Kỳ này", [4, 9])])
+    ticks = re.findall(r'<text x="46" y="[\d.]+" text-anchor="end" fill="#333">([^<]+)</text>', svg)
+    assert ticks == ["0", "3", "6", "9", "12"]
+    assert [charts._nice_max(v) for v in (1, 4, 5, 123)] == [4, 4, 8, 160]
+
+
+def test_heat_map_has_room_for_its_turned_column_labels():
+    label = "UBND Phường Quảng Phú"
+    svg = charts.heat_map("Tiêu đề", "Mô tả", ["Hàng"], ["Cột", label], [[1, 2]])
+    width = int(re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).group(1))
+    last = float(re.findall(r"translate\(([\d.]+),", svg)[-1])
+    assert last + charts._text_width(label, 11) * 0.574 <= width  # cos 55°: how far right the turned text reaches
