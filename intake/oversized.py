@@ -29,7 +29,8 @@ def fields_before_the_files() -> MultiDict:
 
 
 def _read(decoder: MultipartDecoder, stream, left: int, fields: MultiDict) -> None:
-    name, parts = None, []
+    name: str | None = None
+    parts: list[bytes] = []
     while left > 0:
         chunk = stream.read(min(CHUNK, left))
         if not chunk:
