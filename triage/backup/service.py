@@ -205,7 +205,10 @@ def create_backup(app, path: str | Path, *, with_keys: bool = False) -> Created:
             archive.add_bytes(ANCHORS, anchors_data, "audit-anchors")
         for folder in FOLDERS:
             for source, relative in _files(Path(config[folder.setting])):
-                archive.add_file(f"{folder.prefix}/{relative}", source, _kind(folder, relative))
+                try:
+                    archive.add_file(f"{folder.prefix}/{relative}", source, _kind(folder, relative))
+                except FileNotFoundError:  # removed since listed: a refused form's photo, a replaced periodic report
+                    continue
         model = _model_files(Path(config["ML_MODEL_DIR"]))
         if model is not None:
             pointer, artifact = model
