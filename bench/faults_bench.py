@@ -8,7 +8,8 @@ Faults, each injected every --every seconds for --window seconds from the first 
 whichever is later):
 - worker-kill: SIGKILL of one rq worker, started again a moment later (systemd's Restart=always);
 - redis-flush: FLUSHDB of the run's Redis db (queues, jobs, rate-limit counters: all gone);
-- redis-restart: the bench's own redis-server (no persistence) killed and started again a second later;
+- redis-restart: the bench's own redis-server killed and started again a second later, empty (no persistence), or
+  with what its append-only file kept when --redis-aof gives it deploy/redis/phananh.conf's persistence;
 - pg-terminate: pg_terminate_backend() of every connection of the service's processes to the database.
 Any process that exits is started again within half a second, as systemd would, and counted.
 
@@ -66,10 +67,11 @@ RECOVERY_TIMEOUT = 240
 
 
 class RedisServer:
-    """A redis-server of the bench's own on a spare loopback port, without persistence: a restart loses it all."""
+    """A redis-server of the bench's own on a spare loopback port: without persistence a restart loses it all; with
+    `aof`, the append-only file of deploy/redis/phananh.conf (fsync every second) keeps it."""
 
-    def __init__(self, folder: Path):
-        self.folder, self.port, self.process = folder, free_port(), None
+    def __init__(self, folder: Path, aof: bool = False):
+        self.folder, self.port, self.process, self.aof = folder, free_port(), None, aof
         folder.mkdir(parents=True, exist_ok=True)
 
     @property
@@ -78,7 +80,8 @@ class RedisServer:
 
     def start(self) -> "RedisServer":
         command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
-        command += ["--appendonly", "no", "--dir", str(self.folder)]
+        command += ["--appendonly", "yes", "--appendfsync", "everysec"] if self.aof else ["--appendonly", "no"]
+        command += ["--dir", str(self.folder)]
         self.process = subprocess.Popen(command, stdout=open(self.folder / "redis.log", "a"), stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -209,7 +212,7 @@ def run_fault(fault: str, args, model_dir: str, scratch: Path) -> dict:
     logs.mkdir(parents=True)
     base_url = make_url(args.database_url)
     database = fresh_database(args.database_url, f"{base_url.database}_{fault.replace('-', '_')}")
-    redis = RedisServer(folder / "redis").start()
+    redis = RedisServer(folder / "redis", aof=args.redis_aof).start()
     smtp = SmtpSink()
     port = free_port()
     env = service_env(
@@ -290,6 +293,7 @@ def main() -> None:
     parser.add_argument("--settle", type=float, default=20.0, help="seconds left to the outbox after routing")
     parser.add_argument("--clients", type=int, default=8, help="citizens filing at once")
     parser.add_argument("--database-url", default=DEFAULT_DATABASE, help="server and base name of the databases")
+    parser.add_argument("--redis-aof", action="store_true", help="Redis with the recipe's append-only file")
     parser.add_argument("--model-dir", help="a published classifier (default: a small one trained for the run)")
     args = parser.parse_args()
     faults = [f.strip() for f in args.faults.split(",") if f.strip()]
@@ -301,7 +305,10 @@ def main() -> None:
 
     scratch = Path(tempfile.mkdtemp(prefix="faults-bench-"))
     print(machine_line())
-    print(f"{args.reports} reports by {args.clients} citizens; a fault every {args.every:g} s for {args.window:g} s")
+    print(
+        f"{args.reports} reports by {args.clients} citizens; a fault every {args.every:g} s for {args.window:g} s; "
+        f"Redis {'with its append-only file' if args.redis_aof else 'without persistence'}"
+    )
     model_dir = args.model_dir or train_model(scratch / "models")
     results = []
     for fault in faults:
