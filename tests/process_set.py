@@ -25,7 +25,7 @@ from tests_support import Browser
 ROOT = Path(__file__).resolve().parents[1]
 PROCFILE = ROOT / "deploy" / "Procfile"
 RECEIPT = re.compile(r'id="tracking-code">([^<]+)<.*?id="passphrase">([^<]+)<', re.S)
-# Reports a citizen might write, varied by the filing's number so that no two are the same text.
+# Reports a citizen might write, varied by the filing's number (four stories, nine amounts).
 STORIES = (
     "Cán bộ một cửa UBND xã Quảng Phú đòi {n}00 nghìn đồng mới nhận hồ sơ cấp giấy chứng nhận quyền sử dụng đất.",
     "Hồ sơ đăng ký khai sinh của con tôi nộp tại xã Ngọc Lặc đã quá hạn {n} ngày mà cán bộ tư pháp chưa trả kết quả.",
