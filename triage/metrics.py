@@ -8,9 +8,10 @@ Two kinds of figures:
   `child_exit` hook in `triage.gunicorn_conf` marks the dead ones); they start again from zero at a restart, as
   Prometheus counters do.
 - Read at scrape time from the database and Redis, so every process and every restart tells the same: reports by
-  channel (received, routed, needs triage), reports waiting to be routed and the age of the oldest, rq queue depths
-  and failed jobs, the outbox, clocks due soon and breached, the cron's heartbeat, and the classifier each routing
-  process reported holding. The database queries are counts on indexes, bounded by a statement timeout; a source
+  channel (received, routed, needs triage; the received ones counted in full once per process, a chunk of ids per
+  scrape, then by their newest ids), reports waiting to be routed and the age of the oldest, rq queue depths and
+  failed jobs, the outbox, deadlines due soon and reports overdue, the cron's heartbeat, and the classifier each
+  routing process reported holding. The database queries are counts on indexes, bounded by a statement timeout; a source
   that does not answer gives `thanhhoa_scrape_error{source=...} 1` instead of failing the scrape.
 
 Readable from METRICS_ALLOW's addresses (the client as `core.proxies` decides) or with METRICS_TOKEN as a bearer
@@ -20,6 +21,7 @@ token; anyone else gets 404. Never cached, no CSRF, no rate limit.
 import hmac
 import ipaddress
 import os
+import threading
 import time
 
 from flask import Blueprint, Response, abort, current_app, g, request
@@ -35,8 +37,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.extensions import db
 from core.models import Clock, Notification, Report, utcnow
 from core.vietnamese import today_in_vietnam
-from core.vocabulary import FINISHED, ClockStatus, Delivery, Status
-from triage.casework.filters import SOON_WORKING_DAYS
+from core.vocabulary import Delivery, Status
+from triage.casework.filters import SOON_WORKING_DAYS, due_terms
 from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store
 from triage.heartbeat import classifier_states, last_beat
 
@@ -110,11 +112,53 @@ def metrics():
     return Response(generate_latest(registry), content_type=CONTENT_TYPE_LATEST)
 
 
+class ReceivedCounts:
+    """Reports received by channel: counted in full once per process, a chunk of ids per scrape (so no scrape
+    outruns the statement timeout), then only the newer ids.
+
+    Reports are never deleted, so the count of the ids up to a mark only grows by the ids above it. The newest
+    TAIL ids are counted at every scrape instead of being added to the mark: a transaction may commit a report
+    whose id it took before a newer one's."""
+
+    TAIL = 1000
+    CHUNK = 100_000
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._upto = 0
+        self._settled: dict[str, int] = {}
+
+    def counts(self, session) -> dict[str, int] | None:
+        """The counts by channel, or None while the first full count is still under way."""
+        with self._lock:
+            top = session.scalar(select(func.max(Report.id))) or 0
+            settled = max(0, top - self.TAIL)
+            if settled < self._upto:  # another database behind the same name: count again
+                self._upto, self._settled = 0, {}
+            if settled > self._upto:
+                mark = min(settled, self._upto + self.CHUNK)
+                for channel, n in self._by_channel(session, self._upto, mark):
+                    self._settled[channel] = self._settled.get(channel, 0) + n
+                self._upto = mark
+                if mark < settled:
+                    return None
+            totals = dict(self._settled)
+            for channel, n in self._by_channel(session, self._upto, None):
+                totals[channel] = totals.get(channel, 0) + n
+            return totals
+
+    @staticmethod
+    def _by_channel(session, above: int, upto: int | None):
+        query = select(Report.channel, func.count()).where(Report.id > above).group_by(Report.channel)
+        return session.execute(query if upto is None else query.where(Report.id <= upto)).all()
+
+
 class StateCollector:
     """The figures read at scrape time (see the module docstring)."""
 
     def __init__(self, app):
         self.app = app
+        self.received: ReceivedCounts = app.extensions.setdefault("metrics_received", ReceivedCounts())
 
     def describe(self):
         return []  # computed on each scrape: nothing to check at registration
@@ -157,22 +201,24 @@ class StateCollector:
         triage = GaugeMetricFamily(
             f"{PREFIX}_reports_needs_triage", "reports waiting for manual triage now, by channel", labels=["channel"]
         )
-        totals: dict[str, list[int]] = {}
-        # One pass over the covering index ix_reports_channel_status_routed.
-        rows = session.execute(
-            select(Report.channel, Report.status, Report.routed_at.is_not(None), func.count()).group_by(
-                Report.channel, Report.status, Report.routed_at.is_not(None)
-            )
+        received_counts = self.received.counts(session)
+        unrouted = dict(  # the partial index ix_reports_unrouted_channel: the few reports without a unit yet
+            session.execute(
+                select(Report.channel, func.count()).where(Report.routed_at.is_(None)).group_by(Report.channel)
+            ).all()
         )
-        for channel, status, was_routed, count in rows:
-            figures = totals.setdefault(channel, [0, 0, 0])
-            figures[0] += count
-            figures[1] += count if was_routed else 0
-            figures[2] += count if status == Status.NEEDS_TRIAGE else 0
-        for channel, (n_received, n_routed, n_triage) in sorted(totals.items()):
-            received.add_metric([channel], n_received)
-            routed.add_metric([channel], n_routed)
-            triage.add_metric([channel], n_triage)
+        triage_counts = dict(  # ix_reports_status_channel
+            session.execute(
+                select(Report.channel, func.count())
+                .where(Report.status == Status.NEEDS_TRIAGE)
+                .group_by(Report.channel)
+            ).all()
+        )
+        for channel in sorted((received_counts or {}).keys() | unrouted.keys() | triage_counts.keys()):
+            if received_counts is not None:  # None: left out until this process has counted every report once
+                received.add_metric([channel], received_counts.get(channel, 0))
+                routed.add_metric([channel], received_counts.get(channel, 0) - unrouted.get(channel, 0))
+            triage.add_metric([channel], triage_counts.get(channel, 0))
         yield from (received, routed, triage)
         waiting, oldest = session.execute(
             select(func.count(), func.min(Report.received_at)).where(Report.status == Status.RECEIVED)
@@ -206,18 +252,16 @@ class StateCollector:
 
     def _clocks(self, session):
         today = today_in_vietnam()
-        soon_until = self.app.extensions["services"].calendar.add_working_days(today, SOON_WORKING_DAYS)
+        calendar = self.app.extensions["services"].calendar
+        soon_until = calendar.add_working_days(today, SOON_WORKING_DAYS)
         due_soon = session.scalar(
             select(func.count())
             .select_from(Clock)
             .where(Clock.is_open, Clock.due_on >= today, Clock.due_on <= soon_until)
         )
-        breached = session.scalar(
-            select(func.count())
-            .select_from(Clock)
-            .join(Report, Report.id == Clock.report_id)
-            .where(Clock.status == ClockStatus.BREACHED, Report.status.not_in(FINISHED))
-        )
+        # The staff queue's "Quá hạn" rule (triage.casework.filters): a report not answered whose earliest pending
+        # deadline is past, i.e. with a breached clock or one the sweep has yet to mark; on the report row.
+        overdue = session.scalar(select(func.count()).select_from(Report).where(due_terms(today, calendar).overdue))
         unswept = session.scalar(select(func.count()).select_from(Clock).where(Clock.is_open, Clock.due_on < today))
         yield GaugeMetricFamily(
             f"{PREFIX}_clocks_due_soon",
@@ -225,7 +269,9 @@ class StateCollector:
             value=due_soon,
         )
         yield GaugeMetricFamily(
-            f"{PREFIX}_clocks_breached", "deadlines breached of reports not answered yet", value=breached
+            f"{PREFIX}_reports_overdue",
+            "reports not answered with a deadline past due (breached), as the staff queue's overdue filter counts them",
+            value=overdue,
         )
         yield GaugeMetricFamily(
             f"{PREFIX}_clocks_overdue_unswept",

@@ -1,6 +1,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, event, inspect
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from core.models.attachment import Attachment
@@ -22,8 +23,15 @@ class Report(Base):
         # The staff queue (migration 0007): "most urgent first" walks this index; the facet counts read
         # the covering one (index-only on PostgreSQL).
         Index("ix_reports_next_due", "next_due_on", "received_at", "id"),
-        # /metrics counts reports by channel, status and routed or not at each scrape (migration 0016).
-        Index("ix_reports_channel_status_routed", "channel", "status", "routed_at"),
+        # /metrics counts at each scrape the reports waiting (manual triage, routing) and those without a unit yet,
+        # by channel (migration 0016).
+        Index("ix_reports_status_channel", "status", "channel"),
+        Index(
+            "ix_reports_unrouted_channel",
+            "channel",
+            postgresql_where=sql_text("routed_at IS NULL"),
+            sqlite_where=sql_text("routed_at IS NULL"),
+        ),
         Index(
             "ix_reports_queue_facets",
             "status",
