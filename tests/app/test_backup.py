@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from redis import Redis
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -21,6 +22,7 @@ from core.models.base import utcnow
 from core.vocabulary import DocumentKind
 from intake.submission import submit_report
 from tests_support import IN_CI, TEST_AUDIT_KEY, look_up
+from triage import cron
 from triage.backup import dump
 from triage.backup.archive import MANIFEST, check_archive
 from triage.backup.jobs import back_up_instance, kept_backups
@@ -290,3 +292,9 @@ def test_the_nightly_backup_keeps_the_newest_ones(source, tmp_path):
     kept = kept_backups(folder)
     assert [p.name for p in kept][0] == "backup-20260103T021500Z.tar.gz" and len(kept) == 2
     assert check_archive(kept[-1]).ok and (folder / "operator-copy.tar.gz").exists()
+
+
+def test_the_cron_takes_a_backup_every_night(app):
+    scheduler = cron.build_scheduler(app.config, Redis.from_url(app.config["REDIS_URL"]))
+    nightly = [job for job in scheduler.get_jobs() if job.func_name == "triage.backup.jobs.back_up_instance"]
+    assert [(job.cron, job.queue_name) for job in nightly] == [("45 2 * * *", app.config["JOBS_QUEUE"])]
