@@ -2,9 +2,14 @@
 
 import os
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from jobs_support import run_failing_job
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -13,6 +18,7 @@ from core.models import Notification, Report
 from core.vietnamese import today_in_vietnam
 from triage.heartbeat import beat
 from triage.routing.jobs import route_report
+from triage.run import WEB_CONFIG
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Cán bộ địa chính xã hẹn lần hẹn lữa, ba tháng chưa trả kết quả hồ sơ đất của gia đình tôi."
@@ -112,3 +118,88 @@ def test_the_outbox_and_the_deadlines_are_counted(app, client, make_report):
         figures = scrape(client)
         names = ("thanhhoa_reports_overdue", "thanhhoa_clocks_overdue_unswept", "thanhhoa_clocks_due_soon")
         assert tuple(value(figures, name) for name in names) == expected, due_on
+
+
+def test_only_allowed_addresses_or_the_token_read_the_metrics(make_app):
+    app = make_app(METRICS_TOKEN="jeton-de-test-123", METRICS_ALLOW=("10.1.0.0/16",))
+    client = app.test_client()
+    outside = {"REMOTE_ADDR": "203.0.113.9"}
+    assert client.get("/metrics", environ_base=outside).status_code == 404
+    assert client.get("/metrics").status_code == 404  # loopback is not in this list
+    assert client.get("/metrics", environ_base={"REMOTE_ADDR": "10.1.2.3"}).status_code == 200
+    wrong = {"Authorization": "Bearer jeton-de-test-124"}
+    assert client.get("/metrics", environ_base=outside, headers=wrong).status_code == 404
+    right = {"Authorization": "Bearer jeton-de-test-123"}
+    assert "thanhhoa_reports_received" in client.get("/metrics", environ_base=outside, headers=right).text
+
+
+def test_behind_a_trusted_proxy_the_real_client_decides(make_app):
+    app = make_app(TRUSTED_PROXY_HOPS=1)  # default list: loopback only
+    client = app.test_client()
+    assert client.get("/metrics", headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 404
+    assert client.get("/metrics", headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 200
+    # Without a trusted proxy the header is anyone's to write: it opens nothing.
+    untrusting = make_app().test_client()
+    outside = {"REMOTE_ADDR": "203.0.113.9"}
+    assert untrusting.get("/metrics", environ_base=outside, headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 404
+
+
+def test_a_database_that_does_not_answer_is_reported_not_fatal(make_app):
+    app = make_app(SQLALCHEMY_DATABASE_URI="postgresql+psycopg://nobody@127.0.0.1:1/none")
+    figures = scrape(app.test_client())
+    assert value(figures, "thanhhoa_scrape_error", source="database") == 1
+    assert value(figures, "thanhhoa_scrape_error", source="redis") == 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+@pytest.mark.slow
+def test_gunicorn_processes_add_up_their_counts(database_url, redis_url, model_dir, tmp_path):
+    """Two gunicorn workers, prometheus_client's multi-process mode: a scrape counts the requests of both."""
+    port = _free_port()
+    metrics_dir = tmp_path / "metrics"
+    metrics_dir.mkdir()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ML_MODEL_DIR": model_dir,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "k",
+        "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
+    }
+    command = [sys.executable, "-m", "gunicorn", "-w", "2", *WEB_CONFIG, "-b", f"127.0.0.1:{port}", "wsgi:app"]
+    web = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                _get(base + "/healthz")
+                break
+            except OSError:
+                assert web.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+        before = samples(_get(base + "/metrics"))  # the probes above may have been counted late
+        for _ in range(30):
+            assert _get(base + "/healthz") == '{"status":"ok"}\n'
+        after = samples(_get(base + "/metrics"))
+    finally:
+        web.terminate()
+        web.wait(30)
+    labels = {"endpoint": "health.healthz", "method": "GET", "status": "200"}
+    assert (
+        value(after, "thanhhoa_http_requests_total", **labels) - value(before, "thanhhoa_http_requests_total", **labels)
+        == 30
+    )
+    assert value(after, "thanhhoa_http_requests_total", endpoint="metrics.metrics", method="GET", status="200") >= 1
+    assert list(metrics_dir.glob("counter_*.db"))  # the processes wrote their counts there
