@@ -1,4 +1,4 @@
-"""A supervisor's dashboard in a real browser, with a screenshot for the README."""
+"""A supervisor's dashboard in a real browser, on a desk and on a phone, with a screenshot for the README."""
 
 from core.extensions import db
 from intake.submission import submit_report
@@ -52,10 +52,10 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service, scr
     assert page.locator("#ward-table tbody tr:visible th").all_text_contents() == ["UBND Phường Hạc Thành"]
     assert "1 trong 3 dòng" in page.text_content("#ward-filter-status")
 
+    page.context.close()
 
-def test_dashboard_on_a_phone(browser, live_service, make_user):
-    """At 390×844 the filters are compact: the first figure is on the first screen; the unit is picked by name."""
-    make_user("giamsat", role="supervisor", name="Ban Nội chính")
+    # On a phone (390×844) the filters are compact: the first figure is on the first screen; a unit is picked by
+    # its name.
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, locale="vi-VN")
     page = context.new_page()
     page.goto(live_service["base"] + "/can-bo/dang-nhap")
