@@ -1,10 +1,10 @@
 """`python -m triage.worker`: one rq worker (with rq's scheduler) that holds the classifier in memory.
 
-It rides out a Redis restart instead of quitting: rq's worker waits for Redis when it is idle, but quits when Redis
-goes away while it runs a job or checks whether it is suspended; `ResilientWorker` waits there too and carries on. When
-Redis comes back without its data, the worker registers again and runs the reconciler (a job Redis lost comes back
-from the database). rq's scheduler, a child process that
-dies with the connection, is started again within seconds instead of at rq's next maintenance (ten minutes).
+It rides out a Redis restart instead of quitting: rq's worker waits for Redis inside its blocking wait for a job, but
+quits when Redis goes away anywhere else (a job ending, the suspension check, the state it writes, a heartbeat);
+`ResilientWorker` waits there too and carries on. When Redis comes back without its data, the worker registers again
+and runs the reconciler (a job Redis lost comes back from the database). rq's scheduler, a child process that dies
+with the connection, is started again within seconds instead of at rq's next maintenance (ten minutes).
 """
 
 import logging
