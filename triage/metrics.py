@@ -135,6 +135,8 @@ class ReceivedCounts:
             settled = max(0, top - self.TAIL)
             if settled < self._upto:  # another database behind the same name: count again
                 self._upto, self._settled = 0, {}
+            if not self._upto and not self._settled:  # start below the first id (ids need not start at 1)
+                self._upto = max(0, (session.scalar(select(func.min(Report.id))) or 1) - 1)
             if settled > self._upto:
                 mark = min(settled, self._upto + self.CHUNK)
                 for channel, n in self._by_channel(session, self._upto, mark):

@@ -17,6 +17,7 @@ from core.extensions import db
 from core.models import Notification, Report
 from core.vietnamese import today_in_vietnam
 from triage.heartbeat import beat
+from triage.metrics import ReceivedCounts
 from triage.routing.jobs import route_report
 from triage.run import WEB_CONFIG
 
@@ -203,3 +204,23 @@ def test_gunicorn_processes_add_up_their_counts(database_url, redis_url, model_d
     )
     assert value(after, "thanhhoa_http_requests_total", endpoint="metrics.metrics", method="GET", status="200") >= 1
     assert list(metrics_dir.glob("counter_*.db"))  # the processes wrote their counts there
+
+
+def test_the_received_counts_are_caught_up_by_chunks_then_by_the_newest_ids(app, make_report):
+    counts = ReceivedCounts()
+    counts.TAIL, counts.CHUNK = 2, 3  # ten reports: the first 8 ids are settled, 3 a scrape; the last 2 the tail
+
+    def count():
+        with app.app_context():
+            try:
+                return counts.counts(db.session)
+            finally:
+                db.session.remove()
+
+    for n in range(10):
+        make_report(channel="paper" if n % 2 else "web")
+    assert [count(), count()] == [None, None]  # 3 + 3 of the 8 settled ids
+    assert count() == {"web": 5, "paper": 5}  # the last 2 settled, and the tail
+    make_report(channel="hotline")
+    assert count() == {"web": 5, "paper": 5, "hotline": 1}
+    assert count() == {"web": 5, "paper": 5, "hotline": 1}  # nothing counted twice
