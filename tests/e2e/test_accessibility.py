@@ -31,8 +31,9 @@ CITIZEN_TEXT = (
     "hẹn ba lần vẫn chưa làm cho tôi."
 )
 
-# The sign-in throttle is low enough for the 429 page to be reached after the four roles have signed in.
-pytestmark = pytest.mark.service_env(LOGIN_RATE_LIMIT="6 per minute")
+# The sign-in throttle is low enough for the 429 page to be reached after the four roles have signed in. The pages'
+# markup does not depend on the database: SQLite only.
+pytestmark = [pytest.mark.service_env(LOGIN_RATE_LIMIT="6 per minute"), pytest.mark.one_backend]
 
 
 def blocking_violations(results: dict) -> list[str]:
@@ -121,9 +122,9 @@ def test_every_page_passes_axe_wcag_21_aa(browser, live_service, make_user):
     staff.evaluate("document.querySelector('input[name=csrf_token]').remove()")
     staff.fill("input[name=username]", "giamsat")
     staff.fill("input[name=password]", PASSWORD)
-    with staff.expect_navigation():
+    with staff.expect_navigation() as refused:
         staff.click("button[type=submit]")
-    assert staff.title() and "/dang-nhap" in staff.url
+    assert refused.value.status == 400
     axe.check(staff, "refused form (400)")
 
     inspector = _sign_in(browser, base, "cb.quangphu")
