@@ -38,7 +38,7 @@ class MakeRun:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        self.runner = wait_until(lambda: child_running(self.make.pid, "triage.run"), 30, "the runner starts")
+        self.runner = wait_until(lambda: child_running(self.make.pid, "triage.run"), 60, "the runner starts")
 
     def answers(self) -> bool:
         try:
@@ -115,7 +115,7 @@ def test_a_killed_embedded_redis_is_started_again_and_the_worker_rides_it_out(fi
     redis = child_running(first_start.runner, "redis-server")
     worker = child_running(first_start.runner, "triage.worker")
     os.kill(redis, signal.SIGKILL)
-    wait_until(lambda: (pid := child_running(first_start.runner, "redis-server")) != redis and pid, 30, "Redis again")
+    wait_until(lambda: (pid := child_running(first_start.runner, "redis-server")) != redis and pid, 60, "Redis again")
     code = file_report(first_start.base)
     wait_until(lambda: report_status(instance, code) not in (None, "received"), 90, "the report is routed")
     assert child_running(first_start.runner, "triage.worker") == worker  # the same worker throughout
@@ -126,7 +126,7 @@ def test_ctrl_c_stops_the_whole_tree(first_start):
     tree = first_start.tree()
     assert len(tree) >= 5  # runner, Redis, gunicorn (master and worker), worker, cron
     os.killpg(first_start.make.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
-    wait_until(lambda: not any(alive(pid) for pid in tree), 30, "every process of the tree has stopped")
+    wait_until(lambda: not any(alive(pid) for pid in tree), 60, "every process of the tree has stopped")
     assert "stopped" in first_start.output()
 
 
@@ -136,13 +136,13 @@ def test_the_second_start_reuses_the_classifier_and_a_killed_runner_takes_everyt
     service = MakeRun(instance, free_port(), log)
     tree = service.tree()
     try:
-        service.wait_ready(120)
+        service.wait_ready(300)
         assert "training one" not in service.output()
         assert sorted((instance / "models").iterdir()) == trained
         tree = service.tree()
         assert child_running(service.runner, "redis-server")
         os.kill(service.runner, signal.SIGKILL)
-        wait_until(lambda: not any(alive(pid) for pid in tree), 30, "Redis and every child end with the runner")
+        wait_until(lambda: not any(alive(pid) for pid in tree), 60, "Redis and every child end with the runner")
     finally:
         for pid in tree:
             if alive(pid):
