@@ -298,3 +298,22 @@ def test_the_cron_takes_a_backup_every_night(app):
     scheduler = cron.build_scheduler(app.config, Redis.from_url(app.config["REDIS_URL"]))
     nightly = [job for job in scheduler.get_jobs() if job.func_name == "triage.backup.jobs.back_up_instance"]
     assert [(job.cron, job.queue_name) for job in nightly] == [("45 2 * * *", app.config["JOBS_QUEUE"])]
+
+
+@pytest.mark.parametrize("fresh_database", _restore_targets(), indirect=True)
+def test_force_replaces_an_instance_that_holds_reports(source, fresh_database, make_app, tmp_path):
+    app = source[0]
+    archive = tmp_path / "backup.tar.gz"
+    assert app.test_cli_runner().invoke(args=["backup", "create", str(archive)]).exit_code == 0
+    target = _target(make_app, tmp_path, fresh_database)
+    assert target.test_cli_runner().invoke(args=["backup", "restore", str(archive)]).exit_code == 0
+    with target.app_context():
+        submit_report(db.session, text=TEXT, kind="phan-anh")  # the restored instance goes on receiving reports
+        db.session.commit()
+        db.session.remove()
+    refused = target.test_cli_runner().invoke(args=["backup", "restore", str(archive)])
+    assert refused.exit_code == 1 and "this instance is not empty" in refused.output
+    forced = target.test_cli_runner().invoke(args=["backup", "restore", "--force", str(archive)])
+    assert forced.exit_code == 0 and "audit trail intact" in forced.output, forced.output
+    source_url = app.config["SQLALCHEMY_DATABASE_URI"]
+    assert _tables(fresh_database, tmp_path, "after") == _tables(source_url, tmp_path, "before")
