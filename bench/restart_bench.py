@@ -33,6 +33,7 @@ from rq.job import JobStatus  # noqa: E402
 
 from bench.benchdb import machine_line  # noqa: E402
 from triage.cron import lease_holder  # noqa: E402
+from triage.lifeline import tied_to_this_process  # noqa: E402
 
 QUEUES = {"ROUTING_QUEUE": "routing", "JOBS_QUEUE": "default"}
 SCHEDULER_LOCK = "rq:scheduler-lock:default"
@@ -40,7 +41,12 @@ SCHEDULER_LOCK = "rq:scheduler-lock:default"
 
 def start_runner(env: dict, log: Path, redis_url: str) -> subprocess.Popen:
     runner = subprocess.Popen(
-        [sys.executable, "-m", "triage.run"], cwd=ROOT, env=env, stdout=open(log, "a"), stderr=subprocess.STDOUT
+        [sys.executable, "-m", "triage.run"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log, "a"),
+        stderr=subprocess.STDOUT,
+        preexec_fn=tied_to_this_process(),
     )
     redis = Redis.from_url(redis_url)
 
@@ -85,6 +91,7 @@ def cron_takeover(server: RedisServer, env: dict, runner: subprocess.Popen, scra
         env=env,
         stdout=open(scratch / "standby.log", "w"),
         stderr=subprocess.STDOUT,
+        preexec_fn=tied_to_this_process(),
     )
     try:
         wait_until(lambda: "standing by" in (scratch / "standby.log").read_text(), 120, "the standby starts")

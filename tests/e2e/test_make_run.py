@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from core.models import Report
+from triage.lifeline import tied_to_this_process
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a newcomer's shell does not have: the suite's own databases, Redis and settings.
@@ -37,6 +38,7 @@ class MakeRun:
             stdout=open(log, "a"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=tied_to_this_process(),
         )
         self.runner = wait_until(lambda: child_running(self.make.pid, "triage.run"), 60, "the runner starts")
 

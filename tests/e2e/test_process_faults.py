@@ -21,6 +21,7 @@ from core.extensions import db
 from core.models import Report
 from intake.submission import submit_report
 from triage.cron import lease_holder
+from triage.lifeline import tied_to_this_process
 
 ROOT = Path(__file__).resolve().parents[2]
 SWEEP = "triage.deadlines.jobs.sweep_deadlines"
@@ -40,7 +41,12 @@ def service(own_redis, database_url, model_dir, tmp_path_factory, service_env):
     env = service_env(database_url, own_redis.url, model_dir, scratch, PORT=str(port), WEB_CONCURRENCY="1")
     log = scratch / "run.log"
     runner = subprocess.Popen(
-        [sys.executable, "-m", "triage.run"], cwd=ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT
+        [sys.executable, "-m", "triage.run"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log, "w"),
+        stderr=subprocess.STDOUT,
+        preexec_fn=tied_to_this_process(),
     )
     handle = {"runner": runner, "env": env, "base": f"http://127.0.0.1:{port}", "log": log}
     try:
@@ -119,7 +125,12 @@ def test_redis_restarted_again_and_again_under_load_leaves_the_same_worker(servi
 
 def _cron(env: dict, log: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "triage.cron"], cwd=ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT
+        [sys.executable, "-m", "triage.cron"],
+        cwd=ROOT,
+        env=env,
+        stdout=open(log, "w"),
+        stderr=subprocess.STDOUT,
+        preexec_fn=tied_to_this_process(),
     )
 
 
