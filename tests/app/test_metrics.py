@@ -179,7 +179,8 @@ def test_gunicorn_processes_add_up_their_counts(database_url, redis_url, model_d
         "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir),
     }
     command = [sys.executable, "-m", "gunicorn", "-w", "2", *WEB_CONFIG, "-b", f"127.0.0.1:{port}", "wsgi:app"]
-    web = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = open(tmp_path / "web.log", "w")
+    web = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -197,6 +198,7 @@ def test_gunicorn_processes_add_up_their_counts(database_url, redis_url, model_d
     finally:
         web.terminate()
         web.wait(30)
+        print((tmp_path / "web.log").read_text()[-5000:])  # shown when the test fails
     labels = {"endpoint": "health.healthz", "method": "GET", "status": "200"}
     assert (
         value(after, "thanhhoa_http_requests_total", **labels) - value(before, "thanhhoa_http_requests_total", **labels)
