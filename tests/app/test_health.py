@@ -43,7 +43,14 @@ def test_a_beat_is_read_back_and_a_process_that_never_beat_has_none(redis_url):
 def test_the_cron_scheduler_beats_as_soon_as_its_loop_turns(redis_url, tmp_path):
     redis = Redis.from_url(redis_url)
     redis.delete("heartbeat:cron")
-    env = {**os.environ, "REDIS_URL": redis_url, "INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "k"}
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "INSTANCE_PATH": str(tmp_path),
+        "SECRET_KEY": "k",
+        "ROUTING_QUEUE": f"routing-{tmp_path.name}",  # a lease of its own: no other test's cron holds it
+        "JOBS_QUEUE": f"jobs-{tmp_path.name}",
+    }
     cron = subprocess.Popen(
         [sys.executable, "-m", "triage.cron"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
