@@ -65,7 +65,7 @@ TEXT_HINT = "Kể càng rõ càng tốt: ở đâu, khi nào, cán bộ nào (ch
 
 
 @lru_cache(maxsize=8)
-def _ward_select(ward_choices: tuple[tuple[str, str], ...]) -> tuple[list[SelectChoice], frozenset[str]]:
+def ward_select(ward_choices: tuple[tuple[str, str], ...]) -> tuple[list[SelectChoice], frozenset[str]]:
     """The commune select's choices and the codes it accepts, built once per list of communes (every citizen's
     form asks for the same 166)."""
     choices = [SelectChoice("", "— Không rõ / không chọn —")] + [SelectChoice(c, n) for c, n in ward_choices]
@@ -133,7 +133,7 @@ class ReportForm(FlaskForm):
 
     def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ward.choices, self._ward_codes = _ward_select(tuple(ward_choices))
+        self.ward.choices, self._ward_codes = ward_select(tuple(ward_choices))
         self._text_min, self._text_max = text_min, text_max
         # The minimum is said before the citizen writes, not only in the error after sending.
         self.text.description = f"{TEXT_HINT} Viết ít nhất {text_min} ký tự."

@@ -21,7 +21,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from core.vietnamese import format_date
 from core.vocabulary import Channel, Kind, label
-from intake.forms import ReportForm, clean_text
+from intake.forms import ReportForm, clean_text, ward_select
 
 DESK_CHANNELS = [c for c in Channel if c not in (Channel.WEB, Channel.API)]  # the web form and the API enter themselves
 EARLIEST_RECEIVED = date(2025, 7, 1)  # the two-level local government and the 166 communes of the ward list
@@ -109,9 +109,7 @@ class EntryForm(FlaskForm):
 
     def __init__(self, *args, ward_choices=(), text_min=20, text_max=10_000, today: date, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ward.choices = [SelectChoice("", "— Không rõ / không chọn —")] + [
-            SelectChoice(code, name) for code, name in ward_choices
-        ]
+        self.ward.choices, self._ward_codes = ward_select(tuple(ward_choices))
         self._text_min, self._text_max, self._today = text_min, text_max, today
         self.received_on.render_kw = {"max": today.isoformat(), "min": self.earliest.isoformat()}
 
