@@ -28,6 +28,11 @@ FIXED = {
 }
 
 
+# The keys a deployment must set itself: signing, the audit chain, the passphrases. deploy/env.example marks them
+# CHANGE, and a value still holding that word is refused (everyone could read the key).
+KEYS = ("SECRET_KEY", "AUDIT_KEY", "PASSPHRASE_KEY")
+
+
 class ConfigError(ValueError):
     """Environment variables that do not parse; the message has one line per variable."""
 
@@ -254,6 +259,12 @@ class Settings:
                 values[f.name] = _parse(f.name.upper(), f.type, raw, f.metadata["choices"])
             except ValueError as exc:
                 problems.append(str(exc))
+        problems += [
+            f"{name} is still the placeholder of deploy/env.example: set a random value, e.g. the output of "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`"
+            for name in KEYS
+            if "CHANGE" in env.get(name, "")
+        ]
         if problems:
             raise ConfigError("\n".join(problems))
         return cls(**values)

@@ -278,6 +278,18 @@ def test_values_that_do_not_parse_are_refused_with_every_reason():
         load_config({"SECRET_KEY": "k"}, environ={"MAX_REQUEST_MB": "1.5"})
 
 
+def test_the_example_placeholders_of_the_keys_are_refused():
+    env = {"SECRET_KEY": "CHANGE", "AUDIT_KEY": "CHANGE-me", "PASSPHRASE_KEY": "x" * 40}
+    with pytest.raises(ConfigError) as refused:
+        Settings.from_env(env)
+    named = [line.split(" ", 1)[0] for line in str(refused.value).splitlines()]
+    assert named == ["SECRET_KEY", "AUDIT_KEY"]
+    assert "placeholder of deploy/env.example" in str(refused.value)
+    with pytest.raises(ConfigError, match="PASSPHRASE_KEY is still the placeholder"):
+        load_config(environ={"PASSPHRASE_KEY": "CHANGE"})
+    assert Settings.from_env({"PASSPHRASE_KEY": "x" * 40}).passphrase_key == "x" * 40
+
+
 def test_secrets_stay_out_of_the_settings_repr():
     settings = Settings.from_env(
         {
