@@ -126,10 +126,11 @@ def _shed_load():
 
 @bp.errorhandler(429)
 def _too_many(error):
-    """A citizen who sent too many reports in a minute gets the form back with what they wrote, not a bare page."""
-    if request.endpoint != "public.submit":
-        return too_many_requests(error)
+    """A citizen who sent too many reports, look-ups or answers in a minute gets the form back with what they wrote,
+    not a bare page."""
     response = form_again(TOO_MANY, 429)
+    if response is None:
+        return too_many_requests(error)
     response.headers["Retry-After"] = "60"
     return response
 
@@ -152,6 +153,13 @@ def form_again(message: str, status: int, *, readable: bool = True):
         if readable:
             message += " Mã và mật mã bạn đã nhập vẫn còn dưới đây: xin chờ một phút rồi bấm Tra cứu."
         template = "public/status_form.html"
+    elif request.endpoint == "public.reply" and readable:
+        reply = ReplyForm()
+        message += " Câu trả lời bạn đã viết vẫn còn dưới đây: xin chờ một phút rồi bấm Gửi trả lời" + (
+            ", và chọn lại các tệp đính kèm." if _uploads() else "."
+        )
+        reply.form_errors.append(message)
+        return _no_store(make_response(render_template("public/reply_again.html", reply=reply), status))
     else:
         return None
     form.form_errors.append(message)
