@@ -4,7 +4,9 @@ restored into a fresh instance (a new SQLite file, and a new PostgreSQL database
 restored instance holds the same rows and files, its audit chain verifies, and the status page answers the same
 receipt the same way."""
 
+import hashlib
 import io
+import json
 import os
 import re
 import tarfile
@@ -24,8 +26,9 @@ from intake.submission import submit_report
 from tests_support import IN_CI, TEST_AUDIT_KEY, look_up
 from triage import cron
 from triage.backup import dump
-from triage.backup.archive import MANIFEST, check_archive
+from triage.backup.archive import MANIFEST, check_archive, manifest_mac
 from triage.backup.jobs import back_up_instance, kept_backups
+from triage.backup.service import RestoreRefused, restore_backup
 from triage.casework.evidence_jobs import clean_attachment
 from triage.documents.issue import issue_document
 from triage.reporting.jobs import build_periodic_report
@@ -162,6 +165,7 @@ def test_a_backup_restores_into_a_fresh_instance_with_the_same_data_files_and_re
     assert "keys are not in this backup" in created.output and "PASSPHRASE_KEY" in created.output
     verified = app.test_cli_runner().invoke(args=["backup", "verify", str(archive)])
     assert verified.exit_code == 0 and "backup intact" in verified.output, verified.output
+    assert "signed with this instance's AUDIT_KEY" in verified.output and "WARNING" not in verified.output
     manifest = check_archive(archive).manifest
     kinds = {part["kind"] for part in manifest["parts"]}
     assert {"database", "attachment", "document", "periodic-report", "model", "model-pointer"} <= kinds
@@ -204,6 +208,13 @@ def _rewrite(archive: Path, out: Path, change) -> None:
                 new.addfile(info, io.BytesIO(data))
 
 
+def _resigned(data: bytes, key: str = TEST_AUDIT_KEY) -> bytes:
+    """A manifest signed again with `key`, as the instance holding it would have signed it."""
+    manifest = json.loads(data)
+    manifest["signature"]["value"] = manifest_mac(manifest, key.encode())
+    return json.dumps(manifest).encode()
+
+
 def test_verify_names_a_tampered_or_missing_part_and_restore_refuses_it(source, make_app, tmp_path):
     app = source[0]
     archive = tmp_path / "backup.tar"
@@ -238,7 +249,7 @@ def test_verify_names_a_tampered_or_missing_part_and_restore_refuses_it(source, 
     _rewrite(
         archive,
         newer,
-        lambda name, data: data.replace(b'_revision": "', b'_revision": "9') if name == MANIFEST else data,
+        lambda name, data: _resigned(data.replace(b'_revision": "', b'_revision": "9')) if name == MANIFEST else data,
     )
     result = target.test_cli_runner().invoke(args=["backup", "restore", str(newer)])
     assert result.exit_code == 1 and "which this software does not know" in result.output
@@ -258,6 +269,9 @@ def test_restore_refuses_an_instance_in_use_and_keys_that_differ(source, make_ap
     url = f"sqlite:///{tmp_path / 'restored.db'}"
     other_keys = _target(make_app, tmp_path, url, AUDIT_KEY="another-audit-key", PASSPHRASE_KEY="another-key")
     result = other_keys.test_cli_runner().invoke(args=["backup", "restore", str(archive)])
+    assert result.exit_code == 1 and "NOT AUTHENTIC" in result.output  # signed with a key this instance lacks
+    assert "its manifest names another AUDIT_KEY" in result.output
+    result = other_keys.test_cli_runner().invoke(args=["backup", "restore", "--unsigned-ok", str(archive)])
     assert result.exit_code == 1 and "the keys do not match" in result.output
     assert "PASSPHRASE_KEY: this instance's key is not the one" in result.output
     assert dump.in_use(url) == {}  # nothing was touched
@@ -269,8 +283,12 @@ def test_a_backup_with_keys_restores_an_instance_that_has_none(source, make_app,
     created = app.test_cli_runner().invoke(args=["backup", "create", "--with-keys", str(archive)])
     assert created.exit_code == 0 and "this backup holds the keys" in created.output
     target = _target(make_app, tmp_path, f"sqlite:///{tmp_path / 'restored.db'}", AUDIT_KEY="", PASSPHRASE_KEY="")
-    restored = target.test_cli_runner().invoke(args=["backup", "restore", str(archive)])
+    refused = target.test_cli_runner().invoke(args=["backup", "restore", str(archive)])  # no key to check it with
+    assert refused.exit_code == 1 and "give this instance the AUDIT_KEY" in refused.output, refused.output
+    assert not (tmp_path / "restored.db").exists()
+    restored = target.test_cli_runner().invoke(args=["backup", "restore", "--unsigned-ok", str(archive)])
     assert restored.exit_code == 0 and "audit trail intact" in restored.output, restored.output
+    assert "SIGNATURE NOT CHECKED" in restored.output
     instance = Path(target.config["INSTANCE_PATH"])
     assert (instance / "passphrase_key").read_text() == TEST_AUDIT_KEY
     assert oct((instance / "audit_key").stat().st_mode & 0o777) == "0o600"
@@ -317,3 +335,93 @@ def test_force_replaces_an_instance_that_holds_reports(source, fresh_database, m
     assert forced.exit_code == 0 and "audit trail intact" in forced.output, forced.output
     source_url = app.config["SQLALCHEMY_DATABASE_URI"]
     assert _tables(fresh_database, tmp_path, "after") == _tables(source_url, tmp_path, "before")
+
+
+ALTERED = "Người dân tự nguyện biếu cán bộ, không ai đòi tiền."
+
+
+def _repacked(archive: Path, out: Path, edit_manifest, parts: dict[str, bytes] | None = None) -> None:
+    """The archive packed again with the parts of `parts` replaced and its manifest changed by `edit_manifest`."""
+    parts = parts or {}
+
+    def change(name, data):
+        if name != MANIFEST:
+            return parts.get(name, data)
+        manifest = json.loads(data)
+        edit_manifest(manifest)
+        return json.dumps(manifest).encode()
+
+    _rewrite(archive, out, change)
+
+
+def _forged(archive: Path, out: Path) -> None:
+    """The probe's attack, by someone who can write to the backup store but has no AUDIT_KEY: a report's text changed
+    in database/reports.jsonl, that part's SHA-256 and size fixed in the manifest, the archive packed again."""
+    name = "database/reports.jsonl"
+    with tarfile.open(archive) as tar:
+        rows = tar.extractfile(name).read()
+    edited = rows.replace(TEXT.encode(), ALTERED.encode())
+    assert edited != rows
+
+    def fix_the_digest(manifest):
+        part = next(p for p in manifest["parts"] if p["path"] == name)
+        part.update(size=len(edited), sha256=hashlib.sha256(edited).hexdigest())
+
+    _repacked(archive, out, fix_the_digest, {name: edited})
+
+
+def _unsigned(archive: Path, out: Path) -> None:
+    """The archive as a release before signed manifests wrote it: the same, without the signature."""
+    _repacked(archive, out, lambda manifest: manifest.pop("signature"))
+
+
+def _altered_backup(app, tmp_path: Path, alter) -> Path:
+    """A backup of `app`, then `alter(archive, out)` of it."""
+    archive, out = tmp_path / "backup.tar", tmp_path / "altered.tar"
+    assert app.test_cli_runner().invoke(args=["backup", "create", str(archive)]).exit_code == 0
+    alter(archive, out)
+    return out
+
+
+def test_a_part_changed_with_its_manifest_line_is_refused_by_the_signature(source, make_app, tmp_path):
+    app = source[0]
+    forged = _altered_backup(app, tmp_path, _forged)
+    assert check_archive(forged).ok  # every digest matches: only the signature tells
+
+    result = app.test_cli_runner().invoke(args=["backup", "verify", str(forged)])
+    assert result.exit_code == 1 and "NOT AUTHENTIC" in result.output, result.output
+    assert "signature does not match this instance's AUDIT_KEY" in result.output
+    assert "another AUDIT_KEY" not in result.output  # same key: the archive was changed
+    target = _target(make_app, tmp_path, f"sqlite:///{tmp_path / 'restored.db'}")
+    result = target.test_cli_runner().invoke(args=["backup", "restore", str(forged)])
+    assert result.exit_code == 1 and "NOT AUTHENTIC" in result.output, result.output
+    assert not (tmp_path / "restored.db").exists()
+    with app.app_context():  # the library refuses it as well, whoever calls it
+        with pytest.raises(RestoreRefused, match="signature does not match"):
+            restore_backup(target, forged)
+    assert not (tmp_path / "restored.db").exists()
+
+    keyless = make_app(AUDIT_KEY="", INSTANCE_PATH=str(tmp_path / "keyless"))  # a backup host without the key
+    result = keyless.test_cli_runner().invoke(args=["backup", "verify", str(forged)])
+    assert result.exit_code == 0 and "this proves integrity" in result.output and "not authenticity" in result.output
+
+
+def test_an_unsigned_archive_is_refused_unless_unsigned_ok(source, make_app, tmp_path):
+    app = source[0]
+    unsigned = _altered_backup(app, tmp_path, _unsigned)
+
+    result = app.test_cli_runner().invoke(args=["backup", "verify", str(unsigned)])
+    assert result.exit_code == 1 and "the manifest is not signed" in result.output, result.output
+    result = app.test_cli_runner().invoke(args=["backup", "verify", "--unsigned-ok", str(unsigned)])
+    assert result.exit_code == 0 and "backup intact" in result.output
+    assert "SIGNATURE NOT CHECKED (--unsigned-ok): the manifest is not signed" in result.output
+
+    url = f"sqlite:///{tmp_path / 'restored.db'}"
+    target = _target(make_app, tmp_path, url)
+    result = target.test_cli_runner().invoke(args=["backup", "restore", str(unsigned)])
+    assert result.exit_code == 1 and "the manifest is not signed" in result.output
+    assert not (tmp_path / "restored.db").exists()
+    result = target.test_cli_runner().invoke(args=["backup", "restore", "--unsigned-ok", str(unsigned)])
+    assert result.exit_code == 0 and "audit trail intact" in result.output, result.output
+    assert "SIGNATURE NOT CHECKED" in result.output
+    assert _tables(url, tmp_path, "after") == _tables(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, "before")

@@ -6,11 +6,17 @@ memory; the archive is written under a temporary name beside its destination and
 so a half-written backup never carries the final name. Reading is streamed too (compression detected from the
 content): `check_archive` reads every part once, recomputes each digest, reads every database part as JSON, and
 holds all of it against the manifest.
+
+The manifest is signed: an HMAC-SHA-256, under a key kept outside the archive (the instance's AUDIT_KEY), of its
+canonical bytes (`canonical_manifest`: everything but the `signature` field). The digests prove the parts are the
+ones the manifest lists; the signature proves the manifest is one the key's holder wrote, so that whoever can only
+write to the backup store cannot change a part and its line of the manifest together.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -29,6 +35,9 @@ import zstandard
 MANIFEST = "manifest.json"
 FORMAT = "thanhhoa-phan-anh-backup"
 FORMAT_VERSION = 1
+SIGNATURE = "signature"  # the manifest's field that signs the rest of it
+SIGNED_WITH = "HMAC-SHA256"
+_SIGNING_DOMAIN = b"thanhhoa-phan-anh backup manifest\0"  # keeps these MACs apart from the audit chain's
 DATABASE = "database"  # the folder of the tables' parts, `database/<table>.jsonl`
 CHUNK = 1 << 20
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -50,6 +59,32 @@ def compression_of(path: str | Path) -> str:
 
 def table_part(table: str) -> str:
     return f"{DATABASE}/{table}.jsonl"
+
+
+def canonical_manifest(manifest: dict) -> bytes:
+    """The bytes the signature covers: the manifest without its signature, as sorted compact JSON."""
+    unsigned = {name: value for name, value in manifest.items() if name != SIGNATURE}
+    return json.dumps(unsigned, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def manifest_mac(manifest: dict, key: bytes) -> str:
+    return hmac.new(key, _SIGNING_DOMAIN + canonical_manifest(manifest), hashlib.sha256).hexdigest()
+
+
+def signature_state(manifest: dict, key: bytes | None) -> str:
+    """'missing' (no signature), 'unchecked' (no key to check it), 'valid' or 'invalid' (another key, or a manifest
+    changed since it was signed)."""
+    signature = manifest.get(SIGNATURE)
+    if signature is None:
+        return "missing"
+    if key is None:
+        return "unchecked"
+    if not isinstance(signature, dict) or signature.get("algorithm") != SIGNED_WITH:
+        return "invalid"
+    value = signature.get("value")
+    if not isinstance(value, str) or not hmac.compare_digest(value, manifest_mac(manifest, key)):
+        return "invalid"
+    return "valid"
 
 
 class Hashing(io.RawIOBase):
@@ -117,9 +152,12 @@ class ArchiveWriter:
         self.parts.append(part)
         return part
 
-    def finish(self, manifest: dict) -> Path:
-        """Write the manifest (with the list of parts) last, close, flush to disk and give the archive its name."""
+    def finish(self, manifest: dict, key: bytes | None = None) -> Path:
+        """Write the manifest (with the list of parts, signed with `key` when given) last, close, flush to disk and
+        give the archive its name."""
         manifest = {**manifest, "parts": self.parts}
+        if key is not None:
+            manifest[SIGNATURE] = {"algorithm": SIGNED_WITH, "key": "AUDIT_KEY", "value": manifest_mac(manifest, key)}
         data = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
         self.tar.addfile(self._info(MANIFEST, len(data), time.time()), io.BytesIO(data))
         self.tar.close()

@@ -4,7 +4,21 @@ import click
 from flask import Flask, current_app
 
 from triage.backup.archive import Check, check_archive
-from triage.backup.service import KEYS_WARNING, WITH_KEYS_WARNING, RestoreRefused, create_backup, restore_backup
+from triage.backup.service import (
+    KEYS_WARNING,
+    UNSIGNED_WARNING,
+    WITH_KEYS_WARNING,
+    RestoreRefused,
+    create_backup,
+    restore_backup,
+    signature_problem,
+)
+
+UNSIGNED_OK = click.option(
+    "--unsigned-ok",
+    is_flag=True,
+    help="accept a manifest that is not signed with this instance's AUDIT_KEY (backups from before signing)",
+)
 
 
 def _size(n: int) -> str:
@@ -39,16 +53,36 @@ def summary(manifest: dict) -> list[str]:
     return lines
 
 
-def _report(check: Check, path: str) -> None:
+def _report(check: Check, path: str, unsigned_ok: bool) -> None:
+    """The archive's integrity (every part against the manifest), then its authenticity (the manifest's signature
+    under this instance's AUDIT_KEY); exit 1 when either fails, a manifest not signed with the key accepted only with
+    `unsigned_ok` and a loud warning."""
     if check.manifest is not None:
         for line in summary(check.manifest):
             click.echo(line)
-    if check.ok:
-        click.echo(f"backup intact: {check.checked} part(s) match the manifest")
+    if not check.ok:
+        for problem in check.problems:
+            click.echo(f"  {problem}", err=True)
+        click.echo(f"backup DAMAGED: {path}: {len(check.problems)} problem(s)", err=True)
+        raise SystemExit(1)
+    state, problem = signature_problem(current_app, check.manifest or {})
+    if state == "valid":
+        click.echo(f"backup intact: {check.checked} part(s) match the manifest, signed with this instance's AUDIT_KEY")
         return
-    for problem in check.problems:
-        click.echo(f"  {problem}", err=True)
-    click.echo(f"backup DAMAGED: {path}: {len(check.problems)} problem(s)", err=True)
+    if unsigned_ok:
+        click.echo(f"backup intact: {check.checked} part(s) match the manifest")
+        click.echo(f"WARNING: {UNSIGNED_WARNING.format(problem=problem)}", err=True)
+        return
+    if state == "unchecked":  # integrity only; a restore refuses it (it needs the key)
+        click.echo(f"backup intact: {check.checked} part(s) match the manifest")
+        click.echo(f"WARNING: {problem}", err=True)
+        return
+    click.echo(f"  {problem}", err=True)
+    click.echo(
+        f"backup NOT AUTHENTIC: {path}: its manifest is not signed with this instance's AUDIT_KEY "
+        "(--unsigned-ok accepts it anyway)",
+        err=True,
+    )
     raise SystemExit(1)
 
 
@@ -73,19 +107,22 @@ def register(app: Flask) -> None:
 
     @backup_group.command("verify")
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-    def backup_verify(path):
-        """Check every part of the backup at PATH against its manifest; exit 1 naming what is wrong."""
-        _report(check_archive(path), path)
+    @UNSIGNED_OK
+    def backup_verify(path, unsigned_ok):
+        """Check every part of the backup at PATH against its manifest, and the manifest's signature against this
+        instance's AUDIT_KEY; exit 1 naming what is wrong."""
+        _report(check_archive(path), path, unsigned_ok)
 
     @backup_group.command("restore")
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
     @click.option("--force", is_flag=True, help="replace an instance that is not empty, or whose keys differ")
-    def backup_restore(path, force):
+    @UNSIGNED_OK
+    def backup_restore(path, force, unsigned_ok):
         """Restore the backup at PATH into this (empty) instance: database, files, and keys when included."""
         check = check_archive(path)
-        _report(check, path)
+        _report(check, path, unsigned_ok)
         try:
-            restored = restore_backup(current_app, path, force=force, check=check)
+            restored = restore_backup(current_app, path, force=force, check=check, unsigned_ok=unsigned_ok)
         except RestoreRefused as exc:
             click.echo(f"restore refused: {exc}", err=True)
             raise SystemExit(1) from None

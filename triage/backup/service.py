@@ -14,6 +14,10 @@ A backup holds, in this order (the order makes it consistent while the web app a
 The keys (SECRET_KEY, AUDIT_KEY, PASSPHRASE_KEY) are left out unless asked for; the manifest keeps a fingerprint of
 the audit and passphrase keys (a digest that does not reveal them), so a restore can tell whether the instance it
 restores into holds the same keys.
+
+The manifest is signed with AUDIT_KEY (`triage.backup.archive`); `verify` and `restore` check the signature with the
+key of the instance they run in and refuse a manifest that is not signed, or not by that key, unless told to accept
+it (`unsigned_ok`).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from types import SimpleNamespace
 from typing import IO
 
 from core.audit import ChainReport, read_anchors, verify_chain
-from core.config import PROJECT_ROOT
+from core.config import PROJECT_ROOT, app_secret
 from core.document_files import DocumentFiles
 from core.extensions import db
 from core.models.base import utcnow
@@ -47,11 +51,13 @@ from triage.backup.archive import (
     Hashing,
     check_archive,
     members,
+    signature_state,
     table_part,
 )
 from triage.reporting.periodic import file_path as periodic_file_path
 
 KEYS = ("SECRET_KEY", "AUDIT_KEY", "PASSPHRASE_KEY")
+SIGNING_KEY = "AUDIT_KEY"  # signs the manifest, as it signs the audit chain
 CHECKED_KEYS = ("AUDIT_KEY", "PASSPHRASE_KEY")  # SECRET_KEY only signs sessions: a new one signs staff out, no more
 KEYS_WARNING = (
     "the keys are not in this backup. Keep AUDIT_KEY and PASSPHRASE_KEY (and SECRET_KEY) somewhere else, as safely "
@@ -147,6 +153,56 @@ def software_version() -> str:
     return f"{version}+{commit}" if commit else version
 
 
+# -- the manifest's signature -------------------------------------------------------------------------------------
+
+
+def signature_problem(app, manifest: dict) -> tuple[str, str | None]:
+    """The state of the manifest's signature under the AUDIT_KEY of the instance of `app` (see
+    `archive.signature_state`) and, unless 'valid', what that means."""
+    key = _existing_key(app, SIGNING_KEY)
+    state = signature_state(manifest, key)
+    if state == "missing":
+        return state, (
+            "the manifest is not signed (a backup from before signed manifests, or one whose signature was removed): "
+            "nothing shows that its contents are the ones the instance backed up wrote"
+        )
+    if state == "unchecked":
+        return state, (
+            f"no {SIGNING_KEY} here, so the manifest's signature cannot be checked: this proves integrity (the parts "
+            "match the manifest), not authenticity (that the manifest is the one the instance backed up wrote)"
+        )
+    if state == "invalid":
+        named = manifest.get("key_fingerprints", {}).get(SIGNING_KEY)
+        other = " (its manifest names another AUDIT_KEY)" if key is not None and named != fingerprint(key) else ""
+        return state, (
+            f"the manifest's signature does not match this instance's {SIGNING_KEY}: the archive was changed after "
+            f"it was written (a part together with its line of the manifest), or it was signed with another key{other}"
+        )
+    return state, None
+
+
+UNSIGNED_WARNING = (
+    "SIGNATURE NOT CHECKED (--unsigned-ok): {problem}. Whoever could write to the backup store could have changed "
+    "any report, account or file in this archive."
+)
+
+
+def signature_refusal(app, manifest: dict, *, unsigned_ok: bool) -> str | None:
+    """None when the manifest is signed with this instance's AUDIT_KEY; else the warning to show when `unsigned_ok`,
+    and RestoreRefused when not."""
+    state, problem = signature_problem(app, manifest)
+    if problem is None:
+        return None
+    if unsigned_ok:
+        return UNSIGNED_WARNING.format(problem=problem)
+    if state == "unchecked":
+        problem += (
+            f"; give this instance the {SIGNING_KEY} of the instance backed up (a key inside the archive proves "
+            "nothing: whoever could change the archive could change it too)"
+        )
+    raise RestoreRefused(f"{problem}\n(--unsigned-ok accepts it anyway, trusting whoever can write to the store)")
+
+
 # -- taking a backup -----------------------------------------------------------------------------------------------
 
 
@@ -214,6 +270,7 @@ def create_backup(app, path: str | Path, *, with_keys: bool = False) -> Created:
             pointer, artifact = model
             archive.add_file(f"{MODEL}/{artifact.name}", artifact, "model")
             archive.add_bytes(f"{MODEL}/{POINTER_NAME}", (artifact.name + "\n").encode(), "model-pointer")
+        app_secret(app, SIGNING_KEY)  # made now if the instance has none yet, as its first audit record would
         keys = {name: _existing_key(app, name) for name in KEYS}
         if with_keys:
             for name, key in keys.items():
@@ -233,7 +290,7 @@ def create_backup(app, path: str | Path, *, with_keys: bool = False) -> Created:
             "key_fingerprints": {name: fingerprint(keys[name]) for name in CHECKED_KEYS if keys[name] is not None},
             "missing_files": missing,
         }
-        written = archive.finish(manifest)
+        written = archive.finish(manifest, key=keys[SIGNING_KEY])
     return Created(written, {**manifest, "parts": archive.parts}, missing)
 
 
@@ -248,6 +305,7 @@ class Restored:
     keys_written: list[str]
     chain: ChainReport
     warnings: list[str] = field(default_factory=list)
+    unsigned: str | None = None  # the warning of a manifest accepted without a valid signature
 
 
 def _target(config, name: str) -> Path | None:
@@ -330,16 +388,20 @@ def _staged_tables(path: Path, manifest: dict, workdir: Path) -> Iterator[Callab
     yield opener
 
 
-def restore_backup(app, path: str | Path, *, force: bool = False, check: Check | None = None) -> Restored:
+def restore_backup(
+    app, path: str | Path, *, force: bool = False, check: Check | None = None, unsigned_ok: bool = False
+) -> Restored:
     """Restore the backup at `path` into the instance of `app`: its database (schema built at the backup's revision,
     rows loaded, migrated to the head), its files, and its keys when the archive has them. Refused when the archive
-    does not match its manifest, when the instance is in use (reports or an audit trail in the database, evidence
-    files) and when the instance's keys are not the backup's, unless `force`."""
+    does not match its manifest or its manifest is not signed with this instance's AUDIT_KEY (unless `unsigned_ok`),
+    when the instance is in use (reports or an audit trail in the database, evidence files) and when the instance's
+    keys are not the backup's, unless `force`."""
     path = Path(path)
     check = check or check_archive(path)
     if not check.ok:
         raise RestoreRefused("the archive does not match its manifest:\n" + "\n".join(check.problems))
     manifest = check.manifest or {}
+    unsigned = signature_refusal(app, manifest, unsigned_ok=unsigned_ok)
     parts = manifest["parts"]
     keys_in_archive = {Path(p["path"]).name.upper() for p in parts if p["kind"] == "key"}
     if not dump.known_revision(manifest["alembic_revision"]):
@@ -392,4 +454,4 @@ def restore_backup(app, path: str | Path, *, force: bool = False, check: Check |
     with app.app_context():
         chain = verify_chain(db.session, read_anchors(app.config["AUDIT_ANCHOR_FILE"]))
         db.session.remove()
-    return Restored(manifest, rows, files, sorted(keys_written), chain, warnings)
+    return Restored(manifest, rows, files, sorted(keys_written), chain, warnings, unsigned)
