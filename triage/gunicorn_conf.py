@@ -8,6 +8,10 @@ from pathlib import Path
 
 from prometheus_client import multiprocess
 
+# No runtime control socket: gunicorn 25+ opens one in ~/.gunicorn/ by default, shared by every gunicorn of the
+# user on the machine; the runner (or systemd) manages these processes.
+control_socket_disable = True
+
 
 def child_exit(server, worker) -> None:
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -43,6 +43,8 @@ class WebLogger(Logger):
 
 
 def main() -> int:
+    # What the service writes (database, evidence, mail, keys) is its user's alone, as under the systemd units.
+    os.umask(0o077)
     settings = Settings.from_env()
     configure_logging("run", settings.log_level)
     redis = None

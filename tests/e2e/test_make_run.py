@@ -96,6 +96,12 @@ def test_the_first_start_trains_a_classifier_and_serves_the_form(first_start, in
     assert "training one" in first_start.output()
     for marker in ("redis-server", "gunicorn", "triage.worker", "triage.cron"):
         assert child_running(first_start.runner, marker), marker
+    # What the service wrote is readable by its user alone: the database, the keys, the model.
+    written = [instance / "app.db", instance / "secret_key", *(instance / "models").rglob("*")]
+    assert {p.name: oct(p.stat().st_mode & 0o077) for p in written if p.is_file()} == {
+        p.name: "0o0" for p in written if p.is_file()
+    }
+    assert "Control socket" not in first_start.output()  # none in the user's shared ~/.gunicorn/
 
 
 def test_a_killed_worker_is_started_again_and_reports_are_still_routed(first_start, instance):
