@@ -89,7 +89,20 @@ def _nginx_seconds(directive: str) -> int:
 def test_the_proxies_accept_the_requests_the_app_accepts():
     megabytes = default_of("max_request_mb")
     assert f"client_max_body_size {megabytes}m;" in (DEPLOY / "nginx" / "phananh.conf").read_text()
-    assert f"max_size {megabytes}MiB" in (DEPLOY / "Caddyfile").read_text()
+    caddy = (DEPLOY / "Caddyfile").read_text()
+    assert f"max_size {megabytes}MiB" in caddy
+    assert f"request_buffers {megabytes}MiB" in caddy  # a slow upload holds the proxy, not a gunicorn worker
+    assert "proxy_request_buffering on;" in (DEPLOY / "nginx" / "phananh.conf").read_text()
+
+
+def test_the_proxies_show_a_vietnamese_page_when_the_service_does_not_answer():
+    page = PROJECT_ROOT / "intake" / "static" / "tam-ngung.html"
+    text = page.read_text()
+    assert '<html lang="vi">' in text and "Hệ thống tạm thời gián đoạn" in text and 'href="/static/site.css"' in text
+    assert 'class="brand" href="/"' in text and 'href="/tra-cuu"' in text  # the site's header and a way back
+    assert "error_page 502 503 504 /static/tam-ngung.html;" in (DEPLOY / "nginx" / "phananh.conf").read_text()
+    caddy = (DEPLOY / "Caddyfile").read_text()
+    assert "handle_errors 502 503 504" in caddy and "rewrite * /tam-ngung.html" in caddy
 
 
 def test_nginx_sets_every_forwarded_header_the_app_trusts():
