@@ -12,10 +12,15 @@ def explode(argument) -> None:
     raise RuntimeError(FAILURE)
 
 
-def run_failing_job(redis: Redis, queue_name: str, argument=1) -> Job:
-    """Enqueue `explode` on the queue and run it with a burst SimpleWorker: the job ends in the failed registry."""
+def explode_repeating(argument) -> None:
+    """A job whose error repeats its argument, as a library's message may repeat what it was given."""
+    raise ValueError(f"could not deliver to {argument}")
+
+
+def run_failing_job(redis: Redis, queue_name: str, argument=1, function=explode) -> Job:
+    """Enqueue `function` on the queue and run it with a burst SimpleWorker: the job ends in the failed registry."""
     queue = Queue(queue_name, connection=redis)
-    job = queue.enqueue(explode, argument)
+    job = queue.enqueue(function, argument)
     SimpleWorker([queue], connection=redis).work(burst=True)
     job.refresh()
     assert job.is_failed

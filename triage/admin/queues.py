@@ -19,6 +19,7 @@ from core.audit import append as audit
 from core.extensions import db
 from triage.admin import views as admin_pages
 from triage.casework.access import guard_blueprint
+from triage.casework.redaction import redact
 
 bp = Blueprint("admin_queues", __name__, url_prefix="/can-bo/quan-tri/hang-doi")
 guard_blueprint(bp, "administer")
@@ -73,8 +74,9 @@ def queue_figures(redis: Redis, name: str, label: str) -> QueueFigures:
 
 
 def _last_line(error: str | None) -> str:
+    """The error's last line, with any phone number or e-mail address a message repeated masked."""
     lines = [line for line in (error or "").strip().splitlines() if line.strip()]
-    return lines[-1].strip()[:ERROR_SHOWN] if lines else "—"
+    return redact(lines[-1].strip())[:ERROR_SHOWN] if lines else "—"
 
 
 def _utc(moment: datetime | None) -> datetime | None:

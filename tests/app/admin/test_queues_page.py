@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from jobs_support import FAILURE, explode, run_failing_job
+from jobs_support import FAILURE, explode, explode_repeating, run_failing_job
 from rq import Queue
 from rq.registry import FailedJobRegistry
 from sqlalchemy import select
@@ -51,6 +51,15 @@ def test_the_page_shows_depths_and_failed_jobs_without_their_arguments(board):
     assert re.fullmatch(r"\d{2}:\d{2} \d{2}/\d{2}/\d{4}", failed_at), failed_at  # when it failed, Vietnamese style
     assert response.headers["Cache-Control"] == "no-store"
     assert "<script>" not in page and "style=" not in page  # the CSP's rules: nothing inline
+
+
+def test_an_error_repeating_contact_details_shows_them_masked(board, app):
+    client, redis, jobs, *_ = board
+    job = run_failing_job(redis, jobs, "Nguyễn Văn Dân 0912345678 nguoidan@example.vn", function=explode_repeating)
+    page = client.get(PAGE).get_data(as_text=True)
+    function, _, error, _ = _row(page, f"job-{job.id}")
+    assert function == "jobs_support.explode_repeating" and error.startswith("ValueError: could not deliver to")
+    assert "0912345678" not in page and "nguoidan@example.vn" not in page and "[đã che]" in error
 
 
 def test_only_admins_see_the_page(board, app, make_user, login_as):
