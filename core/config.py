@@ -230,7 +230,7 @@ class Settings:
     )
     metrics_allow: tuple[str, ...] = setting(
         ("127.0.0.1/32", "::1/128"),
-        "client addresses (CIDRs) that may read `/metrics`, the client as TRUSTED_PROXY_HOPS says",
+        "peer addresses (CIDRs) that may read `/metrics`: the connection's own, never X-Forwarded-For",
     )
     metrics_token: str = setting("", "bearer token that lets any address read `/metrics`", secret=True)
     prometheus_multiproc_dir: str = setting(

@@ -233,6 +233,30 @@ def resolve_artifact(path: str | os.PathLike) -> Path:
     return p
 
 
+PICKLE_PROTO, PICKLE_STOP = b"\x80", b"."
+
+
+def artifact_problem(path: str | os.PathLike) -> str:
+    """Why an artifact (as `ml.train` writes it: joblib, uncompressed) would not load, read without loading it:
+    "" when it looks whole. It checks the pickle's first byte (the protocol opcode) and last byte (STOP): garbage
+    fails the first, a truncated file the last (unless it is cut right after a STOP byte by chance, 1 in 256).
+    Cheap enough for a readiness probe in processes that never load a model, where loading one would import
+    scikit-learn and underthesea and take seconds."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1)
+            f.seek(0, os.SEEK_END)
+            if f.tell() < 2:
+                return "EOFError"
+            f.seek(-1, os.SEEK_END)
+            tail = f.read(1)
+    except OSError as exc:
+        return type(exc).__name__
+    if head != PICKLE_PROTO:
+        return "UnpicklingError"
+    return "" if tail == PICKLE_STOP else "EOFError"
+
+
 def load_classifier(path: str | os.PathLike) -> Classifier:
     """The classifier of an artifact; ModelVersionWarning when it was made with other library versions."""
     import joblib  # lazy: importing this module must not load joblib

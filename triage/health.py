@@ -17,7 +17,10 @@ from functools import cache
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import Blueprint, current_app, jsonify
+from redis import Redis
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+from redis.retry import Retry
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -30,6 +33,21 @@ bp = Blueprint("health", __name__)
 
 OK, DEGRADED, FAIL = "ok", "degraded", "fail"
 STATEMENT_TIMEOUT_MS = 2000  # a readiness probe must answer, even when the database is slow
+REDIS_PROBE_TIMEOUT_SECONDS = 1.0  # and when Redis accepts connections but does not answer
+
+
+def probe_redis(app) -> Redis:
+    """The Redis client of /readyz and /metrics: one try, a short timeout (the app's own client waits 5 s and
+    retries, right for the routing, too slow for a probe)."""
+    client = app.extensions.get("redis_probe")
+    if client is None:
+        client = app.extensions["redis_probe"] = Redis.from_url(
+            app.config["REDIS_URL"],
+            socket_connect_timeout=REDIS_PROBE_TIMEOUT_SECONDS,
+            socket_timeout=REDIS_PROBE_TIMEOUT_SECONDS,
+            retry=Retry(NoBackoff(), 0),
+        )
+    return client
 
 
 @dataclass(frozen=True)
@@ -65,11 +83,12 @@ def healthz():
 
 @bp.get("/readyz")
 def readyz():
+    redis = check_redis()
     checks = {
         "database": check_database(),
-        "redis": check_redis(),
-        "classifier": check_classifier(),
-        "cron": check_cron(),
+        "redis": redis,
+        "classifier": check_classifier(redis.status == OK),
+        "cron": check_cron() if redis.status == OK else Check(FAIL, "heartbeat unreadable: Redis does not answer"),
     }
     statuses = {c.status for c in checks.values()}
     status = "not-ready" if FAIL in statuses else DEGRADED if DEGRADED in statuses else "ready"
@@ -101,30 +120,33 @@ def check_database() -> Check:
 
 def check_redis() -> Check:
     try:
-        current_app.extensions["redis"].ping()
+        probe_redis(current_app).ping()
     except RedisError as exc:
         return Check(FAIL, f"unreachable ({type(exc).__name__})")
     return Check(OK, "answers")
 
 
-def check_classifier() -> Check:
+def check_classifier(redis_answers: bool = True) -> Check:
     """This process's classifier (held, or published and loadable), then what the workers reported holding."""
     here = _classifier_here()
-    if here.status == FAIL:
+    if not redis_answers or (here.status == FAIL and "does not load" not in here.detail):
         return here
     try:
-        states = classifier_states(current_app.extensions["redis"], current_app.config["ROUTING_QUEUE"])
+        states = classifier_states(probe_redis(current_app), current_app.config["ROUTING_QUEUE"])
     except RedisError:
         return here  # the redis check says why
     serving = ", ".join(sorted({s["loaded"] for s in states.values() if s.get("loaded")})) or "no model"
-    troubled = [s for s in states.values() if s.get("failed")]
+    held = DEGRADED if any(s.get("loaded") for s in states.values()) else FAIL  # a broken publication: ready
+    troubled = [s for s in states.values() if s.get("failed")]  # only while some process still holds a model
     if troubled:
         failed, error = troubled[0]["failed"], troubled[0]["error"]
         return Check(
-            DEGRADED,
+            held,
             f"{len(troubled)} of {len(states)} process(es) cannot load the published {failed} ({error}); "
             f"serving {serving}",
         )
+    if here.status == FAIL:
+        return Check(held, f"{here.detail}; {len(states)} process(es) serving {serving}")
     if states and not here.detail.startswith("serving"):
         return Check(OK, f"{here.detail}; {len(states)} process(es) serving {serving}")
     return here
@@ -140,15 +162,17 @@ def _classifier_here() -> Check:
     if state is not None and state.failed:
         return Check(FAIL, f"the published {state.failed} does not load ({state.error}) and no model is held")
     try:
-        name = services.published_model()
+        name, problem = services.published_artifact()
     except OSError as exc:
         return Check(FAIL, f"no published model ({type(exc).__name__})")
-    return Check(OK, f"{name} published, loaded on first use in this process")
+    if problem:
+        return Check(FAIL, f"the published {name} does not load ({problem})")
+    return Check(OK, f"{name} published and whole, loaded on first use in this process")
 
 
 def check_cron() -> Check:
     try:
-        beat = last_beat(current_app.extensions["redis"])
+        beat = last_beat(probe_redis(current_app))
     except RedisError as exc:
         return Check(FAIL, f"heartbeat unreadable: Redis unreachable ({type(exc).__name__})")
     if beat is None:

@@ -14,7 +14,8 @@ Two kinds of figures:
   routing process reported holding. The database queries are counts on indexes, bounded by a statement timeout; a source
   that does not answer gives `thanhhoa_scrape_error{source=...} 1` instead of failing the scrape.
 
-Readable from METRICS_ALLOW's addresses (the client as `core.proxies` decides) or with METRICS_TOKEN as a bearer
+Readable from METRICS_ALLOW's addresses, judged on the connection's peer address and never on X-Forwarded-For
+(the proxies answer 404 for /metrics: a scraper reaches gunicorn directly), or with METRICS_TOKEN as a bearer
 token; anyone else gets 404. Never cached, no CSRF, no rate limit.
 """
 
@@ -39,7 +40,7 @@ from core.models import Clock, Notification, Report, utcnow
 from core.vietnamese import today_in_vietnam
 from core.vocabulary import Delivery, Status
 from triage.casework.filters import SOON_WORKING_DAYS, due_terms
-from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store
+from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store, probe_redis
 from triage.heartbeat import classifier_states, last_beat
 
 bp = Blueprint("metrics", __name__)
@@ -89,8 +90,10 @@ def _allowed() -> bool:
     given = request.headers.get("Authorization", "")
     if token and given.startswith("Bearer ") and hmac.compare_digest(given[7:].encode(), token.encode()):
         return True
+    # The socket's peer: ProxyFix (TRUSTED_PROXY_HOPS) keeps the address it replaced in this key.
+    peer = request.environ.get("werkzeug.proxy_fix.orig", {}).get("REMOTE_ADDR", request.remote_addr)
     try:
-        client = ipaddress.ip_address(request.remote_addr or "")
+        client = ipaddress.ip_address(peer or "")
     except ValueError:
         return False
     if client.version == 6 and client.ipv4_mapped is not None:
@@ -209,13 +212,14 @@ class StateCollector:
                 select(Report.channel, func.count()).where(Report.routed_at.is_(None)).group_by(Report.channel)
             ).all()
         )
-        triage_counts = dict(  # ix_reports_status_channel
-            session.execute(
-                select(Report.channel, func.count())
-                .where(Report.status == Status.NEEDS_TRIAGE)
-                .group_by(Report.channel)
-            ).all()
-        )
+        triage_rows = session.execute(  # ix_reports_status_channel; count(routed_at): routed, yet given no unit
+            select(Report.channel, func.count(), func.count(Report.routed_at))
+            .where(Report.status == Status.NEEDS_TRIAGE)
+            .group_by(Report.channel)
+        ).all()
+        triage_counts = {channel: n for channel, n, _ in triage_rows}
+        for channel, _, routed_no_unit in triage_rows:
+            unrouted[channel] = unrouted.get(channel, 0) + routed_no_unit
         for channel in sorted((received_counts or {}).keys() | unrouted.keys() | triage_counts.keys()):
             if received_counts is not None:  # None: left out until this process has counted every report once
                 received.add_metric([channel], received_counts.get(channel, 0))
@@ -283,7 +287,7 @@ class StateCollector:
 
     # -- Redis -----------------------------------------------------------------------------------------------------
     def _redis(self):
-        redis = self.app.extensions["redis"]
+        redis = probe_redis(self.app)
         depth = GaugeMetricFamily(f"{PREFIX}_rq_queue_depth", "jobs waiting in an rq queue", labels=["queue"])
         started = GaugeMetricFamily(f"{PREFIX}_rq_started_jobs", "jobs being run, by queue", labels=["queue"])
         failed = GaugeMetricFamily(
@@ -321,3 +325,14 @@ class StateCollector:
             info.add_metric([process, state.get("loaded", ""), state.get("published", "")], 1)
             degraded.add_metric([process], 1 if state.get("failed") else 0)
         yield from (info, degraded)
+        published = GaugeMetricFamily(
+            f"{PREFIX}_classifier_published_whole",
+            "the artifact the model directory publishes now: 1 when it looks whole, 0 when it would not load",
+            labels=["published"],
+        )
+        try:
+            name, problem = self.app.extensions["services"].published_artifact()
+            published.add_metric([name], 0 if problem else 1)
+        except OSError:  # nothing published: no sample
+            pass
+        yield published

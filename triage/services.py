@@ -47,6 +47,7 @@ class Services:
     _calendar_at: float = 0.0
     _reported_state: Any = field(default=None, repr=False)
     _reported_at: float = 0.0
+    _checked_artifacts: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_config(cls, config, calendar_loader=None) -> "Services":
@@ -116,6 +117,19 @@ class Services:
         from ml.classifier import resolve_artifact  # loads scikit-learn and underthesea: only where a model is used
 
         return resolve_artifact(self.model_dir).name
+
+    def published_artifact(self) -> tuple[str, str]:
+        """The artifact the pointer names and why it would not load ("" when it looks whole: see
+        `ml.classifier.artifact_problem`), checked once per file (name, size, mtime) in this process. Loads nothing;
+        OSError when nothing is published."""
+        from ml.classifier import artifact_problem, resolve_artifact  # see published_model
+
+        artifact = resolve_artifact(self.model_dir)
+        st = artifact.stat()
+        key = (artifact.name, st.st_size, st.st_mtime_ns)
+        if key not in self._checked_artifacts:
+            self._checked_artifacts = {key: artifact_problem(artifact)}  # only the current one is worth keeping
+        return artifact.name, self._checked_artifacts[key]
 
     @property
     def calendar(self) -> WorkingCalendar:

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from probe_support import get_guarded, silent_redis_url
 from redis import Redis
 
 from core.database import upgrade_database
@@ -119,6 +120,16 @@ def test_not_ready_when_redis_is_unreachable(make_app):
     assert checks["database"][0] == "ok"
 
 
+def test_not_ready_when_redis_accepts_connections_but_never_answers(make_app):
+    with silent_redis_url() as url:
+        response = get_guarded(make_app(REDIS_URL=url).test_client(), "/readyz")
+    checks = {name: (c["status"], c["detail"]) for name, c in response.get_json()["checks"].items()}
+    assert (response.status_code, response.get_json()["status"]) == (503, "not-ready")
+    assert checks["redis"] == ("fail", "unreachable (TimeoutError)")
+    assert checks["cron"] == ("fail", "heartbeat unreadable: Redis does not answer")
+    assert checks["database"][0] == "ok"
+
+
 def test_not_ready_when_the_database_is_not_at_the_newest_migration(make_app, app, tmp_path):
     beat(app.extensions["redis"])
     url = f"sqlite:///{tmp_path / 'old.db'}"
@@ -194,6 +205,29 @@ def test_a_worker_that_cannot_load_the_published_model_makes_readiness_degraded(
     redis.hset(f"classifier-states:{deployment}", "worker-b:2", stale)
     assert _ready(client)[1] == "ready"
     assert set(classifier_states(redis, deployment)) == {"worker-a:1"}
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_published_artifact_that_would_not_load_is_seen_by_the_web_process(make_app, model_dir, tmp_path, damage):
+    """The web process holds no model: it checks the published file (once per file), then what workers hold."""
+    models = shutil.copytree(model_dir, tmp_path / "models")
+    app = make_app(ML_MODEL_DIR=str(models))
+    client, redis, deployment = app.test_client(), app.extensions["redis"], app.config["ROUTING_QUEUE"]
+    beat(redis)
+    assert _ready(client)[2]["classifier"][0] == "ok"
+    data = resolve_artifact(models).read_bytes()
+    broken = b"not a model\n" * 1000 if damage == "garbage" else data[: len(data) * 2 // 3]
+    (models / "classifier-broken.joblib").write_bytes(broken)
+    publish(models, "classifier-broken.joblib")
+    code, status, checks = _ready(client)
+    assert (code, status, checks["classifier"][0]) == (503, "not-ready", "fail"), checks  # nobody holds a model
+    assert "the published classifier-broken.joblib does not load" in checks["classifier"][1]
+    # A worker still holding its model, that has not looked at the pointer since.
+    held = {"loaded": "v1", "published": "classifier-v1.joblib", "failed": "", "error": ""}
+    report_classifier_state(redis, deployment, "worker-a:1", held)
+    code, status, checks = _ready(client)
+    assert (code, status, checks["classifier"][0]) == (200, "degraded", "degraded"), checks
+    assert "does not load" in checks["classifier"][1] and "serving v1" in checks["classifier"][1]
 
 
 def _wait_routed(app, report_id: int, worker) -> Report:

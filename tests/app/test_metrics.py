@@ -1,6 +1,7 @@
 """/metrics: the figures match what was created, and only allowed clients (or the token) read them."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -11,11 +12,14 @@ from pathlib import Path
 
 import pytest
 from jobs_support import run_failing_job
+from probe_support import get_guarded, silent_redis_url
 from prometheus_client.parser import text_string_to_metric_families
 
 from core.extensions import db
-from core.models import Notification, Report
+from core.models import Notification, Report, Unit, utcnow
 from core.vietnamese import today_in_vietnam
+from core.vocabulary import Status
+from ml.classifier import publish, resolve_artifact
 from triage.heartbeat import beat
 from triage.metrics import ReceivedCounts
 from triage.routing.jobs import route_report
@@ -76,7 +80,7 @@ def test_the_figures_match_what_was_created(app, client, csrf_token):
         route_report(ids[0])
         status = db.session.get(Report, ids[0]).status
     figures = scrape(client)
-    assert value(figures, "thanhhoa_reports_routed", channel="web") == 1
+    assert value(figures, "thanhhoa_reports_routed", channel="web") == (0 if status == "needs-triage" else 1)
     assert value(figures, "thanhhoa_reports_needs_triage", channel="web") == (1 if status == "needs-triage" else 0)
     assert value(figures, "thanhhoa_reports_waiting_routing") == 2
     # The routing happened in this process: it reported the classifier it holds.
@@ -134,15 +138,66 @@ def test_only_allowed_addresses_or_the_token_read_the_metrics(make_app):
     assert "thanhhoa_reports_received" in client.get("/metrics", environ_base=outside, headers=right).text
 
 
-def test_behind_a_trusted_proxy_the_real_client_decides(make_app):
+def test_the_socket_peer_decides_never_a_forwarded_header(make_app):
+    """The proxies answer 404 for /metrics: a scraper reaches gunicorn directly, so with TRUSTED_PROXY_HOPS the
+    X-Forwarded-For a client writes itself must open nothing."""
     app = make_app(TRUSTED_PROXY_HOPS=1)  # default list: loopback only
-    client = app.test_client()
-    assert client.get("/metrics", headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 404
-    assert client.get("/metrics", headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 200
-    # Without a trusted proxy the header is anyone's to write: it opens nothing.
+    client, outsider = app.test_client(), app.test_client()
+    outside = {"REMOTE_ADDR": "10.20.0.7"}  # a host of the private network, talking to gunicorn directly
+    outsider.environ_base.update(outside)  # for the redirected request too
+    for forwarded in ("127.0.0.1", "1.2.3.4, 127.0.0.1", "::1"):
+        # "//metrics" as the server passes it on (the test client would read "metrics" as a host name); Flask
+        # serves it as /metrics, and "/%6detrics" too (decoded): the same check answers.
+        for url, path in (("/metrics", "/metrics"), ("/", "//metrics"), ("/%6detrics", None)):
+            raw = {"PATH_INFO": path, "REQUEST_URI": path, "RAW_URI": path} if path else {}
+            response = outsider.get(url, environ_overrides=raw, headers={"X-Forwarded-For": forwarded})
+            assert response.status_code == 404 and "thanhhoa_" not in response.text, (forwarded, url, path)
+    # From loopback (the scraper on the machine) it reads, whatever a header says.
+    assert client.get("/metrics", headers={"X-Forwarded-For": "203.0.113.9"}).status_code == 200
+    assert client.get("/%6detrics").status_code == 200
+    assert client.get("/", environ_overrides={"PATH_INFO": "//metrics"}).status_code == 200
     untrusting = make_app().test_client()
-    outside = {"REMOTE_ADDR": "203.0.113.9"}
     assert untrusting.get("/metrics", environ_base=outside, headers={"X-Forwarded-For": "127.0.0.1"}).status_code == 404
+
+
+def test_routed_counts_the_reports_given_a_unit_not_those_waiting_for_manual_triage(app, client, make_report):
+    receipts = [make_report() for _ in range(8)]
+    with app.app_context():
+        unit_id = db.session.scalar(db.select(Unit.id).order_by(Unit.id).limit(1))
+        for n, receipt in enumerate(receipts):
+            report = db.session.get(Report, receipt.report_id)
+            report.routed_at = utcnow()  # both kinds went through the routing
+            if n < 5:
+                report.status, report.unit_id = Status.ROUTED, unit_id
+            else:
+                report.status = Status.NEEDS_TRIAGE
+        db.session.commit()
+    figures = scrape(client)
+    assert value(figures, "thanhhoa_reports_received", channel="web") == 8
+    assert value(figures, "thanhhoa_reports_routed", channel="web") == 5
+    assert value(figures, "thanhhoa_reports_needs_triage", channel="web") == 3
+    assert value(figures, "thanhhoa_reports_waiting_routing") == 0
+
+
+def test_a_redis_that_never_answers_is_a_scrape_error_not_a_hang(make_app):
+    with silent_redis_url() as url:
+        response = get_guarded(make_app(REDIS_URL=url).test_client(), "/metrics")
+    assert response.status_code == 200
+    figures = samples(response.get_data(as_text=True))
+    assert value(figures, "thanhhoa_scrape_error", source="redis") == 1
+    assert value(figures, "thanhhoa_scrape_error", source="database") == 0
+
+
+def test_the_published_artifact_is_shown_whole_or_not(make_app, model_dir, tmp_path):
+    models = shutil.copytree(model_dir, tmp_path / "models")
+    client = make_app(ML_MODEL_DIR=str(models)).test_client()
+    good = resolve_artifact(models)
+    assert value(scrape(client), "thanhhoa_classifier_published_whole", published=good.name) == 1
+    (models / "classifier-garbage.joblib").write_bytes(b"not a model at all\n" * 100)
+    publish(models, "classifier-garbage.joblib")
+    figures = scrape(client)
+    assert value(figures, "thanhhoa_classifier_published_whole", published="classifier-garbage.joblib") == 0
+    assert value(figures, "thanhhoa_classifier_published_whole", published=good.name) is None
 
 
 def test_a_database_that_does_not_answer_is_reported_not_fatal(make_app):

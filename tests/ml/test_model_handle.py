@@ -8,7 +8,7 @@ import shutil
 import joblib
 import pytest
 
-from ml.classifier import ModelHandle, load_classifier, publish, resolve_artifact
+from ml.classifier import ModelHandle, artifact_problem, load_classifier, publish, resolve_artifact
 
 
 def _directory_with(small_model_dir, tmp_path):
@@ -73,3 +73,15 @@ def test_with_no_good_model_in_memory_a_bad_artifact_is_an_error(small_model_dir
         handle.get()
     state = handle.state()
     assert state.loaded == "" and state.failed == bad and not state.degraded
+
+
+def test_a_whole_artifact_is_told_from_a_truncated_or_garbage_one_without_loading_it(small_model_dir, tmp_path):
+    model_dir, good = _directory_with(small_model_dir, tmp_path)
+    assert artifact_problem(good) == ""
+    data = good.read_bytes()
+    for cut in (1, len(data) // 3, len(data) - 1):
+        (model_dir / "cut.joblib").write_bytes(data[:cut])
+        assert artifact_problem(model_dir / "cut.joblib") in ("EOFError", "UnpicklingError"), cut
+    (model_dir / "garbage.joblib").write_bytes(b"<html>not found</html>.")
+    assert artifact_problem(model_dir / "garbage.joblib") == "UnpicklingError"
+    assert artifact_problem(model_dir / "missing.joblib") == "FileNotFoundError"
