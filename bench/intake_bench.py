@@ -289,6 +289,42 @@ def clean_redis(url: str, queue: str, prefix: str) -> None:
             redis.delete(key)
 
 
+class BenchInstance:
+    """A bench run's own instance: a scratch folder (instance, logs, models), Redis (`redis_for`), a migrated
+    database with the units (`prepare_database`), and the environment of the service's processes on them, with
+    queues, keys and limiter counters of the run's own and the rate limits out of reach."""
+
+    def __init__(self, prefix: str, database_url: str | None, redis_url: str):
+        self.scratch = Path(tempfile.mkdtemp(prefix=prefix))
+        self.instance, self.logs, self.models = (self.scratch / n for n in ("instance", "logs", "models"))
+        for folder in (self.instance, self.logs, self.models):
+            folder.mkdir()
+        self.redis_url, self.embedded = redis_for(redis_url, self.scratch)
+        self.tag = tag = uuid.uuid4().hex[:8]
+        self.app = prepare_database(database_url, self.instance, self.redis_url)
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": self.app.config["SQLALCHEMY_DATABASE_URI"],
+            "REDIS_URL": self.redis_url,
+            "ML_MODEL_DIR": str(self.models),  # the web process never loads the classifier: the worker routes
+            "INSTANCE_PATH": str(self.instance),
+            "ROUTING_QUEUE": f"routing-bench-{tag}",
+            "JOBS_QUEUE": f"jobs-bench-{tag}",
+            "SECRET_KEY": f"secret-{tag}",
+            "AUDIT_KEY": f"audit-{tag}",
+            "PASSPHRASE_KEY": f"passphrase-{tag}",
+            "RATELIMIT_KEY_PREFIX": f"rl-bench-{tag}",
+            "SUBMIT_RATE_LIMIT": "10000000 per minute",
+            "STATUS_RATE_LIMIT": "10000000 per minute",
+        }
+
+    def clean(self) -> None:
+        """The run's queues and counters deleted from Redis; an embedded Redis stopped."""
+        clean_redis(self.redis_url, self.env["ROUTING_QUEUE"], self.tag)
+        if self.embedded is not None:
+            self.embedded.stop()
+
+
 def show(name: str, figures: dict, base: dict | None) -> None:
     ratio = f"{figures['per_second'] / base['per_second']:9.2f}x" if base else f"{'':10}"
     cpu_ratio = f"{base['cpu_ms'] / figures['cpu_ms']:9.2f}x" if base else f"{'':10}"
@@ -308,29 +344,9 @@ def main() -> None:
     parser.add_argument("--receipts", type=int, default=32, help="receipts filed during set-up for the look-ups")
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="intake-bench-"))
-    instance, logs, models = scratch / "instance", scratch / "logs", scratch / "models"
-    for folder in (instance, logs, models):
-        folder.mkdir()
-    redis_url, embedded = redis_for(args.redis_url, scratch)
-    tag = uuid.uuid4().hex[:8]
-    app = prepare_database(args.database_url, instance, redis_url)
+    run = BenchInstance("intake-bench-", args.database_url, args.redis_url)
+    app, env, logs, redis_url = run.app, run.env, run.logs, run.redis_url
     database_url = app.config["SQLALCHEMY_DATABASE_URI"]
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "ML_MODEL_DIR": str(models),  # the web process never loads the classifier: the worker routes
-        "INSTANCE_PATH": str(instance),
-        "ROUTING_QUEUE": f"routing-bench-{tag}",
-        "JOBS_QUEUE": f"jobs-bench-{tag}",
-        "SECRET_KEY": f"secret-{tag}",
-        "AUDIT_KEY": f"audit-{tag}",
-        "PASSPHRASE_KEY": f"passphrase-{tag}",
-        "RATELIMIT_KEY_PREFIX": f"rl-bench-{tag}",
-        "SUBMIT_RATE_LIMIT": "10000000 per minute",
-        "STATUS_RATE_LIMIT": "10000000 per minute",
-    }
     servers = [
         Server("bare", "intake_bench:bare_app()", env, logs, ROOT / "bench"),
         Server("real", "wsgi:app", env, logs, ROOT),
@@ -373,7 +389,7 @@ def main() -> None:
 
     backend = "PostgreSQL" if database_url.startswith("postgresql") else "SQLite"
     print(machine_line())
-    print(f"{backend}, Redis {redis_url if embedded is None else 'embedded'}; gunicorn -w 2 (sync) each; ", end="")
+    print(f"{backend}, Redis {redis_url if run.embedded is None else 'embedded'}; gunicorn -w 2 (sync) each; ", end="")
     print(f"{n} clients, {s:g} s per phase")
     print(
         f"{'':30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8} {'requests':>8} {'errors':>6} "
@@ -391,10 +407,8 @@ def main() -> None:
             print(f"{name}: unexpected statuses {figures['errors']}")
     results["reports_stored"] = stored
     print(json.dumps({"backend": backend, "clients": n, "seconds": s, **results}))
-    clean_redis(redis_url, env["ROUTING_QUEUE"], env["RATELIMIT_KEY_PREFIX"])
-    if embedded is not None:
-        embedded.stop()
-    shutil.rmtree(scratch, ignore_errors=True)
+    run.clean()
+    shutil.rmtree(run.scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

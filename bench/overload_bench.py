@@ -17,14 +17,11 @@ machine's load varies the counts; the last column does not.
 
 import argparse
 import http.client
-import os
 import random
 import re
 import sys
-import tempfile
 import threading
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
@@ -37,12 +34,10 @@ from bench.benchdb import machine_line  # noqa: E402
 from bench.intake_bench import (  # noqa: E402
     DEFAULT_REDIS,
     OPTION,
+    BenchInstance,
     Client,
     Server,
-    clean_redis,
     count_reports,
-    prepare_database,
-    redis_for,
     report_fields,
 )
 
@@ -123,27 +118,9 @@ def main() -> None:
     parser.add_argument("--redis-url", default=DEFAULT_REDIS)
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="overload-bench-"))
-    instance, logs, models = scratch / "instance", scratch / "logs", scratch / "models"
-    for folder in (instance, logs, models):
-        folder.mkdir()
-    redis_url, embedded = redis_for(args.redis_url, scratch)
-    tag = uuid.uuid4().hex[:8]
-    app = prepare_database(args.database_url, instance, redis_url)
-    env = {
-        **os.environ,
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "REDIS_URL": redis_url,
-        "ML_MODEL_DIR": str(models),
-        "INSTANCE_PATH": str(instance),
-        "ROUTING_QUEUE": f"routing-bench-{tag}",
-        "JOBS_QUEUE": f"jobs-bench-{tag}",
-        "SECRET_KEY": f"secret-{tag}",
-        "AUDIT_KEY": f"audit-{tag}",
-        "PASSPHRASE_KEY": f"passphrase-{tag}",
-        "RATELIMIT_KEY_PREFIX": f"rl-bench-{tag}",
-        "SUBMIT_RATE_LIMIT": "1000000 per minute",
-    }
+    bench = BenchInstance("overload-bench-", args.database_url, args.redis_url)
+    app, logs = bench.app, bench.logs
+    env = {**bench.env, "SUBMIT_RATE_LIMIT": "1000000 per minute"}
     print(machine_line())
     print(
         f"{'SQLite' if not args.database_url else 'PostgreSQL'}; gunicorn -w 2 (sync); {args.rate:.0f} filings/s "
@@ -166,9 +143,7 @@ def main() -> None:
                 f"{figures['other']:6d}{figures['stored']:8d}{figures['orphans']:20d}"
             )
     finally:
-        clean_redis(redis_url, env["ROUTING_QUEUE"], tag)
-        if embedded is not None:
-            embedded.stop()
+        bench.clean()
 
 
 if __name__ == "__main__":
