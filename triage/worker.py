@@ -108,8 +108,12 @@ class ResilientWorker(SimpleWorker):
             log.warning("Redis unreachable at shutdown (%s); stopped all the same", type(exc).__name__)
 
     def _scheduler_down(self) -> bool:
-        process = self.scheduler._process if self.scheduler else None
-        return self.scheduler is not None and (process is None or not process.is_alive())
+        """rq's scheduler process has died and should be started again; never once a stop is requested (rq stops
+        the scheduler itself then, and one started again would outlive the worker's stop)."""
+        if self._stop_requested or self.scheduler is None:
+            return False
+        process = self.scheduler._process
+        return process is None or not process.is_alive()
 
     def _revive_scheduler(self) -> None:
         """Start rq's scheduler again if this worker gets its locks (another worker's scheduler may hold them)."""
