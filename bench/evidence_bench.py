@@ -25,12 +25,10 @@ import http.client
 import io
 import json
 import logging
-import os
 import re
 import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -41,7 +39,7 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from intake_bench import CSRF, Client, Server, clean_redis, prepare_database, redis_for  # noqa: E402
+from intake_bench import CSRF, BenchInstance, Client, Server, clean_redis  # noqa: E402
 
 from bench.benchdb import machine_line  # noqa: E402
 
@@ -188,30 +186,9 @@ def main() -> None:
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="evidence-bench-"))
-    instance, logs, models = scratch / "instance", scratch / "logs", scratch / "models"
-    for folder in (instance, logs, models):
-        folder.mkdir()
-    redis_url, embedded = redis_for(args.redis_url, scratch)
-    tag = uuid.uuid4().hex[:8]
-    app = prepare_database(args.database_url, instance, redis_url)
-    jobs_queue = f"jobs-bench-{tag}"
-    app.config["JOBS_QUEUE"] = jobs_queue
-    env = {
-        **os.environ,
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "REDIS_URL": redis_url,
-        "ML_MODEL_DIR": str(models),
-        "INSTANCE_PATH": str(instance),
-        "ROUTING_QUEUE": f"routing-bench-{tag}",
-        "JOBS_QUEUE": jobs_queue,
-        "SECRET_KEY": f"secret-{tag}",
-        "AUDIT_KEY": f"audit-{tag}",
-        "PASSPHRASE_KEY": f"passphrase-{tag}",
-        "RATELIMIT_KEY_PREFIX": f"rl-bench-{tag}",
-        "SUBMIT_RATE_LIMIT": "10000000 per minute",
-        "STATUS_RATE_LIMIT": "10000000 per minute",
-    }
+    run = BenchInstance("evidence-bench-", args.database_url, args.redis_url)
+    app, env, logs = run.app, run.env, run.logs
+    jobs_queue = app.config["JOBS_QUEUE"] = env["JOBS_QUEUE"]
     pngs = [(f"anh-{i}.png", png_49_megapixels((40 * i, 90, 200 - 30 * i))) for i in range(5)]
     photos = [(f"IMG_{i:04}.jpg", photo_12_megapixels(i)) for i in range(5)]
     cases = {
@@ -254,11 +231,9 @@ def main() -> None:
         f"attachments by state {cleaning['states']}"
     )
     print(json.dumps({"backend": backend, "rounds": args.rounds, "cases": results, "cleaning": cleaning}))
-    clean_redis(redis_url, env["ROUTING_QUEUE"], env["RATELIMIT_KEY_PREFIX"])
-    clean_redis(redis_url, jobs_queue, env["RATELIMIT_KEY_PREFIX"])
-    if embedded is not None:
-        embedded.stop()
-    shutil.rmtree(scratch, ignore_errors=True)
+    clean_redis(run.redis_url, jobs_queue, run.tag)
+    run.clean()
+    shutil.rmtree(run.scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":
