@@ -62,6 +62,15 @@ def no_store(response):
     return response
 
 
+def own_connection():
+    """Operations endpoints read the database on a connection of their own. On SQLite every transaction takes the
+    write lock (`core.database.configure_sqlite`), and the app's hooks have already opened one for a request with a
+    staff cookie (loading the signed-in user): it is ended first, or the probe waits for its own request's lock
+    until the busy timeout and answers "not ready" 15 s later."""
+    db.session.rollback()
+
+
+bp.before_request(own_connection)
 bp.after_request(no_store)
 
 

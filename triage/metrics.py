@@ -40,10 +40,11 @@ from core.models import Clock, Notification, Report, utcnow
 from core.vietnamese import today_in_vietnam
 from core.vocabulary import Delivery, Status
 from triage.casework.filters import SOON_WORKING_DAYS, due_terms
-from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store, probe_redis
+from triage.health import STATEMENT_TIMEOUT_MS, exempt, no_store, own_connection, probe_redis
 from triage.heartbeat import classifier_states, last_beat
 
 bp = Blueprint("metrics", __name__)
+bp.before_request(own_connection)
 bp.after_request(no_store)
 
 PREFIX = "thanhhoa"

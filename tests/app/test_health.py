@@ -112,6 +112,17 @@ def test_ready_when_everything_answers(app, client):
     assert "published" in checks["classifier"][1]  # loadable, not loaded: the web process does not route
 
 
+def test_an_officer_signed_in_reads_readiness_like_anyone(app, client, make_user, login_as):
+    """A staff cookie has the app's hooks load the signed-in user before the view runs, in a transaction that on
+    SQLite holds the write lock; the probe reads the database on its own connection and used to wait for its own
+    request's lock until the busy timeout, then call the database unreachable."""
+    beat(app.extensions["redis"])
+    make_user("ops", role="admin")
+    login_as(client, "ops")
+    code, status, checks = _ready(client)
+    assert (code, status, checks["database"][0]) == (200, "ready", "ok"), checks
+
+
 def test_not_ready_when_redis_is_unreachable(make_app):
     app = make_app(REDIS_URL=f"redis://127.0.0.1:{_closed_port()}/12")
     code, status, checks = _ready(app.test_client())
