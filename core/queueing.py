@@ -17,14 +17,27 @@ def redis_connection(url: str) -> Redis:
     return Redis.from_url(url, socket_connect_timeout=2, socket_timeout=5)
 
 
+RETRY = Retry(max=3, interval=[5, 30, 120])
+
+
+def enqueue(redis: Redis, queue_name: str, func: str, *args, **options) -> None:
+    """One rq job, written and queued in a single round trip to Redis (a pipeline: a filing pays one, not two).
+    Raises RedisError when Redis is unreachable."""
+    with redis.pipeline() as pipe:
+        Queue(queue_name, connection=redis).enqueue(func, *args, pipeline=pipe, **options)
+        pipe.execute()
+
+
 def enqueue_routing(redis: Redis, queue_name: str, report_id: int) -> bool:
     """Enqueue the routing of one report; False when Redis is unreachable (the reconciler catches up)."""
     try:
-        Queue(queue_name, connection=redis).enqueue(
+        enqueue(
+            redis,
+            queue_name,
             ROUTE_JOB,
             report_id,
             job_id=f"route-{report_id}",
-            retry=Retry(max=3, interval=[5, 30, 120]),
+            retry=RETRY,
             job_timeout=120,
             result_ttl=3600,
             failure_ttl=7 * 86400,
@@ -40,9 +53,7 @@ def enqueue_routing(redis: Redis, queue_name: str, report_id: int) -> bool:
 def enqueue_resume(redis: Redis, queue_name: str, report_id: int) -> bool:
     """The reporter answered: resume the paused clocks (the reconciler catches up if Redis is down)."""
     try:
-        Queue(queue_name, connection=redis).enqueue(
-            RESUME_JOB, report_id, retry=Retry(max=3, interval=[5, 30, 120]), result_ttl=3600
-        )
+        enqueue(redis, queue_name, RESUME_JOB, report_id, retry=RETRY, result_ttl=3600)
         return True
     except RedisError as exc:
         log.warning("resume of report %s not enqueued (%s)", report_id, type(exc).__name__)
@@ -53,11 +64,13 @@ def enqueue_reporter_request(redis: Redis, queue_name: str, report_id: int) -> b
     """The reporter asked, on the status page, to withdraw the đơn or for a second instance: apply it (the cron's
     reconciler catches up if Redis is down)."""
     try:
-        Queue(queue_name, connection=redis).enqueue(
+        enqueue(
+            redis,
+            queue_name,
             REQUEST_JOB,
             report_id,
             job_id=f"reporter-request-{report_id}",
-            retry=Retry(max=3, interval=[5, 30, 120]),
+            retry=RETRY,
             result_ttl=3600,
         )
         return True

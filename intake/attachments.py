@@ -27,9 +27,9 @@ from mutagen.mp4 import MP4
 from PIL import Image, ImageOps
 from redis import Redis
 from redis.exceptions import RedisError
-from rq import Queue, Retry
 
 from core.models import Attachment
+from core.queueing import RETRY, enqueue
 from core.vocabulary import AttachmentKind, CleanState
 
 log = logging.getLogger(__name__)
@@ -475,11 +475,13 @@ def enqueue_cleaning(redis: Redis, queue_name: str, attachments) -> int:
     enqueued = 0
     for attachment in attachments:
         try:
-            Queue(queue_name, connection=redis).enqueue(
+            enqueue(
+                redis,
+                queue_name,
                 CLEAN_JOB,
                 attachment.id,
                 job_id=f"clean-attachment-{attachment.id}",
-                retry=Retry(max=3, interval=[5, 30, 120]),
+                retry=RETRY,
                 job_timeout=300,
                 result_ttl=3600,
                 failure_ttl=7 * 86400,
