@@ -410,4 +410,5 @@ def handle_csrf_error(error: CSRFError):
         form = StatusForm(formdata=request.form)
         form.form_errors.append(message)
         return render_template("public/status_form.html", form=form), 400
+    message = "Yêu cầu chưa được thực hiện vì trang đã mở quá lâu. Xin quay lại, tải lại trang rồi thử lại."
     return render_template("error.html", message=message), 400

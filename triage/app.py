@@ -88,4 +88,8 @@ def _expired_session(error: CSRFError):
         return procedure.after_expired_session(endpoint.split(".", 1)[1], request.view_args["report_id"])
     if endpoint == "entry.submit" and (page := entry.after_expired_session()) is not None:
         return page
+    if endpoint == "auth.login":
+        return auth.after_expired_session()
+    if request.path.startswith(headers.STAFF_PREFIX):
+        return error_pages.expired_staff_page()
     return handle_csrf_error(error)

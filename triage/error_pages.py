@@ -46,6 +46,12 @@ PAGES = {
     ),
     503: ("Dịch vụ tạm thời gián đoạn", UNAVAILABLE),
 }
+STAFF_EXPIRED = (
+    "Phiên làm việc đã hết hạn",
+    "Thao tác chưa được thực hiện: phiên làm việc đã hết hạn hoặc trang đã mở quá lâu. Xin mở lại trang hồ sơ, "
+    "tải lại trang rồi làm lại.",
+)
+NOT_KEPT = ("csrf_token", "password", "code", "passphrase")
 OTHER_REFUSAL = ("Yêu cầu chưa thực hiện được", "Hệ thống không thực hiện được yêu cầu này. Xin quay lại và thử lại.")
 OTHER_FAILURE = PAGES[500]
 
@@ -59,6 +65,20 @@ def too_large_message() -> str:
         file_mb=cfg["ATTACHMENT_MAX_FILE_MB"],
         total_mb=cfg["ATTACHMENT_MAX_TOTAL_MB"],
     )
+
+
+def expired_staff_page():
+    """A staff POST with a missing or stale CSRF token, on a page that cannot be shown again with what was typed
+    (the procedure's steps and the desk entry can): nothing was done, and the free text typed (a note, findings, a
+    reason) is shown to be copied back, so nothing written is lost. Codes and choices are not repeated; neither is
+    any password."""
+    kept = [
+        value.strip()
+        for name, value in request.form.items(multi=True)
+        if not any(word in name for word in NOT_KEPT) and value.strip() and any(ch.isspace() for ch in value.strip())
+    ]
+    title, message = STAFF_EXPIRED
+    return render_template("error.html", title=title, message=message, kept=kept), 400
 
 
 def _explanation(status: int) -> tuple[str, str]:

@@ -42,6 +42,7 @@ bp = Blueprint("auth", __name__, url_prefix="/can-bo")
 
 BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 IDLE_NOTICE = "Phiên làm việc đã hết hạn. Xin đăng nhập lại."
+STALE_LOGIN_NOTICE = "Trang đăng nhập đã mở quá lâu nên chưa đăng nhập được. Xin nhập lại tên đăng nhập và mật khẩu."
 
 # Session keys of ours (Flask-Login keeps its own: _user_id, _fresh, _id), and accounts' PASSWORD_MARK.
 SEEN_AT, LOGIN_AT, NOTICE, SESSION_ID = "seen_at", "login_at", "login_notice", "sid"
@@ -174,6 +175,14 @@ def login():
     if notice and request.method == "GET":
         form.form_errors.append(notice)
     return render_template("staff/login.html", form=form), 400 if form.errors else 200
+
+
+def after_expired_session():
+    """A sign-in whose page was open too long (a stale CSRF token): the sign-in page again, saying so, with the
+    same `next`. Nothing typed is kept: the password never comes back in a page."""
+    session[NOTICE] = STALE_LOGIN_NOTICE
+    target = request.args.get("next")
+    return redirect(url_for("auth.login", next=target) if target else url_for("auth.login"), 303)
 
 
 @bp.post("/dang-xuat")

@@ -234,3 +234,17 @@ def test_logout_is_a_post_with_csrf(app, client, csrf_token, make_user, login_as
     token = csrf_token(client.get("/can-bo/"))
     assert client.post("/can-bo/dang-xuat", data={"csrf_token": token}).status_code == 302
     assert not _signed_in(client)
+
+
+def test_a_sign_in_from_a_page_open_too_long_asks_again_and_never_echoes_the_password(app, client, make_user):
+    make_user("cb.cu", unit="16522")
+    client.get("/can-bo/dang-nhap")
+    response = client.post(
+        "/can-bo/dang-nhap?next=/can-bo/bao-cao/1",
+        data={"csrf_token": "stale", "username": "cb.cu", "password": "mat-khau-bi-lo-1"},
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith("/can-bo/dang-nhap?next=/can-bo/bao-cao/1")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Trang đăng nhập đã mở quá lâu" in page and "mat-khau-bi-lo-1" not in page
+    assert client.get("/can-bo/").status_code == 302  # still signed out

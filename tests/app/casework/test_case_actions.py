@@ -283,3 +283,19 @@ def test_extension_is_recorded_and_refused_past_the_limit(app, client, csrf_toke
         assert report.clock("resolution").extensions == 2
         kinds = db.session.scalars(select(Document.kind).where(Document.report_id == report.id)).all()
         assert kinds.count("quyet-dinh-gia-han") == 2
+
+
+def test_a_note_sent_from_a_page_open_too_long_is_not_saved_and_its_text_comes_back(app, client, case, login_as):
+    """A stale CSRF token on a step of the case file: nothing is done, the page says so, and the note typed is
+    there to be copied back (not a claim that it was kept in a form that is not shown)."""
+    login_as(client, "cb.quangphu")
+    note = "Đã gọi điện cho bộ phận một cửa, hẹn làm việc sáng thứ Hai"
+    response = client.post(f"/can-bo/bao-cao/{case.report_id}/ghi-chu", data={"csrf_token": "stale", "note-text": note})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Thao tác chưa được thực hiện" in page and "Nội dung của bạn vẫn còn đây" not in page
+    assert re.search(r"<textarea[^>]*readonly[^>]*>" + re.escape(note) + "</textarea>", page)
+    assert "stale" not in page  # the token is not repeated
+    with app.app_context():
+        events = db.session.get(Report, case.report_id).events
+        assert not [e for e in events if e.kind == "note"]
