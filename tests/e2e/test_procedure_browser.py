@@ -278,3 +278,22 @@ def test_enter_in_a_step_never_performs_another(browser, live_service, app, make
     assert report.status == "transferred" and report.accepted_at is None
     assert [d.kind for d in _documents(app, report.id)] == ["phieu-chuyen-don"]
     assert [e.data["status"] for e in report.events if e.kind == "status"] == ["routed", "transferred"]
+
+
+def test_a_note_from_a_page_left_open_too_long_comes_back_to_copy(browser, live_service, app, make_report, make_user):
+    """The page's token has gone stale (the session behind it ended, the page stayed open): the note is not saved,
+    the officer reads why, and the text typed is on the page to copy back, as Chromium sends the form."""
+    base = live_service["base"]
+    make_user("cb.quangphu", unit="16522", name="Trần Thị Cúc")
+    receipt = _routed(app, make_report, "khieu-nai", COMPLAINT)
+    staff = sign_in(browser, base, "cb.quangphu")
+    open_case(staff, base, receipt.tracking_code, timeout=5)
+    note = "Đã gọi cho bộ phận một cửa, hẹn làm việc với cán bộ địa chính sáng thứ Hai"
+    staff.eval_on_selector_all("input[name$=csrf_token]", "inputs => inputs.forEach(i => { i.value = 'het-han'; })")
+    staff.click("#noi-bo details summary")
+    staff.fill("#note-text", note)
+    staff.click("#noi-bo button:has-text('Thêm ghi chú')")
+    staff.wait_for_load_state()
+    assert "Thao tác chưa được thực hiện" in staff.text_content("main")
+    assert staff.input_value("#kept-1") == note
+    assert not [e for e in report_by_code(app, receipt.tracking_code).events if e.kind == "note"]

@@ -290,7 +290,11 @@ def test_a_note_sent_from_a_page_open_too_long_is_not_saved_and_its_text_comes_b
     there to be copied back (not a claim that it was kept in a form that is not shown)."""
     login_as(client, "cb.quangphu")
     note = "Đã gọi điện cho bộ phận một cửa, hẹn làm việc sáng thứ Hai"
-    response = client.post(f"/can-bo/bao-cao/{case.report_id}/ghi-chu", data={"csrf_token": "stale", "note-text": note})
+    response = client.post(
+        f"/can-bo/bao-cao/{case.report_id}/ghi-chu",
+        data={"csrf_token": "stale", "note-text": note},
+        headers={"Origin": "http://localhost"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Thao tác chưa được thực hiện" in page and "Nội dung của bạn vẫn còn đây" not in page
@@ -299,3 +303,9 @@ def test_a_note_sent_from_a_page_open_too_long_is_not_saved_and_its_text_comes_b
     with app.app_context():
         events = db.session.get(Report, case.report_id).events
         assert not [e for e in events if e.kind == "note"]
+    forged = client.post(
+        f"/can-bo/bao-cao/{case.report_id}/ghi-chu",
+        data={"note-text": "Xin gọi số 0900000000 để xác thực tài khoản"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert forged.status_code == 400 and "0900000000" not in forged.get_data(as_text=True)
