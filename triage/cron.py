@@ -5,6 +5,10 @@ every third of it); the others stand by and try to take the lease every second, 
 takes over within the lease and the sweep keeps its times. The one that takes over builds its schedule afresh: the jobs
 run at an interval (reconcilers, the deadline sweep) run at once, the others at their next time. A Redis outage is
 waited out, with a growing pause, instead of ending the process.
+
+The jobs at a fixed time (the nightly contact purge and backup, the audit anchor, the periodic reports) take up
+where the last active scheduler left them (`resume_fixed_times`): a time that passed while no scheduler was active,
+or in the seconds a standby took to take over, is run once at once rather than skipped until the next.
 """
 
 import logging
@@ -13,6 +17,7 @@ import signal
 import socket
 import sys
 import threading
+from datetime import UTC, datetime
 
 from redis import Redis
 from redis.exceptions import LockError, RedisError
@@ -44,13 +49,35 @@ def build_scheduler(config, redis: Redis) -> CronScheduler:
     scheduler.register(reconcile_reporter_requests, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(reconcile_uncleaned, config["JOBS_QUEUE"], interval=config["RECONCILE_INTERVAL_SECONDS"])
     scheduler.register(sweep_deadlines, config["JOBS_QUEUE"], interval=config["SWEEP_INTERVAL_SECONDS"])
-    scheduler.register(purge_contacts, config["JOBS_QUEUE"], cron="30 2 * * *")  # nightly
-    scheduler.register(anchor_audit_trail, config["JOBS_QUEUE"], cron="*/10 * * * *")
+    jobs = config["JOBS_QUEUE"]
+
+    def at(cron: str, func, **options) -> None:
+        """A fixed-time job, named for this deployment's queue: its history (`resume_fixed_times`) is its own."""
+        scheduler.register(func, jobs, cron=cron, name=f"{func.__module__}.{func.__name__}@{jobs}", **options)
+
+    at("30 2 * * *", purge_contacts)  # nightly
+    at("*/10 * * * *", anchor_audit_trail)
     # Periodic reports: due on the first working day of a month/quarter/year (Vietnamese date); every 6 hours,
     # whatever the server's time zone, and idempotent (a period already built is left alone).
-    scheduler.register(build_due_periodic_reports, config["JOBS_QUEUE"], cron="20 */6 * * *", job_timeout=1800)
-    scheduler.register(back_up_instance, config["JOBS_QUEUE"], cron="45 2 * * *", job_timeout=3600)  # nightly
+    at("20 */6 * * *", build_due_periodic_reports, job_timeout=1800)
+    at("45 2 * * *", back_up_instance, job_timeout=3600)  # nightly
     return scheduler
+
+
+def resume_fixed_times(scheduler: CronScheduler, redis: Redis) -> list[str]:
+    """Count each fixed-time job's next time from its last enqueue, which rq keeps in Redis (the job's history),
+    instead of from now as rq does: a job whose time passed unenqueued is due at once, once however many times
+    were missed. A job never enqueued keeps its next time. The names of the jobs due now."""
+    due = []
+    for job in scheduler.get_jobs():
+        if not job.cron:
+            continue
+        last = redis.zrange(job.job_history_key, -1, -1, withscores=True)
+        if last:
+            job.set_enqueue_time(datetime.fromtimestamp(last[0][1], UTC))
+            if job.should_run():
+                due.append(job.name)
+    return due
 
 
 def lease_key(config) -> str:
@@ -88,6 +115,8 @@ class Cron:
             return False
         log.info("cron %s: took the lease; active", self.name)
         self.scheduler = build_scheduler(self.config, self.redis)
+        if missed := resume_fixed_times(self.scheduler, self.redis):
+            log.warning("cron %s: running now what no scheduler ran at its time: %s", self.name, ", ".join(missed))
         self.scheduler.register_birth()
         return True
 
