@@ -66,6 +66,15 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service, scr
     box = page.locator("#card-received .value").bounding_box()
     assert box["y"] + box["height"] <= 844  # within the first screen, no scrolling
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The charts' labels read on the phone (at least 8 px as drawn); a chart wider than the screen scrolls inside
+    # its figure, not the page.
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('.dash-chart svg')].flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        }))"""
+    )
+    assert smallest >= 8, smallest
 
     page.click(".dash-more > summary")
     page.fill("#p-unit-search", "quang phu")
