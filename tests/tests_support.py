@@ -74,3 +74,15 @@ class Browser:
         self.post("/can-bo/dang-nhap", {"csrf_token": self.token(form), "username": username, "password": password})
         with self.opener.open(self.base + "/can-bo/", timeout=10) as r:  # signed in: the queue, not the form
             assert "/can-bo/dang-nhap" not in r.url, f"sign-in of {username} refused"
+
+
+def smallest_chart_text(page, charts: str) -> float:
+    """The smallest label of the SVG charts matching `charts`, in pixels as drawn on the page (its font size times
+    the scale at which the chart is drawn)."""
+    return page.evaluate(
+        """selector => Math.min(...[...document.querySelectorAll(selector)].flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        }))""",
+        charts,
+    )

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from core.extensions import db
 from intake.submission import submit_report
-from tests_support import PASSWORD
+from tests_support import PASSWORD, smallest_chart_text
 from triage.routing.jobs import route_report
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -114,6 +114,8 @@ def test_every_page_passes_axe_wcag_21_aa(browser, live_service, make_user):
     citizen.wait_for_selector("#status")
     axe.check(citizen, "status page")
     axe.check(citizen, "transparency", "/minh-bach", 200)
+    assert smallest_chart_text(citizen, ".chart svg") >= 8  # the chart's labels read on the phone
+    assert citizen.evaluate("document.documentElement.scrollWidth") <= 390  # it scrolls in its figure, not the page
     axe.check(citizen, "not found (404)", "/khong-co-trang-nay", 404)
 
     # The staff: sign-in, then one context per role.

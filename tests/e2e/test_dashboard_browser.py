@@ -2,7 +2,7 @@
 
 from core.extensions import db
 from intake.submission import submit_report
-from tests_support import PASSWORD
+from tests_support import PASSWORD, smallest_chart_text
 from triage.routing.jobs import route_report
 
 TEXTS = [
@@ -68,12 +68,7 @@ def test_supervisor_sees_the_province_and_drills_down(browser, live_service, scr
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     # The charts' labels read on the phone (at least 8 px as drawn); a chart wider than the screen scrolls inside
     # its figure, not the page.
-    smallest = page.evaluate(
-        """() => Math.min(...[...document.querySelectorAll('.dash-chart svg')].flatMap(svg => {
-            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-            return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
-        }))"""
-    )
+    smallest = smallest_chart_text(page, ".dash-chart svg")
     assert smallest >= 8, smallest
 
     page.click(".dash-more > summary")
