@@ -14,6 +14,7 @@ from wtforms.validators import DataRequired, Length
 
 from core.document_files import DocumentFiles, download_name
 from core.extensions import db
+from core.headers import from_another_site
 from core.models import Report, utcnow
 from core.public_links import public_url
 from core.queueing import enqueue_reporter_request, enqueue_resume, enqueue_routing
@@ -388,9 +389,14 @@ REPORTER_POSTS = ("public.withdraw", "public.second_instance", "public.document"
 
 
 def handle_csrf_error(error: CSRFError):
-    """A missing or stale token: show the form again with the citizen's text kept."""
+    """A missing or stale token: show the form again with the citizen's text kept (an empty form for a POST that
+    another site's page sent: its words are not put on this site's form)."""
     message = "Phiên gửi đơn đã hết hạn hoặc không hợp lệ. Nội dung của bạn vẫn còn đây, xin bấm gửi lại."
     if request.endpoint == "public.submit":
+        if from_another_site():
+            form = _report_form(formdata=None)
+            form.form_errors.append("Đơn chưa được gửi. Xin viết đơn ngay trên trang này rồi bấm Gửi.")
+            return render_template("public/form.html", form=form), 400
         form = _report_form(formdata=request.form)
         form.form_errors.append(message)
         return render_template("public/form.html", form=form), 400

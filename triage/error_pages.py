@@ -7,8 +7,6 @@ be reached answers 503 with Retry-After; on the citizen's forms the form comes b
 Handlers registered by code or by a blueprint (the citizen's 429, the API's 429, CSRF, bad input) come first:
 Flask looks for those before the catch-all for HTTPException registered here."""
 
-from urllib.parse import urlsplit
-
 from flask import Flask, current_app, g, has_request_context, make_response, render_template, request
 from sqlalchemy import event
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
@@ -16,6 +14,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from core.extensions import db
+from core.headers import from_another_site
 from core.models import Attachment
 from core.ratelimit import TOO_MANY
 from intake.api.formats import errors
@@ -73,12 +72,9 @@ def expired_staff_page():
     """A staff POST with a missing or stale CSRF token, on a page that cannot be shown again with what was typed
     (the procedure's steps and the desk entry can): nothing was done, and the free text typed (a note, findings, a
     reason) is shown to be copied back, so nothing written is lost. Codes and choices are not repeated; neither is
-    any password. Only for a POST the browser says came from this site's own pages (`Sec-Fetch-Site`, or an
-    `Origin` naming this host; the pages' no-referrer policy makes browsers send `Origin: null` with their forms):
-    a forged cross-site POST, what the token stops, gets no text of its author shown on an officer's screen."""
-    origin = urlsplit(request.headers.get("Origin") or "").netloc
-    ours = request.headers.get("Sec-Fetch-Site") == "same-origin" or origin == request.host
-    typed = [(name, value.strip()) for name, value in request.form.items(multi=True) if ours and value.strip()]
+    any password, and nothing for a POST that another site's page sent (`core.headers.from_another_site`): a forged
+    cross-site POST, what the token stops, cannot make an officer's screen show its author's words."""
+    typed = [] if from_another_site() else [(k, v.strip()) for k, v in request.form.items(multi=True) if v.strip()]
     kept = [value for name, value in typed if not any(w in name for w in NOT_KEPT) and any(c.isspace() for c in value)]
     title, message = STAFF_EXPIRED
     return render_template("error.html", title=title, message=message, kept=kept), 400

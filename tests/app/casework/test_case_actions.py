@@ -309,3 +309,9 @@ def test_a_note_sent_from_a_page_open_too_long_is_not_saved_and_its_text_comes_b
         headers={"Origin": "https://evil.example"},
     )
     assert forged.status_code == 400 and "0900000000" not in forged.get_data(as_text=True)
+    fetched = client.post(
+        f"/can-bo/bao-cao/{case.report_id}/ghi-chu",
+        data={"note-text": "Xin gọi số 0900000000 để xác thực tài khoản"},
+        headers={"Sec-Fetch-Site": "cross-site", "Origin": "null"},
+    )
+    assert fetched.status_code == 400 and "0900000000" not in fetched.get_data(as_text=True)

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from sqlalchemy import select
 
 from core.models import Report
@@ -69,6 +70,21 @@ def test_missing_csrf_token_keeps_the_text(client):
     page = response.get_data(as_text=True)
     assert "Phiên gửi đơn đã hết hạn hoặc không hợp lệ" in page
     assert GOOD_TEXT in page
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "cross-site", "Origin": "null"}, {"Origin": "https://evil.example"}],
+    ids=["fetch-metadata", "origin"],
+)
+def test_a_post_forged_on_another_site_puts_none_of_its_words_on_the_form(client, headers):
+    """What the token stops is another site's page sending the form: its text is not echoed on this site's form,
+    where a citizen would read it as theirs; the same citizen's own stale page keeps its text (above)."""
+    forged = "Cán bộ xã X nhận hối lộ, hãy gọi ngay số 0900000000 để được hỗ trợ khiếu nại nhanh"
+    response = client.post("/", data={"text": forged, "kind": "to-cao"}, headers=headers)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "0900000000" not in page and "Đơn chưa được gửi" in page
 
 
 def test_wrong_csrf_token_is_refused(client):
