@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 from flask import Flask, request
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from core import audit, bad_input, compression, headers, proxies, vietnamese
@@ -84,6 +85,8 @@ def _expired_session(error: CSRFError):
     """A missing or stale CSRF token: a step of the case file comes back with what was typed; the citizen's
     forms do the same (`intake.public.handle_csrf_error`)."""
     endpoint = request.endpoint or ""
+    if request.path.startswith(headers.STAFF_PREFIX) and endpoint != "auth.login" and not current_user.is_authenticated:
+        return error_pages.expired_staff_page()  # signed out meanwhile (another tab): the text to copy, no case page
     if endpoint.startswith("procedure.") and request.view_args:
         return procedure.after_expired_session(endpoint.split(".", 1)[1], request.view_args["report_id"])
     if endpoint == "entry.submit" and (page := entry.after_expired_session()) is not None:

@@ -13,6 +13,7 @@ from flask_login import current_user
 from redis.exceptions import RedisError
 
 from core.extensions import db
+from core.headers import from_another_site
 from core.models import utcnow
 from core.queueing import enqueue_routing
 from core.units import ward_choices
@@ -173,6 +174,10 @@ def after_expired_session():
     chosen again), for whoever may enter a đơn; None for anyone else (the generic answer)."""
     if not may(current_user, "enter reports"):
         return None
+    if from_another_site():  # a forged POST: none of its words on the desk's form (`core.headers`)
+        return _refuse(
+            _form(formdata=None), "Phiên làm việc đã hết hạn hoặc trang đã mở quá lâu nên đơn chưa được lưu."
+        )
     return _refuse(
         _form(formdata=request.form),
         "Phiên làm việc đã hết hạn nên đơn chưa được lưu. Nội dung vẫn còn đây, xin bấm lưu lại.",

@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from core.extensions import db
+from core.headers import from_another_site
 from core.models import Report, Unit, utcnow
 from core.vietnamese import received_instant
 from core.vocabulary import label
@@ -233,10 +234,21 @@ def run_step(name: str, report_id: int):
 
 
 def after_expired_session(name: str, report_id: int):
-    """A step posted with an expired or missing CSRF token: the case file again with what was typed."""
+    """A step posted with an expired or missing CSRF token: the case file again with what was typed, every
+    confirmation box cleared (a step that cannot be undone is confirmed again on the fresh page). Nothing of a POST
+    another site's page sent is put on the page (`core.headers.from_another_site`): it would otherwise be one click
+    from an irreversible step with its author's reason."""
     report = load_report(report_id)
-    message = "Phiên làm việc đã hết hạn: nội dung vẫn còn đây, xin bấm lại."
-    return render_case(report, status=400, procedure=procedure_forms(report), failed=(name, message))
+    foreign = from_another_site()
+    forms = procedure_forms(report, typed=not foreign)
+    for form in forms.values():
+        if "confirm" in form:
+            form.confirm.data = False
+    if foreign:
+        message = "Thao tác chưa được thực hiện: phiên làm việc đã hết hạn hoặc trang đã mở quá lâu."
+    else:
+        message = "Phiên làm việc đã hết hạn: nội dung vẫn còn đây, xin đánh dấu xác nhận lại (nếu có) và bấm lại."
+    return render_case(report, status=400, procedure=forms, failed=(name, message))
 
 
 def _register(name: str, view: StepView) -> None:

@@ -146,27 +146,33 @@ def _targets(report: Report) -> list[SelectChoice]:
     return [SelectChoice("", "— Chọn —"), *outside, *inside]
 
 
-def procedure_forms(report: Report) -> dict:
-    """Every step's form for this report, its choices set (shown or not, as the state allows)."""
-    refuse = RefuseForm(prefix="ktl")
+def procedure_forms(report: Report, *, typed: bool = True) -> dict:
+    """Every step's form for this report, its choices set (shown or not, as the state allows); with `typed` False,
+    none of them reads what the request sent (a stale-token page answering another site's POST)."""
+
+    def make(form, **options):
+        return form(**options) if typed else form(formdata=None, **options)
+
+    refuse = make(RefuseForm, prefix="ktl")
     refuse.ground.choices = _codes(refusal_grounds(report.track))
-    guide = GuideForm(prefix="hd")
+    guide = make(GuideForm, prefix="hd")
     guide.body.choices = _codes(OutsideBody)
-    transfer = TransferForm(prefix="cd")
+    transfer = make(TransferForm, prefix="cd")
     transfer.target.choices = _targets(report)
-    archive = ArchiveForm(prefix="ld")
+    archive = make(ArchiveForm, prefix="ld")
     archive.ground.choices = _codes(ArchiveGround)
-    returned = ReturnForm(prefix="tl")
+    returned = make(ReturnForm, prefix="tl")
     returned.body.choices = [SelectChoice("", "— Không —")] + [SelectChoice(str(b), label(b)) for b in OutsideBody]
-    complexity = ComplexityForm(prefix="pt", data={"level": report.complexity})
+    complexity = make(ComplexityForm, prefix="pt", data={"level": report.complexity})
     complexity.level.choices = _codes(Complexity)
-    track = TrackForm(prefix="tt")
+    track = make(TrackForm, prefix="tt")
     track.track.choices = _codes(k for k in Kind if k != report.track)
-    extend = ExtendForm(prefix="gh")
+    extend = make(ExtendForm, prefix="gh")
     extend.stage.choices = [SelectChoice("", "— Chọn —")] + [
         SelectChoice(c.stage, c.label) for c in report.clocks if c.is_open
     ]
-    submit = SubmitForm(
+    submit = make(
+        SubmitForm,
         prefix="kq",
         data={
             "findings": report.findings or "",
@@ -183,18 +189,18 @@ def procedure_forms(report: Report) -> dict:
         "transfer": transfer,
         "archive": archive,
         "return": returned,
-        "suspend": ReasonForm(prefix="tdc"),
-        "resume": ReasonForm(prefix="tiep"),
-        "terminate": ConfirmedReasonForm(prefix="dc"),
-        "withdraw": ConfirmedReasonForm(prefix="rut"),
-        "pursue": ReasonForm(prefix="tgq"),
+        "suspend": make(ReasonForm, prefix="tdc"),
+        "resume": make(ReasonForm, prefix="tiep"),
+        "terminate": make(ConfirmedReasonForm, prefix="dc"),
+        "withdraw": make(ConfirmedReasonForm, prefix="rut"),
+        "pursue": make(ReasonForm, prefix="tgq"),
         "complexity": complexity,
         "track": track,
         "extend": extend,
         "submit": submit,
-        "revise": CommentForm(prefix="ykien"),
-        "approve": ApproveForm(prefix="duyet"),
-        "reopen": ConfirmedReasonForm(prefix="xll"),
-        "second": SecondInstanceForm(prefix="l2"),
-        "scan": ScanForm(prefix="scan"),
+        "revise": make(CommentForm, prefix="ykien"),
+        "approve": make(ApproveForm, prefix="duyet"),
+        "reopen": make(ConfirmedReasonForm, prefix="xll"),
+        "second": make(SecondInstanceForm, prefix="l2"),
+        "scan": make(ScanForm, prefix="scan"),
     }

@@ -512,6 +512,50 @@ def test_an_expired_session_keeps_what_was_typed(app, client, csrf_token, routed
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and typed in page and "Phiên làm việc đã hết hạn" in page
     assert _report(app, receipt.report_id).status == "routed"
+    # The step cannot be undone: its confirmation is given again on the fresh page, never carried over.
+    assert not re.search(r'<input[^>]*\bchecked\b[^>]*id="ktl-confirm"|<input[^>]*id="ktl-confirm"[^>]*\bchecked', page)
+
+
+@pytest.mark.parametrize(
+    "headers", [{"Sec-Fetch-Site": "same-site", "Origin": "null"}, {"Origin": "https://khac.thanhhoa.gov.vn"}]
+)
+def test_a_step_forged_from_another_site_puts_none_of_its_words_on_the_case_file(
+    app, client, routed, login_as, headers
+):
+    """A sibling site's page posting a step with the officer's cookie (SameSite=Lax lets it through): the case page
+    comes back without its reason or its ticked confirmation, one click from returning the đơn."""
+    receipt = routed("khieu-nai")
+    login_as(client, "cb.quangphu")
+    forged = "KE TAN CONG: don nay bi trung, tra lai"
+    response = client.post(
+        f"/can-bo/bao-cao/{receipt.report_id}/tra-lai-don",
+        data={"tl-reason": forged, "tl-confirm": "y", "tl-body": "", "tl-name": "KE TAN CONG"},
+        headers=headers,
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Thao tác chưa được thực hiện" in page
+    assert "KE TAN CONG" not in page
+    assert not re.search(r'<input[^>]*\bchecked\b[^>]*id="tl-confirm"|<input[^>]*id="tl-confirm"[^>]*\bchecked', page)
+    assert _report(app, receipt.report_id).status == "routed"
+
+
+def test_a_step_sent_after_signing_out_elsewhere_is_not_a_server_error(app, client, csrf_token, routed, login_as):
+    """Signed out in another tab, then the old page's step sent: the officer reads that nothing was done and has
+    the reason typed to copy, not a server error."""
+    receipt = routed("khieu-nai")
+    login_as(client, "cb.quangphu")
+    token = csrf_token(client.get(f"/can-bo/bao-cao/{receipt.report_id}"))
+    assert client.post("/can-bo/dang-xuat", data={"csrf_token": token}).status_code == 302
+    typed = "Đơn đã được Tòa án nhân dân tỉnh thụ lý giải quyết"
+    response = client.post(
+        f"/can-bo/bao-cao/{receipt.report_id}/tra-lai-don",
+        data={"csrf_token": token, "tl-reason": typed, "tl-confirm": "y"},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Thao tác chưa được thực hiện" in page and typed in page
+    assert client.post(f"/can-bo/bao-cao/{receipt.report_id}/luu-don", data={}).status_code == 400
+    assert _report(app, receipt.report_id).status == "routed"
 
 
 def test_the_leader_signs_what_they_approve_and_alone_reopens(app, client, csrf_token, routed, login_as, make_user):
