@@ -38,6 +38,12 @@ BAD_PASSWORDS = [
     ("abcd" * 50, GUESSABLE),
     ("qwertyuiopasdf", GUESSABLE),
     ("anhyeuem12345678", GUESSABLE),
+    # Built on what a guesser in Vietnam tries first: the country, its cities, a ward of the province, a name.
+    ("Vietnam@2025", GUESSABLE),
+    ("Hanoi123456!", GUESSABLE),
+    ("nguyenvana123", GUESSABLE),
+    ("Quangphu@2025", GUESSABLE),
+    ("Lê Thị Hoa 1985!!", GUESSABLE),
 ]
 
 
