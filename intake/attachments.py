@@ -78,6 +78,11 @@ MAX_PIXELS = 16_000_000  # a phone photo is at most ~12-16 megapixels; beyond th
 # their bytes are overwritten with a `free` box of the same length, so every chunk offset stays right.
 MP4_CONTAINERS = {b"moov", b"trak", b"mdia", b"minf"}
 MP4_METADATA = {b"udta", b"meta", b"uuid", b"XMP_"}
+# At the top of the file only what a player needs is kept (the movie, its media, fragments and their indexes):
+# any other box, a maker's own or one added later, is overwritten the same way.
+MP4_TOP_KEPT = {b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"moof", b"mfra", b"sidx", b"styp", b"ssix"}
+# Who wrote an annotation, and when: a PDF comment's /T is its author's user name (a form field's is its name).
+PDF_ANNOTATION_AUTHORSHIP = ("/T", "/M", "/CreationDate", "/NM")
 WAV_KEPT = {b"fmt ", b"fact", b"data"}  # a WAV's sound; LIST/INFO, id3, bext and the like are dropped
 # Matroska/WebM elements inside the Segment that carry metadata: Tags, Attachments (cover art), and the Info's title.
 EBML_SEGMENT, EBML_INFO, EBML_VOID = 0x18538067, 0x1549A966, 0xEC
@@ -173,8 +178,8 @@ def clean_image(data: bytes, content_type: str) -> tuple[bytes, str]:
 
 def clean_pdf(data: bytes) -> bytes:
     """The PDF without its document information (/Author, /Producer...), its XMP stream, the XMP and PieceInfo of
-    every page and object, and the earlier revisions an incremental save leaves behind (only what is reachable is
-    written)."""
+    every page and object, the author and dates of every comment, and the earlier revisions an incremental save
+    leaves behind (only what is reachable is written)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if "/Info" in pdf.trailer:
             del pdf.trailer["/Info"]
@@ -183,6 +188,11 @@ def clean_pdf(data: bytes) -> bytes:
                 for key in ("/Metadata", "/PieceInfo"):
                     if key in obj:
                         del obj[key]
+                if obj.get("/Type") == "/Annot" or ("/Subtype" in obj and "/Rect" in obj):  # an annotation
+                    if obj.get("/Subtype") != "/Widget":
+                        for key in PDF_ANNOTATION_AUTHORSHIP:
+                            if key in obj:
+                                del obj[key]
         out = io.BytesIO()
         pdf.save(out, encryption=False, fix_metadata_version=False)
     return out.getvalue()
@@ -205,20 +215,21 @@ def _boxes(data: bytes | bytearray, start: int, end: int):
         at += size
 
 
-def _blank_mp4(data: bytearray, start: int, end: int) -> None:
+def _blank_mp4(data: bytearray, start: int, end: int, *, top: bool = False) -> None:
     for at, header, size, kind in _boxes(data, start, end):
         if kind in MP4_CONTAINERS:
             _blank_mp4(data, at + header, at + size)
-        elif kind in MP4_METADATA:
+        elif kind in MP4_METADATA or (top and kind not in MP4_TOP_KEPT):
             head = struct.pack(">I4s", size, b"free") if header == 8 else struct.pack(">I4sQ", 1, b"free", size)
             data[at : at + size] = head + bytes(size - header)
 
 
 def clean_mp4(data: bytes) -> bytes:
     """An MP4/M4A whose metadata boxes (udta with `©xyz`, meta/ilst, uuid/XMP), at the top and in the movie and its
-    tracks, are overwritten with zeros in a `free` box of the same size: the media and its offsets are untouched."""
+    tracks, and every top-level box a player does not need, are overwritten with zeros in a `free` box of the same
+    size: the media and its offsets are untouched."""
     cleaned = bytearray(data)
-    _blank_mp4(cleaned, 0, len(cleaned))
+    _blank_mp4(cleaned, 0, len(cleaned), top=True)
     cleaned = bytes(cleaned)
     if MP4(io.BytesIO(cleaned)).tags:
         raise ValueError("tags left")

@@ -4,6 +4,7 @@ byte for byte, for the handling unit only, each download logged. Over HTTP with 
 import hashlib
 import io
 import re
+import struct
 from datetime import timedelta
 
 import mutagen
@@ -164,3 +165,32 @@ def test_webm_and_wav_copies_keep_the_media_without_the_tags():
     clean_recording, content_type = clean_copy(recording, "audio/wav")
     assert content_type == "audio/wav" and NAME_AND_PHONE.encode() not in clean_recording
     assert mutagen.File(io.BytesIO(clean_recording)).info.length == 0.1
+
+
+def test_a_comment_author_in_a_pdf_and_a_makers_own_box_in_an_mp4_are_gone_from_the_copies():
+    """A PDF comment's /T is its author's user name; an MP4 may carry boxes no list of metadata names (a maker's
+    own, one added after the media): the copies keep neither, and stay readable."""
+    document = pikepdf.open(io.BytesIO(pdf()))
+    note = pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot,
+        Subtype=pikepdf.Name.Text,
+        Rect=[10, 10, 30, 30],
+        T=pikepdf.String("nguyen.van.a 0912345678"),
+        Contents=pikepdf.String("xem trang 2"),
+        M=pikepdf.String("D:20261201090000+07'00'"),
+    )
+    document.pages[0].Annots = document.make_indirect(pikepdf.Array([document.make_indirect(note)]))
+    out = io.BytesIO()
+    document.save(out, compress_streams=False)
+    commented = out.getvalue()
+    assert b"nguyen.van.a 0912345678" in commented
+    clean, _ = clean_copy(commented, "application/pdf")
+    assert b"nguyen.van.a" not in clean
+    with pikepdf.open(io.BytesIO(clean)) as reopened:
+        (kept,) = reopened.pages[0].Annots
+        assert str(kept.Contents) == "xem trang 2" and "/T" not in kept and "/M" not in kept
+
+    video = mp4() + struct.pack(">I4s", 8 + len(NAME_AND_PHONE.encode()), b"Xtra") + NAME_AND_PHONE.encode()
+    clean_video, _ = clean_copy(video, "video/mp4")
+    assert len(clean_video) == len(video) and NAME_AND_PHONE.encode() not in clean_video and PLACE not in clean_video
+    assert MP4(io.BytesIO(clean_video)).info.length == 5.0  # the movie plays as before
