@@ -72,6 +72,12 @@ def _handler(user: User, report: Report | None) -> bool:
     return user.role in UNIT_ROLES and (report is None or report.unit_id == user.unit_id)
 
 
+def _unit_officer(user: User, report: Report | None) -> bool:
+    """The handling unit's own inspectors and leader, and nobody else: not administrators, whose role is the
+    accounts and the directory, not the cases."""
+    return user.role in UNIT_ROLES and user.unit_id is not None and (report is None or report.unit_id == user.unit_id)
+
+
 def _leader(user: User, report: Report | None) -> bool:
     """The leader of the unit holding the report signs its result off."""
     return user.role == Role.LEADER and user.unit_id is not None and (report is None or report.unit_id == user.unit_id)
@@ -116,7 +122,7 @@ ACTIONS: dict[str, Rule] = {
     "record findings": _handler,
     "resolve": _own_case(_handler),
     "close": _own_case(_handler),
-    "download original": _handler,
+    "download original": _unit_officer,  # evidence as sent, with whatever metadata the device wrote
     "edit six-clear": _handler,
     "assign": _any(_handler, _SUPERVISOR),
     "reveal contact": _any(_handler, _SUPERVISOR),

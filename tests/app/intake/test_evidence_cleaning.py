@@ -106,8 +106,12 @@ def test_every_type_is_cleaned_by_the_job_and_the_original_is_the_units_logged_e
     image = Image.open(io.BytesIO(copies["anh.jpg"].data))
     assert image.size == (4000, 3000) and not image.getexif() and b"PhoneMaker" not in copies["anh.jpg"].data
 
+    make_user("qt1", role="admin")
+    admin = staff(app, login_as, "qt1")
+    assert "ban=goc" not in admin.get(f"/can-bo/bao-cao/{report_id}").get_data(as_text=True)
     for name, item in items.items():
         assert supervisor.get(url.format(item) + "?ban=goc").status_code == 403
+        assert admin.get(url.format(item) + "?ban=goc").status_code == 403  # the accounts' role, not the cases'
         original = inspector.get(url.format(item) + "?ban=goc")
         assert original.status_code == 200 and original.data == files[name]
     with app.app_context():
