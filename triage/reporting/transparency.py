@@ -32,7 +32,7 @@ from triage.reporting import stats
 bp = Blueprint("transparency", __name__)
 
 SUPPRESSED = None  # a suppressed cell; the template shows "—"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: complementary suppression
 _local_cache: dict[str, tuple[float, dict]] = {}
 _local_lock = threading.Lock()
 
@@ -53,6 +53,17 @@ def _count(n: int, minimum: int):
     return n if n == 0 or n >= minimum else SUPPRESSED
 
 
+def _column(values: list[int], minimum: int, hidden: set[int] = frozenset()) -> list:
+    """A column whose total the page also shows: the cells of 1 to `minimum` - 1 (and those of `hidden`, rows
+    suppressed whole) are suppressed; when that leaves a single suppressed cell, the smallest other non-zero cell
+    is suppressed with it, or the total minus the cells shown would give the hidden one back."""
+    hidden = set(hidden) | {i for i, v in enumerate(values) if 0 < v < minimum}
+    if len(hidden) == 1:
+        others = sorted((v, i) for i, v in enumerate(values) if v > 0 and i not in hidden)
+        hidden |= {others[0][1]} if others else set()
+    return [SUPPRESSED if i in hidden else v for i, v in enumerate(values)]
+
+
 def _rate(rate: stats.Rate, minimum: int):
     return rate.rate if rate.n >= minimum else SUPPRESSED
 
@@ -65,46 +76,40 @@ def public_figures(session, today: date, minimum: int) -> dict:
     units = stats.league(session, user, start, end, min_sample=minimum, today=today)
     categories = report_figures.category_rows(session, user, start, end)
     trend = stats.trend(session, user, start, end, granularity="month")
-    unit_rows, hidden = [], 0
-    for r in sorted(units, key=lambda r: (r.division != "cơ quan tỉnh", r.division, r.name)):
-        if 0 < r.received < minimum:
-            hidden += 1
-            unit_rows.append(
-                {
-                    "name": r.name,
-                    "division": r.division,
-                    "received": SUPPRESSED,
-                    "resolved": SUPPRESSED,
-                    "accepted_on_time": SUPPRESSED,
-                    "resolved_on_time": SUPPRESSED,
-                    "suppressed": True,
-                }
-            )
-            continue
-        unit_rows.append(
-            {
-                "name": r.name,
-                "division": r.division,
-                "received": _count(r.received, minimum),
-                "resolved": _count(r.resolved, minimum),
-                "accepted_on_time": _rate(r.accepted_on_time, minimum),
-                "resolved_on_time": _rate(r.resolved_on_time, minimum),
-                "suppressed": False,
-            }
-        )
+    units = sorted(units, key=lambda r: (r.division != "cơ quan tỉnh", r.division, r.name))
+    small = {i for i, r in enumerate(units) if 0 < r.received < minimum}  # suppressed whole
+    unit_received = _column([r.received for r in units], minimum, small)
+    unit_resolved = _column([r.resolved for r in units], minimum, small)
+    unit_rows = [
+        {
+            "name": r.name,
+            "division": r.division,
+            "received": unit_received[i],
+            "resolved": unit_resolved[i],
+            "accepted_on_time": SUPPRESSED if i in small else _rate(r.accepted_on_time, minimum),
+            "resolved_on_time": SUPPRESSED if i in small else _rate(r.resolved_on_time, minimum),
+            "suppressed": i in small,
+        }
+        for i, r in enumerate(units)
+    ]
+    hidden = len(small)
+    category_received = _column([c.received for c in categories], minimum)
+    category_resolved = _column([c.resolved for c in categories], minimum)
     category_rows = [
         {
             "name": CATEGORY_NAMES.get(c.category, c.category),
-            "received": _count(c.received, minimum),
-            "resolved": _count(c.resolved, minimum),
+            "received": category_received[i],
+            "resolved": category_resolved[i],
             "accepted_on_time": _rate(c.accepted_on_time, minimum),
             "resolved_on_time": _rate(c.resolved_on_time, minimum),
         }
-        for c in categories
+        for i, c in enumerate(categories)
     ]
+    month_received = _column([p.received for p in trend.points], minimum)
+    month_resolved = _column([p.resolved for p in trend.points], minimum)
     months = [
-        {"label": p.label, "received": _count(p.received, minimum), "resolved": _count(p.resolved, minimum)}
-        for p in trend.points
+        {"label": p.label, "received": month_received[i], "resolved": month_resolved[i]}
+        for i, p in enumerate(trend.points)
     ]
     return {
         "version": CACHE_VERSION,
