@@ -413,7 +413,7 @@ def handle_csrf_error(error: CSRFError):
         code, passphrase = request.form.get("code", ""), request.form.get("passphrase", "")
         return _status_page(report, code, passphrase, status=400, message=message, **page)
     if request.endpoint in ("public.status", "public.reply"):
-        form = StatusForm(formdata=request.form)
+        form = StatusForm(formdata=None if from_another_site() else request.form)  # a forged code is not echoed
         form.form_errors.append(message)
         return render_template("public/status_form.html", form=form), 400
     message = "Yêu cầu chưa được thực hiện vì trang đã mở quá lâu. Xin quay lại, tải lại trang rồi thử lại."

@@ -158,3 +158,11 @@ def test_today_in_vietnam_is_a_day_the_incident_may_have_happened(client, csrf_t
     assert f'max="{today}"' in client.get("/").get_data(as_text=True)
     response = _post(client, csrf_token, text=GOOD_TEXT, occurred_on=today)
     assert response.status_code == 201, response.get_data(as_text=True)[:2000]
+
+
+def test_a_look_up_forged_on_another_site_echoes_nothing(client):
+    forged = "GOI-NGAY-0900000000"
+    page = client.post("/tra-cuu", data={"code": forged}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert page.status_code == 400 and forged not in page.get_data(as_text=True)
+    own = client.post("/tra-cuu", data={"code": "TH-AAAA-AAAA"})  # the citizen's own stale page keeps the code
+    assert own.status_code == 400 and "TH-AAAA-AAAA" in own.get_data(as_text=True)
