@@ -47,5 +47,8 @@ def test_sign_in_failures_lockout_and_sign_out_are_audited(make_app, make_user, 
         ("auth.lockout", user.id),
     ]
     assert "203.0.113.77" not in repr(records) and "khong-co-ai" not in repr(records)
+    # The name tried, as a keyed mark: the tries on one name go together, an account or not.
+    marks = [data.get("name") for _, _, data in records[2:]]
+    assert all(marks) and marks[0] != marks[1] == marks[2]
     with app.app_context():
         assert verify_chain(db.session).first_broken is None

@@ -32,7 +32,7 @@ from core.extensions import db
 from core.models import User
 from core.models.base import utcnow
 from core.passwords import hash_secret, needs_rehash, verify_secret
-from core.ratelimit import limit_view
+from core.ratelimit import keyed_hash, limit_view
 from core.vocabulary import Role
 from triage.casework import sign_in_guard as guard
 from triage.casework.accounts import PASSWORD_MARK, password_mark
@@ -107,6 +107,12 @@ def _audit(action: str, user: User | None, **data) -> None:
     audit(db.session, actor_id=user_id, action=action, object_type="user", object_id=user_id, data=data)
 
 
+def _name_mark(name: str) -> str:
+    """The name a failed sign-in was tried on, as a keyed hash: an auditor sees the tries on one name, an account
+    or not, without the trail keeping what people type there (a password typed in the wrong box, among others)."""
+    return keyed_hash("sign-in-name:" + name)[:16]
+
+
 def _start_session(user: User) -> None:
     session.clear()  # a fresh session: nothing set before sign-in survives it (session fixation)
     session_id = open_session(db.session, user.id, current_app.permanent_session_lifetime.total_seconds())
@@ -146,7 +152,7 @@ def login():
         ok = verify_secret(user.password_hash if user else None, form.password.data)
         verdict = guard.locked(name)
         if verdict.locked_seconds:
-            _audit("auth.refused-locked", user)
+            _audit("auth.refused-locked", user, name=_name_mark(name))
             db.session.commit()
             form.password.errors.append(_locked_message(verdict.locked_seconds))
             return render_template("staff/login.html", form=form), 403
@@ -163,11 +169,11 @@ def login():
         if verdict.locked_seconds:
             if verdict.account_wide and user is not None:  # shown to the administrators, who can lift it
                 user.locked_until = utcnow() + timedelta(seconds=verdict.locked_seconds)
-            _audit("auth.lockout", user, account_wide=verdict.account_wide)
+            _audit("auth.lockout", user, account_wide=verdict.account_wide, name=_name_mark(name))
             db.session.commit()
             form.password.errors.append(_locked_message(verdict.locked_seconds))
             return render_template("staff/login.html", form=form), 403
-        _audit("auth.failure", user)
+        _audit("auth.failure", user, name=_name_mark(name))
         db.session.commit()
         form.password.errors.append(BAD_CREDENTIALS)
         return render_template("staff/login.html", form=form), 401
